@@ -1,0 +1,1 @@
+"""Processing provider and algorithms of Photo Motifs (thin adapters over core/)."""

@@ -1,0 +1,241 @@
+"""photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
+import json
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from .common import (
+    PhotoMotifsAlgorithm,
+    add_backbone_parameters,
+    add_photo_source_parameters,
+    embed_source,
+    failed_reasons,
+    merged_fields,
+    qgs_fields,
+    resolve_photo_source,
+    to_qvalue,
+)
+
+METHODS = ["hierarchical", "kmeans", "hdbscan"]
+METRICS = ["euclidean", "cosine"]
+LINKAGES = ["ward", "average", "complete", "single"]
+CUTS = ["auto", "k", "height_ratio"]
+PROJECTIONS = ["pca", "tsne", "none"]
+
+CLUSTER_FIELDS = [
+    ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
+    ("medoid_dist", "float"), ("is_medoid", "bool"), ("cluster_note", "str"),
+    ("sim_x", "float"), ("sim_y", "float"),
+]
+
+
+class ClusterAlgorithm(PhotoMotifsAlgorithm):
+    OUTPUT = "OUTPUT"
+    SHEETS = "SHEETS"
+    MAP = "MAP"
+    REPORT = "REPORT"
+    CAPABILITY = "cluster"
+    GROUP, GROUP_NAME = "motifs", "Motifs"
+    HELP = (
+        "Groups photos that look alike into motifs, without labels. Embeddings come from the "
+        "cache (computed when missing). Default: L2-normalised embeddings, Ward linkage, number "
+        "of clusters chosen automatically (the criterion and its curve are reported). Clusters "
+        "are named C1…Cn by size, largest first; HDBSCAN's noise is labelled 'noise'. Each photo "
+        "gets its cluster's size, its rank by distance to the cluster's medoid (1 = the most "
+        "representative photo) and 2-D similarity-map coordinates. Contact sheets (one PNG per "
+        "cluster and an overview) and a JSON record of every parameter are written. With the "
+        "same distance, linkage and cut as Orange (normalisation off), the partition equals "
+        "Orange's/scipy's. Large collections are clustered through k-means centroids, as the "
+        "log and the report say."
+    )
+
+    def name(self):
+        return "cluster"
+
+    def displayName(self):
+        return self.tr("Discover motifs (cluster photos)")
+
+    def initAlgorithm(self, config=None):
+        add_photo_source_parameters(self)
+        add_backbone_parameters(self)
+        P = QgsProcessingParameterNumber
+        self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), METHODS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("METRIC", self.tr("Distance (hierarchical)"), METRICS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean("NORMALIZE", self.tr("L2-normalise embeddings first"), True))
+        self.addParameter(QgsProcessingParameterEnum("LINKAGE", self.tr("Linkage (hierarchical)"), LINKAGES, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "CUT", self.tr("Number of clusters"), [self.tr("automatic"), self.tr("fixed (K)"),
+                                                   self.tr("height ratio (Orange)")], defaultValue=0))
+        self.addParameter(P("K", self.tr("K (fixed number of clusters)"), P.Integer, 8, minValue=2))
+        self.addParameter(P("HEIGHT_RATIO", self.tr("Height ratio"), P.Double, 0.75, minValue=0.01, maxValue=1.0))
+        self.addParameter(P("K_MIN", self.tr("Automatic: smallest K"), P.Integer, 2, minValue=2))
+        self.addParameter(P("K_MAX", self.tr("Automatic: largest K"), P.Integer, 30, minValue=2))
+        self.addParameter(P("MIN_CLUSTER_SIZE", self.tr("HDBSCAN: minimum cluster size"), P.Integer, 5, minValue=2))
+        self.addParameter(P("SEED", self.tr("Random seed"), P.Integer, 0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "PROJECTION", self.tr("Similarity map"), ["PCA", "t-SNE", self.tr("none")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Photos with motifs"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.SHEETS, self.tr("Contact sheets folder"), optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.MAP, self.tr("Similarity map (points in embedding space)"), QgsProcessing.TypeVectorPoint,
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
+
+    def cluster_params(self, parameters, context):
+        from ..core.cluster import ClusterParams
+
+        params = ClusterParams(
+            method=METHODS[self.parameterAsEnum(parameters, "METHOD", context)],
+            metric=METRICS[self.parameterAsEnum(parameters, "METRIC", context)],
+            normalize=self.parameterAsBoolean(parameters, "NORMALIZE", context),
+            linkage=LINKAGES[self.parameterAsEnum(parameters, "LINKAGE", context)],
+            cut=CUTS[self.parameterAsEnum(parameters, "CUT", context)],
+            k=self.parameterAsInt(parameters, "K", context),
+            height_ratio=self.parameterAsDouble(parameters, "HEIGHT_RATIO", context),
+            k_min=self.parameterAsInt(parameters, "K_MIN", context),
+            k_max=self.parameterAsInt(parameters, "K_MAX", context),
+            min_cluster_size=self.parameterAsInt(parameters, "MIN_CLUSTER_SIZE", context),
+            seed=self.parameterAsInt(parameters, "SEED", context),
+        )
+        params.validate()
+        return params
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.cluster import cluster_embeddings
+        from ..core.projection import project_2d
+
+        params = self.cluster_params(parameters, context)
+        source = resolve_photo_source(self, parameters, context, feedback)
+        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source)
+        if len(emb.rows) < 2:
+            raise QgsProcessingException(self.tr(
+                f"Only {len(emb.rows)} photo(s) could be read: clustering needs at least two."))
+        result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
+        for note in result.notes:
+            feedback.pushInfo(note)
+        if result.k_curve:
+            feedback.pushInfo(self.tr(f"Automatic choice of the number of clusters ({result.criterion}):"))
+            for k, value in result.k_curve:
+                feedback.pushInfo(f"  k={k}: {value:.4f}{'  <- chosen' if k == result.k else ''}")
+        feedback.pushInfo(self.tr(f"{result.k} clusters: ") + ", ".join(
+            f"{name} ({size})" for name, size in result.sizes.items()))
+
+        projection = PROJECTIONS[self.parameterAsEnum(parameters, "PROJECTION", context)]
+        xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
+            if projection != "none" else None
+
+        # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
+        feature_of_row = [valid[r] for r in emb.rows]
+        per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
+        reasons = failed_reasons(source, valid, emb)
+
+        fields = merged_fields(source.fields, CLUSTER_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkb_type, source.crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for i, feat in enumerate(source.features):
+            cf.check()
+            attrs = {f.name(): feat[f.name()] for f in source.fields}
+            r = per_feature.get(i)
+            if r is not None:
+                label = result.labels[r]
+                attrs.update(
+                    cluster=label, cluster_size=result.sizes.get(label), cluster_rank=int(result.rank[r]),
+                    medoid_dist=float(result.dist_to_medoid[r]), is_medoid=bool(result.is_medoid[r]),
+                    cluster_note=None,
+                    sim_x=float(xy[r, 0]) if xy is not None else None,
+                    sim_y=float(xy[r, 1]) if xy is not None else None,
+                )
+            else:
+                attrs.update(cluster=None, cluster_size=None, cluster_rank=None, medoid_dist=None,
+                             is_medoid=None, cluster_note=reasons.get(i), sim_x=None, sim_y=None)
+            out = QgsFeature(fields)
+            out.setGeometry(feat.geometry())
+            out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        results = {self.OUTPUT: dest_id, "K": result.k, "CACHE": cache_path}
+        try:
+            from ..plugin.styling import style_output_on_load
+
+            style_output_on_load(context, dest_id, "cluster")
+        except ImportError:  # styling needs the GUI libraries only
+            pass
+
+        paths_of_row = [source.paths[fi] for fi in feature_of_row]
+        sheets = self.parameterAsString(parameters, self.SHEETS, context)
+        if sheets:
+            results[self.SHEETS] = self.write_sheets(sheets, paths_of_row, result, cf.sub(88, 99))
+            feedback.pushInfo(self.tr(f"Contact sheets: {sheets}"))
+
+        map_sink, map_id = self.parameterAsSink(
+            parameters, self.MAP, context,
+            qgs_fields([("photo", "str"), ("cluster", "str"), ("cluster_rank", "int")]),
+            QgsWkbTypes.Point, QgsCoordinateReferenceSystem())
+        if map_sink is not None and xy is not None:
+            for r, path in enumerate(paths_of_row):
+                f = QgsFeature()
+                f.setAttributes([path, result.labels[r], int(result.rank[r])])
+                f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xy[r, 0]), float(xy[r, 1]))))
+                map_sink.addFeature(f, QgsFeatureSink.FastInsert)
+            results[self.MAP] = map_id
+
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            record = {
+                "algorithm": "photomotifs:cluster",
+                "backbone": spec.cache_key,
+                "embedding_cache": cache_path,
+                "photos": len(source.paths),
+                "clustered": len(emb.rows),
+                "not_clustered": len(reasons),
+                "params": result.params,
+                "k": result.k,
+                "criterion": result.criterion,
+                "k_curve": [[int(k), float(v)] for k, v in result.k_curve],
+                "sizes": result.sizes,
+                "notes": result.notes,
+                "projection": projection,
+            }
+            with open(report, "w", encoding="utf-8") as fh:
+                json.dump(record, fh, indent=2)
+            results[self.REPORT] = report
+        return results
+
+    @staticmethod
+    def write_sheets(folder, paths, result, cf):
+        from ..core.sheets import contact_sheet, overview_sheet
+
+        os.makedirs(folder, exist_ok=True)
+        groups = {}
+        order = sorted(range(len(paths)), key=lambda r: (result.rank[r], paths[r]))
+        for r in order:
+            groups.setdefault(result.labels[r], []).append(paths[r])
+        names = list(result.sizes)
+        for n, name in enumerate(names):
+            cf.check()
+            members = groups.get(name, [])
+            contact_sheet(members, os.path.join(folder, f"{name}.png"),
+                          title=f"{name} — {len(members)} photos",
+                          subtitle="most representative first")
+            cf.progress(100.0 * (n + 1) / (len(names) + 1))
+        overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
+        return folder

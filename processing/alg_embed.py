@@ -1,0 +1,94 @@
+"""photomotifs:embed — Compute image embeddings (adapter over core.embed + the embedding cache)."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+)
+
+from .common import (
+    PhotoMotifsAlgorithm,
+    add_backbone_parameters,
+    add_photo_source_parameters,
+    embed_source,
+    failed_reasons,
+    merged_fields,
+    resolve_photo_source,
+)
+
+STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
+
+
+class EmbedAlgorithm(PhotoMotifsAlgorithm):
+    OUTPUT = "OUTPUT"
+    VECTORS = "VECTORS"
+    CAPABILITY = "embed"
+    GROUP, GROUP_NAME = "motifs", "Motifs"
+    HELP = (
+        "Computes an embedding (a feature vector from a pretrained image model) for every photo "
+        "of a layer or a folder, on this computer with ONNX Runtime. Vectors are kept in an "
+        "embedding cache keyed by the photo's content, so a second run, or clustering and "
+        "training later, reuse them (renamed or moved photos are recognised). Photos that cannot "
+        "be read get embed_status 'failed' with the reason. Optionally exports the vectors as CSV "
+        "(a path column and one column per dimension, like Orange's Save Data) or .npz."
+    )
+
+    def name(self):
+        return "embed"
+
+    def displayName(self):
+        return self.tr("Compute image embeddings")
+
+    def initAlgorithm(self, config=None):
+        add_photo_source_parameters(self)
+        add_backbone_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Photos with embedding status"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.VECTORS, self.tr("Export the vectors (CSV or NPZ)"),
+            "CSV (*.csv);;NumPy (*.npz)", optional=True, createByDefault=False))
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.embed import export_vectors
+
+        source = resolve_photo_source(self, parameters, context, feedback)
+        spec, cache_path, valid, result = embed_source(self, parameters, context, feedback, cf, source)
+        reasons = failed_reasons(source, valid, result)
+
+        fields = merged_fields(source.fields, STATUS_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkb_type, source.crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        ids_by_feature = {valid[i]: result.photo_ids[i] for i in range(len(valid))}
+        for i, feat in enumerate(source.features):
+            cf.check()
+            out = QgsFeature(fields)
+            out.setGeometry(feat.geometry())
+            attrs = {f.name(): feat[f.name()] for f in source.fields}
+            ok = i not in reasons
+            attrs["embed_status"] = "ok" if ok else "failed"
+            attrs["embed_note"] = f"{spec.id}" if ok else reasons[i]
+            attrs["photo_id"] = ids_by_feature.get(i) or attrs.get("photo_id")
+            out.setAttributes([attrs.get(f.name()) for f in fields])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        results = {
+            self.OUTPUT: dest_id,
+            "CACHE": cache_path,
+            "EMBEDDED": len(result.rows),
+            "FAILED": len(reasons),
+            "FROM_CACHE": result.n_cached,
+            "COMPUTED": result.n_computed,
+            "SECONDS": round(result.seconds, 2),
+        }
+        vectors_path = self.parameterAsFileOutput(parameters, self.VECTORS, context)
+        if vectors_path:
+            names = [source.paths[valid[r]] for r in result.rows]
+            ids = [result.photo_ids[r] for r in result.rows]
+            export_vectors(vectors_path, names, result.matrix, photo_ids=ids, backbone=spec.cache_key)
+            results[self.VECTORS] = vectors_path
+            feedback.pushInfo(self.tr(f"Vectors written to {vectors_path}"))
+        return results

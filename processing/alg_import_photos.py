@@ -1,0 +1,120 @@
+"""photomotifs:importphotos — Import geotagged photos from a folder (adapter over core.photometa)."""
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsPoint,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessing,
+    QgsWkbTypes,
+)
+
+from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+
+
+def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
+    """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
+    fields = qgs_fields(schema)
+    crs = QgsCoordinateReferenceSystem("EPSG:4326")
+    sink, dest_id = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
+    names = [name for name, _ in schema]
+    located = 0
+    for rec in records:
+        row = rec.as_row()
+        feat = QgsFeature(fields)
+        feat.setAttributes([to_qvalue(row.get(n)) for n in names])
+        lat, lon = row.get("latitude"), row.get("longitude")
+        if lat is not None and lon is not None:
+            alt = row.get("altitude")
+            feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
+            located += 1
+        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+
+    inv_fields = qgs_fields(invalid_schema)
+    inv_names = [name for name, _ in invalid_schema]
+    inv_sink, inv_id = alg.parameterAsSink(
+        parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry
+    )
+    if inv_sink is not None:
+        for bad in invalid:
+            row = bad.as_row()
+            feat = QgsFeature(inv_fields)
+            feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
+            inv_sink.addFeature(feat, QgsFeatureSink.FastInsert)
+    feedback.pushInfo(
+        alg.tr(f"{len(records)} photos imported ({located} with a location), "
+               f"{len(invalid)} files listed in the invalid table with their reason.")
+    )
+    reasons = {}
+    for bad in invalid:
+        reasons[bad.reason_code] = reasons.get(bad.reason_code, 0) + 1
+    for code, n in sorted(reasons.items()):
+        feedback.pushInfo(f"  {code}: {n}")
+    return {
+        "OUTPUT": dest_id,
+        "INVALID": inv_id if inv_sink is not None else None,
+        "IMPORTED": len(records),
+        "LOCATED": located,
+        "INVALID_COUNT": len(invalid),
+    }
+
+
+class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
+    FOLDER = "FOLDER"
+    RECURSIVE = "RECURSIVE"
+    KEEP_UNLOCATED = "KEEP_UNLOCATED"
+    OUTPUT = "OUTPUT"
+    INVALID = "INVALID"
+    CAPABILITY = "import"
+    HELP = (
+        "Reads the location (EXIF GPS), time, direction, orientation, camera and size of every "
+        "photo in a folder (JPEG, HEIC/HEIF, AVIF, WebP, PNG, TIFF, DNG) from the file headers, "
+        "without decoding pixels or changing the files, and makes a 3-D point layer in WGS 84. "
+        "Each photo gets a content hash (photo_id) that later steps use as its identity. Every "
+        "file that cannot be imported is listed in the invalid table with the reason (not an "
+        "image, unreadable, no EXIF, no GPS, GPS 0/0, NaN or out of range, missing hemisphere "
+        "reference). Keep photos without a location to use them for training."
+    )
+
+    def name(self):
+        return "importphotos"
+
+    def displayName(self):
+        return self.tr("Import geotagged photos")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.FOLDER, self.tr("Folder of photos"), behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.KEEP_UNLOCATED, self.tr("Keep photos without a location (null geometry)"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
+
+        folder = self.parameterAsFile(parameters, self.FOLDER, context)
+        if not folder:
+            raise QgsProcessingException(self.tr("Choose the folder that holds the photos."))
+        import os
+
+        if not os.path.isdir(folder):
+            raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+        records, invalid = scan_folder(
+            folder,
+            recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),
+            keep_unlocated=self.parameterAsBoolean(parameters, self.KEEP_UNLOCATED, context),
+            feedback=cf,
+        )
+        return write_photo_outputs(self, parameters, context, feedback, records, invalid,
+                                   FIELDS, INVALID_FIELDS)

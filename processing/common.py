@@ -1,0 +1,323 @@
+"""Shared glue between Processing and core/: base algorithm, fields, photo sources, feedback.
+
+Everything here is thin: the work happens in core/ and models/, which never import QGIS.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..core import deps
+from ..core.feedback import Canceled, CoreFeedback
+
+OFFLINE_NOTE = (
+    "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
+    "network connection is made."
+)
+
+_QVARIANT = {
+    "str": QVariant.String,
+    "int": QVariant.LongLong,
+    "float": QVariant.Double,
+    "bool": QVariant.Bool,
+    "datetime": QVariant.String,  # ISO 8601 text keeps the UTC offset, which date fields lose
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PhotoMotifs", text)
+
+
+def core_feedback(feedback) -> CoreFeedback:
+    """Wrap a QgsProcessingFeedback into the callbacks core/ understands."""
+    if feedback is None:
+        return CoreFeedback()
+    return CoreFeedback(
+        on_progress=feedback.setProgress,
+        is_canceled=feedback.isCanceled,
+        on_info=feedback.pushInfo,
+        on_warning=feedback.reportError,
+    )
+
+
+def qgs_fields(schema) -> QgsFields:
+    """QgsFields from a core schema: iterable of (name, type) with type in _QVARIANT."""
+    fields = QgsFields()
+    for name, kind in schema:
+        fields.append(QgsField(name, _QVARIANT[kind]))
+    return fields
+
+
+def merged_fields(base: QgsFields, extra_schema) -> QgsFields:
+    """base fields + extra ones; an extra field replaces a base field of the same name."""
+    extra_names = {name for name, _ in extra_schema}
+    fields = QgsFields()
+    for f in base:
+        if f.name() not in extra_names:
+            fields.append(f)
+    for f in qgs_fields(extra_schema):
+        fields.append(f)
+    return fields
+
+
+def to_qvalue(value):
+    """numpy scalars and NaN to plain Python values QGIS accepts (None = NULL)."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
+    """Base class: dependency check, error sentences, cancellation, help text."""
+
+    CAPABILITY: str | None = None
+    GROUP = "photos"
+    GROUP_NAME = "Photos"
+    HELP = ""
+
+    def tr(self, text):
+        return tr(text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self):
+        return self.tr(self.GROUP_NAME)
+
+    def groupId(self):
+        return self.GROUP
+
+    def shortHelpString(self):
+        return self.tr(self.HELP) + "\n\n" + self.tr(OFFLINE_NOTE)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        message = deps.missing_message(self.CAPABILITY)
+        if message:
+            raise QgsProcessingException(message)
+        cf = core_feedback(feedback)
+        try:
+            return self.run(parameters, context, feedback, cf)
+        except QgsProcessingException:
+            raise
+        except Canceled:
+            feedback.reportError(self.tr("Canceled: partial results were discarded."))
+            return {}
+        except (ValueError, KeyError, OSError, RuntimeError) as exc:
+            feedback.pushDebugInfo(traceback.format_exc())
+            text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            raise QgsProcessingException(str(text)) from exc
+
+    def run(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover
+        raise QgsProcessingException("Algorithm does not implement run().")
+
+
+# --- photo sources: a layer with a path field, or a folder -------------------------------------
+
+INPUT = "INPUT"
+PATH_FIELD = "PATH_FIELD"
+FOLDER = "FOLDER"
+RECURSIVE = "RECURSIVE"
+
+
+def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
+    alg.addParameter(
+        QgsProcessingParameterFeatureSource(
+            INPUT, tr(f"{what}: photo layer"), [QgsProcessing.TypeVector], optional=True
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterField(
+            PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
+            QgsProcessingParameterField.String, optional=True,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterFile(
+            FOLDER, tr(f"{what}: or a folder of photos"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True,
+        )
+    )
+    alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
+
+
+@dataclass
+class PhotoSource:
+    """Photos to process with the features (or folder rows) they came from."""
+
+    fields: QgsFields
+    wkb_type: int
+    crs: object
+    features: list = field(default_factory=list)
+    paths: list = field(default_factory=list)
+    root: str | None = None
+
+
+def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
+    source = alg.parameterAsSource(parameters, INPUT, context)
+    folder = alg.parameterAsFile(parameters, FOLDER, context)
+    if source is not None:
+        path_field = alg.parameterAsString(parameters, PATH_FIELD, context) or "photo"
+        index = source.fields().lookupField(path_field)
+        if index < 0:
+            raise QgsProcessingException(
+                tr(f"The layer has no field '{path_field}'. Choose the field that holds the photo "
+                   "paths (the 'photo' field of layers made by Import geotagged photos).")
+            )
+        root = _layer_folder(source, parameters, context)
+        features, paths = [], []
+        for feat in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                raise Canceled("Canceled by the user.")
+            value = feat[index]
+            text = "" if value is None or str(value) == "NULL" else str(value)
+            if text and not os.path.isabs(text) and root:
+                text = os.path.join(root, text)
+            features.append(QgsFeature(feat))
+            paths.append(text)
+        return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root)
+    if folder:
+        if not os.path.isdir(folder):
+            raise QgsProcessingException(tr(f"The folder {folder} does not exist."))
+        from ..core.files import list_image_files
+
+        recursive = alg.parameterAsBoolean(parameters, RECURSIVE, context)
+        paths = [str(p) for p in list_image_files(folder, recursive=recursive)]
+        fields = qgs_fields([("photo", "str"), ("relpath", "str"), ("filename", "str")])
+        features = []
+        for p in paths:
+            f = QgsFeature(fields)
+            f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
+            features.append(f)
+        return PhotoSource(fields, QgsWkbTypes.NoGeometry, None, features, paths, folder)
+    raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
+
+
+def _layer_folder(source, parameters, context):
+    """Folder of the input layer's file, used to resolve relative photo paths."""
+    layer = context.getMapLayer(str(parameters.get(INPUT))) if parameters.get(INPUT) else None
+    uri = layer.source() if layer is not None else str(parameters.get(INPUT) or "")
+    path = uri.split("|")[0]
+    return os.path.dirname(path) if os.path.exists(path) else None
+
+
+def default_cache_path(parameters, context, output_key, photo_source: PhotoSource | None) -> str:
+    """Where the embedding cache goes when the user did not choose a file.
+
+    Next to the QGIS project when there is one, else next to the input layer, else in the
+    per-user cache folder. Never inside a folder of user photos.
+    """
+    from ..core.embcache import default_cache_path as core_default
+
+    project = context.project()
+    if project is not None and project.homePath():
+        return str(core_default(project.homePath()))
+    if photo_source is not None and photo_source.features and photo_source.root and \
+            photo_source.wkb_type != QgsWkbTypes.NoGeometry:
+        return str(core_default(photo_source.root))
+    from ..models.registry import model_cache_dir
+
+    return str(core_default(model_cache_dir().parent))
+
+
+def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> None:
+    from ..models.registry import list_backbones
+
+    specs = list_backbones()
+    alg._backbone_ids = [s.id for s in specs]
+    alg.addParameter(
+        QgsProcessingParameterEnum(
+            "BACKBONE", tr("Image model (backbone)"),
+            [s.title for s in specs] + [tr("My own ONNX model (file below)")], defaultValue=0,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterFile(
+            "ONNX_MODEL", tr("Own ONNX image model (when chosen above)"),
+            extension="onnx", optional=True,
+        )
+    )
+    if with_cache:
+        alg.addParameter(
+            QgsProcessingParameterFile(
+                "CACHE", tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                behavior=QgsProcessingParameterFile.File, optional=True,
+                fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
+            )
+        )
+
+
+def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
+    """(spec, onnx_path) for the chosen backbone, converting packaged weights once if needed."""
+    from ..models.registry import ensure_onnx, get_backbone, list_backbones, spec_for_onnx_file
+
+    ids = [s.id for s in list_backbones()]
+    choice = alg.parameterAsEnum(parameters, "BACKBONE", context)
+    if choice < len(ids):
+        spec = get_backbone(ids[choice])
+        return spec, str(ensure_onnx(spec.id, feedback=cf))
+    onnx_file = alg.parameterAsFile(parameters, "ONNX_MODEL", context)
+    if not onnx_file:
+        raise QgsProcessingException(tr("Choose the ONNX file of your own image model."))
+    spec = spec_for_onnx_file(onnx_file)
+    return spec, onnx_file
+
+
+def cache_from_parameters(alg, parameters, context, photo_source):
+    from ..core.embcache import EmbeddingCache
+
+    path = alg.parameterAsFile(parameters, "CACHE", context) if "CACHE" in parameters else ""
+    path = path or default_cache_path(parameters, context, None, photo_source)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return EmbeddingCache(path), path
+
+
+def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource):
+    """Embeddings of a photo source, served from the cache where possible."""
+    from ..core.embed import compute_embeddings
+
+    spec, onnx_path = backbone_from_parameters(alg, parameters, context, cf.sub(0, 5))
+    cache, cache_path = cache_from_parameters(alg, parameters, context, photo_source)
+    feedback.pushInfo(tr(f"Backbone: {spec.title}; embedding cache: {cache_path}"))
+    valid = [i for i, p in enumerate(photo_source.paths) if p]
+    result = compute_embeddings(
+        [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
+    )
+    feedback.pushInfo(
+        tr(f"Embeddings: {result.n_cached} from the cache, {result.n_computed} computed, "
+           f"{len(result.failed)} photos could not be read ({result.seconds:.1f} s).")
+    )
+    return spec, cache_path, valid, result
+
+
+def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
+    """{feature index: sentence} for photos without an embedding (no path, or unreadable)."""
+    reasons = {i: tr("The feature has no photo path.") for i in range(len(photo_source.paths))}
+    for i in valid:
+        reasons.pop(i, None)
+    for idx, _path, _code, sentence in result.failed:
+        reasons[valid[idx]] = sentence
+    return reasons

@@ -1,0 +1,44 @@
+"""The Photo Motifs Processing provider (id ``photomotifs``)."""
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import PROVIDER_ID, __version__
+from .common import tr
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "icon.png")
+
+
+def algorithm_classes():
+    from .alg_classify import ClassifyAlgorithm
+    from .alg_cluster import ClusterAlgorithm
+    from .alg_embed import EmbedAlgorithm
+    from .alg_export_groups import ExportGroupsAlgorithm
+    from .alg_import_photos import ImportPhotosAlgorithm
+    from .alg_import_table import ImportTableAlgorithm
+    from .alg_train import TrainAlgorithm
+
+    return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
+            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm]
+
+
+class PhotoMotifsProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return tr("Photo Motifs")
+
+    def longName(self):
+        return tr(f"Photo Motifs {__version__} (offline photo embeddings, motifs and classifiers)")
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def versionInfo(self):
+        return __version__
+
+    def loadAlgorithms(self):
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

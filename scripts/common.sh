@@ -1,0 +1,22 @@
+# Shared settings of the setup, test and workflow scripts (sourced, not run).
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PM_HOME="${PHOTO_MOTIFS_HOME:-$HOME/.local/share/photo_motifs}"
+VENV="${PHOTO_MOTIFS_VENV:-$PM_HOME/venv}"
+PY="$VENV/bin/python"
+QGIS_PROFILE_DIR="${QGIS_PROFILE_DIR:-$HOME/.local/share/QGIS/QGIS3/profiles/default}"
+PLUGINS_DIR="$QGIS_PROFILE_DIR/python/plugins"
+export PHOTO_MOTIFS_HOME="$PM_HOME" PHOTO_MOTIFS_VENV="$VENV"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# Debian's /usr/bin/qgis_process wrapper adds --noversioncheck, which 3.22 rejects: use the binary.
+QGIS_PROCESS=/usr/bin/qgis_process.bin
+SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip mate-backgrounds)
+
+log() { printf '\033[1m[photo-motifs]\033[0m %s\n' "$*"; }
+
+qgis_process() {
+  # the plugin puts the venv on sys.path itself; PYTHONPATH makes the order certain
+  local sp; sp=$(echo "$VENV"/lib/python3*/site-packages)
+  PYTHONPATH="$sp${PYTHONPATH:+:$PYTHONPATH}" "$QGIS_PROCESS" "$@" 2> >(grep -vE 'XDG_RUNTIME_DIR|setapi\(\) is deprecated|^$' >&2)
+}

@@ -1,0 +1,89 @@
+"""Build the default sample: real photos from Debian's mate-backgrounds package, geotagged.
+
+The photos are real (landscapes, flowers, water, plants), but their positions are SYNTHETIC:
+they are placed around Tartu (Estonia) for demonstration only, and every file says so in its
+EXIF ImageDescription. One truncated copy and one copy without GPS show the invalid table.
+Idempotent: an existing sample is left as it is.
+"""
+import random
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+SOURCE = Path("/usr/share/backgrounds/mate/nature")
+PHOTOS = ["Aqua", "Blinds", "Dune", "FreshFlower", "Garden", "GreenMeadow", "LadyBird",
+          "RainDrops", "Storm", "TwoWings", "Wood", "YellowFlower"]
+CENTRE = (58.3780, 26.7290)  # Tartu town hall square
+NOTE = ("Photo Motifs demonstration sample. Photo: Debian package mate-backgrounds ({src}). "
+        "The GPS position is synthetic, for demonstration only.")
+
+
+def gps_ifd(lat, lon, alt):
+    def dms(value):
+        value = abs(value)
+        d = int(value)
+        m = int((value - d) * 60)
+        s = round(((value - d) * 60 - m) * 60 * 10000)
+        return ((d, 1), (m, 1), (s, 10000))
+
+    return {1: "N" if lat >= 0 else "S", 2: dms(lat), 3: "E" if lon >= 0 else "W", 4: dms(lon),
+            5: 0, 6: (round(alt * 100), 100)}
+
+
+def crops(img):
+    """Three views of each photo: the whole frame and two overlapping squares."""
+    w, h = img.size
+    s = min(w, h)
+    return {
+        "full": img,
+        "left": img.crop((0, 0, s, s)),
+        "right": img.crop((w - s, h - s, w, h)),
+    }
+
+
+def main(out):
+    out = Path(out)
+    if out.is_dir() and any(out.iterdir()):
+        print(f"sample already at {out}")
+        return
+    if not SOURCE.is_dir():
+        sys.exit(f"{SOURCE} is missing: install the Debian package mate-backgrounds "
+                 "(bash scripts/setup.sh does), or pass a folder of your own photos.")
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(42)
+    for i, name in enumerate(PHOTOS):
+        src = SOURCE / f"{name}.jpg"
+        with Image.open(src) as img:
+            img.draft("RGB", (1600, 1600))
+            img = img.convert("RGB")
+            for j, (view, im) in enumerate(crops(img).items()):
+                im = im.copy()
+                im.thumbnail((1600, 1600), Image.LANCZOS)
+                exif = Image.Exif()
+                exif[0x010E] = NOTE.format(src=src.name)  # ImageDescription
+                exif[0x010F] = "Photo Motifs sample"  # Make
+                exif[0x0110] = "mate-backgrounds"  # Model
+                exif[0x0112] = 1
+                lat = CENTRE[0] + rng.uniform(-0.02, 0.02)
+                lon = CENTRE[1] + rng.uniform(-0.035, 0.035)
+                exif.get_ifd(0x8769)[0x9003] = f"2024:06:{1 + i:02d} {10 + j:02d}:00:00"
+                exif.get_ifd(0x8825).update(gps_ifd(lat, lon, 40 + rng.uniform(0, 30)))
+                im.save(out / f"{name}_{view}.jpg", quality=90, exif=exif)
+    # two files that cannot be mapped, to show the invalid table
+    whole = (out / "Aqua_full.jpg").read_bytes()
+    (out / "broken_truncated.jpg").write_bytes(whole[: len(whole) // 3])
+    with Image.open(SOURCE / "Wood.jpg") as img:
+        img.draft("RGB", (800, 800))
+        img.convert("RGB").save(out / "no_location.jpg", quality=85)
+    (out.parent / "README.txt").write_text(
+        "Photo Motifs sample: photos from Debian's mate-backgrounds package (GPL-2+/CC, see\n"
+        "/usr/share/doc/mate-backgrounds/copyright), three views each, with SYNTHETIC positions\n"
+        "around Tartu for demonstration only. broken_truncated.jpg and no_location.jpg are\n"
+        "there on purpose to show the invalid-photos table.\n"
+    )
+    print(f"sample written to {out} ({len(PHOTOS) * 3 + 2} files)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "sample/photos")
