@@ -1,0 +1,116 @@
+"""photomotifs:importtable — photos from a Flickr-style metadata table joined to local files."""
+import os
+import secrets
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+)
+
+from .alg_import_photos import write_photo_outputs
+from .common import PhotoMotifsAlgorithm, to_qvalue
+
+# parameter -> join_table keyword
+COLUMN_PARAMETERS = {
+    "ID_FIELD": "id_field", "FILENAME_FIELD": "filename_field", "LAT_FIELD": "lat_field",
+    "LON_FIELD": "lon_field", "TAKEN_FIELD": "taken_field", "OWNER_FIELD": "owner_field",
+    "TITLE_FIELD": "title_field", "TAGS_FIELD": "tags_field", "URL_FIELD": "url_field",
+}
+
+
+def read_any_table(path):
+    """(columns, rows) of CSV/TSV/XLSX with core's reader, of anything else through OGR."""
+    from ..core.table_import import read_table
+
+    if os.path.splitext(path)[1].lower() in (".csv", ".tsv", ".txt", ".xlsx"):
+        return read_table(path)
+    layer = QgsVectorLayer(path, "table", "ogr")
+    if not layer.isValid():
+        raise QgsProcessingException(f"QGIS cannot read {path} as a table.")
+    columns = layer.fields().names()
+    rows = [{c: (None if str(f[c]) == "NULL" else to_qvalue(f[c])) for c in columns}
+            for f in layer.getFeatures()]
+    return columns, rows
+
+
+class ImportTableAlgorithm(PhotoMotifsAlgorithm):
+    TABLE = "TABLE"
+    FOLDER = "FOLDER"
+    CAPABILITY = "import"
+    HELP = (
+        "Imports photos whose positions come from a metadata table (a Flickr API download, the "
+        "CSV written by photosearcher or other downloaders, an XLSX sheet or any table QGIS "
+        "reads) and joins each row to its downloaded file in a folder: by a file-name column, or "
+        "by the id pattern (Flickr files are named <id>.jpg or <id>_<secret>[_size].jpg). The "
+        "columns for id, latitude, longitude, date taken, owner, title, tags and URL are "
+        "detected by name unless you name them. Rows without a file or with bad coordinates, "
+        "and files no row mentions, go to the invalid table with the reason. Owner ids can be "
+        "replaced by salted hashes: analyses need distinct users, not their names."
+    )
+
+    def name(self):
+        return "importtable"
+
+    def displayName(self):
+        return self.tr("Import photos from a metadata table (Flickr)")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.TABLE, self.tr("Metadata table (CSV, XLSX or any table QGIS reads)")))
+        self.addParameter(QgsProcessingParameterFile(
+            self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterBoolean("RECURSIVE", self.tr("Include subfolders"), True))
+        self.addParameter(QgsProcessingParameterString(
+            "PATTERN", self.tr("File name pattern (columns in braces)"), "{id}"))
+        labels = {
+            "ID_FIELD": "Photo id column", "FILENAME_FIELD": "File name column",
+            "LAT_FIELD": "Latitude column", "LON_FIELD": "Longitude column",
+            "TAKEN_FIELD": "Date taken column", "OWNER_FIELD": "Owner column",
+            "TITLE_FIELD": "Title column", "TAGS_FIELD": "Tags column", "URL_FIELD": "URL column",
+        }
+        for key, label in labels.items():
+            self.addParameter(QgsProcessingParameterString(
+                key, self.tr(f"{label} (empty: detected)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "HASH_OWNERS", self.tr("Replace owner ids by salted hashes (personal data)"), True))
+        self.addParameter(QgsProcessingParameterString(
+            "SALT", self.tr("Salt for the owner hashes (keep it secret; empty: a new random salt)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "INVALID", self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table
+
+        table = self.parameterAsFile(parameters, self.TABLE, context)
+        folder = self.parameterAsFile(parameters, self.FOLDER, context)
+        if not table or not os.path.isfile(table):
+            raise QgsProcessingException(self.tr(f"The table {table} does not exist."))
+        if not folder or not os.path.isdir(folder):
+            raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+        columns, rows = read_any_table(table)
+        feedback.pushInfo(self.tr(f"{len(rows)} rows, columns: {', '.join(columns)}"))
+        kwargs = {kw: (self.parameterAsString(parameters, key, context) or None)
+                  for key, kw in COLUMN_PARAMETERS.items()}
+        salt = None
+        if self.parameterAsBoolean(parameters, "HASH_OWNERS", context):
+            salt = self.parameterAsString(parameters, "SALT", context) or secrets.token_hex(16)
+            if not self.parameterAsString(parameters, "SALT", context):
+                feedback.pushInfo(self.tr(
+                    "Owners are pseudonymised with a new random salt: hashes are comparable "
+                    "within this output only. Give a salt to compare across imports."))
+        records, invalid = join_table(
+            rows, folder, pattern=self.parameterAsString(parameters, "PATTERN", context) or "{id}",
+            recursive=self.parameterAsBoolean(parameters, "RECURSIVE", context),
+            hash_owner_salt=salt, feedback=cf, **kwargs,
+        )
+        return write_photo_outputs(self, parameters, context, feedback, records, invalid,
+                                   TABLE_FIELDS, TABLE_INVALID_FIELDS)
