@@ -1,0 +1,394 @@
+"""Export a trained classifier as a model folder that Lobe's loaders can also run.
+
+A model folder holds:
+
+* ``model.onnx``: ONE graph from image to class probabilities, following the contract of
+  Lobe's ONNX exports: input ``Image:0``, float32 NHWC ``[N, H, W, 3]`` with RGB values in
+  [0, 1], the photo EXIF-oriented, resized to fill ``H x W`` and centre-cropped (lobe-python's
+  ``image_utils.preprocess_image``); outputs ``Confidences`` float32 ``[N, n_classes]``
+  (softmax) and ``Prediction`` (string ``[N]``, the most confident class name).
+  Inside the graph: scaling to the backbone's input (``x 255``, or ``(x - mean) / std`` for a
+  user backbone that wants normalised input), the central crop that the backbone's own
+  preprocessing takes (for EfficientNet-Lite0 the input is 256 x 256 and the graph keeps the
+  central 224 x 224, which equals "shorter side to 256, centre crop 224"), NHWC -> NCHW, the
+  backbone graph (``onnx.compose`` with the prefix ``backbone/``), then the head:
+  ReduceL2/Div (L2 normalisation), Sub/Mul (standardisation), Gemm (+Relu for the MLP),
+  Softmax. Class names and preprocessing are in ``metadata_props`` (``photo_motifs.classifier.*``).
+* ``signature.json`` in the layout of Lobe's exports (read by lobe-python's ``Signature``):
+  ``doc_id``, ``doc_name``, ``doc_version``, ``format: "onnx"``, ``version``, ``inputs.Image``,
+  ``outputs.Confidences`` / ``outputs.Prediction``, ``tags``, ``classes.Label``, ``filename``,
+  ``export_model_version: 1``, plus a ``photo_motifs`` block (ignored by Lobe's loaders).
+* ``labels.txt`` (one class per line, the ``Confidences`` column order; Lobe's starter
+  projects read it), ``head.npz`` (the head's arrays: classifying photos whose embeddings are
+  already cached skips the backbone, see ``core.classify.classify_embeddings``), and
+  ``model_card.md``.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import TensorProto, compose, helper, numpy_helper
+
+from .onnx_utils import METADATA_PREFIX, save_atomic
+
+INPUT_KEY = "Image"
+INPUT_NAME = "Image:0"
+CONFIDENCES = "Confidences"
+PREDICTION = "Prediction"
+EXPORT_MODEL_VERSION = 1
+SIGNATURE_VERSION = 1
+CLASSIFIER_PREFIX = METADATA_PREFIX + "classifier."
+MODEL_FILE = "model.onnx"
+SIGNATURE_FILE = "signature.json"
+LABELS_FILE = "labels.txt"
+HEAD_FILE = "head.npz"
+CARD_FILE = "model_card.md"
+_EPS = 1e-12
+
+
+def export_input_size(spec) -> int:
+    """Side of the exported model's square input for a backbone spec.
+
+    Centre-crop backbones take the photo resized to ``resize_short`` (the graph crops the
+    central ``input_size``), squash backbones take ``input_size`` directly.
+    """
+    return int(spec.resize_short) if spec.crop == "center" else int(spec.input_size)
+
+
+def preprocessing(spec) -> dict:
+    """The preprocessing a caller applies before ``Image:0`` (stored in metadata/signature)."""
+    return {
+        "input_size": [export_input_size(spec), export_input_size(spec)],
+        "resize": "fill" if spec.crop == "center" else "squash",
+        "crop": "center" if spec.crop == "center" else "none",
+        "resample": spec.resample,
+        "scaling": "0-1",
+        "layout": "NHWC",
+        "exif_orientation": True,
+    }
+
+
+def _pre_graph(spec, size: int) -> onnx.GraphProto:
+    """``Image:0`` NHWC [0, 1] -> the backbone's input tensor ``pre/pixels``."""
+    nodes, inits = [], []
+
+    def const(name, value):
+        inits.append(numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    x = INPUT_NAME
+    if getattr(spec, "mean", None) is None:
+        nodes.append(helper.make_node("Mul", [x, const("pre/255", np.float32(255.0))], ["pre/scaled"]))
+    else:
+        mean = np.asarray(spec.mean, dtype=np.float32)
+        std = np.asarray(spec.std, dtype=np.float32)
+        nodes.append(helper.make_node("Sub", [x, const("pre/mean", mean)], ["pre/centred"]))
+        nodes.append(helper.make_node("Div", ["pre/centred", const("pre/std", std)], ["pre/scaled"]))
+    x = "pre/scaled"
+    offset = (size - int(spec.input_size)) // 2
+    if offset:
+        end = offset + int(spec.input_size)
+        nodes.append(helper.make_node(
+            "Slice",
+            [x, const("pre/starts", np.array([offset, offset], np.int64)),
+             const("pre/ends", np.array([end, end], np.int64)), const("pre/axes", np.array([1, 2], np.int64))],
+            ["pre/cropped"],
+        ))
+        x = "pre/cropped"
+    if getattr(spec, "pixel_quirk", None) == "orange_swap_columns":
+        order = np.arange(int(spec.input_size), dtype=np.int64)
+        order[[0, 2]] = order[[2, 0]]
+        nodes.append(helper.make_node("Gather", [x, const("pre/columns", order)], ["pre/quirk"], axis=2))
+        x = "pre/quirk"
+    if getattr(spec, "layout", "NCHW").upper() == "NCHW":
+        nodes.append(helper.make_node("Transpose", [x], ["pre/pixels"], perm=[0, 3, 1, 2]))
+    else:
+        nodes.append(helper.make_node("Identity", [x], ["pre/pixels"]))
+    return helper.make_graph(
+        nodes, "photo_motifs_preprocess",
+        [helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT, ["N", size, size, 3])],
+        [helper.make_tensor_value_info("pre/pixels", TensorProto.FLOAT, None)],
+        initializer=inits,
+    )
+
+
+def head_graph(head, input_name: str = "head/features") -> onnx.GraphProto:
+    """The head as ONNX operators: features [N, D] -> Confidences [N, C], Prediction [N]."""
+    nodes, inits = [], []
+
+    def const(name, value):
+        inits.append(numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    nodes += [
+        helper.make_node("ReduceL2", [input_name], ["head/norm"], axes=[1], keepdims=1),
+        helper.make_node("Max", ["head/norm", const("head/eps", np.float32(_EPS))], ["head/norm_safe"]),
+        helper.make_node("Div", [input_name, "head/norm_safe"], ["head/unit"]),
+        helper.make_node("Sub", ["head/unit", const("head/mean", head.mean.astype(np.float32))], ["head/centred"]),
+        helper.make_node("Mul", ["head/centred", const("head/inv_std", head.inv_std.astype(np.float32))], ["head/z0"]),
+    ]
+    z = "head/z0"
+    last = len(head.weights) - 1
+    for i, (w, b) in enumerate(zip(head.weights, head.biases)):
+        out = "head/logits" if i == last else f"head/hidden{i}"
+        nodes.append(helper.make_node(
+            "Gemm", [z, const(f"head/w{i}", w.astype(np.float32)), const(f"head/b{i}", b.astype(np.float32))], [out]
+        ))
+        if i < last:
+            nodes.append(helper.make_node("Relu", [out], [f"head/relu{i}"]))
+            out = f"head/relu{i}"
+        z = out
+    nodes += [
+        helper.make_node("Softmax", [z], [CONFIDENCES], axis=1),
+        helper.make_node("ArgMax", [CONFIDENCES], ["head/best"], axis=1, keepdims=0),
+        helper.make_node("Gather", [const("head/classes", np.asarray(head.classes, dtype=object)), "head/best"],
+                         [PREDICTION], axis=0),
+    ]
+    return helper.make_graph(
+        nodes, "photo_motifs_head",
+        [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", head.input_dim])],
+        [helper.make_tensor_value_info(CONFIDENCES, TensorProto.FLOAT, ["N", len(head.classes)]),
+         helper.make_tensor_value_info(PREDICTION, TensorProto.STRING, ["N"])],
+        initializer=inits,
+    )
+
+
+def _like(graph: onnx.GraphProto, template: onnx.ModelProto) -> onnx.ModelProto:
+    model = helper.make_model(graph, opset_imports=list(template.opset_import), producer_name="photo_motifs")
+    model.ir_version = template.ir_version
+    return model
+
+
+def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs classifier") -> onnx.ModelProto:
+    """Merge preprocessing + backbone + head into one model (see the module docstring)."""
+    backbone = onnx.load(str(backbone_onnx))
+    backbone_in = getattr(spec, "input_name", "pixels")
+    backbone_out = getattr(spec, "output_name", "features")
+    del backbone.metadata_props[:]
+    backbone = compose.add_prefix(backbone, "backbone/")
+    size = export_input_size(spec)
+    model = compose.merge_models(
+        _like(_pre_graph(spec, size), backbone), backbone,
+        io_map=[("pre/pixels", "backbone/" + backbone_in)],
+    )
+    model = compose.merge_models(
+        model, _like(head_graph(head), backbone),
+        io_map=[("backbone/" + backbone_out, "head/features")],
+        outputs=[CONFIDENCES, PREDICTION],
+    )
+    model.producer_name = "photo_motifs"
+    model.doc_string = f"{name}: image NHWC [0,1] -> class confidences ({spec.id} + {head.method} head)."
+    meta = {
+        "kind": "image_classifier",
+        "name": name,
+        "classes": json.dumps(list(head.classes)),
+        "backbone": spec.id,
+        "backbone_cache_key": spec.cache_key,
+        "method": head.method,
+        "preprocessing": json.dumps(preprocessing(spec)),
+    }
+    helper.set_model_props(model, {CLASSIFIER_PREFIX + k: str(v) for k, v in meta.items()})
+    onnx.checker.check_model(model)
+    return model
+
+
+def signature(head, spec, name: str, model_bytes: bytes) -> dict:
+    """signature.json content in the layout of Lobe's exports (lobe-python's Signature)."""
+    size = export_input_size(spec)
+    return {
+        "doc_id": str(uuid.uuid4()),
+        "doc_name": name,
+        "doc_version": hashlib.md5(model_bytes).hexdigest(),  # a content id, as Lobe's 32 hex digits
+        "format": "onnx",
+        "version": SIGNATURE_VERSION,
+        "inputs": {INPUT_KEY: {"dtype": "float32", "shape": [None, size, size, 3], "name": INPUT_NAME}},
+        "outputs": {
+            CONFIDENCES: {"dtype": "float32", "shape": [None, len(head.classes)], "name": CONFIDENCES},
+            PREDICTION: {"dtype": "string", "shape": [None], "name": PREDICTION},
+        },
+        "tags": [],
+        "classes": {"Label": list(head.classes)},
+        "filename": MODEL_FILE,
+        "export_model_version": EXPORT_MODEL_VERSION,
+        "photo_motifs": {
+            "backbone": spec.id,
+            "backbone_cache_key": spec.cache_key,
+            "method": head.method,
+            "preprocessing": preprocessing(spec),
+        },
+    }
+
+
+def _fmt(x) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def model_card(result, spec, name: str, created: str) -> str:
+    """Human-readable model card (Markdown)."""
+    ev, cv = result.evaluation, result.cv
+    lines = [
+        f"# {name}",
+        "",
+        f"Image classifier made with Photo Motifs (QGIS plugin) on {created}, offline: no photo "
+        "and no data left this computer.",
+        "",
+        "## Classes",
+        "",
+        "| class | photos |",
+        "| --- | ---: |",
+    ]
+    lines += [f"| {c} | {n} |" for c, n in result.counts.items()]
+    hyper = {k: v for k, v in result.head.hyperparameters.items() if k != "inner_cv_balanced_accuracy"}
+    lines += [
+        "",
+        "## Model",
+        "",
+        f"- Backbone: {spec.title} (`{spec.cache_key}`), frozen; weights: {spec.weights}.",
+        f"- Licence of the backbone weights: {spec.licence}.",
+        f"- Head: `{result.method}` on L2-normalised, standardised {result.head.input_dim}-d embeddings; "
+        f"class weights: {result.class_weight or 'none'}; hyperparameters (inner cross-validation): "
+        f"{json.dumps(hyper)}.",
+        f"- Input: `{INPUT_NAME}` float32 NHWC {export_input_size(spec)} x {export_input_size(spec)} x 3, "
+        "RGB in [0, 1], photo EXIF-oriented, "
+        + ("resized to fill the square, centre-cropped (as Lobe's loaders do)."
+           if spec.crop == "center" else
+           "squashed to the square ignoring the aspect ratio (Lobe's loaders centre-crop instead, "
+           "which changes results for non-square photos)."),
+        f"- Outputs: `{CONFIDENCES}` (one column per class, labels.txt order), `{PREDICTION}` (class name).",
+        "",
+        "## Evaluation",
+        "",
+    ]
+    if ev is not None:
+        lines += [
+            f"Hold-out validation on {result.n_val} photos ({result.val_fraction:.0%}, stratified, "
+            f"seed {result.seed}); the head was fitted on the other {result.n_train}:",
+            "",
+            f"- accuracy {_fmt(ev.accuracy)}, balanced accuracy {_fmt(ev.balanced_accuracy)}",
+        ]
+    if cv is not None:
+        lines.append(
+            f"- {cv['folds']}-fold cross-validation accuracy {_fmt(cv['accuracy_mean'])} "
+            f"± {_fmt(cv['accuracy_std'])}, balanced accuracy {_fmt(cv['balanced_accuracy_mean'])}"
+        )
+    lines += [
+        "",
+        f"The exported head was then refitted on all {sum(result.counts.values())} photos. "
+        "See report.md for per-class figures, the confusion matrix and the misclassified photos.",
+        "",
+        "## Use",
+        "",
+        "Photo Motifs: *Classify photos* with this folder. Lobe's loaders (lobe-python "
+        "`ImageModel.load(folder)`, Lobe's ONNX starter project) read signature.json and "
+        "model.onnx as they read a Lobe ONNX export.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None = None,
+                        overwrite: bool = True) -> Path:
+    """Write model.onnx, signature.json, labels.txt, head.npz and model_card.md to ``out_dir``.
+
+    ``result`` is a ``core.train.TrainResult``; ``spec``/``backbone_onnx`` the backbone the
+    embeddings came from. Files are written under temporary names and renamed into place.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out} exists and is not a folder.")
+    if (out / MODEL_FILE).exists() and not overwrite:
+        raise ValueError(f"{out} already holds a model; choose another folder.")
+    out.mkdir(parents=True, exist_ok=True)
+    name = name or out.name or "Photo Motifs classifier"
+    head = result.head
+    model = build_classifier_onnx(head, spec, backbone_onnx, name)
+    save_atomic(model, out / MODEL_FILE)
+    model_bytes = (out / MODEL_FILE).read_bytes()
+    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    texts = {
+        SIGNATURE_FILE: json.dumps(signature(head, spec, name, model_bytes), indent=2),
+        LABELS_FILE: "\n".join(head.classes) + "\n",
+        CARD_FILE: model_card(result, spec, name, created),
+    }
+    for fname, text in texts.items():
+        tmp = out / (fname + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out / fname)
+    tmp = out / (HEAD_FILE + ".tmp")
+    head.save(tmp)
+    tmp.replace(out / HEAD_FILE)
+    return out
+
+
+
+@dataclass
+class TrainedModel:
+    """Outcome of :func:`train_model_folder`."""
+
+    folder: Path
+    result: object  # core.train.TrainResult
+    report_files: dict
+    invalid: list  # (path, code, sentence): photos left out (not images, unreadable, ...)
+    seconds: dict  # phase -> seconds (embedding, training, export, report)
+    n_cached: int = 0  # embeddings taken from the cache
+
+
+def train_model_folder(training_folder, out_dir, backbone: str | None = None, method: str = "linear",
+                       val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0,
+                       class_weight="balanced", cache=None, name: str | None = None,
+                       feedback=None) -> TrainedModel:
+    """Lobe's whole job: class folders -> embeddings -> head -> model folder + report.
+
+    ``training_folder`` holds one subfolder per class (``core.train.collect_folder_dataset``);
+    ``cache`` an optional ``core.embcache.EmbeddingCache`` (embeddings are reused and stored).
+    Photos that cannot be used are listed in ``invalid`` and in the report, never fatal.
+    """
+    from ..core.embed import compute_embeddings
+    from ..core.feedback import ensure_feedback
+    from ..core.report import write_report
+    from ..core.train import collect_folder_dataset, train_classifier
+    from .registry import DEFAULT_BACKBONE, ensure_onnx, get_backbone
+
+    feedback = ensure_feedback(feedback)
+    seconds = {}
+    spec = get_backbone(backbone or DEFAULT_BACKBONE)
+    paths, labels, invalid = collect_folder_dataset(training_folder)
+    if not paths:
+        raise ValueError(f"{training_folder} holds no class subfolders with photos.")
+    feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
+    onnx_path = ensure_onnx(spec.id, feedback=feedback)
+    t0 = time.perf_counter()
+    emb = compute_embeddings(paths, spec, onnx_path, cache=cache, feedback=feedback.sub(0, 70))
+    seconds["embedding"] = time.perf_counter() - t0
+    invalid = invalid + [(p, code, sentence) for _i, p, code, sentence in emb.failed]
+    used_paths = [paths[i] for i in emb.rows]
+    used_labels = [labels[i] for i in emb.rows]
+    t0 = time.perf_counter()
+    result = train_classifier(
+        emb.matrix, used_labels, method=method, val_fraction=val_fraction, seed=seed, cv_folds=cv_folds,
+        class_weight=class_weight, feedback=feedback.sub(70, 95), paths=used_paths,
+    )
+    seconds["training"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    name = name or Path(out_dir).name or "Photo Motifs classifier"
+    folder = export_model_folder(result, spec, onnx_path, out_dir, name=name)
+    seconds["export"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    extra = {
+        "name": name,
+        "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "backbone": spec.cache_key,
+        "training_folder": str(Path(training_folder).resolve()),
+    }
+    files = write_report(result, folder, extra=extra, invalid=invalid)
+    seconds["report"] = time.perf_counter() - t0
+    feedback.progress(100.0)
+    return TrainedModel(folder, result, files, invalid, seconds, emb.n_cached)

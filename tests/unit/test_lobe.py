@@ -1,0 +1,160 @@
+"""Lobe compatibility: Lobe-contract models run here, our exports run in a Lobe-style loader."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import onnx
+import pytest
+from onnx import TensorProto, helper, numpy_helper
+from PIL import Image
+
+from ...core.classify import classify_paths
+from ...models.classifier_export import CLASSIFIER_PREFIX
+from ...models.lobe import ModelError, load_model
+from .lobe_reference import LobeStyleModel
+from .test_classify import tiny_model  # noqa: F401 - shared module fixture
+from .test_train import make_photo
+
+LOBE_CLASSES = ["Blue", "Green", "Red"]
+
+
+def make_lobe_export(folder, size: int = 16, fmt: str = "onnx"):
+    """A model to Lobe's exact ONNX contract: ``Image:0`` NHWC [0,1] -> ``Confidences``.
+
+    The "network" averages the colour channels and scores blue/green/red by them.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    weights = np.array([[0, 0, 20], [0, 20, 0], [20, 0, 0]], np.float32)  # rows: R, G, B input
+    nodes = [
+        helper.make_node("ReduceMean", ["Image:0"], ["mean_rgb"], axes=[1, 2], keepdims=0),
+        helper.make_node("MatMul", ["mean_rgb", "w"], ["logits"]),
+        helper.make_node("Softmax", ["logits"], ["Confidences"], axis=1),
+    ]
+    graph = helper.make_graph(
+        nodes, "lobe_like",
+        [helper.make_tensor_value_info("Image:0", TensorProto.FLOAT, [None, size, size, 3])],
+        [helper.make_tensor_value_info("Confidences", TensorProto.FLOAT, [None, 3])],
+        initializer=[numpy_helper.from_array(weights, "w")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 7
+    onnx.save(model, str(folder / "model.onnx"))
+    signature = {
+        "doc_id": "8f0d3a55-0000-4000-8000-000000000000", "doc_name": "Colours", "doc_version": "0" * 32,
+        "format": fmt, "version": 10,
+        "inputs": {"Image": {"dtype": "float32", "shape": [None, size, size, 3], "name": "Image:0"}},
+        "outputs": {"Confidences": {"dtype": "float32", "shape": [None, 3], "name": "Confidences"}},
+        "tags": None, "classes": {"Label": LOBE_CLASSES}, "filename": "model.onnx",
+        "export_model_version": 1,
+    }
+    (folder / "signature.json").write_text(json.dumps(signature))
+    return folder
+
+
+@pytest.fixture()
+def colour_photos(tmp_path):
+    colours = {"Red": (220, 30, 30), "Green": (30, 200, 40), "Blue": (30, 40, 220)}
+    return {n: make_photo(tmp_path / f"{n}.jpg", c, seed=5, size=(80, 50)) for n, c in colours.items()}
+
+
+def test_lobe_onnx_export_classifies(tmp_path, colour_photos):
+    folder = make_lobe_export(tmp_path / "lobe")
+    model = load_model(folder)
+    assert model.source == "lobe" and model.classes == LOBE_CLASSES
+    assert model.input_size == (16, 16) and model.input_name == "Image:0" and model.scaling == "0-1"
+    res = classify_paths(list(colour_photos.values()), model)
+    assert [p.label for p in res.photos] == ["Red", "Green", "Blue"]
+    # the signature file itself is accepted too, as in lobe-python
+    assert load_model(folder / "signature.json").classes == LOBE_CLASSES
+    # and the Lobe-style reference loader agrees
+    ref = LobeStyleModel(folder)
+    assert [ref.predict_from_file(p)["Prediction"] for p in colour_photos.values()] == ["Red", "Green", "Blue"]
+
+
+def test_exported_model_in_lobe_style_loader(tiny_model, tmp_path):  # noqa: F811
+    """Our model folder, run by the independent Lobe-style loader, gives our predictions."""
+    folder = tiny_model["folder"]
+    sig = json.loads((folder / "signature.json").read_text())
+    for key in ("doc_id", "doc_name", "doc_version", "format", "version", "inputs", "outputs", "tags",
+                "classes", "filename", "export_model_version"):
+        assert key in sig
+    assert sig["format"] == "onnx" and sig["inputs"]["Image"]["name"] == "Image:0"
+    assert sig["inputs"]["Image"]["shape"] == [None, 36, 36, 3]
+    assert sig["outputs"]["Confidences"]["name"] == "Confidences"
+    assert (folder / "labels.txt").read_text().split() == sig["classes"]["Label"]
+    # photos of several shapes, one with an EXIF rotation
+    photos = []
+    for i, (colour, size) in enumerate([((210, 40, 40), (90, 50)), ((40, 190, 60), (50, 90)),
+                                        ((40, 50, 210), (70, 70)), ((120, 120, 60), (61, 47))]):
+        photos.append(make_photo(tmp_path / f"p{i}.jpg", colour, seed=40 + i, size=size))
+    rotated = tmp_path / "rotated.jpg"
+    img = Image.open(photos[0])
+    exif = img.getexif()
+    exif[0x0112] = 6
+    img.save(rotated, exif=exif.tobytes())
+    photos.append(rotated)
+    ref = LobeStyleModel(folder)
+    ours = classify_paths(photos, folder)
+    assert not ours.failed
+    for photo, p in zip(photos, ours.photos):
+        theirs = ref.predict_from_file(photo)
+        assert theirs["Prediction"] == p.label
+        assert np.allclose(theirs["Confidences"], ours.probs[p.index], atol=0.02)
+
+
+def test_metadata_props(tiny_model):  # noqa: F811
+    model = onnx.load(str(tiny_model["folder"] / "model.onnx"))
+    meta = {p.key: p.value for p in model.metadata_props}
+    assert json.loads(meta[CLASSIFIER_PREFIX + "classes"]) == ["blue", "green", "red"]
+    prep = json.loads(meta[CLASSIFIER_PREFIX + "preprocessing"])
+    assert prep["input_size"] == [36, 36] and prep["scaling"] == "0-1" and prep["resize"] == "fill"
+    assert meta[CLASSIFIER_PREFIX + "backbone"] == "tiny"
+    ops = {n.op_type for n in model.graph.node}
+    assert {"ReduceL2", "Gemm", "Softmax", "Transpose", "Slice"} <= ops
+    assert [o.name for o in model.graph.output] == ["Confidences", "Prediction"]
+    card = (tiny_model["folder"] / "model_card.md").read_text()
+    assert "| red | 10 |" in card and "Licence of the backbone weights" in card
+
+
+@pytest.mark.parametrize("fmt,what", [("tf", "TensorFlow"), ("tf_lite", "TensorFlow Lite")])
+def test_lobe_tf_export_gives_sentence(tmp_path, fmt, what):
+    folder = make_lobe_export(tmp_path / fmt, fmt=fmt)
+    with pytest.raises(ModelError, match=f"Lobe {what} export.*Export → ONNX"):
+        load_model(folder)
+
+
+def test_tf_files_without_signature_give_sentence(tmp_path):
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "saved_model.pb").write_bytes(b"x")
+    with pytest.raises(ModelError, match="TensorFlow export"):
+        load_model(tmp_path / "saved")
+    (tmp_path / "m.tflite").write_bytes(b"x")
+    with pytest.raises(ModelError, match="TensorFlow Lite export"):
+        load_model(tmp_path / "m.tflite")
+
+
+def test_bare_onnx_with_labels(tmp_path, colour_photos):
+    folder = make_lobe_export(tmp_path / "bare")
+    (folder / "signature.json").unlink()
+    with pytest.raises(ModelError, match="labels file"):
+        load_model(folder / "model.onnx")
+    (tmp_path / "classes.txt").write_text("Blue\nGreen\nRed\n")
+    model = load_model(folder / "model.onnx", labels=tmp_path / "classes.txt")
+    assert model.layout == "NHWC" and model.input_size == (16, 16)
+    assert [p.label for p in classify_paths(list(colour_photos.values()), model).photos] == ["Red", "Green", "Blue"]
+    (folder / "labels.txt").write_text("Blue\nGreen\nRed\n")
+    assert load_model(folder).classes == LOBE_CLASSES  # folder with one .onnx + labels.txt
+    with pytest.raises(ModelError, match="2 class names"):
+        load_model(folder / "model.onnx", labels=["a", "b"]).predict(np.zeros((1, 16, 16, 3), np.uint8))
+
+
+def test_missing_and_broken_models(tmp_path):
+    with pytest.raises(ModelError, match="does not exist"):
+        load_model(tmp_path / "none")
+    (tmp_path / "junk.onnx").write_bytes(b"not onnx")
+    with pytest.raises(ModelError, match="not a readable ONNX model"):
+        load_model(tmp_path / "junk.onnx", labels=["a"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="0 .onnx files"):
+        load_model(tmp_path / "empty")
