@@ -110,7 +110,7 @@ def _markdown(result, extra: dict, invalid: list, files: dict) -> str:
     ev = result.evaluation
     title = extra.get("name") or "Photo classifier"
     lines = [f"# Evaluation report: {title}", ""]
-    for key in ("created", "backbone", "training_folder"):
+    for key in ("created", "backbone", "training_data"):
         if extra.get(key):
             lines.append(f"- {key.replace('_', ' ').capitalize()}: {extra[key]}")
     lines += [
@@ -183,7 +183,7 @@ def write_report(result, out_dir, extra: dict | None = None, invalid=None) -> di
     """Write the report files into ``out_dir``; returns ``{file name: Path}``.
 
     ``extra``: fields added to report.json and shown in report.md (e.g. ``name``, ``created``,
-    ``backbone``, ``training_folder``). ``invalid``: rows ``(path, ..., sentence)`` of photos
+    ``backbone``, ``training_data``). ``invalid``: rows ``(path, ..., sentence)`` of photos
     left out of training (listed with their reasons).
     """
     out = Path(out_dir)

@@ -351,24 +351,43 @@ def train_model_folder(training_folder, out_dir, backbone: str | None = None, me
     ``cache`` an optional ``core.embcache.EmbeddingCache`` (embeddings are reused and stored).
     Photos that cannot be used are listed in ``invalid`` and in the report, never fatal.
     """
+    from ..core.train import collect_folder_dataset
+
+    paths, labels, invalid = collect_folder_dataset(training_folder)
+    if not paths:
+        raise ValueError(f"{training_folder} holds no class subfolders with photos.")
+    return train_model(
+        paths, labels, out_dir, invalid=invalid, backbone=backbone, method=method,
+        val_fraction=val_fraction, seed=seed, cv_folds=cv_folds, class_weight=class_weight,
+        cache=cache, name=name, source=str(Path(training_folder).resolve()), feedback=feedback,
+    )
+
+
+def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str = "linear",
+                val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0, class_weight="balanced",
+                cache=None, name: str | None = None, source: str = "", onnx_path=None,
+                feedback=None) -> TrainedModel:
+    """Photos with class names -> embeddings -> head -> model folder + report.
+
+    ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
+    ``invalid`` lists photos already left out as ``(path, code, sentence)``; ``source``
+    describes where the labels came from (a folder, a layer and field) for the report.
+    """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
     from ..core.report import write_report
-    from ..core.train import collect_folder_dataset, train_classifier
+    from ..core.train import train_classifier
     from .registry import DEFAULT_BACKBONE, ensure_onnx, get_backbone
 
     feedback = ensure_feedback(feedback)
     seconds = {}
-    spec = get_backbone(backbone or DEFAULT_BACKBONE)
-    paths, labels, invalid = collect_folder_dataset(training_folder)
-    if not paths:
-        raise ValueError(f"{training_folder} holds no class subfolders with photos.")
+    spec = backbone if hasattr(backbone, "cache_key") else get_backbone(backbone or DEFAULT_BACKBONE)
     feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
-    onnx_path = ensure_onnx(spec.id, feedback=feedback)
+    onnx_path = onnx_path or ensure_onnx(spec, feedback=feedback)
     t0 = time.perf_counter()
     emb = compute_embeddings(paths, spec, onnx_path, cache=cache, feedback=feedback.sub(0, 70))
     seconds["embedding"] = time.perf_counter() - t0
-    invalid = invalid + [(p, code, sentence) for _i, p, code, sentence in emb.failed]
+    invalid = list(invalid) + [(p, code, sentence) for _i, p, code, sentence in emb.failed]
     used_paths = [paths[i] for i in emb.rows]
     used_labels = [labels[i] for i in emb.rows]
     t0 = time.perf_counter()
@@ -386,7 +405,7 @@ def train_model_folder(training_folder, out_dir, backbone: str | None = None, me
         "name": name,
         "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "backbone": spec.cache_key,
-        "training_folder": str(Path(training_folder).resolve()),
+        "training_data": source,
     }
     files = write_report(result, folder, extra=extra, invalid=invalid)
     seconds["report"] = time.perf_counter() - t0

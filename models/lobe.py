@@ -279,4 +279,12 @@ def load_model(path, labels=None, size=None, scaling: str = "0-1", layout: str |
         raise ModelError(EXPORT_ONNX_SENTENCE.format(what="TensorFlow" if suffix == ".pb" else "TensorFlow Lite"))
     if suffix != ".onnx":
         raise ModelError(f"{path.name} is not an ONNX model (.onnx) nor a model folder.")
+    beside = path.parent / SIGNATURE_FILE
+    if labels is None and beside.is_file():  # model.onnx chosen inside an exported model folder
+        try:
+            named = json.loads(beside.read_text(encoding="utf-8")).get("filename")
+        except (OSError, ValueError):
+            named = None
+        if named == path.name:
+            return _from_signature(beside)
     return _from_onnx(path, labels, size, scaling, layout)

@@ -1,0 +1,165 @@
+"""photomotifs:classify — classify photos with our, Lobe's or any ONNX classifier."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from .common import (
+    PhotoMotifsAlgorithm,
+    add_photo_source_parameters,
+    cache_from_parameters,
+    merged_fields,
+    resolve_photo_source,
+    to_qvalue,
+)
+
+
+def class_fields(top_k):
+    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool")]
+    for k in range(2, top_k + 1):
+        fields += [(f"class_{k}", "str"), (f"confidence_{k}", "float")]
+    return fields + [("top_classes", "str"), ("classify_note", "str")]
+
+
+class ClassifyAlgorithm(PhotoMotifsAlgorithm):
+    MODEL = "MODEL"
+    OUTPUT = "OUTPUT"
+    CSV = "CSV"
+    COPY_TO = "COPY_TO"
+    CAPABILITY = "classify"
+    GROUP, GROUP_NAME = "classes", "Classes"
+    HELP = (
+        "Classifies the photos of a layer or a folder with an image classifier: a model folder "
+        "made by 'Train a photo classifier', a Lobe ONNX export (folder with signature.json), or "
+        "any ONNX classifier file with a labels file (one class per line). Lobe TensorFlow "
+        "exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, "
+        "resized to fill the model input and centre-cropped, as Lobe does. Each photo gets its "
+        "class, confidence, the next best classes and 'unknown' when the confidence is below the "
+        "threshold. For our own models, embeddings already in the cache are reused. Optionally "
+        "writes Lobe Image Tools' CSV (File, Label, Confidence) and COPIES (never moves) the "
+        "photos into one folder per class."
+    )
+
+    def name(self):
+        return "classify"
+
+    def displayName(self):
+        return self.tr("Classify photos")
+
+    def initAlgorithm(self, config=None):
+        add_photo_source_parameters(self)
+        self.addParameter(QgsProcessingParameterFile(
+            self.MODEL, self.tr("Model: folder (ours or Lobe ONNX export), signature.json or .onnx file"),
+            behavior=QgsProcessingParameterFile.File))
+        self.addParameter(QgsProcessingParameterFile(
+            "LABELS", self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))
+        P = QgsProcessingParameterNumber
+        self.addParameter(P("INPUT_SIZE", self.tr("Input size for a bare ONNX model of any size (0 = from the model)"),
+                            P.Integer, 0, minValue=0))
+        self.addParameter(P("TOP_K", self.tr("Classes to keep per photo"), P.Integer, 3, minValue=1, maxValue=10))
+        self.addParameter(P("THRESHOLD", self.tr("Below this confidence the class is 'unknown'"),
+                            P.Double, 0.0, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "USE_CACHE", self.tr("Reuse cached embeddings (our models)"), True))
+        self.addParameter(QgsProcessingParameterFile(
+            "CACHE", self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Classified photos"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.CSV, self.tr("Image Tools CSV (File, Label, Confidence)"), "CSV (*.csv)",
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.COPY_TO, self.tr("Copy the photos into one folder per class"), optional=True,
+            createByDefault=False))
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
+            write_image_tools_csv
+        from ..core.embed import compute_embeddings
+        from ..models.lobe import load_model
+        from ..models.registry import ensure_onnx, list_backbones
+
+        model_path = self.parameterAsFile(parameters, self.MODEL, context)
+        size = self.parameterAsInt(parameters, "INPUT_SIZE", context) or None
+        model = load_model(model_path, labels=self.parameterAsFile(parameters, "LABELS", context) or None,
+                           size=size)
+        feedback.pushInfo(self.tr(f"Model: {model.name} ({model.source}), classes: {', '.join(model.classes)}"))
+        top_k = min(self.parameterAsInt(parameters, "TOP_K", context), len(model.classes))
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
+        source = resolve_photo_source(self, parameters, context, feedback)
+        valid = [i for i, p in enumerate(source.paths) if p]
+        paths = [source.paths[i] for i in valid]
+
+        head = model.head()
+        specs = {s.cache_key: s for s in list_backbones()}
+        if head is not None and model.backbone_cache_key in specs and \
+                self.parameterAsBoolean(parameters, "USE_CACHE", context):
+            spec = specs[model.backbone_cache_key]
+            cache, cache_path = cache_from_parameters(self, parameters, context, source)
+            emb = compute_embeddings(paths, spec, ensure_onnx(spec.id, feedback=cf), cache=cache,
+                                     feedback=cf.sub(0, 90))
+            feedback.pushInfo(self.tr(
+                f"Embeddings ({spec.title}): {emb.n_cached} from the cache {cache_path}, {emb.n_computed} computed."))
+            result = classify_embeddings(emb.matrix, head, paths=[paths[r] for r in emb.rows],
+                                         top_k=top_k, threshold=threshold)
+            for photo in result.photos:
+                photo.index = emb.rows[photo.index]
+            result.failed = list(emb.failed)
+        else:
+            result = classify_paths(paths, model, top_k=top_k, threshold=threshold, feedback=cf.sub(0, 90))
+
+        by_feature = {valid[p.index]: p for p in result.photos}
+        reasons = {valid[i]: sentence for i, _path, _code, sentence in result.failed}
+        extra = class_fields(top_k)
+        fields = merged_fields(source.fields, extra)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             source.wkb_type, source.crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for i, feat in enumerate(source.features):
+            cf.check()
+            attrs = {f.name(): feat[f.name()] for f in source.fields}
+            attrs.update({name: None for name, _ in extra})
+            photo = by_feature.get(i)
+            if photo is not None:
+                attrs.update({"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
+                              "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)})
+                for k, (c, p) in enumerate(photo.top[1:], start=2):
+                    attrs[f"class_{k}"], attrs[f"confidence_{k}"] = c, p
+            else:
+                attrs["classify_note"] = reasons.get(i, self.tr("The feature has no photo path."))
+            out = QgsFeature(fields)
+            out.setGeometry(feat.geometry())
+            out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        try:
+            from ..plugin.styling import style_output_on_load
+
+            style_output_on_load(context, dest_id, "class")
+        except ImportError:
+            pass
+        counts = result.counts()
+        feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
+        if result.failed:
+            feedback.pushInfo(self.tr(f"{len(result.failed)} photos could not be read (see classify_note)."))
+        results = {self.OUTPUT: dest_id, "CLASSIFIED": len(result.photos), "FAILED": len(result.failed)}
+        csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
+        if csv_path:
+            write_image_tools_csv(csv_path, result)
+            results[self.CSV] = csv_path
+        copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
+        if copy_to:
+            report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
+            for line in report.summary_lines():
+                feedback.pushInfo(line)
+            results[self.COPY_TO] = copy_to
+        return results

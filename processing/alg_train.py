@@ -1,0 +1,149 @@
+"""photomotifs:train — train a photo classifier (adapter over core.train + models.classifier_export)."""
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .common import PhotoMotifsAlgorithm, add_backbone_parameters, backbone_from_parameters, \
+    cache_from_parameters
+
+METHODS = ["linear", "mlp"]
+
+
+class TrainAlgorithm(PhotoMotifsAlgorithm):
+    TRAINING_FOLDER = "TRAINING_FOLDER"
+    INPUT = "INPUT"
+    LABEL_FIELD = "LABEL_FIELD"
+    PATH_FIELD = "PATH_FIELD"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    CAPABILITY = "train"
+    GROUP, GROUP_NAME = "classes", "Classes"
+    HELP = (
+        "Trains a classifier of photo motifs from examples: a folder with one subfolder per class "
+        "(Lobe's format), or a photo layer and a field holding each photo's class (for example "
+        "curated clusters; empty values are left out). Embeddings come from the cache (computed "
+        "when missing); a linear head (default) or a small neural network is trained on them "
+        "with class weights against imbalance and regularisation chosen by cross-validation. "
+        "A stratified 80/20 split with a fixed seed gives an honest evaluation (accuracy, "
+        "balanced accuracy, per-class precision/recall/F1, confusion matrix, misclassified "
+        "photos with a contact sheet), then the model is refitted on all photos. The model "
+        "folder holds model.onnx (one graph from image to class probabilities), signature.json "
+        "in Lobe's format, labels, the report and a model card."
+    )
+
+    def name(self):
+        return "train"
+
+    def displayName(self):
+        return self.tr("Train a photo classifier")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.TRAINING_FOLDER, self.tr("Training photos: folder with one subfolder per class"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("…or a photo layer"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LABEL_FIELD, self.tr("Class field of the layer"), "cluster", self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PATH_FIELD, self.tr("Photo path field of the layer"), "photo", self.INPUT,
+            QgsProcessingParameterField.String, optional=True))
+        add_backbone_parameters(self)
+        self.addParameter(QgsProcessingParameterEnum(
+            "METHOD", self.tr("Classifier"), [self.tr("linear (logistic regression)"),
+                                              self.tr("small neural network (MLP)")], defaultValue=0))
+        P = QgsProcessingParameterNumber
+        self.addParameter(P("VAL_FRACTION", self.tr("Share of photos kept for validation"), P.Double,
+                            0.2, minValue=0.0, maxValue=0.5))
+        self.addParameter(P("CV_FOLDS", self.tr("Also run k-fold cross-validation (0 = no)"), P.Integer,
+                            0, minValue=0, maxValue=20))
+        self.addParameter(P("SEED", self.tr("Random seed"), P.Integer, 0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "BALANCED", self.tr("Weight classes against imbalance"), True))
+        self.addParameter(QgsProcessingParameterString(
+            "MODEL_NAME", self.tr("Model name"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.OUTPUT_FOLDER, self.tr("Model folder")))
+
+    def training_data(self, parameters, context, feedback):
+        """(paths, labels, invalid, description) from the folder or the layer."""
+        from ..core.train import collect_folder_dataset
+
+        folder = self.parameterAsFile(parameters, self.TRAINING_FOLDER, context)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if folder:
+            if not os.path.isdir(folder):
+                raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+            paths, labels, invalid = collect_folder_dataset(folder)
+            return paths, labels, invalid, os.path.abspath(folder)
+        if source is None:
+            raise QgsProcessingException(self.tr(
+                "Choose a folder of class subfolders or a photo layer with a class field."))
+        label_field = self.parameterAsString(parameters, self.LABEL_FIELD, context) or "cluster"
+        path_field = self.parameterAsString(parameters, self.PATH_FIELD, context) or "photo"
+        for name in (label_field, path_field):
+            if source.fields().lookupField(name) < 0:
+                raise QgsProcessingException(self.tr(f"The layer has no field '{name}'."))
+        paths, labels, invalid = [], [], []
+        for feat in source.getFeatures():
+            if feedback.isCanceled():
+                break
+            path, label = feat[path_field], feat[label_field]
+            if path is None or str(path) == "NULL" or not str(path):
+                continue
+            if label is None or str(label) in ("NULL", ""):
+                invalid.append((str(path), "no_class", "The photo has no class in the layer."))
+                continue
+            paths.append(str(path))
+            labels.append(str(label))
+        return paths, labels, invalid, f"{source.sourceName()}, field {label_field}"
+
+    def run(self, parameters, context, feedback, cf):
+        from ..core.report import summary_text
+        from ..models.classifier_export import train_model
+
+        paths, labels, invalid, described = self.training_data(parameters, context, feedback)
+        if len(set(labels)) < 2:
+            raise QgsProcessingException(self.tr(
+                f"Training needs photos of at least two classes; found {len(set(labels))} "
+                f"class(es) in {described}."))
+        spec, onnx_path = backbone_from_parameters(self, parameters, context, cf.sub(0, 2))
+        cache, cache_path = cache_from_parameters(self, parameters, context, None)
+        out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        trained = train_model(
+            paths, labels, out_dir, invalid=invalid, backbone=spec, onnx_path=onnx_path,
+            method=METHODS[self.parameterAsEnum(parameters, "METHOD", context)],
+            val_fraction=self.parameterAsDouble(parameters, "VAL_FRACTION", context),
+            seed=self.parameterAsInt(parameters, "SEED", context),
+            cv_folds=self.parameterAsInt(parameters, "CV_FOLDS", context),
+            class_weight="balanced" if self.parameterAsBoolean(parameters, "BALANCED", context) else None,
+            cache=cache, name=self.parameterAsString(parameters, "MODEL_NAME", context) or None,
+            source=described, feedback=cf.sub(2, 100),
+        )
+        for line in summary_text(trained.result).splitlines():
+            feedback.pushInfo(line)
+        for path, _code, sentence in trained.invalid:
+            feedback.pushInfo(self.tr(f"Left out: {path}: {sentence}"))
+        feedback.pushInfo(self.tr(
+            "Seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items())
+            + f"; embeddings from the cache: {trained.n_cached} ({cache_path})"))
+        ev = trained.result.evaluation
+        return {
+            self.OUTPUT_FOLDER: str(trained.folder),
+            "MODEL": str(trained.folder / "model.onnx"),
+            "REPORT": str(trained.folder / "report.md"),
+            "ACCURACY": float(ev.accuracy) if ev is not None else None,
+            "BALANCED_ACCURACY": float(ev.balanced_accuracy) if ev is not None else None,
+            "CLASSES": len(trained.result.classes),
+            "LEFT_OUT": len(trained.invalid),
+        }
