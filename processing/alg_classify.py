@@ -159,7 +159,6 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
         if copy_to:
             report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
-            for line in report.summary_lines():
-                feedback.pushInfo(line)
+            feedback.pushInfo(report.summary())
             results[self.COPY_TO] = copy_to
         return results

@@ -100,14 +100,17 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         tables = tuple(t for t, key in (("xlsx", "XLSX"), ("csv", "CSV"))
                        if self.parameterAsBoolean(parameters, key, context))
         report = export_groups(
-            rows, path_field=path_field, group_field=group_field, out_dir=out_dir,
+            rows, out_dir, path_field=path_field, group_field=group_field,
             mode=MODES[self.parameterAsEnum(parameters, "MODE", context)],
             strip_metadata=self.parameterAsBoolean(parameters, "STRIP_METADATA", context),
             write_tables=tables, vectors=vectors, feedback=cf,
         )
-        for line in report.summary_lines():
-            feedback.pushInfo(line)
-        for problem in report.problems:
-            feedback.reportError(str(problem))
-        return {self.OUTPUT_FOLDER: out_dir, "EXPORTED": report.n_exported,
-                "PROBLEMS": len(report.problems)}
+        feedback.pushInfo(report.summary())
+        for note in report.notes:
+            feedback.pushInfo(note)
+        for path, _code, sentence in report.problems:
+            feedback.reportError(f"{path}: {sentence}")
+        return {self.OUTPUT_FOLDER: out_dir, "COPIED": report.copied, "HARDLINKED": report.hardlinked,
+                "SKIPPED_IDENTICAL": report.skipped_identical, "RENAMED": report.renamed,
+                "FAILED": report.failed, "GROUPS": len(report.groups),
+                "TABLES": ";".join(str(t) for t in report.tables)}

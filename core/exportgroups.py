@@ -1,0 +1,328 @@
+"""Export photos into one folder per cluster, plus the attribute table as XLSX and CSV.
+
+What it never does (unlike Orange's Save Images): delete, empty or overwrite anything in the
+output folder, move or modify a source photo, or shorten a file name at its first dot.
+
+* Each photo goes to ``<out_dir>/<group>/<its full file name>``; group names are made safe for
+  Windows, macOS and Linux file systems (two names that become the same folder get " (2)").
+* A name already taken gets ``name (2).jpg``, ``name (3).jpg``... unless the existing file has
+  the same bytes as what would be written: then nothing is written and the photo is reported as
+  already there (re-running an export is harmless).
+* ``mode='copy'`` copies bytes and timestamps. ``mode='link'`` makes a hard link where the file
+  system allows (no extra space; the two names share one file, so editing the exported photo
+  edits the original), else a symbolic link, else a copy; the report says which.
+* ``strip_metadata=True`` re-encodes every copy as JPEG (quality 95) without EXIF, GPS, XMP or
+  comments, with the EXIF orientation applied to the pixels; the colour profile is kept. A
+  non-JPEG source keeps its full name with ``.jpg`` appended. Links are impossible then.
+* The table: every row's fields, then ``export_file`` (path relative to ``out_dir``) and
+  ``export_status``, then embedding columns ``f0``, ``f1``... when ``vectors`` is given. Written
+  next to the group folders, under a new name if one already exists.
+
+Problems (missing photo, unreadable photo, unwritable folder) are rows
+``(path, reason_code, sentence)`` in ``ExportReport.problems``; the export carries on.
+"""
+from __future__ import annotations
+
+import csv
+import filecmp
+import io
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .feedback import CoreFeedback, ensure_feedback
+
+TABLE_NAME = "photo_motifs_export"
+MAX_NAME = 120
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_JPEG_EXT = {".jpg", ".jpeg", ".jpe", ".jfif"}
+
+
+@dataclass
+class ExportReport:
+    """Counts of what happened to each photo, the files written and the problems met."""
+
+    out_dir: str
+    mode: str
+    copied: int = 0
+    hardlinked: int = 0
+    symlinked: int = 0
+    stripped: int = 0
+    skipped_identical: int = 0
+    renamed: int = 0
+    failed: int = 0
+    groups: dict = field(default_factory=dict)  # group name -> folder written to
+    tables: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # (path, reason_code, sentence)
+    notes: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.copied} copied"]
+        if self.hardlinked:
+            parts.append(f"{self.hardlinked} hard-linked")
+        if self.symlinked:
+            parts.append(f"{self.symlinked} symbolic links")
+        if self.stripped:
+            parts.append(f"{self.stripped} re-encoded without metadata")
+        if self.skipped_identical:
+            parts.append(f"{self.skipped_identical} already there (identical)")
+        if self.renamed:
+            parts.append(f"{self.renamed} renamed to avoid a name clash")
+        if self.failed:
+            parts.append(f"{self.failed} not exported")
+        return f"{', '.join(parts)} into {len(self.groups)} folders under {self.out_dir}."
+
+
+def safe_folder_name(name) -> str:
+    """A folder name valid on Windows, macOS and Linux that stays close to ``name``."""
+    text = "" if name is None else str(name)
+    text = _FORBIDDEN.sub("_", text).strip().rstrip(". ")
+    if not text or text in (".", ".."):
+        text = "unassigned"
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"{text}_"
+    return text[:MAX_NAME].rstrip(". ") or "unassigned"
+
+
+def _numbered(name: str, i: int) -> str:
+    stem, ext = os.path.splitext(name)
+    return f"{stem} ({i}){ext}"
+
+
+def _same_bytes(path: Path, data: bytes | None, source: Path | None) -> bool:
+    try:
+        if data is not None:
+            return path.stat().st_size == len(data) and path.read_bytes() == data
+        return filecmp.cmp(path, source, shallow=False)
+    except OSError:
+        return False
+
+
+def _stripped_jpeg(source: Path) -> bytes:
+    """The photo re-encoded as JPEG q95: orientation applied, no EXIF/GPS/XMP/comments."""
+    from PIL import Image
+
+    from .decode import open_oriented
+
+    img = open_oriented(source)
+    icc = img.info.get("icc_profile")
+    clean = Image.new("RGB", img.size)
+    clean.paste(img)
+    out = io.BytesIO()
+    kwargs = {"icc_profile": icc} if icc else {}
+    clean.save(out, format="JPEG", quality=95, optimize=True, **kwargs)
+    return out.getvalue()
+
+
+def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str, report: ExportReport) -> tuple:
+    """Write one photo under the first free (or identical) name; (relative file, status)."""
+    i = 1
+    candidate = name
+    while True:
+        dest = folder / candidate
+        if dest.exists() or dest.is_symlink():
+            if _same_bytes(dest, data, source):
+                report.skipped_identical += 1
+                return dest, "already there"
+            i += 1
+            candidate = _numbered(name, i)
+            continue
+        try:
+            status = _write(source, dest, data, mode)
+        except FileExistsError:
+            continue  # created meanwhile by someone else: try the same name again
+        if i > 1:
+            report.renamed += 1
+        return dest, status
+
+
+def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
+    if data is not None:
+        with open(dest, "xb") as fh:
+            fh.write(data)
+        return "re-encoded without metadata"
+    if mode == "link":
+        try:
+            os.link(source, dest)
+            return "hard link"
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+        try:
+            os.symlink(source.resolve(), dest)
+            return "symbolic link"
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+    with open(source, "rb") as src, open(dest, "xb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+    shutil.copystat(source, dest)
+    return "copied"
+
+
+def _count(report: ExportReport, status: str) -> None:
+    if status == "copied":
+        report.copied += 1
+    elif status == "hard link":
+        report.hardlinked += 1
+    elif status == "symbolic link":
+        report.symlinked += 1
+    elif status == "re-encoded without metadata":
+        report.stripped += 1
+
+
+def _free_name(path: Path) -> Path:
+    i = 1
+    out = path
+    while out.exists() or out.is_symlink():
+        i += 1
+        out = path.with_name(_numbered(path.name, i))
+    return out
+
+
+def _cell(value):
+    """A value openpyxl and csv can write (numpy scalars to Python, paths and objects to text)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
+def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportReport) -> None:
+    columns: list = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    columns += ["export_file", "export_status"]
+    dims = 0 if vectors is None else vectors.shape[1]
+    header = [str(c) for c in columns] + [f"f{j}" for j in range(dims)]
+
+    def records():
+        for i, row in enumerate(rows):
+            values = [_cell(row.get(c)) for c in columns[:-2]] + list(extra[i])
+            if dims:
+                values += [float(v) for v in vectors[i]]
+            yield values
+
+    if "xlsx" in formats:
+        from openpyxl import Workbook
+
+        path = _free_name(out_dir / f"{TABLE_NAME}.xlsx")
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("photos")
+        ws.append(header)
+        for values in records():
+            ws.append(values)
+        wb.save(path)
+        report.tables.append(str(path))
+    if "csv" in formats:
+        path = _free_name(out_dir / f"{TABLE_NAME}.csv")
+        with open(path, "x", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            for values in records():
+                writer.writerow(["" if v is None else v for v in values])
+        report.tables.append(str(path))
+
+
+def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: str = "cluster", mode: str = "copy",
+                  strip_metadata: bool = False, write_tables=("xlsx", "csv"), vectors=None,
+                  feedback: CoreFeedback | None = None) -> ExportReport:
+    """Copy (or link) every row's photo into ``<out_dir>/<group>/``; see the module docstring.
+
+    ``rows``: one dict per photo with at least ``path_field`` (the photo's path) and
+    ``group_field`` (its cluster; empty means "unassigned"). ``vectors``: optional matrix
+    aligned with ``rows`` whose columns are appended to the tables as ``f0``, ``f1``...
+    """
+    if mode not in ("copy", "link"):
+        raise ValueError(f"Unknown export mode '{mode}'; choose 'copy' or 'link'.")
+    if strip_metadata and mode == "link":
+        raise ValueError("Removing metadata needs new files; choose 'copy' instead of 'link' (a link shares the original's bytes).")
+    formats = tuple(write_tables or ())
+    unknown = [f for f in formats if f not in ("xlsx", "csv")]
+    if unknown:
+        raise ValueError(f"Unknown table format(s) {', '.join(map(str, unknown))}; choose xlsx and/or csv.")
+    rows = list(rows)
+    if vectors is not None:
+        vectors = np.asarray(vectors)
+        if vectors.ndim != 2 or len(vectors) != len(rows):
+            raise ValueError(f"The embedding matrix has {len(vectors)} rows for {len(rows)} photos; they must match one to one.")
+    fb = ensure_feedback(feedback)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValueError(f"Cannot create the output folder {out}: {exc.strerror or exc}.") from exc
+    report = ExportReport(out_dir=str(out), mode=mode)
+    folder_of: dict = {}  # group value -> folder name
+    taken: dict = {}  # folder name -> group value
+    extra = []
+    for i, row in enumerate(rows):
+        fb.check()
+        fb.progress(90.0 * i / max(1, len(rows)))
+        raw_path = row.get(path_field)
+        group = row.get(group_field)
+        group_key = "" if group is None else str(group)
+        if group_key not in folder_of:
+            base = name = safe_folder_name(group_key)
+            n = 1
+            while name in taken:
+                n += 1
+                name = f"{base} ({n})"
+            folder_of[group_key] = name
+            taken[name] = group_key
+            report.groups[group_key or "unassigned"] = str(out / name)
+        folder = out / folder_of[group_key]
+        if raw_path in (None, ""):
+            report.failed += 1
+            report.problems.append(("", "no_path", f"Row {i + 1} has no photo path in field '{path_field}'."))
+            extra.append(("", "no path"))
+            continue
+        source = Path(os.fspath(raw_path))
+        if not source.is_file():
+            report.failed += 1
+            report.problems.append((str(source), "missing", f"{source} was not found; it was not exported."))
+            extra.append(("", "missing"))
+            continue
+        try:
+            folder.mkdir(exist_ok=True)
+            data = None
+            name = source.name
+            if strip_metadata:
+                data = _stripped_jpeg(source)
+                if source.suffix.lower() not in _JPEG_EXT:
+                    name = f"{name}.jpg"
+            dest, status = _place(source, folder, name, data, mode, report)
+        except OSError as exc:
+            report.failed += 1
+            report.problems.append((str(source), "write_failed", f"{source} could not be exported: {exc.strerror or exc}."))
+            extra.append(("", "failed"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - DecodeError and anything Pillow raises while re-encoding
+            report.failed += 1
+            sentence = getattr(exc, "sentence", None) or f"{source} could not be re-encoded: {exc}."
+            report.problems.append((str(source), getattr(exc, "code", "reencode_failed"), sentence))
+            extra.append(("", "failed"))
+            continue
+        _count(report, status)
+        extra.append((dest.relative_to(out).as_posix(), status))
+    if report.symlinked:
+        report.notes.append("Hard links were not possible here (another drive or file system): made symbolic links instead.")
+    if mode == "link" and report.copied:
+        report.notes.append(f"{report.copied} photos could not be linked at all and were copied.")
+    if report.hardlinked:
+        report.notes.append("Hard-linked photos share their bytes with the originals: editing one edits the other.")
+    if formats:
+        fb.check()
+        _write_tables(rows, extra, vectors, out, formats, report)
+    fb.progress(100)
+    return report

@@ -1,0 +1,179 @@
+"""Contact sheets: PNG grids of photo thumbnails, one per cluster or one row per cluster.
+
+Thumbnails come from :func:`.decode.open_oriented` (EXIF orientation applied, JPEGs decoded at a
+reduced scale), are fitted inside a square cell without cropping, and a photo that cannot be
+decoded becomes a grey tile with a short reason. Photos are opened read-only. Both functions
+return the problems as ``(path, reason_code, sentence)`` rows and never stop on one photo.
+"""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .decode import DecodeError, open_oriented
+
+BACKGROUND = (255, 255, 255)
+CELL = (236, 236, 236)
+PLACEHOLDER = (170, 170, 170)
+INK = (20, 20, 20)
+MUTED = (90, 90, 90)
+MARGIN = 12
+GAP = 6
+
+# short tile captions for decode.DecodeError codes
+_SHORT_REASON = {
+    "unreadable": "file missing or unreadable",
+    "unsupported": "format not supported",
+    "truncated": "file is truncated",
+    "corrupt": "image data corrupt",
+    "too_large": "image too large",
+}
+
+
+def _font(size: int) -> ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def _fit_text(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    """``text`` shortened with an ellipsis so that it fits in ``width`` pixels."""
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list:
+    lines, current = [], ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if draw.textlength(trial, font=font) <= width or not current:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _fit_text(draw, lines[-1] + " …", font, width)
+    return [_fit_text(draw, line, font, width) for line in lines]
+
+
+def _placeholder(size: int, reason: str) -> Image.Image:
+    tile = Image.new("RGB", (size, size), PLACEHOLDER)
+    draw = ImageDraw.Draw(tile)
+    font = _font(max(9, size // 12))
+    lines = _wrap(draw, reason, font, size - 10, 4)
+    line_h = font.size + 3
+    y = (size - line_h * len(lines)) // 2
+    for line in lines:
+        w = draw.textlength(line, font=font)
+        draw.text(((size - w) / 2, y), line, fill=INK, font=font)
+        y += line_h
+    return tile
+
+
+def thumbnail(path, size: int) -> tuple:
+    """(RGB image fitting in size x size, problem row or None); a placeholder when undecodable."""
+    try:
+        img = open_oriented(path, min_side=size)
+        img.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        return img, None
+    except DecodeError as exc:
+        reason = _SHORT_REASON.get(exc.code, exc.code)
+        return _placeholder(size, f"{os.path.basename(os.fspath(path))}: {reason}"), (os.fspath(path), exc.code, exc.sentence)
+
+
+def _paste_centered(sheet: Image.Image, img: Image.Image, x: int, y: int, size: int) -> None:
+    sheet.paste(CELL, (x, y, x + size, y + size))
+    sheet.paste(img, (x + (size - img.width) // 2, y + (size - img.height) // 2))
+
+
+def contact_sheet(paths, out_png, title: str, subtitle: str | None = None, cols: int = 6, thumb: int = 160,
+                  max_photos: int = 36, labels=None) -> list:
+    """Write a PNG grid of the first ``max_photos`` photos under a title; return problem rows.
+
+    ``title`` is typically the cluster name and size ("C1 — 120 photos"); ``subtitle`` a second
+    line (a note "showing 36 of 120" is added when photos are left out). ``labels`` (aligned with
+    ``paths``) are drawn under each thumbnail, e.g. the file name or rank.
+    """
+    if cols < 1 or thumb < 16 or max_photos < 1:
+        raise ValueError("A contact sheet needs at least 1 column, 16-pixel thumbnails and 1 photo.")
+    paths = list(paths)
+    if labels is not None and len(labels) != len(paths):
+        raise ValueError(f"{len(labels)} captions were given for {len(paths)} photos; give one per photo or none.")
+    shown = paths[:max_photos]
+    rows = max(1, math.ceil(len(shown) / cols))
+    title_font, sub_font = _font(20), _font(13)
+    label_font = _font(max(9, min(13, thumb // 12)))
+    label_h = label_font.size + 6 if labels is not None else 0
+    lines = [subtitle] if subtitle else []
+    if len(paths) > len(shown):
+        lines.append(f"showing {len(shown)} of {len(paths)} photos")
+    header = MARGIN + title_font.size + 6 + len(lines) * (sub_font.size + 4) + GAP
+    width = 2 * MARGIN + cols * thumb + (cols - 1) * GAP
+    height = header + rows * (thumb + label_h) + (rows - 1) * GAP + MARGIN
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    draw.text((MARGIN, MARGIN), _fit_text(draw, title, title_font, width - 2 * MARGIN), fill=INK, font=title_font)
+    y = MARGIN + title_font.size + 6
+    for line in lines:
+        draw.text((MARGIN, y), _fit_text(draw, line, sub_font, width - 2 * MARGIN), fill=MUTED, font=sub_font)
+        y += sub_font.size + 4
+    problems = []
+    for i, path in enumerate(shown):
+        r, c = divmod(i, cols)
+        x = MARGIN + c * (thumb + GAP)
+        y = header + r * (thumb + label_h + GAP)
+        img, problem = thumbnail(path, thumb)
+        if problem:
+            problems.append(problem)
+        _paste_centered(sheet, img, x, y, thumb)
+        if labels is not None:
+            text = _fit_text(draw, str(labels[i]), label_font, thumb)
+            draw.text((x, y + thumb + 3), text, fill=MUTED, font=label_font)
+    _save(sheet, out_png)
+    return problems
+
+
+def overview_sheet(groups: dict, out_png, per_group: int = 6, thumb: int = 120) -> list:
+    """Write a PNG with one row per group (name, size, its first ``per_group`` photos).
+
+    ``groups`` maps a cluster name to its photo paths, in the order wanted (e.g. by rank, so
+    the medoid comes first); rows follow the dictionary order. Returns problem rows.
+    """
+    if per_group < 1 or thumb < 16:
+        raise ValueError("An overview sheet needs at least 1 photo per group and 16-pixel thumbnails.")
+    if not groups:
+        raise ValueError("There are no groups to show.")
+    name_font, size_font = _font(16), _font(12)
+    label_w = max(120, thumb)
+    width = 2 * MARGIN + label_w + GAP + per_group * thumb + (per_group - 1) * GAP
+    height = 2 * MARGIN + len(groups) * thumb + (len(groups) - 1) * GAP
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    problems = []
+    for r, (name, paths) in enumerate(groups.items()):
+        paths = list(paths)
+        y = MARGIN + r * (thumb + GAP)
+        draw.text((MARGIN, y + 4), _fit_text(draw, str(name), name_font, label_w - 4), fill=INK, font=name_font)
+        count = f"{len(paths)} photo" + ("" if len(paths) == 1 else "s")
+        draw.text((MARGIN, y + 8 + name_font.size), count, fill=MUTED, font=size_font)
+        for c, path in enumerate(paths[:per_group]):
+            x = MARGIN + label_w + GAP + c * (thumb + GAP)
+            img, problem = thumbnail(path, thumb)
+            if problem:
+                problems.append(problem)
+            _paste_centered(sheet, img, x, y, thumb)
+    _save(sheet, out_png)
+    return problems
+
+
+def _save(sheet: Image.Image, out_png) -> None:
+    out = Path(out_png)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(out, format="PNG", optimize=False)
