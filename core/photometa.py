@@ -428,6 +428,10 @@ def _degrees(value) -> Optional[float]:
         if not 1 <= len(value) <= 3:
             return None
         parts = [number(v) for v in value]
+        if len(parts) == 3 and parts[2] is None and None not in parts[:2] and parts[1] % 1:
+            # Nikon and others write decimal minutes with seconds 0/0 ("48/1, 5332358/100000,
+            # 0/0"): the minutes already carry the fraction, the empty seconds add nothing.
+            parts = parts[:2]
         if any(p is None for p in parts):
             return None
         return sum(p / 60.0 ** i for i, p in enumerate(parts))

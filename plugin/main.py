@@ -44,8 +44,10 @@ class PhotoMotifsPlugin:
     # --- Processing (also used by qgis_process, where iface is None) ---------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         if self.provider is None:
-            self.provider = PhotoMotifsProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = PhotoMotifsProvider()
+            # addProvider deletes a provider it refuses (an id already registered)
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # --- GUI ---------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802

@@ -81,7 +81,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             self.COPY_TO, self.tr("Copy the photos into one folder per class"), optional=True,
             createByDefault=False))
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
             write_image_tools_csv
         from ..core.embed import compute_embeddings

@@ -32,8 +32,8 @@ from .common import (
 )
 
 METHODS = ["hierarchical", "kmeans", "hdbscan"]
-METRICS = ["euclidean", "cosine"]
-LINKAGES = ["ward", "average", "complete", "single"]
+METRICS = ["cosine", "euclidean"]  # first = default, as core.cluster.ClusterParams
+LINKAGES = ["average", "ward", "complete", "single"]
 CUTS = ["auto", "k", "height_ratio"]
 PROJECTIONS = ["pca", "tsne", "none"]
 
@@ -53,8 +53,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     GROUP, GROUP_NAME = "motifs", "Motifs"
     HELP = (
         "Groups photos that look alike into motifs, without labels. Embeddings come from the "
-        "cache (computed when missing). Default: L2-normalised embeddings, Ward linkage, number "
-        "of clusters chosen automatically (the criterion and its curve are reported). Clusters "
+        "cache (computed when missing). Default: L2-normalised embeddings centred and reduced to "
+        "64 principal components, cosine distance, average linkage, number of clusters chosen "
+        "automatically by the elbow of the merge heights (the curve is reported). Clusters "
         "are named C1…Cn by size, largest first; HDBSCAN's noise is labelled 'noise'. Each photo "
         "gets its cluster's size, its rank by distance to the cluster's medoid (1 = the most "
         "representative photo) and 2-D similarity-map coordinates. Contact sheets (one PNG per "
@@ -75,8 +76,11 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         add_backbone_parameters(self)
         P = QgsProcessingParameterNumber
         self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), METHODS, defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum("METRIC", self.tr("Distance (hierarchical)"), METRICS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "METRIC", self.tr("Distance (hierarchical; Ward needs Euclidean)"), METRICS, defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean("NORMALIZE", self.tr("L2-normalise embeddings first"), True))
+        self.addParameter(P("PCA_DIMS", self.tr("Reduce to this many principal components first (0 = no)"),
+                            P.Integer, 64, minValue=0))
         self.addParameter(QgsProcessingParameterEnum("LINKAGE", self.tr("Linkage (hierarchical)"), LINKAGES, defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             "CUT", self.tr("Number of clusters"), [self.tr("automatic"), self.tr("fixed (K)"),
@@ -102,9 +106,13 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     def cluster_params(self, parameters, context):
         from ..core.cluster import ClusterParams
 
+        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        pca = self.parameterAsInt(parameters, "PCA_DIMS", context)
         params = ClusterParams(
-            method=METHODS[self.parameterAsEnum(parameters, "METHOD", context)],
-            metric=METRICS[self.parameterAsEnum(parameters, "METRIC", context)],
+            method=method,
+            # k-means is Euclidean by nature (cosine-like after L2 normalisation)
+            metric="euclidean" if method == "kmeans" else METRICS[self.parameterAsEnum(parameters, "METRIC", context)],
+            pca_dims=pca or None,
             normalize=self.parameterAsBoolean(parameters, "NORMALIZE", context),
             linkage=LINKAGES[self.parameterAsEnum(parameters, "LINKAGE", context)],
             cut=CUTS[self.parameterAsEnum(parameters, "CUT", context)],
@@ -118,7 +126,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         params.validate()
         return params
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.cluster import cluster_embeddings
         from ..core.projection import project_2d
 

@@ -50,7 +50,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
             self.VECTORS, self.tr("Export the vectors (CSV or NPZ)"),
             "CSV (*.csv);;NumPy (*.npz)", optional=True, createByDefault=False))
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.embed import export_vectors
 
         source = resolve_photo_source(self, parameters, context, feedback)

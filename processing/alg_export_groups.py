@@ -64,7 +64,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             "EMBEDDINGS", self.tr("Include embedding columns in the tables"), False))
         add_backbone_parameters(self)
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.exportgroups import export_groups
 
         source = self.parameterAsSource(parameters, self.INPUT, context)

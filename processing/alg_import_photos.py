@@ -100,7 +100,7 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 
         folder = self.parameterAsFile(parameters, self.FOLDER, context)

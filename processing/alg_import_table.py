@@ -87,7 +87,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             "INVALID", self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table
 
         table = self.parameterAsFile(parameters, self.TABLE, context)

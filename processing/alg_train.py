@@ -108,7 +108,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             labels.append(str(label))
         return paths, labels, invalid, f"{source.sourceName()}, field {label_field}"
 
-    def run(self, parameters, context, feedback, cf):
+    def process(self, parameters, context, feedback, cf):
         from ..core.report import summary_text
         from ..models.classifier_export import train_model
 

@@ -120,7 +120,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         cf = core_feedback(feedback)
         try:
-            return self.run(parameters, context, feedback, cf)
+            return self.process(parameters, context, feedback, cf)
         except QgsProcessingException:
             raise
         except Canceled:
@@ -131,8 +131,8 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
             text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             raise QgsProcessingException(str(text)) from exc
 
-    def run(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover
-        raise QgsProcessingException("Algorithm does not implement run().")
+    def process(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover
+        raise QgsProcessingException("Algorithm does not implement process().")
 
 
 # --- photo sources: a layer with a path field, or a folder -------------------------------------

@@ -11,28 +11,37 @@ from photo_motifs.core import deps
 deps.add_venv_to_path()
 
 
-@pytest.fixture(scope="session")
-def provider(qgis_app, qgis_processing):
+_KEEP = []  # Python must keep its provider objects alive, or QGIS keeps a hollow C++ object
+
+
+def ensure_provider():
+    """Our provider in the registry (registered again if a test removed it)."""
     from qgis.core import QgsApplication
 
     from photo_motifs.processing.provider import PhotoMotifsProvider
 
     registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("photomotifs")
-    if existing is not None:
-        return existing
-    prov = PhotoMotifsProvider()
-    assert registry.addProvider(prov)
+    prov = registry.providerById("photomotifs")
+    if prov is None:
+        prov = PhotoMotifsProvider()
+        assert registry.addProvider(prov)
+        _KEEP.append(prov)
     return prov
 
 
 @pytest.fixture
-def run_alg(provider):
+def provider(qgis_app, qgis_processing):
+    return ensure_provider()
+
+
+@pytest.fixture(scope="session")
+def run_alg(qgis_app, qgis_processing):
     """processing.run with a fresh context; returns the results dict."""
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     def _run(alg_id, params):
+        ensure_provider()
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         return processing.run(alg_id, params, context=context, feedback=QgsProcessingFeedback())
@@ -51,7 +60,8 @@ def read_layer(path, layer=None):
     for f in lyr.getFeatures():
         row = {name: (None if f[name] is None or str(f[name]) == "NULL" else f[name])
                for name in lyr.fields().names()}
-        row["geometry"] = f.geometry() if f.hasGeometry() else None
+        # GeoPackage stores a missing point as an empty one: both mean "no location"
+        row["geometry"] = f.geometry() if f.hasGeometry() and not f.geometry().isEmpty() else None
         rows.append(row)
     return rows
 
@@ -68,6 +78,7 @@ def qgis_process_cmd():
     if not plugins.is_dir():
         pytest.skip(f"the plugin is not installed at {plugins}: run bash scripts/setup.sh first")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("QGIS_CUSTOM_CONFIG_PATH", None)  # pytest-qgis points QGIS at a temporary profile
 
     def _run(*args, timeout=900):
         return subprocess.run([QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=timeout)

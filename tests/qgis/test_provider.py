@@ -27,7 +27,8 @@ def test_plugin_class_factory_without_iface(qgis_app, qgis_processing):
     registry = QgsApplication.processingRegistry()
     before = registry.providerById("photomotifs")
     if before is not None:
-        registry.removeProvider(before)
+        assert registry.removeProvider(before)
+    assert registry.providerById("photomotifs") is None
     plugin = photo_motifs.classFactory(None)
     plugin.initProcessing()
     assert registry.providerById("photomotifs") is not None

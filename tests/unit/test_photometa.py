@@ -119,6 +119,16 @@ def test_unusable_locations(tmp_path, gps, code):
     assert rec.make == "Cam" and rec.width == 40
 
 
+def test_decimal_minutes_with_empty_seconds(tmp_path):
+    """Nikon writes 48/1, 5332358/100000, 0/0: the minutes carry the fraction."""
+    gps = {1: "N", 2: (R(48, 1), R(5332358, 100000), R(0, 0)),
+           3: "W", 4: (R(21, 1), R(259507, 100000), R(0, 0))}
+    rec = read_photo(write_photo(tmp_path / "p.jpg", gps=gps, make="Cam"))
+    assert rec.location_status == "ok"
+    assert abs(rec.latitude - (48 + 53.32358 / 60)) < 1e-9
+    assert abs(rec.longitude + (21 + 2.59507 / 60)) < 1e-9
+
+
 def test_equator_and_prime_meridian_are_valid(tmp_path):
     gps = {1: "S", 2: (0.0, 22.278, 0.0), 3: "E", 4: (0.0, 0.0, 0.0)}
     rec = read_photo(write_photo(tmp_path / "eq.jpg", gps=gps))
@@ -370,10 +380,18 @@ def test_shared_reason_codes_by_kind(shared_scan):
     }
     for relpath, c in code.items():
         parts = relpath.split("/")
+        if parts[-1] == "mei__Nikon_D5000.jpg":
+            continue
         if parts[0] == "edge_cases" and parts[1] in expected:
             assert c in expected[parts[1]], relpath
     dos = "edge_cases/corrupt_or_invalid/exifreader__test-issue-608-truncated-exif-tiff-dos.jpg"
     assert code[dos] == "unreadable"
+    # decimal minutes with 0/0 seconds: located like QGIS's importer and the file's own XMP
+    # (48°53'19.41" N, 21°02'35.70" E), although exiftool leaves the EXIF position empty
+    nikon = next(r for r in records if r.filename == "mei__Nikon_D5000.jpg")
+    assert nikon.location_status == "ok"
+    assert abs(nikon.latitude - (48 + 53 / 60 + 19.41 / 3600)) < 1e-4
+    assert abs(nikon.longitude - (21 + 2 / 60 + 35.70 / 3600)) < 1e-4
     derived = "edge_cases/derived/DERIVED_refs_set_S_W__exif-samples__DSCN0021.jpg"
     rec = next(r for r in records if r.relpath == derived)
     assert rec.latitude < 0 and rec.longitude < 0
