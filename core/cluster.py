@@ -51,6 +51,8 @@ METRICS = ("euclidean", "cosine")
 LINKAGES = ("ward", "average", "complete", "single")
 CUTS = ("k", "height_ratio", "auto")
 
+#: the automatic choice of k considers at most n / MIN_MEAN_SIZE clusters
+MIN_MEAN_SIZE = 4
 #: PCA is fitted on at most this many photos (then applied to all of them)
 PCA_FIT_SAMPLE = 20000
 #: clusters larger than this get an approximate medoid (see :func:`_medoid`)
@@ -575,13 +577,15 @@ def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None, feedb
     n, d = X.shape
     if p.method != "hdbscan" and p.cut == "k" and int(p.k) > n:
         raise ValueError(f"Cannot make {p.k} clusters from {n} photos; choose at most {n}.")
-    k_lo, k_hi = int(p.k_min), min(int(p.k_max), n - 1)
+    # a motif needs a few photos: the automatic search stops at MIN_MEAN_SIZE photos per cluster
+    k_lo, k_hi = int(p.k_min), min(int(p.k_max), n - 1, max(int(p.k_min), n // MIN_MEAN_SIZE))
     if p.method != "hdbscan" and p.cut == "auto" and k_hi < k_lo:
         raise ValueError(f"{n} photos are too few to choose between {p.k_min} and {p.k_max} clusters automatically.")
     notes: list = []
     used: dict = {"n_photos": n, "dims_in": d}
     if p.method != "hdbscan" and p.cut == "auto" and k_hi < int(p.k_max):
-        notes.append(f"Automatic k searched {k_lo}-{k_hi} only: there are {n} photos.")
+        notes.append(f"Automatic k searched {k_lo}-{k_hi} only: there are {n} photos "
+                     f"(at least {MIN_MEAN_SIZE} photos per cluster on average).")
 
     # float32 above max_dense keeps 100,000 x 1280 embeddings at 512 MB
     Y = np.array(X, dtype=np.float32 if n > p.max_dense else np.float64)

@@ -37,8 +37,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     CAPABILITY = "classify"
     GROUP, GROUP_NAME = "classes", "Classes"
     HELP = (
-        "Classifies the photos of a layer or a folder with an image classifier: a model folder "
-        "made by 'Train a photo classifier', a Lobe ONNX export (folder with signature.json), or "
+        "Classifies the photos of a layer or a folder with an image classifier: a model made by "
+        "'Train a photo classifier' or a Lobe ONNX export (choose its signature.json or .onnx), or "
         "any ONNX classifier file with a labels file (one class per line). Lobe TensorFlow "
         "exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, "
         "resized to fill the model input and centre-cropped, as Lobe does. Each photo gets its "
@@ -57,7 +57,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model: folder (ours or Lobe ONNX export), signature.json or .onnx file"),
+            self.MODEL, self.tr("Model: signature.json or model.onnx of a model folder (ours or a Lobe "
+                                "ONNX export), or any .onnx classifier"),
             behavior=QgsProcessingParameterFile.File))
         self.addParameter(QgsProcessingParameterFile(
             "LABELS", self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))

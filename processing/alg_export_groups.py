@@ -48,7 +48,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             self.INPUT, self.tr("Photo layer"), [QgsProcessing.TypeVector]))
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Field with the photo path"), "photo", self.INPUT,
-            QgsProcessingParameterField.String))
+            QgsProcessingParameterField.String, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Group by field (cluster, class…)"), "cluster", self.INPUT))
         self.addParameter(QgsProcessingParameterFolderDestination(

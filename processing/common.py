@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -212,7 +213,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
             f = QgsFeature(fields)
             f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
             features.append(f)
-        return PhotoSource(fields, QgsWkbTypes.NoGeometry, None, features, paths, folder)
+        return PhotoSource(fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), features, paths, folder)
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 

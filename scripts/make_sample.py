@@ -9,7 +9,10 @@ import random
 import sys
 from pathlib import Path
 
+import shutil
+
 from PIL import Image
+from PIL.TiffImagePlugin import IFDRational
 
 SOURCE = Path("/usr/share/backgrounds/mate/nature")
 PHOTOS = ["Aqua", "Blinds", "Dune", "FreshFlower", "Garden", "GreenMeadow", "LadyBird",
@@ -24,11 +27,11 @@ def gps_ifd(lat, lon, alt):
         value = abs(value)
         d = int(value)
         m = int((value - d) * 60)
-        s = round(((value - d) * 60 - m) * 60 * 10000)
-        return ((d, 1), (m, 1), (s, 10000))
+        s = ((value - d) * 60 - m) * 60
+        return (IFDRational(d, 1), IFDRational(m, 1), IFDRational(round(s * 10000), 10000))
 
     return {1: "N" if lat >= 0 else "S", 2: dms(lat), 3: "E" if lon >= 0 else "W", 4: dms(lon),
-            5: 0, 6: (round(alt * 100), 100)}
+            5: b"\x00", 6: IFDRational(round(alt * 100), 100)}
 
 
 def crops(img):
@@ -50,7 +53,10 @@ def main(out):
     if not SOURCE.is_dir():
         sys.exit(f"{SOURCE} is missing: install the Debian package mate-backgrounds "
                  "(bash scripts/setup.sh does), or pass a folder of your own photos.")
-    out.mkdir(parents=True, exist_ok=True)
+    final, out = out, out.with_name(out.name + ".partial")
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
     rng = random.Random(42)
     for i, name in enumerate(PHOTOS):
         src = SOURCE / f"{name}.jpg"
@@ -82,7 +88,8 @@ def main(out):
         "around Tartu for demonstration only. broken_truncated.jpg and no_location.jpg are\n"
         "there on purpose to show the invalid-photos table.\n"
     )
-    print(f"sample written to {out} ({len(PHOTOS) * 3 + 2} files)")
+    out.rename(final)
+    print(f"sample written to {final} ({len(PHOTOS) * 3 + 2} files)")
 
 
 if __name__ == "__main__":

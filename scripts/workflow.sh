@@ -10,10 +10,11 @@ run() { local alg=$1; shift; log "photomotifs:$alg"; qgis_process run "photomoti
 
 run importphotos FOLDER="$FOLDER" OUTPUT="$OUT/photos.gpkg" INVALID="$OUT/invalid_photos.csv"
 run embed INPUT="$OUT/photos.gpkg" CACHE="$CACHE" OUTPUT="$OUT/photos_embedded.gpkg" VECTORS="$OUT/embeddings.csv"
-run cluster INPUT="$OUT/photos.gpkg" CACHE="$CACHE" OUTPUT="$OUT/motifs.gpkg" SHEETS="$OUT/contact_sheets"
+# automatic number of motifs, at least 4 (a small sample otherwise splits into 2 broad groups)
+run cluster INPUT="$OUT/photos.gpkg" CACHE="$CACHE" K_MIN=4 OUTPUT="$OUT/motifs.gpkg" SHEETS="$OUT/contact_sheets" REPORT="$OUT/motifs_run.json"
 run exportgroups INPUT="$OUT/motifs.gpkg" GROUP_FIELD=cluster OUTPUT_FOLDER="$OUT/motif_folders"
 run train INPUT="$OUT/motifs.gpkg" LABEL_FIELD=cluster CACHE="$CACHE" OUTPUT_FOLDER="$OUT/motif_classifier"
-run classify INPUT="$OUT/photos.gpkg" MODEL="$OUT/motif_classifier" CACHE="$CACHE" OUTPUT="$OUT/photos_classified.gpkg"
+run classify INPUT="$OUT/photos.gpkg" MODEL="$OUT/motif_classifier/signature.json" CACHE="$CACHE" OUTPUT="$OUT/photos_classified.gpkg" CSV="$OUT/classified.csv"
 
 cat <<MSG
 
