@@ -217,16 +217,17 @@ def relative_path(path: Path, root: Optional[Path]) -> str:
     return path.name
 
 
-def read_photo(path, root=None) -> PhotoRecord:
+def read_photo(path, root=None, with_hash: bool = True) -> PhotoRecord:
     """Metadata of one photo from its headers; raises :class:`PhotoError` if it cannot be read.
 
-    Location problems do not raise: they are the record's ``location_status``.
+    Location problems do not raise: they are the record's ``location_status``. Without
+    ``with_hash`` the photo_id is left empty (scan_folder hashes only the photos it keeps).
     """
     path = Path(os.path.abspath(path))
     try:
         file_size = path.stat().st_size
         header = _read_header(path)
-        photo_id = content_hash(path)
+        photo_id = content_hash(path) if with_hash else None
     except OSError as exc:
         raise PhotoError("unreadable", f"The file cannot be read ({_detail(exc)}).") from exc
     return PhotoRecord(
@@ -255,9 +256,13 @@ def scan_folder(folder, recursive: bool = True, keep_unlocated: bool = False,
     for i, path in enumerate(files):
         feedback.check()
         try:
-            rec = read_photo(path, root)
+            rec = read_photo(path, root, with_hash=False)
+            if rec.location_status == OK or keep_unlocated:
+                rec.photo_id = content_hash(path)  # only photos that are kept need an identity
         except PhotoError as err:
             invalid.append(_invalid(path, root, err.code, err.sentence))
+        except OSError as exc:
+            invalid.append(_invalid(path, root, "unreadable", f"The file cannot be read ({_detail(exc)})."))
         else:
             if rec.location_status == OK or keep_unlocated:
                 records.append(rec)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from photo_motifs.core.files import list_files
-from photo_motifs.core.hashing import content_hash
+from photo_motifs.core.hashing import full_hash
 
 from .conftest import read_layer
 
@@ -23,12 +23,12 @@ def _exiftool_reference(geotagged_dir):
 @pytest.fixture(scope="module")
 def imported(run_alg, geotagged_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("import")
-    before = {p: content_hash(p) for p in list_files(geotagged_dir)}
+    before = {p: full_hash(p) for p in list_files(geotagged_dir)}
     res = run_alg("photomotifs:importphotos", {
         "FOLDER": str(geotagged_dir), "RECURSIVE": True,
         "OUTPUT": str(out / "photos.gpkg"), "INVALID": str(out / "invalid.csv"),
     })
-    after = {p: content_hash(p) for p in list_files(geotagged_dir)}
+    after = {p: full_hash(p) for p in list_files(geotagged_dir)}
     return res, read_layer(res["OUTPUT"]), read_layer(res["INVALID"]), before, after
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from photo_motifs.core.files import list_image_files
-from photo_motifs.core.hashing import content_hash
+from photo_motifs.core.hashing import full_hash
 
 from .conftest import read_layer
 
@@ -132,13 +132,13 @@ def test_orange_parity_settings_match_scipy(run_alg, intel, work, embedded_folde
 
 
 def test_export_groups_copies_and_tables(run_alg, clustered, intel, work):
-    before = {p: content_hash(p) for p in list_image_files(intel)}
+    before = {p: full_hash(p) for p in list_image_files(intel)}
     out = work / "export"
     res = run_alg("photomotifs:exportgroups", {
         "INPUT": clustered["OUTPUT"], "GROUP_FIELD": "cluster", "OUTPUT_FOLDER": str(out),
         "EMBEDDINGS": True, "CACHE": str(work / "cache.sqlite")})
     assert res["COPIED"] == 300 and res["FAILED"] == 0
-    assert {p: content_hash(p) for p in list_image_files(intel)} == before  # originals untouched
+    assert {p: full_hash(p) for p in list_image_files(intel)} == before  # originals untouched
     copies = list_image_files(out)
     assert len(copies) == 300
     assert {p.parent.name for p in copies} == {f"C{i}" for i in range(1, res["GROUPS"] + 1)}

@@ -38,3 +38,28 @@ def test_list_files_sorted_hidden_skipped(tmp_path):
         "a.heic", "b/y.tif", "b/z.JPG", "notes.txt"]
     assert [p.name for p in list_image_files(tmp_path)] == ["a.heic", "y.tif", "z.JPG"]
     assert [p.name for p in list_image_files(tmp_path, recursive=False)] == ["a.heic"]
+
+
+def test_content_hash_identity(tmp_path):
+    from photo_motifs.core.hashing import content_hash, full_hash
+
+    big = bytes(range(256)) * 2000  # 512 000 bytes: sampled head and tail
+    a = tmp_path / "a.jpg"
+    a.write_bytes(big)
+    renamed = tmp_path / "sub" / "renamed.jpg"
+    renamed.parent.mkdir()
+    renamed.write_bytes(big)
+    assert content_hash(a) == content_hash(renamed)
+    head = bytearray(big)
+    head[10] ^= 1
+    tail = bytearray(big)
+    tail[-10] ^= 1
+    for i, variant in enumerate([bytes(head), bytes(tail), big + b"x", big[:1000]]):
+        p = tmp_path / f"v{i}.jpg"
+        p.write_bytes(variant)
+        assert content_hash(p) != content_hash(a)
+    middle = bytearray(big)
+    middle[len(big) // 2] ^= 1  # only the full hash sees a change in the middle
+    m = tmp_path / "m.jpg"
+    m.write_bytes(bytes(middle))
+    assert full_hash(m) != full_hash(a)

@@ -13,7 +13,7 @@ from PIL import Image, features
 from PIL.TiffImagePlugin import IFDRational as R
 
 from photo_motifs.core.feedback import Canceled, CoreFeedback
-from photo_motifs.core.hashing import content_hash
+from photo_motifs.core.hashing import content_hash, full_hash
 from photo_motifs.core.photometa import (
     FIELDS,
     INVALID_FIELDS,
@@ -307,7 +307,7 @@ def test_scan_missing_folder(tmp_path):
 
 
 def _fingerprints(folder):
-    return {p: (content_hash(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).rglob("*"))
+    return {p: (full_hash(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).rglob("*"))
             if p.is_file()}
 
 

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from PIL.TiffImagePlugin import IFDRational as R
 
-from photo_motifs.core.hashing import content_hash
+from photo_motifs.core.hashing import content_hash, full_hash
 from photo_motifs.core.photometa import FIELDS, INVALID_FIELDS
 from photo_motifs.core.table_import import (
     TABLE_FIELDS,
@@ -261,6 +261,6 @@ def test_missing_required_columns(tmp_path):
 def test_join_never_modifies_files(flickr):
     folder, rows = flickr
     files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
-    before = [(content_hash(p), p.stat().st_mtime_ns) for p in files]
+    before = [(full_hash(p), p.stat().st_mtime_ns) for p in files]
     join_table(rows, folder, hash_owner_salt="s")
-    assert [(content_hash(p), p.stat().st_mtime_ns) for p in files] == before
+    assert [(full_hash(p), p.stat().st_mtime_ns) for p in files] == before
