@@ -22,7 +22,8 @@ from ..core.train import class_counts, collect_folder_dataset, train_classifier
 from ..models.classifier_export import train_model_folder
 from ..models.registry import DEFAULT_BACKBONE, ensure_onnx, get_backbone
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "labeled"
+DEFAULT_DATA = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
+                    or Path(__file__).resolve().parent.parent.parent / "shared" / "data") / "labeled"
 CV_SETS = "intel_scenes_dev,imagenet_sample_motifs"
 
 

@@ -28,6 +28,12 @@ STEPS = [
 ]
 
 
+def step_icon(name):
+    """Numbered icons follow the workflow: 1 import, 2 embed, 3 motifs, 4 export, 5 train, 6 classify."""
+    path = os.path.join(PLUGIN_DIR, "plugin", "icons", f"{name}.png")
+    return QIcon(path if os.path.exists(path) else ICON)
+
+
 def tr(text):
     return QCoreApplication.translate("PhotoMotifs", text)
 
@@ -56,16 +62,15 @@ class PhotoMotifsPlugin:
             return
         self.toolbar = self.iface.addToolBar(tr("Photo Motifs"))
         self.toolbar.setObjectName("PhotoMotifsToolbar")
-        icon = QIcon(ICON)
         for alg_id, text in STEPS:
-            action = QAction(icon, tr(text), self.iface.mainWindow())
+            action = QAction(step_icon(alg_id), tr(text), self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, a=alg_id: self.open_algorithm(a))
             self.iface.addPluginToMenu(tr("&Photo Motifs"), action)
             self.toolbar.addAction(action)
             self.actions.append(action)
-        viewer = QAction(icon, tr("Browse contact sheets…"), self.iface.mainWindow())
+        viewer = QAction(step_icon("viewer"), tr("Browse contact sheets…"), self.iface.mainWindow())
         viewer.triggered.connect(self.open_viewer)
-        about = QAction(icon, tr("About, privacy and setup…"), self.iface.mainWindow())
+        about = QAction(step_icon("about"), tr("About, privacy and setup…"), self.iface.mainWindow())
         about.triggered.connect(self.open_about)
         for action in (viewer, about):
             self.iface.addPluginToMenu(tr("&Photo Motifs"), action)

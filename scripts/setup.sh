@@ -37,7 +37,7 @@ stamp="$VENV/.photo_motifs_requirements"
 want=$(cat "$REPO"/requirements*.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   log "installing Python packages into $VENV"
-  "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt" -r "$REPO/requirements-train.txt"
+  "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt"
   echo "$want" > "$stamp"
 fi
 
