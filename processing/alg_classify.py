@@ -48,11 +48,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         "photos into one folder per class."
     )
 
-    def name(self):
-        return "classify"
-
-    def displayName(self):
-        return self.tr("Classify photos")
+    NAME = "classify"
+    DISPLAY_NAME = "Classify photos"
 
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)

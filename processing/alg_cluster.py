@@ -65,11 +65,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         "log and the report say."
     )
 
-    def name(self):
-        return "cluster"
-
-    def displayName(self):
-        return self.tr("Discover motifs (cluster photos)")
+    NAME = "cluster"
+    DISPLAY_NAME = "Discover motifs (cluster photos)"
 
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)

@@ -35,11 +35,8 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         "(a path column and one column per dimension, like Orange's Save Data) or .npz."
     )
 
-    def name(self):
-        return "embed"
-
-    def displayName(self):
-        return self.tr("Compute image embeddings")
+    NAME = "embed"
+    DISPLAY_NAME = "Compute image embeddings"
 
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)

@@ -37,11 +37,8 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         "kept. Optionally strips EXIF/GPS from the copies for sharing (the originals are untouched)."
     )
 
-    def name(self):
-        return "exportgroups"
-
-    def displayName(self):
-        return self.tr("Export clusters or classes to folders and tables")
+    NAME = "exportgroups"
+    DISPLAY_NAME = "Export clusters or classes to folders and tables"
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

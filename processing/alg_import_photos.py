@@ -82,11 +82,8 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
         "reference). Keep photos without a location to use them for training."
     )
 
-    def name(self):
-        return "importphotos"
-
-    def displayName(self):
-        return self.tr("Import geotagged photos")
+    NAME = "importphotos"
+    DISPLAY_NAME = "Import geotagged photos"
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(

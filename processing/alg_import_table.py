@@ -53,11 +53,8 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         "replaced by salted hashes: analyses need distinct users, not their names."
     )
 
-    def name(self):
-        return "importtable"
-
-    def displayName(self):
-        return self.tr("Import photos from a metadata table (Flickr)")
+    NAME = "importtable"
+    DISPLAY_NAME = "Import photos from a metadata table (Flickr)"
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(

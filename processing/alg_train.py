@@ -41,11 +41,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         "in Lobe's format, labels, the report and a model card."
     )
 
-    def name(self):
-        return "train"
-
-    def displayName(self):
-        return self.tr("Train a photo classifier")
+    NAME = "train"
+    DISPLAY_NAME = "Train a photo classifier"
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(

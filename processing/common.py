@@ -95,13 +95,21 @@ def to_qvalue(value):
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
     """Base class: dependency check, error sentences, cancellation, help text."""
 
-    CAPABILITY: str | None = None
+    NAME = ""  # algorithm id within the provider
+    DISPLAY_NAME = ""
+    CAPABILITY: str | None = None  # key of core.deps.NEEDS checked before running
     GROUP = "photos"
     GROUP_NAME = "Photos"
     HELP = ""
 
     def tr(self, text):
         return tr(text)
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):
+        return self.tr(self.DISPLAY_NAME)
 
     def createInstance(self):
         return type(self)()
