@@ -6,7 +6,9 @@
    one Lobe-style training folder of symlinks (classes prefixed by the set name) and trained
    with :func:`models.classifier_export.train_model_folder` on a cold cache (no embedding
    cache): seconds per phase, hold-out accuracy and balanced accuracy, seconds per 1,000 photos.
-2. 5-fold cross-validation with the default settings on each set named in ``--cv-sets``.
+2. 5-fold cross-validation with the default settings on each set named in ``--cv-sets``
+   (``--features final`` uses the backbone's final features only, as before multi-level
+   features became the default: ``models.registry.classifier_spec``).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pathlib import Path
 from ..core.embed import compute_embeddings
 from ..core.train import class_counts, collect_folder_dataset, train_classifier
 from ..models.classifier_export import train_model_folder
-from ..models.registry import DEFAULT_BACKBONE, ensure_onnx, get_backbone
+from ..models.registry import DEFAULT_BACKBONE, classifier_spec, ensure_onnx, get_backbone
 
 DEFAULT_DATA = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
                     or Path(__file__).resolve().parent.parent.parent / "shared" / "data") / "labeled"
@@ -47,6 +49,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cv-sets", default=CV_SETS)
     ap.add_argument("--method", default="linear", choices=("linear", "mlp"))
     ap.add_argument("--backbone", default=DEFAULT_BACKBONE)
+    ap.add_argument("--features", default="multi", choices=("multi", "final"),
+                    help="classifier features for the cross-validation: multi-level (default) or final only")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"labelled data not found at {args.data}", file=sys.stderr)
@@ -73,14 +77,16 @@ def main(argv=None) -> int:
         ev = trained.result.evaluation
         print(f"  hold-out ({ev.n} photos): accuracy {ev.accuracy:.3f}, balanced accuracy {ev.balanced_accuracy:.3f}")
 
+    fspec = classifier_spec(spec) if args.features == "multi" else spec
+    blocks = fspec.classifier_blocks if fspec.variant else None
     print("\n== 5-fold cross-validation, default settings "
-          f"({args.method}, L2 + standardise, C by inner CV, balanced class weights)")
+          f"({args.method}, L2 + standardise, C by inner CV, balanced class weights), features {fspec.cache_key}")
     for name in [s for s in args.cv_sets.split(",") if s]:
         paths, labels, _ = collect_folder_dataset(args.data / name)
-        emb = compute_embeddings(paths, spec, onnx_path)
+        emb = compute_embeddings(paths, fspec, onnx_path)
         y = [labels[i] for i in emb.rows]
         t0 = time.perf_counter()
-        res = train_classifier(emb.matrix, y, method=args.method, cv_folds=5)
+        res = train_classifier(emb.matrix, y, method=args.method, cv_folds=5, blocks=blocks)
         cv = res.cv
         print(f"  {name:24s} {len(y):4d} photos {len(res.classes):2d} classes: accuracy "
               f"{cv['accuracy_mean']:.3f} ± {cv['accuracy_std']:.3f}, balanced {cv['balanced_accuracy_mean']:.3f}, "

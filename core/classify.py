@@ -123,8 +123,10 @@ def classify_paths(paths, model, batch_size: int = 32, workers: int | None = Non
 def classify_embeddings(X, head, paths=None, top_k: int = 3, threshold: float = 0.0) -> ClassifyResult:
     """Classify embeddings ``X`` [N, D] with our head (``HeadParams`` or a model folder).
 
-    The embeddings must come from the backbone the model was trained on (the model folder's
-    ``backbone_cache_key``); ``paths`` (optional) name the photos in the result.
+    The embeddings must be the features the model was trained on (the model folder's
+    ``backbone_cache_key``; for the built-in EfficientNets the multi-level features
+    ``efficientnet_lite0@1+multi``, whose spec ``models.registry.spec_for_cache_key`` gives);
+    ``paths`` (optional) name the photos in the result.
     """
     t0 = time.perf_counter()
     if isinstance(head, (str, os.PathLike)):

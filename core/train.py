@@ -4,7 +4,9 @@ The workshop's workflow: users sort photos into class folders (Lobe's dataset fo
 subfolder per class), Lobe trains an image classifier, Lobe Image Tools applies it. Here the
 frozen backbone's embeddings (``core.embed``) feed a small head that is trained in seconds:
 
-* ``method='linear'`` (default): L2-normalise each embedding, standardise every feature
+* ``method='linear'`` (default): L2-normalise each embedding (each block of it separately when
+  the features are made of ``blocks``, e.g. the backbone's final features followed by the pooled
+  outputs of earlier stages: ``models.registry.classifier_spec``), standardise every feature
   (mean/std of the training rows), multinomial logistic regression. The inverse regularisation
   strength ``C`` is chosen by an inner stratified cross-validation on the training rows only.
 * ``method='mlp'``: the same preprocessing, one hidden ReLU layer (scikit-learn's
@@ -121,6 +123,21 @@ def l2_normalise(X: np.ndarray) -> np.ndarray:
     return X / np.maximum(norms, _EPS)
 
 
+def normalise_blocks(X: np.ndarray, blocks=None) -> np.ndarray:
+    """L2-normalise every row, or each consecutive block of ``blocks`` columns on its own.
+
+    With multi-level features (final features + pooled earlier stages) every block then weighs
+    the same, whatever its width and scale.
+    """
+    X = np.asarray(X, dtype=np.float32)
+    if not blocks or len(blocks) < 2:
+        return l2_normalise(X)
+    if int(sum(blocks)) != X.shape[1]:
+        raise ValueError(f"The feature blocks {tuple(blocks)} do not add up to {X.shape[1]} values.")
+    bounds = np.cumsum([0, *blocks])
+    return np.concatenate([l2_normalise(X[:, a:b]) for a, b in zip(bounds[:-1], bounds[1:])], axis=1)
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     z = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -133,6 +150,8 @@ class HeadParams:
 
     ``probs = softmax(relu(...relu(z @ W0 + b0)...) @ Wk + bk)`` with
     ``z = (x / ||x||_2 - mean) * inv_std``; ReLU between layers only (none for 'linear').
+    With ``blocks`` (widths adding up to the input width) each block of ``x`` is divided by its
+    own L2 norm (:func:`normalise_blocks`).
     """
 
     classes: list
@@ -142,13 +161,14 @@ class HeadParams:
     biases: list
     method: str = "linear"
     hyperparameters: dict = field(default_factory=dict)
+    blocks: tuple | None = None
 
     @property
     def input_dim(self) -> int:
         return int(self.mean.shape[0])
 
     def standardise(self, X) -> np.ndarray:
-        return (l2_normalise(X) - self.mean) * self.inv_std
+        return (normalise_blocks(X, self.blocks) - self.mean) * self.inv_std
 
     def logits(self, X) -> np.ndarray:
         z = self.standardise(X)
@@ -176,6 +196,8 @@ class HeadParams:
             "method": np.asarray(self.method),
             "hyperparameters": np.asarray(repr(sorted(self.hyperparameters.items()))),
         }
+        if self.blocks:
+            arrays["blocks"] = np.asarray(self.blocks, dtype=np.int64)
         for i, (w, b) in enumerate(zip(self.weights, self.biases)):
             arrays[f"w{i}"] = w.astype(np.float32)
             arrays[f"b{i}"] = b.astype(np.float32)
@@ -194,6 +216,7 @@ class HeadParams:
                 weights=[data[f"w{i}"] for i in range(n_layers)],
                 biases=[data[f"b{i}"] for i in range(n_layers)],
                 method=str(data["method"]),
+                blocks=tuple(int(b) for b in data["blocks"]) if "blocks" in data.files else None,
             )
 
 
@@ -262,8 +285,7 @@ class _Fitter:
         return weights, biases
 
 
-def _standardiser(X: np.ndarray) -> tuple:
-    Xn = l2_normalise(X)
+def _standardiser(Xn: np.ndarray) -> tuple:
     mean = Xn.mean(axis=0)
     std = Xn.std(axis=0)
     inv_std = np.where(std > 1e-8, 1.0 / np.maximum(std, 1e-8), 1.0).astype(np.float32)
@@ -335,8 +357,11 @@ def _choose_params(fitter: _Fitter, Z: np.ndarray, y: np.ndarray, feedback: Core
 
 
 def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", seed: int = 0,
-             feedback: CoreFeedback | None = None) -> HeadParams:
-    """Standardise, choose C/alpha by inner CV, fit; ``y`` are indices into ``classes``."""
+             feedback: CoreFeedback | None = None, blocks=None) -> HeadParams:
+    """Standardise, choose C/alpha by inner CV, fit; ``y`` are indices into ``classes``.
+
+    ``blocks``: widths of the feature blocks that are L2-normalised separately (None: one block).
+    """
     # scikit-learn (and the OpenBLAS that scipy loads) must be imported before the limit is
     # set: threadpoolctl only limits libraries that are already loaded.
     import sklearn.linear_model  # noqa: F401
@@ -346,15 +371,17 @@ def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", see
     # Multi-threaded BLAS on these small matrices is up to 100x slower than one thread on a
     # busy 2-core machine (measured: 4.9 s instead of 0.04 s for one logistic regression fit).
     with threadpool_limits(limits=1, user_api="blas"):
-        return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback))
+        return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback), blocks)
 
 
-def _fit_head(X, y, classes, method, class_weight, seed, feedback) -> HeadParams:
+def _fit_head(X, y, classes, method, class_weight, seed, feedback, blocks=None) -> HeadParams:
     X = np.asarray(X, dtype=np.float32)
     y = np.asarray(y)
+    blocks = tuple(int(b) for b in blocks) if blocks and len(blocks) > 1 else None
     fitter = _Fitter(method, len(classes), class_weight, seed)
-    mean, inv_std = _standardiser(X)
-    Z = (l2_normalise(X) - mean) * inv_std
+    Xn = normalise_blocks(X, blocks)
+    mean, inv_std = _standardiser(Xn)
+    Z = (Xn - mean) * inv_std
     params, temperature, scores = _choose_params(fitter, Z, y, feedback)
     est = fitter.fit(Z, y, params)
     weights, biases = fitter.layers(est)
@@ -362,7 +389,7 @@ def _fit_head(X, y, classes, method, class_weight, seed, feedback) -> HeadParams
     biases[-1] = biases[-1] / np.float32(temperature)
     hyper = dict(params, temperature=temperature, inner_cv_folds=_inner_folds(y),
                  inner_cv_balanced_accuracy=scores)
-    return HeadParams(list(classes), mean, inv_std, weights, biases, method, hyper)
+    return HeadParams(list(classes), mean, inv_std, weights, biases, method, hyper, blocks)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -520,7 +547,7 @@ def _holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
 
 
 def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_weight="balanced",
-                   seed: int = 0, feedback: CoreFeedback | None = None) -> dict:
+                   seed: int = 0, feedback: CoreFeedback | None = None, blocks=None) -> dict:
     """Stratified k-fold CV of the whole procedure (inner CV included); summary dict."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -535,7 +562,7 @@ def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_
     predicted = np.zeros(len(y), dtype=np.int64)
     for k, (tr, te) in enumerate(splits):
         feedback.check()
-        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback)
+        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
         pred = head.predict_proba(X[te]).argmax(axis=1)
         predicted[te] = pred
         accs.append(float(np.mean(pred == y[te])))
@@ -553,11 +580,12 @@ def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_
 
 def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.2, seed: int = 0,
                      cv_folds: int = 0, class_weight="balanced", feedback: CoreFeedback | None = None,
-                     paths=None) -> TrainResult:
+                     paths=None, blocks=None) -> TrainResult:
     """Train a head on embeddings ``X`` [N, D] with class names ``labels``; see module docstring.
 
     ``paths`` (optional, parallel to ``X``) name the photos in the list of misclassified
-    validation photos. Bad input raises ValueError with a sentence. Results are reproducible
+    validation photos. ``blocks``: widths of the feature blocks L2-normalised separately
+    (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input raises ValueError with a sentence. Results are reproducible
     for a given ``seed``.
     """
     feedback = ensure_feedback(feedback)
@@ -576,7 +604,7 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
             )
         t0 = time.perf_counter()
         feedback.info(f"Fitting the {method} head on {len(tr)} photos, validating on {len(va)}.")
-        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback)
+        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
         val_paths = [paths[i] for i in va] if paths is not None else None
         evaluation = evaluate(head.predict_proba(X[va]), y[va], classes, val_paths)
         seconds["validation"] = time.perf_counter() - t0
@@ -585,12 +613,12 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
     if cv_folds and cv_folds >= 2:
         t0 = time.perf_counter()
         feedback.info(f"{cv_folds}-fold cross-validation.")
-        cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85))
+        cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85), blocks)
         seconds["cross_validation"] = time.perf_counter() - t0
     feedback.progress(85.0)
     t0 = time.perf_counter()
     feedback.info(f"Refitting the {method} head on all {len(y)} photos.")
-    head = fit_head(X, y, classes, method, class_weight, seed, feedback)
+    head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks)
     seconds["final_fit"] = time.perf_counter() - t0
     feedback.progress(100.0)
     return TrainResult(

@@ -12,8 +12,9 @@ A model folder holds:
   preprocessing takes (for EfficientNet-Lite0 the input is 256 x 256 and the graph keeps the
   central 224 x 224, which equals "shorter side to 256, centre crop 224"), NHWC -> NCHW, the
   backbone graph (``onnx.compose`` with the prefix ``backbone/``), then the head:
-  ReduceL2/Div (L2 normalisation), Sub/Mul (standardisation), Gemm (+Relu for the MLP),
-  Softmax. Class names and preprocessing are in ``metadata_props`` (``photo_motifs.classifier.*``).
+  ReduceL2/Div (L2 normalisation; with multi-level features, ``features_multi`` of the built-in
+  EfficientNets, Split into the final features and the pooled stage outputs, each normalised
+  on its own, then Concat), Sub/Mul (standardisation), Gemm (+Relu for the MLP), Softmax. Class names and preprocessing are in ``metadata_props`` (``photo_motifs.classifier.*``).
 * ``signature.json`` in the layout of Lobe's exports (read by lobe-python's ``Signature``):
   ``doc_id``, ``doc_name``, ``doc_version``, ``format: "onnx"``, ``version``, ``inputs.Image``,
   ``outputs.Confidences`` / ``outputs.Prediction``, ``tags``, ``classes.Label``, ``filename``,
@@ -128,10 +129,26 @@ def head_graph(head, input_name: str = "head/features") -> onnx.GraphProto:
         inits.append(numpy_helper.from_array(np.asarray(value), name))
         return name
 
+    blocks = list(getattr(head, "blocks", None) or [])
+    if len(blocks) > 1:
+        parts = [f"head/block{i}" for i in range(len(blocks))]
+        nodes.append(helper.make_node(
+            "Split", [input_name, const("head/block_sizes", np.asarray(blocks, dtype=np.int64))], parts, axis=1))
+        const("head/eps", np.float32(_EPS))
+        for i, part in enumerate(parts):
+            nodes += [
+                helper.make_node("ReduceL2", [part], [f"{part}_norm"], axes=[1], keepdims=1),
+                helper.make_node("Max", [f"{part}_norm", "head/eps"], [f"{part}_norm_safe"]),
+                helper.make_node("Div", [part, f"{part}_norm_safe"], [f"{part}_unit"]),
+            ]
+        nodes.append(helper.make_node("Concat", [f"{p}_unit" for p in parts], ["head/unit"], axis=1))
+    else:
+        nodes += [
+            helper.make_node("ReduceL2", [input_name], ["head/norm"], axes=[1], keepdims=1),
+            helper.make_node("Max", ["head/norm", const("head/eps", np.float32(_EPS))], ["head/norm_safe"]),
+            helper.make_node("Div", [input_name, "head/norm_safe"], ["head/unit"]),
+        ]
     nodes += [
-        helper.make_node("ReduceL2", [input_name], ["head/norm"], axes=[1], keepdims=1),
-        helper.make_node("Max", ["head/norm", const("head/eps", np.float32(_EPS))], ["head/norm_safe"]),
-        helper.make_node("Div", [input_name, "head/norm_safe"], ["head/unit"]),
         helper.make_node("Sub", ["head/unit", const("head/mean", head.mean.astype(np.float32))], ["head/centred"]),
         helper.make_node("Mul", ["head/centred", const("head/inv_std", head.inv_std.astype(np.float32))], ["head/z0"]),
     ]
@@ -172,6 +189,11 @@ def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs c
     backbone = onnx.load(str(backbone_onnx))
     backbone_in = getattr(spec, "input_name", "pixels")
     backbone_out = getattr(spec, "output_name", "features")
+    if head.input_dim != int(getattr(spec, "output_dim", head.input_dim)):
+        raise ValueError(
+            f"The head takes {head.input_dim} values but the backbone output '{backbone_out}' has "
+            f"{spec.output_dim}; train and export with the same features (registry.classifier_spec)."
+        )
     del backbone.metadata_props[:]
     backbone = compose.add_prefix(backbone, "backbone/")
     size = export_input_size(spec)
@@ -253,7 +275,10 @@ def model_card(result, spec, name: str, created: str) -> str:
         "",
         f"- Backbone: {spec.title} (`{spec.cache_key}`), frozen; weights: {spec.weights}.",
         f"- Licence of the backbone weights: {spec.licence}.",
-        f"- Head: `{result.method}` on L2-normalised, standardised {result.head.input_dim}-d embeddings; "
+        f"- Head: `{result.method}` on L2-normalised, standardised {result.head.input_dim}-d embeddings"
+        + (f" (blocks of {' + '.join(str(b) for b in result.head.blocks)} values: the backbone's "
+           "final features and the pooled outputs of its last two stages, each L2-normalised)"
+           if result.head.blocks else "") + "; "
         f"class weights: {result.class_weight or 'none'}; hyperparameters (inner cross-validation): "
         f"{json.dumps(hyper)}.",
         f"- Input: `{INPUT_NAME}` float32 NHWC {export_input_size(spec)} x {export_input_size(spec)} x 3, "
@@ -370,6 +395,8 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     """Photos with class names -> embeddings -> head -> model folder + report.
 
     ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
+    the head is trained on ``models.registry.classifier_spec(backbone)``'s features (multi-level
+    features for the built-in EfficientNets, cached under their own key);
     ``invalid`` lists photos already left out as ``(path, code, sentence)``; ``source``
     describes where the labels came from (a folder, a layer and field) for the report.
     """
@@ -377,11 +404,12 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     from ..core.feedback import ensure_feedback
     from ..core.report import write_report
     from ..core.train import train_classifier
-    from .registry import DEFAULT_BACKBONE, ensure_onnx, get_backbone
+    from .registry import DEFAULT_BACKBONE, classifier_spec, ensure_onnx, get_backbone
 
     feedback = ensure_feedback(feedback)
     seconds = {}
     spec = backbone if hasattr(backbone, "cache_key") else get_backbone(backbone or DEFAULT_BACKBONE)
+    spec = classifier_spec(spec)
     feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
     onnx_path = onnx_path or ensure_onnx(spec, feedback=feedback)
     t0 = time.perf_counter()
@@ -394,6 +422,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     result = train_classifier(
         emb.matrix, used_labels, method=method, val_fraction=val_fraction, seed=seed, cv_folds=cv_folds,
         class_weight=class_weight, feedback=feedback.sub(70, 95), paths=used_paths,
+        blocks=getattr(spec, "classifier_blocks", None) if getattr(spec, "variant", "") else None,
     )
     seconds["training"] = time.perf_counter() - t0
     t0 = time.perf_counter()

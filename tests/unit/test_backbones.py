@@ -83,11 +83,21 @@ def test_graph_contract(backbone, cache, sessions):
     session = sessions[backbone]
     (inp,) = session.get_inputs()
     assert inp.name == "pixels" and inp.shape[1:] == [3, spec.input_size, spec.input_size]
-    assert [o.name for o in session.get_outputs()] == ["features", "logits"]
-    features, logits = session.run(None, {"pixels": pixels(skdata.chelsea(), spec)})
+    names = [o.name for o in session.get_outputs()]
+    assert names[:2] == ["features", "logits"]
+    outputs = session.run(None, {"pixels": pixels(skdata.chelsea(), spec)})
+    features, logits = outputs[:2]
     assert features.shape == (1, spec.output_dim) and features.dtype == np.float32
     assert logits.shape == (1, 1000)
     assert np.isfinite(features).all()
+    if spec.classifier_output:  # multi-level features: 'features' first, then pooled stage outputs
+        assert names[2:] == [spec.classifier_output]
+        multi = outputs[2]
+        assert multi.shape == (1, sum(spec.classifier_blocks))
+        np.testing.assert_array_equal(multi[:, :spec.output_dim], features)
+        assert np.isfinite(multi).all() and (multi[:, spec.output_dim:] >= 0).any()
+    else:
+        assert len(names) == 2
 
 
 @pytest.mark.parametrize("backbone", BACKBONES)

@@ -122,11 +122,18 @@ def test_real_backbone_train_and_classify(labeled_dir, tmp_path):
     pick = list(range(0, len(paths), 25))
     res = classify_paths([paths[i] for i in pick], trained.folder)
     assert len(res.photos) == len(pick) and not res.failed
-    # the exported graph reproduces the head on the backbone's embeddings
-    from ...models.registry import get_backbone
+    # the exported graph reproduces the head on the cached embeddings it names: the multi-level
+    # features (final features + pooled outputs of the last two stages) of the backbone
+    from ...models.registry import classifier_spec, get_backbone, spec_for_cache_key
 
-    spec = get_backbone("efficientnet_lite0")
+    model = load_model(trained.folder)
+    spec = spec_for_cache_key(model.backbone_cache_key)
+    assert spec == classifier_spec(get_backbone("efficientnet_lite0"))
+    assert spec.cache_key == "efficientnet_lite0@1+multi" and spec.output_name == "features_multi"
+    head = model.head()
+    assert head.blocks == (1280, 320, 192) and head.input_dim == 1792
     emb = compute_embeddings([paths[i] for i in pick], spec, ensure_onnx(spec.id))
+    assert emb.matrix.shape == (len(pick), 1792)
     by_head = classify_embeddings(emb.matrix, trained.folder)
     assert [p.label for p in by_head.photos] == [p.label for p in res.photos]
     assert np.abs(by_head.probs - res.probs).max() < 0.02

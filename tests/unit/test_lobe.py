@@ -103,6 +103,53 @@ def test_exported_model_in_lobe_style_loader(tiny_model, tmp_path):  # noqa: F81
         assert np.allclose(theirs["Confidences"], ours.probs[p.index], atol=0.02)
 
 
+def test_multi_level_features_model(tmp_path):
+    """A backbone with multi-level features: trained on them by default, one graph end to end.
+
+    The model folder names the features' cache key; classify_embeddings on those embeddings,
+    our classify_paths and the Lobe-style reference loader all agree.
+    """
+    from ...core.classify import classify_embeddings
+    from ...core.embed import compute_embeddings
+    from ...models.classifier_export import train_model_folder
+    from ...models.registry import classifier_spec
+    from .test_train import TINY_BLOCKS, make_class_folders, make_tiny_backbone, tiny_spec
+
+    onnx_path = make_tiny_backbone(tmp_path / "tiny_multi.onnx", multi=True)
+    spec = tiny_spec(onnx_path, multi=True)
+    fspec = classifier_spec(spec)
+    assert fspec.cache_key == "tiny@1+multi" and fspec.output_name == "features_multi"
+    assert fspec.output_dim == sum(TINY_BLOCKS) and classifier_spec(fspec) == fspec
+    make_class_folders(tmp_path / "data", per_class=8)
+    trained = train_model_folder(tmp_path / "data", tmp_path / "model", backbone=spec)
+    folder = trained.folder
+    model = load_model(folder)
+    assert model.backbone_cache_key == "tiny@1+multi"
+    head = model.head()
+    assert head.blocks == TINY_BLOCKS and head.input_dim == sum(TINY_BLOCKS)
+    ops = [n.op_type for n in onnx.load(str(folder / "model.onnx")).graph.node]
+    assert "Split" in ops and ops.count("ReduceL2") == len(TINY_BLOCKS)
+    assert "blocks of 48 + 12 + 3 values" in (folder / "model_card.md").read_text()
+    photos = [make_photo(tmp_path / f"q{i}.jpg", c, seed=70 + i, size=s) for i, (c, s) in enumerate(
+        [((210, 40, 40), (80, 50)), ((40, 190, 60), (50, 80)), ((40, 50, 210), (60, 60))])]
+    ours = classify_paths(photos, folder)
+    assert [p.label for p in ours.photos] == ["red", "green", "blue"]
+    emb = compute_embeddings(photos, fspec, onnx_path)
+    by_head = classify_embeddings(emb.matrix, folder)
+    assert [p.label for p in by_head.photos] == [p.label for p in ours.photos]
+    assert np.abs(by_head.probs - ours.probs).max() < 0.02
+    ref = LobeStyleModel(folder)
+    for photo, p in zip(photos, ours.photos):
+        theirs = ref.predict_from_file(photo)
+        assert theirs["Prediction"] == p.label
+        assert np.allclose(theirs["Confidences"], ours.probs[p.index], atol=0.02)
+    # a head on the other features cannot be exported onto this output
+    from ...models.classifier_export import build_classifier_onnx
+
+    with pytest.raises(ValueError, match="same features"):
+        build_classifier_onnx(head, spec, onnx_path)
+
+
 def test_metadata_props(tiny_model):  # noqa: F811
     model = onnx.load(str(tiny_model["folder"] / "model.onnx"))
     meta = {p.key: p.value for p in model.metadata_props}

@@ -24,8 +24,16 @@ TINY_SHORT = 36
 COLOURS = {"red": (200, 40, 40), "green": (40, 170, 60), "blue": (40, 60, 200)}
 
 
-def make_tiny_backbone(path, size: int = TINY_SIZE, grid: int = 4):
-    """A backbone with our contract: ``pixels`` NCHW 0..255 -> ``features`` [N, 3*grid*grid]."""
+TINY_BLOCKS = (48, 12, 3)  # 'features_multi' of the tiny backbone with multi=True
+
+
+def make_tiny_backbone(path, size: int = TINY_SIZE, grid: int = 4, multi: bool = False):
+    """A backbone with our contract: ``pixels`` NCHW 0..255 -> ``features`` [N, 3*grid*grid].
+
+    ``multi=True`` adds ``features_multi`` as the built-in EfficientNets have it: ``features``
+    followed by coarser poolings (a 2 x 2 grid, 12 values, and the mean colour x 3, 3 values) in
+    the place of the pooled stage outputs, on very different scales.
+    """
     k = size // grid
     nodes = [
         helper.make_node("AveragePool", ["pixels"], ["pooled"], kernel_shape=[k, k], strides=[k, k]),
@@ -33,12 +41,26 @@ def make_tiny_backbone(path, size: int = TINY_SIZE, grid: int = 4):
         helper.make_node("Mul", ["flat", "inv255"], ["scaled"]),
         helper.make_node("Add", ["scaled", "bias"], ["features"]),
     ]
+    inits = [numpy_helper.from_array(np.float32(1 / 255.0), "inv255"),
+             numpy_helper.from_array(np.float32(0.05), "bias")]
+    outputs = [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 3 * grid * grid])]
+    if multi:
+        half = size // 2
+        nodes += [
+            helper.make_node("AveragePool", ["pixels"], ["pooled2"], kernel_shape=[half, half], strides=[half, half]),
+            helper.make_node("Flatten", ["pooled2"], ["coarse"], axis=1),
+            helper.make_node("GlobalAveragePool", ["pixels"], ["pooled1"]),
+            helper.make_node("Flatten", ["pooled1"], ["mean_rgb"], axis=1),
+            helper.make_node("Mul", ["mean_rgb", "three"], ["mean_rgb3"]),
+            helper.make_node("Concat", ["features", "coarse", "mean_rgb3"], ["features_multi"], axis=1),
+        ]
+        inits.append(numpy_helper.from_array(np.float32(3.0), "three"))
+        outputs.append(helper.make_tensor_value_info("features_multi", TensorProto.FLOAT, ["N", sum(TINY_BLOCKS)]))
     graph = helper.make_graph(
         nodes, "tiny_backbone",
         [helper.make_tensor_value_info("pixels", TensorProto.FLOAT, ["N", 3, size, size])],
-        [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 3 * grid * grid])],
-        initializer=[numpy_helper.from_array(np.float32(1 / 255.0), "inv255"),
-                     numpy_helper.from_array(np.float32(0.05), "bias")],
+        outputs,
+        initializer=inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
@@ -47,11 +69,13 @@ def make_tiny_backbone(path, size: int = TINY_SIZE, grid: int = 4):
     return path
 
 
-def tiny_spec(onnx_path) -> BackboneSpec:
+def tiny_spec(onnx_path, multi: bool = False) -> BackboneSpec:
+    """Spec of the tiny backbone; ``multi``: it has multi-level features for the classifier."""
+    extra = {"classifier_output": "features_multi", "classifier_blocks": TINY_BLOCKS} if multi else {}
     return BackboneSpec(
         id="tiny", title="tiny test backbone", input_size=TINY_SIZE, resize_short=TINY_SHORT,
         resample="bicubic", crop="center", output_dim=48, licence="test", weights="test",
-        prep_version="1", onnx_path=str(onnx_path),
+        prep_version="1", onnx_path=str(onnx_path), **extra,
     )
 
 
@@ -192,13 +216,45 @@ def test_onnx_head_matches_numpy(method, n_classes):
     assert list(pred) == [res.classes[i] for i in probs.argmax(1)]
 
 
+@pytest.mark.parametrize("method", ["linear", "mlp"])
+def test_blocks_normalised_separately(method):
+    """Multi-level features: each block is L2-normalised on its own, in numpy and in ONNX."""
+    X, labels = blobs(n_per_class=(20, 20, 20), dim=16, spread=1.0)
+    rng = np.random.default_rng(3)
+    # a second block on a 1000x larger scale that carries no class information
+    X = np.hstack([X, 1000.0 * np.abs(rng.normal(0, 1, (len(X), 4)))]).astype(np.float32)
+    blocks = (16, 4)
+    res = T.train_classifier(X, labels, method=method, val_fraction=0.0, blocks=blocks)
+    head = res.head
+    assert head.blocks == blocks and head.input_dim == 20
+    unit = T.normalise_blocks(X, blocks)
+    assert np.allclose(np.linalg.norm(unit[:, :16], axis=1), 1) and np.allclose(np.linalg.norm(unit[:, 16:], axis=1), 1)
+    # scaling one block changes nothing (each block is normalised by its own norm)
+    X2 = X.copy()
+    X2[:, 16:] *= 0.001
+    assert np.allclose(head.predict_proba(X2), head.predict_proba(X), atol=1e-5)
+    conf, pred = run_head_onnx(head, X)
+    assert np.allclose(conf, head.predict_proba(X), atol=1e-5)
+    assert list(pred) == [res.classes[i] for i in conf.argmax(1)]
+    assert np.mean(np.asarray(pred) == np.asarray(labels)) >= 0.9
+    with pytest.raises(ValueError, match="blocks"):
+        T.normalise_blocks(X, (16, 5))
+    # no blocks or a single block: the whole vector at once, as before
+    assert T.train_classifier(X, labels, val_fraction=0.0, blocks=(20,)).head.blocks is None
+
+
 def test_head_save_load(tmp_path):
     X, labels = blobs()
     head = T.train_classifier(X, labels, method="mlp", val_fraction=0).head
     head.save(tmp_path / "head.npz")
     back = T.HeadParams.load(tmp_path / "head.npz")
-    assert back.classes == head.classes and back.method == "mlp"
+    assert back.classes == head.classes and back.method == "mlp" and back.blocks is None
     assert np.allclose(back.predict_proba(X), head.predict_proba(X))
+    blocked = T.train_classifier(X, labels, val_fraction=0, blocks=(10, 6)).head
+    blocked.save(tmp_path / "blocked.npz")
+    back = T.HeadParams.load(tmp_path / "blocked.npz")
+    assert back.blocks == (10, 6)
+    assert np.allclose(back.predict_proba(X), blocked.predict_proba(X))
 
 
 def test_bad_input_sentences():
