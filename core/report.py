@@ -117,7 +117,7 @@ def _markdown(result, extra: dict, invalid: list, files: dict) -> str:
         f"- Method: {result.method}; class weights: {result.class_weight or 'none'}; seed {result.seed}",
         f"- Photos: {sum(result.counts.values())} in {len(result.classes)} classes; "
         f"fitted on {result.n_train}, validated on {result.n_val} ({result.val_fraction:.0%}, stratified)",
-        f"- Hyperparameters (inner cross-validation): "
+        "- Hyperparameters (inner cross-validation): "
         + ", ".join(f"{k}={v}" for k, v in result.head.hyperparameters.items() if not isinstance(v, dict)),
         "",
         "## Summary",

@@ -1,9 +1,6 @@
 """photomotifs:classify — classify photos with our, Lobe's or any ONNX classifier."""
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -16,9 +13,8 @@ from .common import (
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
     cache_from_parameters,
-    merged_fields,
     resolve_photo_source,
-    to_qvalue,
+    write_source_with_fields,
 )
 
 
@@ -116,28 +112,18 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         by_feature = {valid[p.index]: p for p in result.photos}
         reasons = {valid[i]: sentence for i, _path, _code, sentence in result.failed}
-        extra = class_fields(top_k)
-        fields = merged_fields(source.fields, extra)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkb_type, source.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for i, feat in enumerate(source.features):
-            cf.check()
-            attrs = {f.name(): feat[f.name()] for f in source.fields}
-            attrs.update({name: None for name, _ in extra})
+        def values(i):
             photo = by_feature.get(i)
-            if photo is not None:
-                attrs.update({"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
-                              "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)})
-                for k, (c, p) in enumerate(photo.top[1:], start=2):
-                    attrs[f"class_{k}"], attrs[f"confidence_{k}"] = c, p
-            else:
-                attrs["classify_note"] = reasons.get(i, self.tr("The feature has no photo path."))
-            out = QgsFeature(fields)
-            out.setGeometry(feat.geometry())
-            out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            if photo is None:
+                return {"classify_note": reasons.get(i, self.tr("The feature has no photo path."))}
+            row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
+                   "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}
+            for k, (c, p) in enumerate(photo.top[1:], start=2):
+                row[f"class_{k}"], row[f"confidence_{k}"] = c, p
+            return row
+
+        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, class_fields(top_k),
+                                           values, cf)
         try:
             from ..plugin.styling import style_output_on_load
 

@@ -25,10 +25,9 @@ from .common import (
     add_photo_source_parameters,
     embed_source,
     failed_reasons,
-    merged_fields,
     qgs_fields,
     resolve_photo_source,
-    to_qvalue,
+    write_source_with_fields,
 )
 
 METHODS = ["hierarchical", "kmeans", "hdbscan"]
@@ -152,31 +151,20 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
         reasons = failed_reasons(source, valid, emb)
 
-        fields = merged_fields(source.fields, CLUSTER_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkb_type, source.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for i, feat in enumerate(source.features):
-            cf.check()
-            attrs = {f.name(): feat[f.name()] for f in source.fields}
+        def values(i):
             r = per_feature.get(i)
-            if r is not None:
-                label = result.labels[r]
-                attrs.update(
-                    cluster=label, cluster_size=result.sizes.get(label), cluster_rank=int(result.rank[r]),
-                    medoid_dist=float(result.dist_to_medoid[r]), is_medoid=bool(result.is_medoid[r]),
-                    cluster_note=None,
-                    sim_x=float(xy[r, 0]) if xy is not None else None,
-                    sim_y=float(xy[r, 1]) if xy is not None else None,
-                )
-            else:
-                attrs.update(cluster=None, cluster_size=None, cluster_rank=None, medoid_dist=None,
-                             is_medoid=None, cluster_note=reasons.get(i), sim_x=None, sim_y=None)
-            out = QgsFeature(fields)
-            out.setGeometry(feat.geometry())
-            out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            if r is None:
+                return {"cluster_note": reasons.get(i)}
+            label = result.labels[r]
+            return {
+                "cluster": label, "cluster_size": result.sizes.get(label), "cluster_rank": int(result.rank[r]),
+                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]),
+                "sim_x": float(xy[r, 0]) if xy is not None else None,
+                "sim_y": float(xy[r, 1]) if xy is not None else None,
+            }
+
+        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
+                                           values, cf)
         results = {self.OUTPUT: dest_id, "K": result.k, "CACHE": cache_path}
         try:
             from ..plugin.styling import style_output_on_load

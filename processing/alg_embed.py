@@ -1,9 +1,6 @@
 """photomotifs:embed — Compute image embeddings (adapter over core.embed + the embedding cache)."""
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
 )
@@ -14,8 +11,8 @@ from .common import (
     add_photo_source_parameters,
     embed_source,
     failed_reasons,
-    merged_fields,
     resolve_photo_source,
+    write_source_with_fields,
 )
 
 STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
@@ -54,23 +51,17 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         spec, cache_path, valid, result = embed_source(self, parameters, context, feedback, cf, source)
         reasons = failed_reasons(source, valid, result)
 
-        fields = merged_fields(source.fields, STATUS_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             source.wkb_type, source.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         ids_by_feature = {valid[i]: result.photo_ids[i] for i in range(len(valid))}
-        for i, feat in enumerate(source.features):
-            cf.check()
-            out = QgsFeature(fields)
-            out.setGeometry(feat.geometry())
-            attrs = {f.name(): feat[f.name()] for f in source.fields}
-            ok = i not in reasons
-            attrs["embed_status"] = "ok" if ok else "failed"
-            attrs["embed_note"] = f"{spec.id}" if ok else reasons[i]
-            attrs["photo_id"] = ids_by_feature.get(i) or attrs.get("photo_id")
-            out.setAttributes([attrs.get(f.name()) for f in fields])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        id_index = source.fields.lookupField("photo_id")
+
+        def values(i):
+            photo_id = ids_by_feature.get(i) or (source.features[i][id_index] if id_index >= 0 else None)
+            if i in reasons:
+                return {"embed_status": "failed", "embed_note": reasons[i], "photo_id": photo_id}
+            return {"embed_status": "ok", "embed_note": spec.id, "photo_id": photo_id}
+
+        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, STATUS_FIELDS,
+                                           values, cf)
 
         results = {
             self.OUTPUT: dest_id,

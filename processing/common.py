@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -23,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -90,6 +90,29 @@ def to_qvalue(value):
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+def write_source_with_fields(alg, parameters, context, key, source, extra_schema, values, cf) -> str:
+    """Copy the features of a photo source to the sink ``key`` with extra fields.
+
+    ``values(i)`` gives the extra fields' values of feature i (missing ones stay NULL; an extra
+    field replaces an input field of the same name). Returns the sink's destination id.
+    """
+    fields = merged_fields(source.fields, extra_schema)
+    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, source.wkb_type, source.crs)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+    blank = {name: None for name, _ in extra_schema}
+    for i, feat in enumerate(source.features):
+        cf.check()
+        attrs = {f.name(): feat[f.name()] for f in source.fields}
+        attrs.update(blank)
+        attrs.update(values(i))
+        out = QgsFeature(fields)
+        out.setGeometry(feat.geometry())
+        out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
+        sink.addFeature(out, QgsFeatureSink.FastInsert)
+    return dest_id
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
