@@ -1,5 +1,6 @@
 """photomotifs:classify — classify photos with our, Lobe's or any ONNX classifier."""
 from qgis.core import (
+    QgsProcessingOutputNumber,
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -75,6 +76,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             self.COPY_TO, self.tr("Copy the photos into one folder per class"), optional=True,
             createByDefault=False))
 
+        self.addOutput(QgsProcessingOutputNumber("CLASSIFIED", self.tr("Photos classified")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
     def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
             write_image_tools_csv

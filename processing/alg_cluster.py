@@ -3,6 +3,8 @@ import json
 import os
 
 from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
@@ -99,6 +101,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
 
+        self.addOutput(QgsProcessingOutputNumber("K", self.tr("Number of clusters")))
+        self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
     def cluster_params(self, parameters, context):
         from ..core.cluster import ClusterParams
 

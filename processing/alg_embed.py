@@ -1,5 +1,7 @@
 """photomotifs:embed — Compute image embeddings (adapter over core.embed + the embedding cache)."""
 from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
@@ -44,6 +46,12 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
             self.VECTORS, self.tr("Export the vectors (CSV or NPZ)"),
             "CSV (*.csv);;NumPy (*.npz)", optional=True, createByDefault=False))
 
+        self.addOutput(QgsProcessingOutputNumber("EMBEDDED", self.tr("Photos with an embedding")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
+        self.addOutput(QgsProcessingOutputNumber("FROM_CACHE", self.tr("Embeddings taken from the cache")))
+        self.addOutput(QgsProcessingOutputNumber("COMPUTED", self.tr("Embeddings computed")))
+        self.addOutput(QgsProcessingOutputNumber("SECONDS", self.tr("Seconds spent embedding")))
+        self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
     def process(self, parameters, context, feedback, cf):
         from ..core.embed import export_vectors
 

@@ -1,6 +1,7 @@
 """photomotifs:exportgroups — copy photos into one folder per cluster/class + XLSX/CSV tables."""
 import numpy as np
 from qgis.core import (
+    QgsProcessingOutputNumber,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -61,6 +62,9 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             "EMBEDDINGS", self.tr("Include embedding columns in the tables"), False))
         add_backbone_parameters(self)
 
+        self.addOutput(QgsProcessingOutputNumber("COPIED", self.tr("Photos copied")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos not exported")))
+        self.addOutput(QgsProcessingOutputNumber("GROUPS", self.tr("Folders")))
     def process(self, parameters, context, feedback, cf):
         from ..core.exportgroups import export_groups
 

@@ -1,5 +1,6 @@
 """photomotifs:importphotos — Import geotagged photos from a folder (adapter over core.photometa)."""
 from qgis.core import (
+    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
@@ -97,6 +98,9 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
+        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 

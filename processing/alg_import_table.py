@@ -3,6 +3,7 @@ import os
 import secrets
 
 from qgis.core import (
+    QgsProcessingOutputNumber,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -84,6 +85,9 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             "INVALID", self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
+        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Rows and files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table
 

@@ -2,6 +2,8 @@
 import os
 
 from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -72,6 +74,12 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Model folder")))
 
+        self.addOutput(QgsProcessingOutputNumber("ACCURACY", self.tr("Validation accuracy")))
+        self.addOutput(QgsProcessingOutputNumber("BALANCED_ACCURACY", self.tr("Validation balanced accuracy")))
+        self.addOutput(QgsProcessingOutputNumber("CLASSES", self.tr("Classes")))
+        self.addOutput(QgsProcessingOutputNumber("LEFT_OUT", self.tr("Photos left out")))
+        self.addOutput(QgsProcessingOutputFile("MODEL", self.tr("Model file (model.onnx)")))
+        self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Evaluation report (report.md)")))
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""
         from ..core.train import collect_folder_dataset
