@@ -256,7 +256,7 @@ def _layer_folder(source, parameters, context):
     return os.path.dirname(path) if os.path.exists(path) else None
 
 
-def default_cache_path(parameters, context, output_key, photo_source: PhotoSource | None) -> str:
+def default_cache_path(context, photo_source: PhotoSource | None) -> str:
     """Where the embedding cache goes when the user did not choose a file.
 
     Next to the QGIS project when there is one, else next to the input layer, else in the
@@ -322,7 +322,7 @@ def cache_from_parameters(alg, parameters, context, photo_source):
     from ..core.embcache import EmbeddingCache
 
     path = alg.parameterAsFile(parameters, "CACHE", context) if "CACHE" in parameters else ""
-    path = path or default_cache_path(parameters, context, None, photo_source)
+    path = path or default_cache_path(context, photo_source)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return EmbeddingCache(path), path
 
