@@ -1,8 +1,8 @@
 """Check the converted backbones against independent references and print figures.
 
-* EfficientNet-Lite0/2: a small torch re-implementation (nn.Conv2d + unfolded nn.BatchNorm2d
-  eps 1e-3, dynamic TF "SAME" padding with F.pad, ReLU6) fed with the checkpoint loaded by
-  ``torch.load`` — independent of our pickle reader, BN folding and static pads.
+* EfficientNet-Lite0/2: the torch implementation of ``models.finetune`` (nn.Conv2d + unfolded
+  nn.BatchNorm2d eps 1e-3, dynamic TF "SAME" padding with F.pad, ReLU6) fed with the checkpoint
+  loaded by ``torch.load`` — independent of our pickle reader, BN folding and static pads.
 * Orange SqueezeNet: the ``ndf`` numpy network exactly as Orange's local embedder calls it
   (``preprocess_squeezenet`` reproduced below), against our ONNX with the column quirk applied.
 
@@ -12,7 +12,6 @@ Then onnxruntime throughput at batch 32 with 1 and 2 threads. torch and ndf are 
 """
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 import time
@@ -46,72 +45,18 @@ def _batch(spec, quirk=False):
 
 
 def _torch_efficientnet_lite(path):
-    """A torch EfficientNet-Lite written independently of models/efficientnet.py."""
+    """The torch EfficientNet-Lite of ``models.finetune`` (nn.Conv2d + unfolded BatchNorm2d,
+    dynamic "SAME" padding) loaded with ``torch.load``: independent of our pickle reader, of
+    ``models/efficientnet.py``'s BN folding and static pads."""
     import torch
-    import torch.nn.functional as F
-    from torch import nn
 
-    sd = torch.load(path, map_location="cpu", weights_only=True)
+    from ..models.finetune import torch_efficientnet_lite
 
-    def bn(prefix):
-        layer = nn.BatchNorm2d(sd[prefix + ".weight"].shape[0], eps=1e-3)
-        layer.load_state_dict({k: sd[f"{prefix}.{k}"] for k in layer.state_dict()})
-        return layer
-
-    def conv(prefix, stride=1, groups=1):
-        w = sd[prefix + ".weight"]
-        layer = nn.Conv2d(w.shape[1] * groups, w.shape[0], w.shape[2], stride, 0, groups=groups, bias=False)
-        layer.weight.data.copy_(w)
-        return layer
-
-    class SameConv(nn.Module):
-        def __init__(self, conv_layer):
-            super().__init__()
-            self.conv = conv_layer
-
-        def forward(self, x):
-            k, s = self.conv.kernel_size[0], self.conv.stride[0]
-            size = x.shape[-1]
-            total = max((math.ceil(size / s) - 1) * s + k - size, 0)
-            return self.conv(F.pad(x, [total // 2, total - total // 2, total // 2, total - total // 2]))
-
-    class Block(nn.Module):
-        def __init__(self, i, stride):
-            super().__init__()
-            p = f"_blocks.{i}."
-            channels = sd[p + "_depthwise_conv.weight"].shape[0]
-            self.expand = None
-            in_ch = channels
-            if p + "_expand_conv.weight" in sd:
-                self.expand = nn.Sequential(SameConv(conv(p + "_expand_conv")), bn(p + "_bn0"), nn.ReLU6())
-                in_ch = sd[p + "_expand_conv.weight"].shape[1]
-            self.dw = nn.Sequential(SameConv(conv(p + "_depthwise_conv", stride, channels)), bn(p + "_bn1"), nn.ReLU6())
-            self.project = nn.Sequential(SameConv(conv(p + "_project_conv")), bn(p + "_bn2"))
-            self.skip = stride == 1 and in_ch == sd[p + "_project_conv.weight"].shape[0]
-
-        def forward(self, x):
-            h = self.expand(x) if self.expand is not None else x
-            h = self.project(self.dw(h))
-            return x + h if self.skip else h
-
-    blocks, stage, i, prev_out = [], -1, 0, None
-    strides = (1, 2, 2, 2, 1, 2, 1)
-    while f"_blocks.{i}._depthwise_conv.weight" in sd:
-        out = sd[f"_blocks.{i}._project_conv.weight"].shape[0]
-        first = out != prev_out
-        stage += first
-        blocks.append(Block(i, strides[stage] if first else 1))
-        prev_out, i = out, i + 1
-    stem = nn.Sequential(SameConv(conv("_conv_stem", 2)), bn("_bn0"), nn.ReLU6())
-    head = nn.Sequential(SameConv(conv("_conv_head")), bn("_bn1"), nn.ReLU6())
-    fc = nn.Linear(*sd["_fc.weight"].shape[::-1])
-    fc.load_state_dict({"weight": sd["_fc.weight"], "bias": sd["_fc.bias"]})
-    body = nn.Sequential(stem, *blocks, head).eval()
+    model = torch_efficientnet_lite(torch.load(path, map_location="cpu", weights_only=True))
 
     def run(pixels: np.ndarray) -> np.ndarray:
         with torch.no_grad():
-            x = torch.from_numpy(pixels) / 127.5 - 1.0
-            return fc(body(x).mean(dim=(2, 3))).numpy()
+            return model.logits(torch.from_numpy(pixels)).numpy()
 
     return run
 

@@ -273,7 +273,9 @@ def model_card(result, spec, name: str, created: str) -> str:
         "",
         "## Model",
         "",
-        f"- Backbone: {spec.title} (`{spec.cache_key}`), frozen; weights: {spec.weights}.",
+        f"- Backbone: {spec.title} (`{spec.cache_key}`), "
+        + ("last stages fine-tuned on the training photos" if result.method == "finetune" else "frozen")
+        + f"; weights: {spec.weights}.",
         f"- Licence of the backbone weights: {spec.licence}.",
         f"- Head: `{result.method}` on L2-normalised, standardised {result.head.input_dim}-d embeddings"
         + (f" (blocks of {' + '.join(str(b) for b in result.head.blocks)} values: the backbone's "
@@ -391,7 +393,7 @@ def train_model_folder(training_folder, out_dir, backbone: str | None = None, me
 def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str = "linear",
                 val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0, class_weight="balanced",
                 cache=None, name: str | None = None, source: str = "", onnx_path=None,
-                feedback=None) -> TrainedModel:
+                feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 2) -> TrainedModel:
     """Photos with class names -> embeddings -> head -> model folder + report.
 
     ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
@@ -399,6 +401,13 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     features for the built-in EfficientNets, cached under their own key);
     ``invalid`` lists photos already left out as ``(path, code, sentence)``; ``source``
     describes where the labels came from (a folder, a layer and field) for the report.
+
+    ``method='finetune'`` (needs torch): the last ``unfreeze_stages`` stages of a built-in
+    EfficientNet-Lite are first fine-tuned for ``finetune_seconds`` on the training part of the
+    hold-out split (``models.finetune.prepare_finetuned_backbone``), then the linear head is
+    trained, evaluated and exported exactly as for 'linear', on the fine-tuned backbone's
+    features. The hold-out photos are never seen by the fine-tuning, so the validation figures
+    stay honest; the final head is refitted on all photos, the backbone keeps its 80 % tuning.
     """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
@@ -409,6 +418,16 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     feedback = ensure_feedback(feedback)
     seconds = {}
     spec = backbone if hasattr(backbone, "cache_key") else get_backbone(backbone or DEFAULT_BACKBONE)
+    head_method, tuned = method, None
+    if method == "finetune":
+        from .finetune import prepare_finetuned_backbone
+
+        t0 = time.perf_counter()
+        spec, onnx_path, paths, labels, invalid, tuned = prepare_finetuned_backbone(
+            paths, labels, spec, invalid, val_fraction=val_fraction, seed=seed, class_weight=class_weight,
+            seconds_budget=finetune_seconds, unfreeze_stages=unfreeze_stages, feedback=feedback.sub(0, 60))
+        seconds["finetune"] = time.perf_counter() - t0
+        head_method, feedback = "linear", feedback.sub(60, 100)
     spec = classifier_spec(spec)
     feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
     onnx_path = onnx_path or ensure_onnx(spec, feedback=feedback)
@@ -420,11 +439,25 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     used_labels = [labels[i] for i in emb.rows]
     t0 = time.perf_counter()
     result = train_classifier(
-        emb.matrix, used_labels, method=method, val_fraction=val_fraction, seed=seed, cv_folds=cv_folds,
+        emb.matrix, used_labels, method=head_method, val_fraction=val_fraction, seed=seed, cv_folds=cv_folds,
         class_weight=class_weight, feedback=feedback.sub(70, 95), paths=used_paths,
         blocks=getattr(spec, "classifier_blocks", None) if getattr(spec, "variant", "") else None,
     )
     seconds["training"] = time.perf_counter() - t0
+    if tuned is not None:
+        result.method = "finetune"
+        result.seconds["finetune"] = seconds["finetune"]
+        result.warnings.append(
+            f"Fine-tuned the last {tuned.unfreeze_stages} stage(s) of the backbone for {tuned.seconds:.0f} s "
+            f"({tuned.n_steps} steps, {len(tuned.history)} epochs) on the {len(tuned.train_indices)} training "
+            "photos only; the validation photos were not used, the final head was refitted on all photos."
+        )
+        if emb.failed:
+            result.warnings.append("Some photos failed only after fine-tuning; the validation split may "
+                                   "include photos the fine-tuning saw.")
+        if cv_folds and cv_folds >= 2:
+            result.warnings.append("The cross-validation figures reuse the fine-tuned backbone, which saw "
+                                   "the training photos of every fold: they are optimistic.")
     t0 = time.perf_counter()
     name = name or Path(out_dir).name or "Photo Motifs classifier"
     folder = export_model_folder(result, spec, onnx_path, out_dir, name=name)
@@ -436,6 +469,10 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         "backbone": spec.cache_key,
         "training_data": source,
     }
+    if tuned is not None:
+        extra["finetune"] = {"unfreeze_stages": tuned.unfreeze_stages, "seconds": round(tuned.seconds, 1),
+                             "steps": tuned.n_steps, "n_photos": len(tuned.train_indices),
+                             "backbone_onnx": str(onnx_path), "history": tuned.history}
     files = write_report(result, folder, extra=extra, invalid=invalid)
     seconds["report"] = time.perf_counter() - t0
     feedback.progress(100.0)

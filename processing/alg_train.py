@@ -19,7 +19,7 @@ from qgis.core import (
 from .common import PhotoMotifsAlgorithm, add_backbone_parameters, backbone_from_parameters, \
     cache_from_parameters
 
-METHODS = ["linear", "mlp"]
+METHODS = ["linear", "mlp", "finetune"]
 
 
 class TrainAlgorithm(PhotoMotifsAlgorithm):
@@ -38,7 +38,10 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         "with class weights against imbalance and regularisation chosen by cross-validation. "
         "A stratified 80/20 split with a fixed seed gives an honest evaluation (accuracy, "
         "balanced accuracy, per-class precision/recall/F1, confusion matrix, misclassified "
-        "photos with a contact sheet), then the model is refitted on all photos. The model "
+        "photos with a contact sheet), then the model is refitted on all photos. 'fine-tune' "
+        "(needs torch) first adapts the last stages of EfficientNet-Lite to the training photos "
+        "(augmented, within the time budget; the validation photos are not used), then trains "
+        "the linear head on the adapted features. The model "
         "folder holds model.onnx (one graph from image to class probabilities), signature.json "
         "in Lobe's format, labels, the report and a model card."
     )
@@ -60,8 +63,11 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Classifier"), [self.tr("linear (logistic regression)"),
-                                              self.tr("small neural network (MLP)")], defaultValue=0))
+                                              self.tr("small neural network (MLP)"),
+                                              self.tr("fine-tune (slow, optimise)")], defaultValue=0))
         P = QgsProcessingParameterNumber
+        self.addParameter(P("FINETUNE_SECONDS", self.tr("Fine-tune: time budget in seconds"), P.Integer,
+                            300, minValue=10, maxValue=36000))
         self.addParameter(P("VAL_FRACTION", self.tr("Share of photos kept for validation"), P.Double,
                             0.2, minValue=0.0, maxValue=0.5))
         self.addParameter(P("CV_FOLDS", self.tr("Also run k-fold cross-validation (0 = no)"), P.Integer,
@@ -134,6 +140,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             class_weight="balanced" if self.parameterAsBoolean(parameters, "BALANCED", context) else None,
             cache=cache, name=self.parameterAsString(parameters, "MODEL_NAME", context) or None,
             source=described, feedback=cf.sub(2, 100),
+            finetune_seconds=self.parameterAsInt(parameters, "FINETUNE_SECONDS", context),
         )
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)

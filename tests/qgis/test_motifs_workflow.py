@@ -201,3 +201,26 @@ def test_classify_folder_layer_csv_and_copies(run_alg, trained, labeled_dir, int
     feats = list(lay["OUTPUT"].getFeatures())
     assert len(feats) == imp["IMPORTED"]
     assert all((f["class"] not in (None, "")) != bool(f["classify_note"]) for f in feats)
+
+
+def test_finetune_method_through_processing(run_alg, intel, tmp_path, monkeypatch):
+    """The slow 'optimise' method: a short fine-tune of the last stage, then the usual export."""
+    import shutil
+
+    monkeypatch.setenv("PHOTO_MOTIFS_MODEL_CACHE", str(tmp_path / "models"))  # fine-tuned ONNX goes here
+
+    for cls in ("forest", "street"):
+        (tmp_path / "train" / cls).mkdir(parents=True)
+        for p in sorted((intel / cls).iterdir())[:10]:
+            shutil.copy(p, tmp_path / "train" / cls / p.name)
+    res = run_alg("photomotifs:train", {
+        "TRAINING_FOLDER": str(tmp_path / "train"), "METHOD": 2, "FINETUNE_SECONDS": 10,
+        "CACHE": str(tmp_path / "cache.sqlite"), "OUTPUT_FOLDER": str(tmp_path / "model")})
+    report = json.loads((tmp_path / "model" / "report.json").read_text())
+    assert report["finetune"]["steps"] >= 1
+    assert res["CLASSES"] == 2 and res["ACCURACY"] >= 0.5
+    out = run_alg("photomotifs:classify", {
+        "FOLDER": str(intel / "forest"), "MODEL": str(tmp_path / "model" / "model.onnx"),
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert out["CLASSIFIED"] == 50
+    assert list((tmp_path / "models" / "finetuned").glob("*.onnx"))
