@@ -222,6 +222,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         from ..core.sheets import contact_sheet, overview_sheet
 
         os.makedirs(folder, exist_ok=True)
+        _remove_previous_sheets(folder)
         groups = {}
         order = sorted(range(len(paths)), key=lambda r: (result.rank[r], paths[r]))
         for r in order:
@@ -235,4 +236,21 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                           subtitle="most representative first")
             cf.progress(100.0 * (n + 1) / (len(names) + 1))
         overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
+        with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:
+            fh.write("\n".join([f"{name}.png" for name in names] + ["overview.png"]))
         return folder
+
+
+SHEETS_MARKER = ".photo_motifs_sheets"
+
+
+def _remove_previous_sheets(folder):
+    """Remove the sheets an earlier run wrote into this folder (listed in its marker file), so a
+    run with fewer clusters leaves no stale C<n>.png behind; nothing else is ever deleted."""
+    marker = os.path.join(folder, SHEETS_MARKER)
+    if os.path.isfile(marker):
+        with open(marker, encoding="utf-8") as fh:
+            for name in fh.read().split("\n"):
+                path = os.path.join(folder, os.path.basename(name))
+                if name.endswith(".png") and os.path.isfile(path):
+                    os.remove(path)

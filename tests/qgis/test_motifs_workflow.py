@@ -224,3 +224,18 @@ def test_finetune_method_through_processing(run_alg, intel, tmp_path, monkeypatc
         "OUTPUT": "TEMPORARY_OUTPUT"})
     assert out["CLASSIFIED"] == 50
     assert list((tmp_path / "models" / "finetuned").glob("*.onnx"))
+
+
+def test_rerun_replaces_own_sheets_only(run_alg, intel, work, embedded_folder):
+    sheets = work / "rerun_sheets"
+    sheets.mkdir()
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(sheets / "mine.png")  # a user's file in the same folder
+    common = {"FOLDER": str(intel / "sea"), "CACHE": str(embedded_folder[0]), "CUT": 1,
+              "PROJECTION": 2, "OUTPUT": "TEMPORARY_OUTPUT", "SHEETS": str(sheets), "REPORT": ""}
+    run_alg("photomotifs:cluster", {**common, "K": 6})
+    assert (sheets / "C6.png").is_file()
+    run_alg("photomotifs:cluster", {**common, "K": 3})
+    names = sorted(p.name for p in sheets.glob("*.png"))
+    assert names == ["C1.png", "C2.png", "C3.png", "mine.png", "overview.png"]
