@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from .common import (
+    mark_advanced,
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
     cache_from_parameters,
@@ -78,6 +79,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         self.addOutput(QgsProcessingOutputNumber("CLASSIFIED", self.tr("Photos classified")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
+        mark_advanced(self, "LABELS", "INPUT_SIZE", "USE_CACHE")
     def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
             write_image_tools_csv

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from .common import (
+    mark_advanced,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
@@ -103,6 +104,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
         self.addOutput(QgsProcessingOutputNumber("K", self.tr("Number of clusters")))
         self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
+        mark_advanced(self, "NORMALIZE", "PCA_DIMS", "HEIGHT_RATIO", "K_MIN", "K_MAX", "MIN_CLUSTER_SIZE",
+                      "SEED", "ONNX_MODEL")
     def cluster_params(self, parameters, context):
         from ..core.cluster import ClusterParams
 

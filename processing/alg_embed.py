@@ -8,6 +8,7 @@ from qgis.core import (
 )
 
 from .common import (
+    mark_advanced,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
@@ -52,6 +53,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COMPUTED", self.tr("Embeddings computed")))
         self.addOutput(QgsProcessingOutputNumber("SECONDS", self.tr("Seconds spent embedding")))
         self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
+        mark_advanced(self, "ONNX_MODEL")
     def process(self, parameters, context, feedback, cf):
         from ..core.embed import export_vectors
 

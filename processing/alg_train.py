@@ -16,8 +16,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .common import PhotoMotifsAlgorithm, add_backbone_parameters, backbone_from_parameters, \
-    cache_from_parameters
+from .common import (
+    PhotoMotifsAlgorithm,
+    add_backbone_parameters,
+    backbone_from_parameters,
+    cache_from_parameters,
+    mark_advanced,
+)
 
 METHODS = ["linear", "mlp", "finetune"]
 
@@ -86,6 +91,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LEFT_OUT", self.tr("Photos left out")))
         self.addOutput(QgsProcessingOutputFile("MODEL", self.tr("Model file (model.onnx)")))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Evaluation report (report.md)")))
+        mark_advanced(self, "VAL_FRACTION", "CV_FOLDS", "SEED", "BALANCED", "ONNX_MODEL")
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""
         from ..core.train import collect_folder_dataset

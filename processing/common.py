@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -113,6 +114,13 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
         out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
         sink.addFeature(out, QgsFeatureSink.FastInsert)
     return dest_id
+
+
+def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
+    """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
+    for name in names:
+        param = alg.parameterDefinition(name)
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
