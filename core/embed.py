@@ -41,6 +41,12 @@ __all__ = [
 # share of the progress bar given to identifying (hashing) the photos
 _IDENTIFY_SHARE = 10.0
 
+# photos per onnxruntime call: a batch is run in slices this small, whose activations stay in
+# the core's caches (EfficientNet-Lite0, one thread per call, 2 cores busy: about 9.0 ms of
+# CPU per photo in slices of 2 against 9.8-10.6 ms for whole batches of 16; the features
+# are the same photo by photo)
+_MICRO_BATCH = 2
+
 
 def _cpu_count() -> int:
     return max(1, os.cpu_count() or 1)
@@ -87,6 +93,9 @@ class OnnxBackbone:
 
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = int(threads or _cpu_count())
+        # a single-threaded call is run in slices of _MICRO_BATCH photos (faster per photo);
+        # a multi-threaded one gets the whole batch, to keep all its threads busy
+        self.micro_batch = _MICRO_BATCH if opts.intra_op_num_threads == 1 else None
         opts.inter_op_num_threads = 1
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -131,6 +140,9 @@ class OnnxBackbone:
         return self._infer(x)
 
     def _infer(self, x: np.ndarray) -> np.ndarray:
+        step = self.micro_batch
+        if step and x.shape[0] > step:
+            return np.concatenate([self._infer(x[i:i + step]) for i in range(0, x.shape[0], step)])
         out = self.session.run([self.output_name], {self.input_name: x})[0]
         return np.asarray(out, dtype=np.float32).reshape(x.shape[0], -1)
 
@@ -364,9 +376,7 @@ class _Pipeline:
                 batch_ids.append(pid)
                 batch_pixels.append(outcome)
             if batch_ids and (len(batch_ids) == self.batch_size or not decoding):
-                self.batches.append(
-                    (batch_ids, inferers.submit(self.backbone.run, np.stack(batch_pixels)))
-                )
+                self.batches.append((batch_ids, self._submit(inferers, np.stack(batch_pixels))))
                 batch_ids, batch_pixels = [], []
                 self._collect(wait=len(self.batches) > self.streams)
         while self.batches:
@@ -374,11 +384,27 @@ class _Pipeline:
             self._collect(wait=True)
         return errors
 
+    def _submit(self, inferers, pixels) -> list:
+        """Futures of the features of ``pixels``, inferred in slices spread over the streams.
+
+        With several streams, slices of ``_MICRO_BATCH`` photos let every stream share a
+        batch, so no core idles while the last batch of a run is inferred on a single thread
+        (measured on 2 cores: 1 MP photos 122-129 -> 128-143 photos/s together with the
+        slicing in :meth:`OnnxBackbone._infer`). A single stream, or a model that takes a
+        fixed batch larger than one, gets the batch whole.
+        """
+        fixed = getattr(self.backbone, "fixed_batch", None)
+        step = _MICRO_BATCH if self.streams > 1 and fixed in (None, 1) else len(pixels)
+        return [inferers.submit(self.backbone.run, pixels[i:i + step])
+                for i in range(0, len(pixels), step)]
+
     def _collect(self, wait: bool) -> None:
         """Store finished batches in order: the oldest one (waiting if asked), then any done."""
-        while self.batches and (wait or self.batches[0][1].done()):
-            ids, future = self.batches.popleft()
-            computed = dict(zip(ids, future.result()))
+        while self.batches and (wait or all(f.done() for f in self.batches[0][1])):
+            ids, futures = self.batches.popleft()
+            features = [f.result() for f in futures]
+            features = features[0] if len(features) == 1 else np.concatenate(features)
+            computed = dict(zip(ids, features))
             self.vectors.update(computed)
             if self.cache is not None:
                 self.cache.put_many(computed, self.key)
