@@ -81,12 +81,23 @@ class EmbeddingCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+        try:
+            self._open_schema()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise ValueError(
+                f"{self.path} cannot be used as an embedding cache ({exc}): choose a new file name, "
+                "an existing Photo Motifs cache, or a GeoPackage."
+            ) from exc
+
+    def _open_schema(self) -> None:
         with self._lock:
             try:
                 self._conn.execute("PRAGMA journal_mode=WAL")
-            except sqlite3.OperationalError:
+            except sqlite3.OperationalError as exc:
+                if "not a database" in str(exc):
+                    raise
                 # e.g. a network file system without shared memory: keep the default journal
-                pass
             self._conn.execute("PRAGMA synchronous=NORMAL")
             with self._conn:
                 for statement in _SCHEMA:

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from .common import (
+    style_by_field_on_load,
     mark_advanced,
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
@@ -129,12 +130,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, class_fields(top_k),
                                            values, cf)
-        try:
-            from ..plugin.styling import style_output_on_load
-
-            style_output_on_load(context, dest_id, "class")
-        except ImportError:
-            pass
+        style_by_field_on_load(context, dest_id, "class")
         counts = result.counts()
         feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
         if result.failed:

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from .common import (
+    style_by_field_on_load,
     mark_advanced,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
@@ -173,12 +174,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
         results = {self.OUTPUT: dest_id, "K": result.k, "CACHE": cache_path}
-        try:
-            from ..plugin.styling import style_output_on_load
-
-            style_output_on_load(context, dest_id, "cluster")
-        except ImportError:  # styling needs the GUI libraries only
-            pass
+        style_by_field_on_load(context, dest_id, "cluster")
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
         sheets = self.parameterAsString(parameters, self.SHEETS, context)

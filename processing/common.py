@@ -116,6 +116,15 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
     return dest_id
 
 
+def style_by_field_on_load(context, dest_id, field_name) -> None:
+    """Categorised style on the output layer when QGIS loads it (GUI libraries only)."""
+    try:
+        from ..plugin.styling import style_output_on_load
+    except ImportError:
+        return
+    style_output_on_load(context, dest_id, field_name)
+
+
 def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
     """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
     for name in names:

@@ -129,3 +129,15 @@ def test_thread_safety(cache):
 def test_default_cache_path(tmp_path):
     assert default_cache_path(tmp_path) == tmp_path / DEFAULT_CACHE_NAME
     assert default_cache_path(tmp_path / "out" / "motifs.gpkg") == tmp_path / "out" / DEFAULT_CACHE_NAME
+
+
+def test_a_file_that_is_not_a_database_gives_a_sentence(tmp_path):
+    import pytest
+
+    from photo_motifs.core.embcache import EmbeddingCache
+
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database, just notes")
+    with pytest.raises(ValueError, match="cannot be used as an embedding cache"):
+        EmbeddingCache(bad)
+    assert bad.read_text() == "not a database, just notes"  # left as it was
