@@ -175,7 +175,7 @@ def main(argv=None) -> int:
                         help="batches inferred concurrently (default: CPUs)")
     parser.add_argument("--threads", type=int, default=1,
                         help="onnxruntime intra-op threads per batch (default: 1)")
-    parser.add_argument("--backbones", default="efficientnet_lite0,orange_squeezenet")
+    parser.add_argument("--backbones", default="efficientnet_lite0,efficientnet_lite0_int8,orange_squeezenet")
     args = parser.parse_args(argv)
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = set(sets) - set(SETS)

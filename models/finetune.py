@@ -416,9 +416,10 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     from .torch_pickle import load_torch_state_dict
 
     feedback = ensure_feedback(feedback)
-    if not str(spec.id).startswith("efficientnet_lite") or spec.onnx_path:
+    if not str(spec.id).startswith("efficientnet_lite") or spec.onnx_path or \
+            getattr(spec, "quantized_from", None):
         raise ValueError(
-            f"Fine-tuning works with the built-in EfficientNet-Lite backbones, not with '{spec.title}'; "
+            f"Fine-tuning works with the built-in fp32 EfficientNet-Lite backbones, not with '{spec.title}'; "
             "choose EfficientNet-Lite0 or Lite2, or the linear or MLP method."
         )
     feedback.info(f"Decoding {len(paths)} photos for fine-tuning.")

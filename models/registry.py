@@ -94,6 +94,7 @@ class BackboneSpec:
     classifier_blocks: tuple | None = None
     graph_revision: int = 1  # bump when outputs are ADDED to a built-in graph (file name changes)
     variant: str = ""  # '' for the backbone's 'features'; 'multi' for classifier_spec()
+    quantized_from: str | None = None  # int8 backbones: the fp32 backbone they are quantised from
 
     @property
     def cache_key(self) -> str:
@@ -158,6 +159,16 @@ _BUILTIN = {
         has_logits=True,
     ),
 }
+
+# int8 sibling of the default (opt-in "fast" choice; see models/quantize.py for the recipe and the
+# measured cosine/accuracy); appended last so the Processing enum indices of the others stay put
+_BUILTIN["efficientnet_lite0_int8"] = replace(
+    _BUILTIN["efficientnet_lite0"],
+    id="efficientnet_lite0_int8",
+    title="EfficientNet-Lite0 int8 (fast: ~1.6x quicker, embeddings 0.996 cosine to fp32; CPUs with VNNI)",
+    weights="efficientnet_lite0 quantised to int8 with the calibration table shipped in models/",
+    quantized_from="efficientnet_lite0",
+)
 
 _SOURCES = {
     "efficientnet_lite0": _Source(
@@ -244,7 +255,7 @@ def _missing_sentence(spec: BackboneSpec, import_names: list) -> str:
 def weights_file(backbone_id: str) -> Path:
     """The installed weight file of a built-in backbone; BackboneUnavailable if its package is missing."""
     spec = get_backbone(backbone_id)
-    source = _SOURCES[backbone_id]
+    source = _SOURCES[spec.quantized_from or backbone_id]
     found = importlib.util.find_spec(source.import_name)
     if found is None or not found.submodule_search_locations:
         raise BackboneUnavailable(_missing_sentence(spec, [source.import_name]))
@@ -279,9 +290,33 @@ def _metadata(spec: BackboneSpec) -> dict:
     return meta
 
 
+def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
+    missing = [n for n in ("numpy", "onnx", "onnxruntime") if importlib.util.find_spec(n) is None]
+    if missing:
+        raise BackboneUnavailable(_missing_sentence(spec, missing))
+    import json
+
+    from .quantize import quantize, ranges_file
+
+    base = ensure_onnx(spec.quantized_from, feedback=feedback)
+    if feedback is not None:
+        feedback.info(f"Quantising {spec.title} to int8 (once; cached in {destination.parent}).")
+    started = time.perf_counter()
+    table = json.loads(ranges_file(spec.quantized_from).read_text(encoding="utf-8"))
+    try:
+        quantize(base, destination, table, _metadata(spec))
+    except ValueError as exc:
+        raise BackboneUnavailable(str(exc)) from None
+    if feedback is not None:
+        feedback.info(f"Quantised {spec.title} in {time.perf_counter() - started:.1f} s.")
+    return destination
+
+
 def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     """Convert a built-in backbone's weights to ONNX (always), written atomically; returns the path."""
     spec = get_backbone(backbone_id)
+    if spec.quantized_from:
+        return _quantize(spec, Path(destination) if destination else cached_onnx_path(spec), feedback)
     missing = [n for n in ("numpy", "onnx") if importlib.util.find_spec(n) is None]
     if missing:
         raise BackboneUnavailable(_missing_sentence(spec, missing))

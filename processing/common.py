@@ -327,6 +327,12 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     choice = alg.parameterAsEnum(parameters, "BACKBONE", context)
     if choice < len(ids):
         spec = get_backbone(ids[choice])
+        if spec.quantized_from:
+            from ..models.quantize import cpu_note
+
+            note = cpu_note()
+            if note:
+                cf.warning(note)
         return spec, str(ensure_onnx(spec.id, feedback=cf))
     onnx_file = alg.parameterAsFile(parameters, "ONNX_MODEL", context)
     if not onnx_file:
