@@ -139,6 +139,8 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
         )
         quantizer.quantize_model()
         out = quantizer.model.model
+        _topological_sort(out.graph)
+        onnx.checker.check_model(out)
     meta = {p.key: p.value for p in out.metadata_props}
     for key, value in (metadata or {}).items():
         meta["photo_motifs." + key] = str(value)
@@ -152,6 +154,30 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
     from .onnx_utils import save_atomic
 
     save_atomic(out, Path(dest))
+
+
+def _topological_sort(graph) -> None:
+    """Reorder ``graph.node`` so every node comes after its inputs' producers (onnx.checker and
+    onnx.compose, used by classifier export, require it; the quantiser appends its nodes)."""
+    available = {i.name for i in graph.input} | {t.name for t in graph.initializer} | {""}
+    pending = list(graph.node)
+    ordered = []
+    while pending:
+        rest = []
+        for node in pending:
+            if all(name in available for name in node.input):
+                ordered.append(node)
+                available.update(node.output)
+            else:
+                rest.append(node)
+        if len(rest) == len(pending):
+            raise ValueError("The quantised graph has a cycle or a missing input.")
+        pending = rest
+    copies = [type(n)() for n in ordered]
+    for copy, node in zip(copies, ordered):
+        copy.CopyFrom(node)
+    del graph.node[:]
+    graph.node.extend(copies)
 
 
 def cpu_has_vnni() -> bool | None:

@@ -46,6 +46,35 @@ def test_embed_folder_then_served_from_cache(embedded_folder):
     assert all(len(r["photo_id"]) == 32 for r in rows)
 
 
+def test_int8_backbone_through_processing(run_alg, intel, work, embedded_folder):
+    """The int8 backbone (opt-in) embeds into the same cache under its own key, close to fp32."""
+    import numpy as np
+
+    from photo_motifs.core.embcache import EmbeddingCache
+    from photo_motifs.models.registry import get_backbone, list_backbones
+
+    cache, _first, _second = embedded_folder
+    index = [s.id for s in list_backbones()].index("efficientnet_lite0_int8")
+    photos = list_image_files(intel)[::10]
+    folder = work / "int8_photos"
+    folder.mkdir()
+    for p in photos:  # a folder of 30 copies (the algorithm takes a folder or a layer)
+        (folder / p.name).write_bytes(p.read_bytes())
+    res = run_alg("photomotifs:embed", {
+        "FOLDER": str(folder), "BACKBONE": index, "CACHE": str(cache), "OUTPUT": str(work / "int8.gpkg"),
+    })
+    assert res["EMBEDDED"] == 30 and res["COMPUTED"] == 30 and res["FAILED"] == 0
+    ids = [r["photo_id"] for r in read_layer(res["OUTPUT"])]
+    with EmbeddingCache(cache) as c:
+        fp32 = c.get_many(ids, get_backbone("efficientnet_lite0").cache_key)
+        int8 = c.get_many(ids, get_backbone("efficientnet_lite0_int8").cache_key)
+    assert len(fp32) == len(int8) == 30
+    a = np.stack([fp32[i] for i in ids])
+    b = np.stack([int8[i] for i in ids])
+    cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+    assert cos.mean() >= 0.99 and not np.allclose(a, b)
+
+
 def test_vectors_export_opens_as_a_table(embedded_folder, work):
     from qgis.core import QgsVectorLayer
 

@@ -103,18 +103,19 @@ def test_copy_into_label_folders_never_moves(tiny_model, new_photos, tmp_path):
         assert p.is_file() and os.stat(p).st_mtime_ns == before[p][0]
 
 
-def test_real_backbone_train_and_classify(labeled_dir, tmp_path):
-    """EfficientNet-Lite0 on intel_scenes_dev: train a model folder, classify with it."""
+@pytest.mark.parametrize("backbone", ["efficientnet_lite0", "efficientnet_lite0_int8"])
+def test_real_backbone_train_and_classify(labeled_dir, tmp_path, backbone):
+    """EfficientNet-Lite0 (fp32 and int8) on intel_scenes_dev: train a model folder, classify with it."""
     from ...models.registry import ensure_onnx
 
     try:
-        ensure_onnx("efficientnet_lite0")
+        ensure_onnx(backbone)
     except Exception as exc:  # noqa: BLE001 - the weights package may be missing
-        pytest.skip(f"EfficientNet-Lite0 is not available: {exc}")
+        pytest.skip(f"{backbone} is not available: {exc}")
     src = labeled_dir / "intel_scenes_dev"
     if not src.is_dir():
         pytest.skip(f"{src} not found")
-    trained = train_model_folder(src, tmp_path / "intel_model", cv_folds=0)
+    trained = train_model_folder(src, tmp_path / "intel_model", cv_folds=0, backbone=backbone)
     ev = trained.result.evaluation
     assert ev.accuracy >= 0.75, ev.accuracy
     assert (trained.folder / "model.onnx").is_file() and (trained.folder / "report.md").is_file()
@@ -128,8 +129,8 @@ def test_real_backbone_train_and_classify(labeled_dir, tmp_path):
 
     model = load_model(trained.folder)
     spec = spec_for_cache_key(model.backbone_cache_key)
-    assert spec == classifier_spec(get_backbone("efficientnet_lite0"))
-    assert spec.cache_key == "efficientnet_lite0@1+multi" and spec.output_name == "features_multi"
+    assert spec == classifier_spec(get_backbone(backbone))
+    assert spec.cache_key == f"{backbone}@1+multi" and spec.output_name == "features_multi"
     head = model.head()
     assert head.blocks == (1280, 320, 192) and head.input_dim == 1792
     emb = compute_embeddings([paths[i] for i in pick], spec, ensure_onnx(spec.id))
