@@ -419,7 +419,7 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     if not str(spec.id).startswith("efficientnet_lite") or spec.onnx_path or \
             getattr(spec, "quantized_from", None):
         raise ValueError(
-            f"Fine-tuning works with the built-in fp32 EfficientNet-Lite backbones, not with '{spec.title}'; "
+            f"Fine-tuning works with the built-in EfficientNet-Lite backbones in fp32, not with '{spec.title}'; "
             "choose EfficientNet-Lite0 or Lite2, or the linear or MLP method."
         )
     feedback.info(f"Decoding {len(paths)} photos for fine-tuning.")

@@ -136,3 +136,5 @@ def test_finetune_rejects_user_backbone(tmp_path):
     spec = replace(registry.get_backbone("efficientnet_lite0"), id="onnx:abc", onnx_path=str(tmp_path / "x.onnx"))
     with pytest.raises(ValueError, match="built-in EfficientNet"):
         ft.prepare_finetuned_backbone(["a.jpg", "b.jpg"], ["x", "y"], spec)
+    with pytest.raises(ValueError, match="in fp32"):
+        ft.prepare_finetuned_backbone(["a.jpg", "b.jpg"], ["x", "y"], registry.get_backbone("efficientnet_lite0_int8"))
