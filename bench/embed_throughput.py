@@ -167,7 +167,7 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=None,
                         help="photos per set (default: 120 small, 120 at 1 MP, 24 at 12 MP)")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
-    parser.add_argument("--orange-n", type=int, default=16,
+    parser.add_argument("--orange-n", type=int, default=40,
                         help="photos per set for Orange's embedder")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--workers", type=int, default=None, help="decode threads (default: CPUs)")
