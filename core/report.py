@@ -73,8 +73,14 @@ def _write_confusion_csv(path: Path, classes: list, cm: np.ndarray) -> None:
 
 def plot_confusion(path: Path, classes: list, cm: np.ndarray, title: str) -> Path:
     """Confusion matrix heat map with the counts written in the cells."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    import warnings
+
+    with warnings.catch_warnings():
+        # Debian's python3-matplotlib beside the venv's matplotlib only costs the 3-D axes,
+        # which are not used here; its warning would reach the user's log
+        warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
 
     n = len(classes)
     side = max(4.0, 0.55 * n + 2.5)
