@@ -2,7 +2,7 @@
 
     python -m photo_motifs.bench.finetune_eval [FOLDER] [SECONDS] [UNFREEZE_STAGES] [SEED]
 
-Default folder: ``<shared data>/labeled/intel_scenes_dev``; 300 s budget, 2 stages, seed 0.
+Default folder: ``<shared data>/labeled/intel_scenes_dev``; 300 s budget, 3 stages, seed 0.
 Models and caches go to a temporary folder.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else \
         Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "labeled" / "intel_scenes_dev"
     budget = float(sys.argv[2]) if len(sys.argv) > 2 else 300.0
-    stages = int(sys.argv[3]) if len(sys.argv) > 3 else 2
+    stages = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     tmp = Path(tempfile.mkdtemp(prefix="pm_finetune_"))
     os.environ.setdefault("PHOTO_MOTIFS_MODEL_CACHE", str(tmp / "models"))

@@ -393,7 +393,7 @@ def train_model_folder(training_folder, out_dir, backbone: str | None = None, me
 def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str = "linear",
                 val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0, class_weight="balanced",
                 cache=None, name: str | None = None, source: str = "", onnx_path=None,
-                feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 2) -> TrainedModel:
+                feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 3) -> TrainedModel:
     """Photos with class names -> embeddings -> head -> model folder + report.
 
     ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
