@@ -302,11 +302,20 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
     if feedback is not None:
         feedback.info(f"Quantising {spec.title} to int8 (once; cached in {destination.parent}).")
     started = time.perf_counter()
-    table = json.loads(ranges_file(spec.quantized_from).read_text(encoding="utf-8"))
+    table_path = ranges_file(spec.quantized_from)
+    try:
+        table = json.loads(table_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise BackboneUnavailable(
+            f"The int8 calibration table {table_path.name} is missing or damaged in the plugin folder; "
+            "reinstall Photo Motifs, or choose the fp32 EfficientNet-Lite0."
+        ) from None
     try:
         quantize(base, destination, table, _metadata(spec))
-    except ValueError as exc:
-        raise BackboneUnavailable(str(exc)) from None
+    except (ValueError, KeyError) as exc:
+        raise BackboneUnavailable(str(exc) if isinstance(exc, ValueError) else
+                                  f"The int8 calibration table {table_path.name} lacks {exc}; "
+                                  "reinstall Photo Motifs.") from None
     if feedback is not None:
         feedback.info(f"Quantised {spec.title} in {time.perf_counter() - started:.1f} s.")
     return destination

@@ -93,6 +93,19 @@ def test_mismatched_table_is_a_sentence(models, tmp_path, monkeypatch):
     assert not registry.cached_onnx_path(registry.get_backbone(INT8)).exists()
 
 
+def test_missing_table_is_a_sentence(models, tmp_path, monkeypatch):
+    monkeypatch.setenv("PHOTO_MOTIFS_MODEL_CACHE", str(tmp_path))
+    monkeypatch.setattr(quantize, "ranges_file", lambda base_id: tmp_path / "absent.json")
+    with pytest.raises(registry.BackboneUnavailable, match="missing or damaged"):
+        registry.ensure_onnx(INT8)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    monkeypatch.setattr(quantize, "ranges_file", lambda base_id: broken)
+    with pytest.raises(registry.BackboneUnavailable, match="missing or damaged"):
+        registry.ensure_onnx(INT8)
+    assert not registry.cached_onnx_path(registry.get_backbone(INT8)).exists()
+
+
 def test_cpu_note(monkeypatch):
     monkeypatch.setattr(quantize, "cpu_has_vnni", lambda: False)
     assert "VNNI" in quantize.cpu_note()
