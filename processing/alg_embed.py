@@ -87,6 +87,11 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
             "COMPUTED": result.n_computed,
             "SECONDS": round(result.seconds, 2),
         }
+        from ..models.quantize import int8_hint
+
+        hint = int8_hint(spec.id, result.n_computed, result.seconds)
+        if hint:
+            feedback.pushInfo(self.tr(hint))
         vectors_path = self.parameterAsFileOutput(parameters, self.VECTORS, context)
         if vectors_path:
             names = [source.paths[valid[r]] for r in result.rows]

@@ -113,3 +113,14 @@ def test_cpu_note(monkeypatch):
     assert quantize.cpu_note() is None
     monkeypatch.undo()  # the real probe reads this machine's CPU flags
     assert quantize.cpu_has_vnni() in (True, False, None)
+
+
+def test_int8_hint_after_long_fp32_runs(monkeypatch):
+    monkeypatch.setattr(quantize, "cpu_has_vnni", lambda: True)
+    hint = quantize.int8_hint("efficientnet_lite0", 10_000, 70.0)
+    assert "10000 embeddings took 70 s" in hint and "about 54 s" in hint
+    assert quantize.int8_hint("efficientnet_lite0", 100, 1.0) is None  # short runs: no hint
+    assert quantize.int8_hint("efficientnet_lite2", 10_000, 70.0) is None
+    assert quantize.int8_hint("efficientnet_lite0_int8", 10_000, 40.0) is None
+    monkeypatch.setattr(quantize, "cpu_has_vnni", lambda: False)
+    assert quantize.int8_hint("efficientnet_lite0", 10_000, 70.0) is None
