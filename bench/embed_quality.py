@@ -70,11 +70,13 @@ def main(argv=None) -> int:
         base = None
         for name in names:
             spec = get_backbone(name)
-            res = compute_embeddings(paths, spec, onnx_path=ensure_onnx(name))
+            cspec = classifier_spec(spec)
+            # one run per photo: a multi-level output starts with the final features
+            res = compute_embeddings(paths, cspec, onnx_path=ensure_onnx(name))
             if res.failed:
                 print(f"  {name}: {len(res.failed)} photos failed, skipped")
                 continue
-            acc = fold_accuracies(res.matrix, y, args.seeds)
+            acc = fold_accuracies(res.matrix[:, :spec.output_dim], y, args.seeds)
             per_seed = acc.mean(axis=1)
             line = f"  {name:24s} LR {per_seed.mean():.3f} ± {per_seed.std():.3f}"
             if base is None:
@@ -84,10 +86,8 @@ def main(argv=None) -> int:
                 wins = float(np.mean(acc > base)), float(np.mean(acc < base))
                 line += (f" | vs {names[0]}: {diff.mean():+.3f} ± {diff.std():.3f} "
                          f"(folds better/worse {100 * wins[0]:.0f}/{100 * wins[1]:.0f} %)")
-            cspec = classifier_spec(spec)
             if cspec is not spec:
-                multi = compute_embeddings(paths, cspec, onnx_path=ensure_onnx(name))
-                cv = np.mean([cross_validate(multi.matrix, y, classes, folds=5, seed=s,
+                cv = np.mean([cross_validate(res.matrix, y, classes, folds=5, seed=s,
                                              blocks=spec.classifier_blocks)["accuracy_mean"]
                               for s in range(args.classifier_seeds)])
                 line += f" | default classifier {cv:.3f}"

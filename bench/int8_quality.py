@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -29,21 +30,11 @@ from ..core.decode import load_for_backbone
 from ..core.embed import OnnxBackbone
 from ..core.train import collect_folder_dataset, cross_validate
 from ..models.registry import classifier_spec, ensure_onnx, get_backbone
+from .embed_quality import fold_accuracies
 
 LABELED = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
                or Path(__file__).resolve().parents[2] / "shared" / "data") / "labeled"
 SETS = ("intel_scenes_dev", "imagenet_sample_motifs")
-
-
-def _lr_accuracy(X, y, seeds) -> float:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
-
-    return float(np.mean([
-        cross_val_score(LogisticRegression(max_iter=3000), X, y,
-                        cv=StratifiedKFold(5, shuffle=True, random_state=s)).mean()
-        for s in range(seeds)
-    ]))
 
 
 def _ms_per_photo(backbone, batch) -> float:
@@ -60,11 +51,14 @@ def main(argv=None) -> int:
     if not LABELED.is_dir():
         print(f"labelled photos not found at {LABELED} (set PHOTO_MOTIFS_SHARED_DATA)")
         return 1
+    warnings.filterwarnings("ignore", message="The least populated class")
     names = ("efficientnet_lite0", "efficientnet_lite0_int8")
     specs = {n: get_backbone(n) for n in names}
     nets = {n: OnnxBackbone(specs[n], ensure_onnx(n), threads=1) for n in names}
+    # one run per photo: the multi-level output starts with the final features (graph contract)
     multi = {n: OnnxBackbone(classifier_spec(specs[n]), ensure_onnx(n), threads=1) for n in names}
     blocks = specs[names[0]].classifier_blocks
+    dim = specs[names[0]].output_dim
     import onnxruntime as ort
 
     logit_sessions = {n: ort.InferenceSession(str(ensure_onnx(n)), providers=["CPUExecutionProvider"])
@@ -75,7 +69,8 @@ def main(argv=None) -> int:
         classes = sorted(set(labels))
         y = np.array([classes.index(v) for v in labels])
         batch = np.stack([load_for_backbone(p, specs[names[0]]) for p in paths])
-        feats = {n: nets[n].run(batch) for n in names}
+        multis = {n: multi[n].run(batch) for n in names}
+        feats = {n: m[:, :dim] for n, m in multis.items()}
         a, b = feats[names[0]], feats[names[1]]
         cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
         an = a / np.linalg.norm(a, axis=1, keepdims=True)
@@ -90,9 +85,8 @@ def main(argv=None) -> int:
               f"min {cos.min():.4f}; own photo is the nearest fp32 vector for {100 * own:.1f} %")
         print(f"  ImageNet top-1 agreement: {100 * agree:.1f} %")
         for n in names:
-            lr = _lr_accuracy(feats[n], y, args.seeds)
-            m = multi[n].run(batch)
-            cv = np.mean([cross_validate(m, y, classes, folds=5, seed=s, blocks=blocks)["accuracy_mean"]
+            lr = fold_accuracies(feats[n], y, args.seeds).mean()
+            cv = np.mean([cross_validate(multis[n], y, classes, folds=5, seed=s, blocks=blocks)["accuracy_mean"]
                           for s in range(args.seeds)])
             print(f"  {n:24s} LR (sklearn defaults) {lr:.3f} | default classifier 5-fold {cv:.3f} | "
                   f"{_ms_per_photo(nets[n], batch[:64]):.2f} ms/photo inference")

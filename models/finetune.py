@@ -420,8 +420,7 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     from .torch_pickle import load_torch_state_dict
 
     feedback = ensure_feedback(feedback)
-    if not str(spec.id).startswith("efficientnet_lite") or spec.onnx_path or \
-            getattr(spec, "quantized_from", None):
+    if not str(spec.id).startswith("efficientnet_lite") or spec.onnx_path or spec.quantized_from:
         raise ValueError(
             f"Fine-tuning works with the built-in EfficientNet-Lite backbones in fp32, not with '{spec.title}'; "
             "choose EfficientNet-Lite0 or Lite2, or the linear or MLP method."

@@ -108,8 +108,13 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
 
     ``metadata``: ``photo_motifs.*`` entries (without the prefix) that replace the fp32 graph's.
 
-    Raises ValueError with a sentence when the table does not belong to this graph.
+    Raises ValueError with a sentence when the table is malformed or does not belong to this graph.
     """
+    tensors, fp32_nodes = table.get("tensors"), table.get("fp32_nodes")
+    if not isinstance(tensors, dict) or not isinstance(fp32_nodes, list) or \
+            any(not isinstance(v, list) or len(v) != 2 for v in tensors.values()):
+        raise ValueError("The int8 calibration table is damaged (it needs 'tensors' as name: [low, high] "
+                         "and 'fp32_nodes'); reinstall Photo Motifs or regenerate the table.")
     import onnx
     from onnxruntime.quantization import CalibrationMethod, QuantType
     from onnxruntime.quantization.calibrate import TensorsData
@@ -123,19 +128,19 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
         model = load_model_with_shape_infer(pre)
         names = {n.name for n in model.graph.node}
         outputs = {o for n in model.graph.node for o in n.output} | {i.name for i in model.graph.input}
-        missing = [t for t in table["tensors"] if t not in outputs]
-        if missing or any(n not in names for n in table["fp32_nodes"]):
+        missing = [t for t in tensors if t not in outputs]
+        if missing or any(n not in names for n in fp32_nodes):
             raise ValueError(
                 f"The int8 calibration table does not match the converted {table.get('backbone')} "
                 f"graph ({len(missing)} unknown tensors); convert the fp32 backbone again "
                 "(python -m photo_motifs.models.convert --force) or regenerate the table."
             )
         ranges = TensorsData(CalibrationMethod.MinMax, {
-            k: (np.float32(lo), np.float32(hi)) for k, (lo, hi) in table["tensors"].items()
+            k: (np.float32(lo), np.float32(hi)) for k, (lo, hi) in tensors.items()
         })
         quantizer = QDQQuantizer(
             model, True, False, QuantType.QInt8, QuantType.QUInt8, ranges,
-            [], list(table["fp32_nodes"]), sorted(set(QDQRegistry) | set(QLinearOpsRegistry)), {},
+            [], list(fp32_nodes), sorted(set(QDQRegistry) | set(QLinearOpsRegistry)), {},
         )
         quantizer.quantize_model()
         out = quantizer.model.model
@@ -146,7 +151,7 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
         meta["photo_motifs." + key] = str(value)
     meta["photo_motifs.quantization"] = (
         f"int8 QDQ (u8 activations, s8 per-channel weights), min/max calibration on "
-        f"{table.get('photos')} photos; nodes kept in fp32: {', '.join(table['fp32_nodes'])}"
+        f"{table.get('photos')} photos; nodes kept in fp32: {', '.join(fp32_nodes)}"
     )
     del out.metadata_props[:]
     for key, value in meta.items():

@@ -290,10 +290,14 @@ def _metadata(spec: BackboneSpec) -> dict:
     return meta
 
 
-def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
-    missing = [n for n in ("numpy", "onnx", "onnxruntime") if importlib.util.find_spec(n) is None]
+def _require(spec: BackboneSpec, import_names: tuple) -> None:
+    missing = [n for n in import_names if importlib.util.find_spec(n) is None]
     if missing:
         raise BackboneUnavailable(_missing_sentence(spec, missing))
+
+
+def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
+    _require(spec, ("numpy", "onnx", "onnxruntime"))
     import json
 
     from .quantize import quantize, ranges_file
@@ -312,10 +316,8 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
         ) from None
     try:
         quantize(base, destination, table, _metadata(spec))
-    except (ValueError, KeyError) as exc:
-        raise BackboneUnavailable(str(exc) if isinstance(exc, ValueError) else
-                                  f"The int8 calibration table {table_path.name} lacks {exc}; "
-                                  "reinstall Photo Motifs.") from None
+    except ValueError as exc:
+        raise BackboneUnavailable(str(exc)) from None
     if feedback is not None:
         feedback.info(f"Quantised {spec.title} in {time.perf_counter() - started:.1f} s.")
     return destination
@@ -326,9 +328,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     spec = get_backbone(backbone_id)
     if spec.quantized_from:
         return _quantize(spec, Path(destination) if destination else cached_onnx_path(spec), feedback)
-    missing = [n for n in ("numpy", "onnx") if importlib.util.find_spec(n) is None]
-    if missing:
-        raise BackboneUnavailable(_missing_sentence(spec, missing))
+    _require(spec, ("numpy", "onnx"))
     source = _SOURCES[backbone_id]
     path = weights_file(backbone_id)
     destination = Path(destination) if destination else cached_onnx_path(spec)

@@ -103,6 +103,9 @@ def test_missing_table_is_a_sentence(models, tmp_path, monkeypatch):
     monkeypatch.setattr(quantize, "ranges_file", lambda base_id: broken)
     with pytest.raises(registry.BackboneUnavailable, match="missing or damaged"):
         registry.ensure_onnx(INT8)
+    broken.write_text('{"tensors": {"x": 1}}')  # valid JSON, wrong shape
+    with pytest.raises(registry.BackboneUnavailable, match="table is damaged"):
+        registry.ensure_onnx(INT8)
     assert not registry.cached_onnx_path(registry.get_backbone(INT8)).exists()
 
 
