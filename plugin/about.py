@@ -3,32 +3,40 @@ from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLa
 
 from ..__about__ import __version__
 from ..core import deps
+from ..processing.translation import tr
 
 
 def status_html() -> str:
     rows = []
     for name, req in deps.PACKAGES.items():
         ok = name not in deps.missing()
-        rows.append(f"<tr><td>{req}</td><td>{'installed' if ok else '<b>missing</b>'}</td></tr>")
+        state = tr("installed") if ok else "<b>{}</b>".format(tr("missing"))
+        rows.append(f"<tr><td>{req}</td><td>{state}</td></tr>")
     message = deps.missing_message()
-    install = f"<p><b>To install what is missing:</b><br><code>{message}</code></p>" if message else ""
+    install = "<p><b>{}</b><br><code>{}</code></p>".format(tr("To install what is missing:"), message) \
+        if message else ""
     try:
         from ..models.registry import list_backbones, model_cache_dir
 
         models = "".join(f"<li>{s.title} — {s.licence}; weights: {s.weights}</li>" for s in list_backbones())
         cache = str(model_cache_dir())
     except Exception as exc:  # registry needs numpy/onnx; say why it is unavailable
-        models, cache = f"<li>unavailable: {exc}</li>", "-"
+        models, cache = "<li>{}</li>".format(tr("unavailable: {}").format(exc)), "-"
     return (
         f"<h2>Photo Motifs {__version__}</h2>"
-        "<p>Maps of what people photograph: import geotagged photos, compute image embeddings, "
-        "discover motifs by clustering, train and apply photo classifiers.</p>"
-        "<p><b>Offline and private.</b> Everything runs on this computer. No photo, embedding or "
-        "model is uploaded, no model hub or server is contacted, no network connection is made. "
-        "Pretrained weights come from Python packages installed with the plugin.</p>"
-        "<p>Your photos are only read: exports copy them, nothing is moved, renamed or deleted.</p>"
-        f"<h3>Image models</h3><ul>{models}</ul><p>Converted models are kept in {cache}.</p>"
-        f"<h3>Python packages</h3><table>{''.join(rows)}</table>{install}"
+        + "<p>{}</p>".format(tr("Maps of what people photograph: import geotagged photos, compute image "
+                                "embeddings, discover motifs by clustering, train and apply photo "
+                                "classifiers."))
+        + "<p><b>{}</b> {}</p>".format(
+            tr("Offline and private."),
+            tr("Everything runs on this computer. No photo, embedding or model is uploaded, no model "
+               "hub or server is contacted, no network connection is made. Pretrained weights come "
+               "from Python packages installed with the plugin."))
+        + "<p>{}</p>".format(tr("Your photos are only read: exports copy them, nothing is moved, "
+                                "renamed or deleted."))
+        + "<h3>{}</h3><ul>{}</ul><p>{}</p>".format(
+            tr("Image models"), models, tr("Converted models are kept in {}.").format(cache))
+        + "<h3>{}</h3><table>{}</table>{}".format(tr("Python packages"), "".join(rows), install)
     )
 
 

@@ -8,24 +8,26 @@ from ..core import deps
 deps.add_venv_to_path()  # before anything imports numpy/onnxruntime from the wrong place
 
 from qgis.core import Qgis, QgsApplication  # noqa: E402
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator  # noqa: E402
 from qgis.PyQt.QtGui import QIcon  # noqa: E402
 from qgis.PyQt.QtWidgets import QAction  # noqa: E402
 
 from ..processing.provider import ICON, PhotoMotifsProvider  # noqa: E402
+from ..processing.translation import install_translator, remove_translator, tr  # noqa: E402
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
-# (algorithm id, menu text) in workflow order
-STEPS = [
-    ("importphotos", "Import geotagged photos…"),
-    ("importtable", "Import photos from a metadata table (Flickr)…"),
-    ("embed", "Compute image embeddings…"),
-    ("cluster", "Discover motifs (cluster photos)…"),
-    ("exportgroups", "Export clusters or classes to folders and tables…"),
-    ("train", "Train a photo classifier…"),
-    ("classify", "Classify photos…"),
-]
+
+def steps():
+    """(algorithm id, menu text) in workflow order."""
+    return [
+        ("importphotos", tr("Read photo folder (EXIF locations)…")),
+        ("importtable", tr("Read photo metadata table (Flickr CSV/XLSX)…")),
+        ("embed", tr("Compute photo embeddings…")),
+        ("cluster", tr("Discover photo motifs (clustering)…")),
+        ("exportgroups", tr("Export photos by motif or class…")),
+        ("train", tr("Train a photo classifier…")),
+        ("classify", tr("Classify photos with a model…")),
+    ]
 
 
 def step_icon(name):
@@ -34,18 +36,14 @@ def step_icon(name):
     return QIcon(path if os.path.exists(path) else ICON)
 
 
-def tr(text):
-    return QCoreApplication.translate("PhotoMotifs", text)
-
-
 class PhotoMotifsPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
         self.actions = []
         self.toolbar = None
-        self.translator = None
-        self._install_translator()
+        # before the provider exists: QGIS reads algorithm texts when it loads them
+        install_translator()
 
     # --- Processing (also used by qgis_process, where iface is None) ---------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API name)
@@ -62,8 +60,8 @@ class PhotoMotifsPlugin:
             return
         self.toolbar = self.iface.addToolBar(tr("Photo Motifs"))
         self.toolbar.setObjectName("PhotoMotifsToolbar")
-        for alg_id, text in STEPS:
-            action = QAction(step_icon(alg_id), tr(text), self.iface.mainWindow())
+        for alg_id, text in steps():
+            action = QAction(step_icon(alg_id), text, self.iface.mainWindow())
             action.triggered.connect(lambda _checked=False, a=alg_id: self.open_algorithm(a))
             self.iface.addPluginToMenu(tr("&Photo Motifs"), action)
             self.toolbar.addAction(action)
@@ -91,8 +89,7 @@ class PhotoMotifsPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
+        remove_translator()
 
     # --- actions -------------------------------------------------------------------------------
     def open_algorithm(self, alg_id):
@@ -112,11 +109,3 @@ class PhotoMotifsPlugin:
         from .about import AboutDialog
 
         AboutDialog(self.iface.mainWindow()).exec_()
-
-    def _install_translator(self):
-        locale = (QSettings().value("locale/userLocale") or QLocale.system().name())[:2]
-        qm = os.path.join(PLUGIN_DIR, "i18n", f"photo_motifs_{locale}.qm")
-        if os.path.exists(qm):
-            self.translator = QTranslator()
-            self.translator.load(qm)
-            QCoreApplication.installTranslator(self.translator)

@@ -7,11 +7,13 @@ from qgis.PyQt.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QVBoxLayout,
 )
 
+from ..processing.translation import tr
+
 
 class ContactSheetViewer(QDialog):
     def __init__(self, parent=None, folder=None):
         super().__init__(parent)
-        self.setWindowTitle("Photo Motifs — contact sheets")
+        self.setWindowTitle(tr("Photo Motifs — contact sheets"))
         self.resize(1100, 760)
         self.list = QListWidget(self)
         self.list.setMaximumWidth(260)
@@ -20,7 +22,7 @@ class ContactSheetViewer(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
-        choose = QPushButton("Open folder…", self)
+        choose = QPushButton(tr("Open folder…"), self)
         choose.clicked.connect(self.choose_folder)
         left = QVBoxLayout()
         left.addWidget(choose)
@@ -34,7 +36,7 @@ class ContactSheetViewer(QDialog):
             self.load_folder(folder)
 
     def choose_folder(self):
-        folder = QFileDialog.getExistingDirectory(self, "Folder with contact sheets")
+        folder = QFileDialog.getExistingDirectory(self, tr("Folder with contact sheets"))
         if folder:
             self.load_folder(folder)
 

@@ -16,9 +16,11 @@ from .common import (
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
     cache_from_parameters,
+    export_summary,
     resolve_photo_source,
     write_source_with_fields,
 )
+from .translation import reason_text
 
 
 def class_fields(top_k):
@@ -34,21 +36,32 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     CSV = "CSV"
     COPY_TO = "COPY_TO"
     CAPABILITY = "classify"
-    GROUP, GROUP_NAME = "classes", "Classes"
-    HELP = (
-        "Classifies the photos of a layer or a folder with an image classifier: a model made by "
-        "'Train a photo classifier' or a Lobe ONNX export (choose its signature.json or .onnx), or "
-        "any ONNX classifier file with a labels file (one class per line). Lobe TensorFlow "
-        "exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, "
-        "resized to fill the model input and centre-cropped, as Lobe does. Each photo gets its "
-        "class, confidence, the next best classes and 'unknown' when the confidence is below the "
-        "threshold. For our own models, embeddings already in the cache are reused. Optionally "
-        "writes Lobe Image Tools' CSV (File, Label, Confidence) and COPIES (never moves) the "
-        "photos into one folder per class."
-    )
-
+    GROUP = "classes"
     NAME = "classify"
-    DISPLAY_NAME = "Classify photos"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Classify photos with a model")
+
+    def tags(self):
+        return self.tr("classify,classifier,classes,model,lobe,onnx,labels").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Gives every photo a class with a trained model: one made by 'Train a photo "
+            "classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its "
+            "list of class names. Each photo gets its class and how sure the model is; photos the "
+            "model is unsure about can be marked 'unknown'. Optionally copies the photos into one "
+            "folder per class.")
+
+    def details(self):
+        return self.tr(
+            "Details: choose the model's signature.json or .onnx (a bare ONNX model needs a labels "
+            "file, one class per line). Lobe TensorFlow exports are not supported: export ONNX from "
+            "Lobe instead. Photos are EXIF-oriented, resized to fill the model input and "
+            "centre-cropped, as Lobe does. Each photo also gets the next best classes. For our own "
+            "models, embeddings already in the cache are reused. Optionally writes Lobe Image "
+            "Tools' CSV (File, Label, Confidence) and COPIES (never moves) the photos into one "
+            "folder per class.")
 
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)
@@ -92,7 +105,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         size = self.parameterAsInt(parameters, "INPUT_SIZE", context) or None
         model = load_model(model_path, labels=self.parameterAsFile(parameters, "LABELS", context) or None,
                            size=size)
-        feedback.pushInfo(self.tr(f"Model: {model.name} ({model.source}), classes: {', '.join(model.classes)}"))
+        feedback.pushInfo(self.tr("Model: {} ({}), classes: {}").format(
+            model.name, model.source, ", ".join(model.classes)))
         top_k = min(self.parameterAsInt(parameters, "TOP_K", context), len(model.classes))
         threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
         source = resolve_photo_source(self, parameters, context, feedback)
@@ -106,8 +120,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             cache, cache_path = cache_from_parameters(self, parameters, context, source)
             emb = compute_embeddings(paths, spec, ensure_onnx(spec, feedback=cf), cache=cache,
                                      feedback=cf.sub(0, 90))
-            feedback.pushInfo(self.tr(
-                f"Embeddings ({spec.title}): {emb.n_cached} from the cache {cache_path}, {emb.n_computed} computed."))
+            feedback.pushInfo(self.tr("Embeddings ({}): {} from the cache {}, {} computed.").format(
+                spec.title, emb.n_cached, cache_path, emb.n_computed))
             result = classify_embeddings(emb.matrix, head, paths=[paths[r] for r in emb.rows],
                                          top_k=top_k, threshold=threshold)
             for photo in result.photos:
@@ -117,7 +131,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             result = classify_paths(paths, model, top_k=top_k, threshold=threshold, feedback=cf.sub(0, 90))
 
         by_feature = {valid[p.index]: p for p in result.photos}
-        reasons = {valid[i]: sentence for i, _path, _code, sentence in result.failed}
+        reasons = {valid[i]: reason_text(code, sentence) for i, _path, code, sentence in result.failed}
         def values(i):
             photo = by_feature.get(i)
             if photo is None:
@@ -132,9 +146,9 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
                                            values, cf)
         style_by_field_on_load(context, dest_id, "class")
         counts = result.counts()
-        feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
+        feedback.pushInfo(self.tr("Photos per class: {}").format(", ".join(f"{c} {n}" for c, n in counts.items())))
         if result.failed:
-            feedback.pushInfo(self.tr(f"{len(result.failed)} photos could not be read (see classify_note)."))
+            feedback.pushInfo(self.tr("{} photos could not be read (see classify_note).").format(len(result.failed)))
         results = {self.OUTPUT: dest_id, "CLASSIFIED": len(result.photos), "FAILED": len(result.failed)}
         csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
         if csv_path:
@@ -143,6 +157,6 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
         if copy_to:
             report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
-            feedback.pushInfo(report.summary())
+            feedback.pushInfo(export_summary(report))
             results[self.COPY_TO] = copy_to
         return results

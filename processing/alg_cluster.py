@@ -33,6 +33,7 @@ from .common import (
     resolve_photo_source,
     write_source_with_fields,
 )
+from .translation import tr
 
 METHODS = ["hierarchical", "kmeans", "hdbscan"]
 METRICS = ["cosine", "euclidean"]  # first = default, as core.cluster.ClusterParams
@@ -53,39 +54,59 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     MAP = "MAP"
     REPORT = "REPORT"
     CAPABILITY = "cluster"
-    GROUP, GROUP_NAME = "motifs", "Motifs"
-    HELP = (
-        "Groups photos that look alike into motifs, without labels. Embeddings come from the "
-        "cache (computed when missing). Default: L2-normalised embeddings centred and reduced to "
-        "64 principal components, cosine distance, average linkage, number of clusters chosen "
-        "automatically by the elbow of the merge heights (the curve is reported). Clusters "
-        "are named C1…Cn by size, largest first; HDBSCAN's noise is labelled 'noise'. Each photo "
-        "gets its cluster's size, its rank by distance to the cluster's medoid (1 = the most "
-        "representative photo) and 2-D similarity-map coordinates. Contact sheets (one PNG per "
-        "cluster and an overview) and a JSON record of every parameter are written. With the "
-        "same distance, linkage and cut as Orange (normalisation off), the partition equals "
-        "Orange's/scipy's. Large collections are clustered through k-means centroids, as the "
-        "log and the report say."
-    )
-
+    GROUP = "motifs"
     NAME = "cluster"
-    DISPLAY_NAME = "Discover motifs (cluster photos)"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Discover photo motifs (clustering)")
+
+    def tags(self):
+        return self.tr("cluster,motifs,groups,similar photos,hierarchical,kmeans,hdbscan,orange").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Finds what people photograph: photos that look alike are put into the same motif "
+            "(C1, C2… by size, largest first), without any labels from you. The result is your photo "
+            "layer with a motif per photo, ready to map, and contact sheets that show each motif's "
+            "most typical photos first. The number of motifs is chosen automatically unless you set "
+            "it.")
+
+    def details(self):
+        return self.tr(
+            "Details: embeddings come from the cache (computed when missing). By default they are "
+            "normalised, reduced to 64 principal components and grouped by hierarchical clustering "
+            "(cosine distance, average linkage); the number of motifs is where merging two more "
+            "groups would join clearly different photos (the elbow of the merge heights, reported in "
+            "the log). HDBSCAN labels photos that fit no motif 'noise'. Each photo gets its motif's "
+            "size, its rank by distance to the motif's most typical photo (1 = most typical) and "
+            "coordinates on a 2-D similarity map. A JSON record keeps every parameter. With the same "
+            "distance, linkage and cut as Orange (normalisation off), the motifs equal Orange's. "
+            "Large collections are clustered through k-means centroids, as the log says.")
 
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)
         add_backbone_parameters(self)
         P = QgsProcessingParameterNumber
-        self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), METHODS, defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            "METRIC", self.tr("Distance (hierarchical; Ward needs Euclidean)"), METRICS, defaultValue=0))
+            "METHOD", self.tr("Method"),
+            [self.tr("hierarchical"), self.tr("k-means"), self.tr("HDBSCAN (leaves 'noise')")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "METRIC", self.tr("Distance (hierarchical; Ward needs Euclidean)"),
+            [self.tr("cosine"), self.tr("Euclidean")], defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean("NORMALIZE", self.tr("L2-normalise embeddings first"), True))
         self.addParameter(P("PCA_DIMS", self.tr("Reduce to this many principal components first (0 = no)"),
                             P.Integer, 64, minValue=0))
-        self.addParameter(QgsProcessingParameterEnum("LINKAGE", self.tr("Linkage (hierarchical)"), LINKAGES, defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            "CUT", self.tr("Number of clusters"), [self.tr("automatic"), self.tr("fixed (K)"),
-                                                   self.tr("height ratio (Orange)")], defaultValue=0))
-        self.addParameter(P("K", self.tr("K (fixed number of clusters)"), P.Integer, 8, minValue=2))
+            "LINKAGE", self.tr("Linkage (hierarchical)"),
+            [self.tr("average"), self.tr("Ward"), self.tr("complete"), self.tr("single")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "CUT", self.tr("Number of motifs"), [self.tr("automatic"), self.tr("fixed (K)"),
+                                                 self.tr("height ratio (Orange)")], defaultValue=0))
+        self.parameterDefinition("CUT").setHelp(self.tr(
+            "Automatic: the number where merging two more groups would join clearly different photos. "
+            "Fixed: exactly K motifs. Height ratio: cut the tree as Orange's Hierarchical Clustering "
+            "widget does."))
+        self.addParameter(P("K", self.tr("K (fixed number of motifs)"), P.Integer, 8, minValue=2))
         self.addParameter(P("HEIGHT_RATIO", self.tr("Height ratio"), P.Double, 0.75, minValue=0.01, maxValue=1.0))
         self.addParameter(P("K_MIN", self.tr("Automatic: smallest K"), P.Integer, 2, minValue=2))
         self.addParameter(P("K_MAX", self.tr("Automatic: largest K"), P.Integer, 30, minValue=2))
@@ -97,13 +118,15 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             self.OUTPUT, self.tr("Photos with motifs"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.SHEETS, self.tr("Contact sheets folder"), optional=True, createByDefault=True))
+        self.parameterDefinition(self.SHEETS).setHelp(self.tr(
+            "One picture per motif with its photos, most typical first, and an overview of all motifs."))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.MAP, self.tr("Similarity map (points in embedding space)"), QgsProcessing.TypeVectorPoint,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("K", self.tr("Number of clusters")))
+        self.addOutput(QgsProcessingOutputNumber("K", self.tr("Number of motifs")))
         self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
         mark_advanced(self, "NORMALIZE", "PCA_DIMS", "HEIGHT_RATIO", "K_MIN", "K_MAX", "MIN_CLUSTER_SIZE",
                       "SEED", "ONNX_MODEL")
@@ -139,16 +162,17 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source)
         if len(emb.rows) < 2:
             raise QgsProcessingException(self.tr(
-                f"Only {len(emb.rows)} photo(s) could be read: clustering needs at least two."))
+                "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
         result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
         for note in result.notes:
             feedback.pushInfo(note)
         if result.k_curve:
-            feedback.pushInfo(self.tr(f"Automatic choice of the number of clusters ({result.criterion}):"))
+            feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
+            chosen = self.tr("  <- chosen")
             for k, value in result.k_curve:
-                feedback.pushInfo(f"  k={k}: {value:.4f}{'  <- chosen' if k == result.k else ''}")
-        feedback.pushInfo(self.tr(f"{result.k} clusters: ") + ", ".join(
-            f"{name} ({size})" for name, size in result.sizes.items()))
+                feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
+        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+            f"{name} ({size})" for name, size in result.sizes.items())))
 
         projection = PROJECTIONS[self.parameterAsEnum(parameters, "PROJECTION", context)]
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
@@ -180,7 +204,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         sheets = self.parameterAsString(parameters, self.SHEETS, context)
         if sheets:
             results[self.SHEETS] = self.write_sheets(sheets, paths_of_row, result, cf.sub(88, 99))
-            feedback.pushInfo(self.tr(f"Contact sheets: {sheets}"))
+            feedback.pushInfo(self.tr("Contact sheets: {}").format(sheets))
 
         map_sink, map_id = self.parameterAsSink(
             parameters, self.MAP, context,
@@ -231,8 +255,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             cf.check()
             members = groups.get(name, [])
             contact_sheet(members, os.path.join(folder, f"{name}.png"),
-                          title=f"{name} — {len(members)} photos",
-                          subtitle="most representative first")
+                          title=tr("{} — {} photos").format(name, len(members)),
+                          subtitle=tr("most typical first"))
             cf.progress(100.0 * (n + 1) / (len(names) + 1))
         overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
         with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:

@@ -16,8 +16,10 @@ from .common import (
     PhotoSource,
     add_backbone_parameters,
     embed_source,
+    export_summary,
     to_qvalue,
 )
+from .translation import reason_text
 
 MODES = ["copy", "link"]
 
@@ -28,18 +30,29 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
     GROUP_FIELD = "GROUP_FIELD"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     CAPABILITY = "export"
-    GROUP, GROUP_NAME = "motifs", "Motifs"
-    HELP = (
-        "Copies the photos of a layer into one subfolder per value of a field (clusters, classes, "
-        "any category) and writes the attribute table as XLSX and CSV, optionally with the "
-        "embedding columns (as Orange's Save Data did). Photos are copied (or hard-linked where "
-        "the file system allows), never moved; existing folders and files are never deleted; "
-        "name collisions get ' (2)' suffixes and identical files are skipped. Full file names are "
-        "kept. Optionally strips EXIF/GPS from the copies for sharing (the originals are untouched)."
-    )
-
+    GROUP = "maps"
     NAME = "exportgroups"
-    DISPLAY_NAME = "Export clusters or classes to folders and tables"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Export photos by motif or class")
+
+    def tags(self):
+        return self.tr("export,folders,copy,xlsx,csv,clusters,classes,motifs").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Sorts copies of your photos into one folder per motif or class, and writes the table "
+            "of photos as a spreadsheet (XLSX and CSV). Use it to browse a motif's photos in any "
+            "image viewer, to share them, or to hand-correct motifs into training folders. Your "
+            "original photos stay where they are.")
+
+    def details(self):
+        return self.tr(
+            "Details: photos are copied (or hard-linked where the file system allows), never moved; "
+            "existing folders and files are never deleted; name collisions get ' (2)' suffixes and "
+            "identical files are skipped. Full file names are kept. The tables can include the "
+            "embedding columns (as Orange's Save Data). Optionally removes EXIF/GPS from the copies "
+            "for sharing (the originals are untouched).")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -75,7 +88,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
         for name in (path_field, group_field):
             if source.fields().lookupField(name) < 0:
-                raise QgsProcessingException(self.tr(f"The layer has no field '{name}'."))
+                raise QgsProcessingException(self.tr("The layer has no field '{}'.").format(name))
         out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         names = source.fields().names()
         rows, features = [], []
@@ -106,11 +119,11 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             strip_metadata=self.parameterAsBoolean(parameters, "STRIP_METADATA", context),
             write_tables=tables, vectors=vectors, feedback=cf,
         )
-        feedback.pushInfo(report.summary())
+        feedback.pushInfo(export_summary(report))
         for note in report.notes:
             feedback.pushInfo(note)
-        for path, _code, sentence in report.problems:
-            feedback.reportError(f"{path}: {sentence}")
+        for path, code, sentence in report.problems:
+            feedback.reportError(f"{path}: {reason_text(code, sentence)}")
         return {self.OUTPUT_FOLDER: out_dir, "COPIED": report.copied, "HARDLINKED": report.hardlinked,
                 "SKIPPED_IDENTICAL": report.skipped_identical, "RENAMED": report.renamed,
                 "FAILED": report.failed, "GROUPS": len(report.groups),

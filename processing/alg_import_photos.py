@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+from .translation import reason_label, reason_text
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
@@ -45,18 +46,19 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     if inv_sink is not None:
         for bad in invalid:
             row = bad.as_row()
+            row["reason"] = reason_text(bad.reason_code, row.get("reason"))
             feat = QgsFeature(inv_fields)
             feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
             inv_sink.addFeature(feat, QgsFeatureSink.FastInsert)
     feedback.pushInfo(
-        alg.tr(f"{len(records)} photos imported ({located} with a location), "
-               f"{len(invalid)} files listed in the invalid table with their reason.")
+        alg.tr("{} photos imported ({} with a location), {} files listed in the invalid table with "
+               "their reason.").format(len(records), located, len(invalid))
     )
     reasons = {}
     for bad in invalid:
         reasons[bad.reason_code] = reasons.get(bad.reason_code, 0) + 1
     for code, n in sorted(reasons.items()):
-        feedback.pushInfo(f"  {code}: {n}")
+        feedback.pushInfo(alg.tr("  {}: {} — {}").format(code, n, reason_label(code)))
     return {
         "OUTPUT": dest_id,
         "INVALID": inv_id if inv_sink is not None else None,
@@ -73,18 +75,30 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
     OUTPUT = "OUTPUT"
     INVALID = "INVALID"
     CAPABILITY = "import"
-    HELP = (
-        "Reads the location (EXIF GPS), time, direction, orientation, camera and size of every "
-        "photo in a folder (JPEG, HEIC/HEIF, AVIF, WebP, PNG, TIFF, DNG) from the file headers, "
-        "without decoding pixels or changing the files, and makes a 3-D point layer in WGS 84. "
-        "Each photo gets a content hash (photo_id) that later steps use as its identity. Every "
-        "file that cannot be imported is listed in the invalid table with the reason (not an "
-        "image, unreadable, no EXIF, no GPS, GPS 0/0, NaN or out of range, missing hemisphere "
-        "reference). Keep photos without a location to use them for training."
-    )
-
+    GROUP = "photos"
     NAME = "importphotos"
-    DISPLAY_NAME = "Import geotagged photos"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Read photo folder (EXIF locations)")
+
+    def tags(self):
+        return self.tr("import,photos,geotagged,exif,gps,points,folder").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Puts the photos of a folder on the map: one point per photo where the camera or phone "
+            "recorded its GPS position, with the date taken, the direction and the camera. Start "
+            "here with a folder of your own photos. Files that cannot be mapped are listed in a "
+            "second table with the reason, so nothing disappears silently.")
+
+    def details(self):
+        return self.tr(
+            "Details: reads JPEG, HEIC/HEIF, AVIF, WebP, PNG, TIFF and DNG headers only, without "
+            "decoding pixels or changing the files, and makes a 3-D point layer in WGS 84. Each "
+            "photo gets a content hash (photo_id) that later steps use as its identity. Reasons in "
+            "the invalid table: not an image, unreadable, no EXIF, no GPS, GPS 0/0, not a number "
+            "or out of range, missing hemisphere reference. Keep photos without a location to use "
+            "them for training.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -110,7 +124,7 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
         import os
 
         if not os.path.isdir(folder):
-            raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+            raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
         records, invalid = scan_folder(
             folder,
             recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from .alg_import_photos import write_photo_outputs
 from .common import PhotoMotifsAlgorithm, to_qvalue
+from .translation import tr
 
 # parameter -> join_table keyword
 COLUMN_PARAMETERS = {
@@ -32,7 +33,7 @@ def read_any_table(path):
         return read_table(path)
     layer = QgsVectorLayer(path, "table", "ogr")
     if not layer.isValid():
-        raise QgsProcessingException(f"QGIS cannot read {path} as a table.")
+        raise QgsProcessingException(tr("QGIS cannot read {} as a table.").format(path))
     columns = layer.fields().names()
     rows = [{c: (None if str(f[c]) == "NULL" else to_qvalue(f[c])) for c in columns}
             for f in layer.getFeatures()]
@@ -43,19 +44,29 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
     TABLE = "TABLE"
     FOLDER = "FOLDER"
     CAPABILITY = "import"
-    HELP = (
-        "Imports photos whose positions come from a metadata table (a Flickr API download, the "
-        "CSV written by photosearcher or other downloaders, an XLSX sheet or any table QGIS "
-        "reads) and joins each row to its downloaded file in a folder: by a file-name column, or "
-        "by the id pattern (Flickr files are named <id>.jpg or <id>_<secret>[_size].jpg). The "
-        "columns for id, latitude, longitude, date taken, owner, title, tags and URL are "
-        "detected by name unless you name them. Rows without a file or with bad coordinates, "
-        "and files no row mentions, go to the invalid table with the reason. Owner ids can be "
-        "replaced by salted hashes: analyses need distinct users, not their names."
-    )
-
+    GROUP = "photos"
     NAME = "importtable"
-    DISPLAY_NAME = "Import photos from a metadata table (Flickr)"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Read photo metadata table (Flickr CSV/XLSX)")
+
+    def tags(self):
+        return self.tr("import,flickr,csv,xlsx,table,photos,metadata,points").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Puts downloaded photos on the map from the table that came with them: a Flickr "
+            "download, a photosearcher CSV or any spreadsheet with coordinates. Each table row is "
+            "matched with its photo file in a folder, and owners can be replaced by anonymous codes. "
+            "Rows without a photo and photos without a row are listed with the reason.")
+
+    def details(self):
+        return self.tr(
+            "Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a "
+            "file-name column or by the id pattern (Flickr files are named <id>.jpg or "
+            "<id>_<secret>[_size].jpg). The columns for id, latitude, longitude, date taken, owner, "
+            "title, tags and URL are detected by name unless you name them. Owner ids become salted "
+            "hashes: analyses need distinct users, not their names.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -66,14 +77,18 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "PATTERN", self.tr("File name pattern (columns in braces)"), "{id}"))
         labels = {
-            "ID_FIELD": "Photo id column", "FILENAME_FIELD": "File name column",
-            "LAT_FIELD": "Latitude column", "LON_FIELD": "Longitude column",
-            "TAKEN_FIELD": "Date taken column", "OWNER_FIELD": "Owner column",
-            "TITLE_FIELD": "Title column", "TAGS_FIELD": "Tags column", "URL_FIELD": "URL column",
+            "ID_FIELD": self.tr("Photo id column (empty: detected)"),
+            "FILENAME_FIELD": self.tr("File name column (empty: detected)"),
+            "LAT_FIELD": self.tr("Latitude column (empty: detected)"),
+            "LON_FIELD": self.tr("Longitude column (empty: detected)"),
+            "TAKEN_FIELD": self.tr("Date taken column (empty: detected)"),
+            "OWNER_FIELD": self.tr("Owner column (empty: detected)"),
+            "TITLE_FIELD": self.tr("Title column (empty: detected)"),
+            "TAGS_FIELD": self.tr("Tags column (empty: detected)"),
+            "URL_FIELD": self.tr("URL column (empty: detected)"),
         }
         for key, label in labels.items():
-            self.addParameter(QgsProcessingParameterString(
-                key, self.tr(f"{label} (empty: detected)"), optional=True))
+            self.addParameter(QgsProcessingParameterString(key, label, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "HASH_OWNERS", self.tr("Replace owner ids by salted hashes (personal data)"), True))
         self.addParameter(QgsProcessingParameterString(
@@ -94,11 +109,11 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         table = self.parameterAsFile(parameters, self.TABLE, context)
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
         if not table or not os.path.isfile(table):
-            raise QgsProcessingException(self.tr(f"The table {table} does not exist."))
+            raise QgsProcessingException(self.tr("The table {} does not exist.").format(table))
         if not folder or not os.path.isdir(folder):
-            raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+            raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
         columns, rows = read_any_table(table)
-        feedback.pushInfo(self.tr(f"{len(rows)} rows, columns: {', '.join(columns)}"))
+        feedback.pushInfo(self.tr("{} rows, columns: {}").format(len(rows), ", ".join(columns)))
         kwargs = {kw: (self.parameterAsString(parameters, key, context) or None)
                   for key, kw in COLUMN_PARAMETERS.items()}
         salt = None

@@ -23,6 +23,7 @@ from .common import (
     cache_from_parameters,
     mark_advanced,
 )
+from .translation import reason_text
 
 METHODS = ["linear", "mlp", "finetune"]
 
@@ -34,25 +35,33 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     PATH_FIELD = "PATH_FIELD"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     CAPABILITY = "train"
-    GROUP, GROUP_NAME = "classes", "Classes"
-    HELP = (
-        "Trains a classifier of photo motifs from examples: a folder with one subfolder per class "
-        "(Lobe's format), or a photo layer and a field holding each photo's class (for example "
-        "curated clusters; empty values are left out). Embeddings come from the cache (computed "
-        "when missing); a linear head (default) or a small neural network is trained on them "
-        "with class weights against imbalance and regularisation chosen by cross-validation. "
-        "A stratified 80/20 split with a fixed seed gives an honest evaluation (accuracy, "
-        "balanced accuracy, per-class precision/recall/F1, confusion matrix, misclassified "
-        "photos with a contact sheet), then the model is refitted on all photos. 'fine-tune' "
-        "(needs torch) first adapts the last stages of EfficientNet-Lite to the training photos "
-        "(augmented, within the time budget; the validation photos are not used), then trains "
-        "the linear head on the adapted features. The model "
-        "folder holds model.onnx (one graph from image to class probabilities), signature.json "
-        "in Lobe's format, labels, the report and a model card."
-    )
-
+    GROUP = "classes"
     NAME = "train"
-    DISPLAY_NAME = "Train a photo classifier"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Train a photo classifier")
+
+    def tags(self):
+        return self.tr("train,classifier,classes,model,lobe,examples,machine learning").split(",")
+
+    def intro(self):
+        return self.tr(
+            "Teaches the computer your own categories from examples, as Lobe does: give a folder "
+            "with one subfolder of example photos per class (for example 'forest', 'street', "
+            "'lake'), or a photo layer whose field already holds a class (such as curated motifs). "
+            "The result is a model folder that 'Classify photos with a model' applies to any "
+            "photos, and a report that says honestly how often the model is right.")
+
+    def details(self):
+        return self.tr(
+            "Details: embeddings come from the cache (computed when missing); a linear classifier "
+            "(default) or a small neural network is trained on them, with class weights against "
+            "imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a "
+            "fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall "
+            "and F1, confusion matrix, misclassified photos with a contact sheet); then the model is "
+            "refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of "
+            "EfficientNet-Lite to the training photos within the time budget. The model folder holds "
+            "model.onnx, signature.json in Lobe's format, the labels, the report and a model card.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -100,7 +109,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if folder:
             if not os.path.isdir(folder):
-                raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
+                raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
             paths, labels, invalid = collect_folder_dataset(folder)
             return paths, labels, invalid, os.path.abspath(folder)
         if source is None:
@@ -110,7 +119,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         path_field = self.parameterAsString(parameters, self.PATH_FIELD, context) or "photo"
         for name in (label_field, path_field):
             if source.fields().lookupField(name) < 0:
-                raise QgsProcessingException(self.tr(f"The layer has no field '{name}'."))
+                raise QgsProcessingException(self.tr("The layer has no field '{}'.").format(name))
         paths, labels, invalid = [], [], []
         for feat in source.getFeatures():
             if feedback.isCanceled():
@@ -119,11 +128,11 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             if path is None or str(path) == "NULL" or not str(path):
                 continue
             if label is None or str(label) in ("NULL", ""):
-                invalid.append((str(path), "no_class", "The photo has no class in the layer."))
+                invalid.append((str(path), "no_class", self.tr("The photo has no class in the layer.")))
                 continue
             paths.append(str(path))
             labels.append(str(label))
-        return paths, labels, invalid, f"{source.sourceName()}, field {label_field}"
+        return paths, labels, invalid, self.tr("{}, field {}").format(source.sourceName(), label_field)
 
     def process(self, parameters, context, feedback, cf):
         from ..core.report import summary_text
@@ -132,8 +141,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         paths, labels, invalid, described = self.training_data(parameters, context, feedback)
         if len(set(labels)) < 2:
             raise QgsProcessingException(self.tr(
-                f"Training needs photos of at least two classes; found {len(set(labels))} "
-                f"class(es) in {described}."))
+                "Training needs photos of at least two classes; found {} class(es) in {}.").format(
+                    len(set(labels)), described))
         spec, onnx_path = backbone_from_parameters(self, parameters, context, cf.sub(0, 2))
         cache, cache_path = cache_from_parameters(self, parameters, context, None)
         out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
@@ -150,11 +159,10 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         )
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)
-        for path, _code, sentence in trained.invalid:
-            feedback.pushInfo(self.tr(f"Left out: {path}: {sentence}"))
-        feedback.pushInfo(self.tr(
-            "Seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items())
-            + f"; embeddings from the cache: {trained.n_cached} ({cache_path})"))
+        for path, code, sentence in trained.invalid:
+            feedback.pushInfo(self.tr("Left out: {}: {}").format(path, reason_text(code, sentence)))
+        feedback.pushInfo(self.tr("Seconds: {}; embeddings from the cache: {} ({})").format(
+            ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items()), trained.n_cached, cache_path))
         ev = trained.result.evaluation
         return {
             self.OUTPUT_FOLDER: str(trained.folder),

@@ -27,15 +27,19 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from .translation import group_name, install_translator, reason_text, tr
 
-OFFLINE_NOTE = (
-    "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
-    "network connection is made."
-)
+ICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
+
+
+def offline_note() -> str:
+    return tr("Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
+              "network connection is made.")
 
 _QVARIANT = {
     "str": QVariant.String,
@@ -44,10 +48,6 @@ _QVARIANT = {
     "bool": QVariant.Bool,
     "datetime": QVariant.String,  # ISO 8601 text keeps the UTC offset, which date fields lose
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PhotoMotifs", text)
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -133,14 +133,21 @@ def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
-    """Base class: dependency check, error sentences, cancellation, help text."""
+    """Base class: dependency check, error sentences, cancellation, help text, icon.
 
-    NAME = ""  # algorithm id within the provider
-    DISPLAY_NAME = ""
+    Subclasses return their texts from methods with literal strings (``self.tr("…")``), so that
+    pylupdate extracts them and the translator finds them: ``displayName()``, ``intro()`` (what
+    the algorithm does for the user, in the user's words) and ``details()`` (how, for those who
+    want to know).
+    """
+
+    NAME = ""  # algorithm id within the provider; also the icon's file name (icons/<NAME>.svg)
     CAPABILITY: str | None = None  # key of core.deps.NEEDS checked before running
-    GROUP = "photos"
-    GROUP_NAME = "Photos"
-    HELP = ""
+    GROUP = "photos"  # one of translation.GROUP_ORDER
+
+    def __init__(self):
+        super().__init__()
+        install_translator()  # no-op once installed; algorithms created early still translate
 
     def tr(self, text):
         return tr(text)
@@ -148,20 +155,37 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
     def name(self):
         return self.NAME
 
-    def displayName(self):
-        return self.tr(self.DISPLAY_NAME)
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.NAME
 
-    def createInstance(self):
+    def intro(self) -> str:
+        return ""
+
+    def details(self) -> str:
+        return ""
+
+    def createInstance(self):  # noqa: N802
         return type(self)()
 
     def group(self):
-        return self.tr(self.GROUP_NAME)
+        return group_name(self.GROUP)
 
-    def groupId(self):
+    def groupId(self):  # noqa: N802
         return self.GROUP
 
-    def shortHelpString(self):
-        return self.tr(self.HELP) + "\n\n" + self.tr(OFFLINE_NOTE)
+    def icon(self):
+        return QIcon(self.svgIconPath())
+
+    def svgIconPath(self):  # noqa: N802
+        path = os.path.join(ICON_DIR, f"{self.NAME}.svg")
+        return path if os.path.isfile(path) else os.path.join(ICON_DIR, "provider.svg")
+
+    def shortDescription(self):  # noqa: N802 (the toolbox tooltip)
+        return self.intro()
+
+    def shortHelpString(self):  # noqa: N802
+        parts = [self.intro(), self.details(), offline_note()]
+        return "\n\n".join(p for p in parts if p)
 
     def processAlgorithm(self, parameters, context, feedback):
         message = deps.missing_message(self.CAPABILITY)
@@ -181,7 +205,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(text)) from exc
 
     def process(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover
-        raise QgsProcessingException("Algorithm does not implement process().")
+        raise QgsProcessingException(self.tr("The algorithm does not implement process()."))
 
 
 # --- photo sources: a layer with a path field, or a folder -------------------------------------
@@ -192,24 +216,26 @@ FOLDER = "FOLDER"
 RECURSIVE = "RECURSIVE"
 
 
-def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
-    alg.addParameter(
-        QgsProcessingParameterFeatureSource(
-            INPUT, tr(f"{what}: photo layer"), [QgsProcessing.TypeVector], optional=True
-        )
+def add_photo_source_parameters(alg: QgsProcessingAlgorithm) -> None:
+    layer = QgsProcessingParameterFeatureSource(
+        INPUT, tr("Photos: photo layer"), [QgsProcessing.TypeVector], optional=True
     )
-    alg.addParameter(
-        QgsProcessingParameterField(
-            PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
-            QgsProcessingParameterField.String, optional=True,
-        )
+    layer.setHelp(tr("A point layer made by 'Read photo folder' or 'Read photo metadata table' "
+                     "(or any layer with a field holding photo paths). Leave empty to use a folder."))
+    alg.addParameter(layer)
+    path_field = QgsProcessingParameterField(
+        PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
+        QgsProcessingParameterField.String, optional=True,
     )
-    alg.addParameter(
-        QgsProcessingParameterFile(
-            FOLDER, tr(f"{what}: or a folder of photos"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True,
-        )
+    path_field.setHelp(tr("Relative paths are read from the folder of the layer's file."))
+    alg.addParameter(path_field)
+    folder = QgsProcessingParameterFile(
+        FOLDER, tr("Photos: or a folder of photos"),
+        behavior=QgsProcessingParameterFile.Folder, optional=True,
     )
+    folder.setHelp(tr("Every photo in this folder, when no photo layer is chosen. The photos are only "
+                      "read, never changed."))
+    alg.addParameter(folder)
     alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
 
 
@@ -233,8 +259,8 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
         index = source.fields().lookupField(path_field)
         if index < 0:
             raise QgsProcessingException(
-                tr(f"The layer has no field '{path_field}'. Choose the field that holds the photo "
-                   "paths (the 'photo' field of layers made by Import geotagged photos).")
+                tr("The layer has no field '{}'. Choose the field that holds the photo paths (the "
+                   "'photo' field of layers made by 'Read photo folder').").format(path_field)
             )
         root = _layer_folder(source, parameters, context)
         features, paths = [], []
@@ -250,7 +276,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
         return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root)
     if folder:
         if not os.path.isdir(folder):
-            raise QgsProcessingException(tr(f"The folder {folder} does not exist."))
+            raise QgsProcessingException(tr("The folder {} does not exist.").format(folder))
         from ..core.files import list_image_files
 
         recursive = alg.parameterAsBoolean(parameters, RECURSIVE, context)
@@ -356,14 +382,14 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
 
     spec, onnx_path = backbone_from_parameters(alg, parameters, context, cf.sub(0, 5))
     cache, cache_path = cache_from_parameters(alg, parameters, context, photo_source)
-    feedback.pushInfo(tr(f"Backbone: {spec.title}; embedding cache: {cache_path}"))
+    feedback.pushInfo(tr("Image model: {}; embedding cache: {}").format(spec.title, cache_path))
     valid = [i for i, p in enumerate(photo_source.paths) if p]
     result = compute_embeddings(
         [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
     )
     feedback.pushInfo(
-        tr(f"Embeddings: {result.n_cached} from the cache, {result.n_computed} computed, "
-           f"{len(result.failed)} photos could not be read ({result.seconds:.1f} s).")
+        tr("Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).").format(
+            result.n_cached, result.n_computed, len(result.failed), f"{result.seconds:.1f}")
     )
     return spec, cache_path, valid, result
 
@@ -373,6 +399,24 @@ def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
     reasons = {i: tr("The feature has no photo path.") for i in range(len(photo_source.paths))}
     for i in valid:
         reasons.pop(i, None)
-    for idx, _path, _code, sentence in result.failed:
-        reasons[valid[idx]] = sentence
+    for idx, _path, code, sentence in result.failed:
+        reasons[valid[idx]] = reason_text(code, sentence)
     return reasons
+
+
+def export_summary(report) -> str:
+    """core.exportgroups.ExportReport.summary() in the user's language."""
+    parts = [tr("{} copied").format(report.copied)]
+    if report.hardlinked:
+        parts.append(tr("{} hard-linked").format(report.hardlinked))
+    if report.symlinked:
+        parts.append(tr("{} symbolic links").format(report.symlinked))
+    if report.stripped:
+        parts.append(tr("{} re-encoded without metadata").format(report.stripped))
+    if report.skipped_identical:
+        parts.append(tr("{} already there (identical)").format(report.skipped_identical))
+    if report.renamed:
+        parts.append(tr("{} renamed to avoid a name clash").format(report.renamed))
+    if report.failed:
+        parts.append(tr("{} not exported").format(report.failed))
+    return tr("{} into {} folders under {}.").format(", ".join(parts), len(report.groups), report.out_dir)

@@ -5,9 +5,10 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import PROVIDER_ID, __version__
-from .common import tr
+from .translation import install_translator, tr
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "plugin", "icon.png")
+SVG_ICON = os.path.join(os.path.dirname(__file__), "icons", "provider.svg")
 
 
 def algorithm_classes():
@@ -24,6 +25,11 @@ def algorithm_classes():
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):
+    def __init__(self):
+        super().__init__()
+        # QGIS reads parameter descriptions when it loads the algorithms: translate before that
+        install_translator()
+
     def id(self):
         return PROVIDER_ID
 
@@ -31,10 +37,13 @@ class PhotoMotifsProvider(QgsProcessingProvider):
         return tr("Photo Motifs")
 
     def longName(self):
-        return tr(f"Photo Motifs {__version__} (offline photo embeddings, motifs and classifiers)")
+        return tr("Photo Motifs {} (offline photo embeddings, motifs and classifiers)").format(__version__)
 
     def icon(self):
-        return QIcon(ICON)
+        return QIcon(SVG_ICON if os.path.isfile(SVG_ICON) else ICON)
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API name)
+        return SVG_ICON if os.path.isfile(SVG_ICON) else ICON
 
     def versionInfo(self):
         return __version__

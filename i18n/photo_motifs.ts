@@ -1,0 +1,1218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+    <context>
+        <name>PhotoMotifs</name>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>installed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>To install what is missing:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>unavailable: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Maps of what people photograph: import geotagged photos, compute image embeddings, discover motifs by clustering, train and apply photo classifiers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Offline and private.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Everything runs on this computer. No photo, embedding or model is uploaded, no model hub or server is contacted, no network connection is made. Pretrained weights come from Python packages installed with the plugin.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Your photos are only read: exports copy them, nothing is moved, renamed or deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Image models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Converted models are kept in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Python packages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Read photo folder (EXIF locations)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Read photo metadata table (Flickr CSV/XLSX)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Compute photo embeddings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Discover photo motifs (clustering)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Export photos by motif or class…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Train a photo classifier…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Classify photos with a model…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/provider.py" />
+            <source>Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>&amp;Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Browse contact sheets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>About, privacy and setup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — contact sheets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Open folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Folder with contact sheets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} — {} photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>most typical first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>QGIS cannot read {} as a table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Photos: photo layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>A point layer made by 'Read photo folder' or 'Read photo metadata table' (or any layer with a field holding photo paths). Leave empty to use a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Field with the photo path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Relative paths are read from the folder of the layer's file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Photos: or a folder of photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Every photo in this folder, when no photo layer is chosen. The photos are only read, never changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Include subfolders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The layer has no field '{}'. Choose the field that holds the photo paths (the 'photo' field of layers made by 'Read photo folder').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The folder {} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Choose a photo layer or a folder of photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Image model (backbone)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>My own ONNX model (file below)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Own ONNX image model (when chosen above)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_classify.py" />
+            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Choose the ONNX file of your own image model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Image model: {}; embedding cache: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <location filename="../processing/alg_classify.py" />
+            <source>The feature has no photo path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} symbolic links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} already there (identical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/provider.py" />
+            <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>1 · Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>2 · Embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>3 · Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>4 · Classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>5 · Maps and exports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not an image in a format Photo Motifs can read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's EXIF metadata is damaged and cannot be read, so its location is unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo has no EXIF metadata, so it has no location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's EXIF metadata has no GPS position.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS block has no complete latitude/longitude pair.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS latitude or longitude is not a number (NaN, infinite or a zero denominator).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position is exactly 0°, 0° — a default written by cameras without a satellite fix, not a real location.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position is outside the valid range (latitude ±90°, longitude ±180°).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position has no N/S or E/W reference, so its hemisphere is unknown; it is rejected rather than guessed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>No photo file in the folder matches this table row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The row's latitude or longitude is missing or invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>No row of the table refers to this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not an image format that can be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The image is too large to decode safely.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file ends before the image data is complete (interrupted copy or download?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The image data is damaged and cannot be decoded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not a photo (unknown image file extension).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The photo has no class in the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classify photos with a model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>classify,classifier,classes,model,lobe,onnx,labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Details: choose the model's signature.json or .onnx (a bare ONNX model needs a labels file, one class per line). Lobe TensorFlow exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, resized to fill the model input and centre-cropped, as Lobe does. Each photo also gets the next best classes. For our own models, embeddings already in the cache are reused. Optionally writes Lobe Image Tools' CSV (File, Label, Confidence) and COPIES (never moves) the photos into one folder per class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Labels file for a bare ONNX model (one class per line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Input size for a bare ONNX model of any size (0 = from the model)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classes to keep per photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Below this confidence the class is 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Reuse cached embeddings (our models)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classified photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Copy the photos into one folder per class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos classified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos that could not be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: {} ({}), classes: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Embeddings ({}): {} from the cache {}, {} computed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos per class: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>{} photos could not be read (see classify_note).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Discover photo motifs (clustering)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>cluster,motifs,groups,similar photos,hierarchical,kmeans,hdbscan,orange</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Finds what people photograph: photos that look alike are put into the same motif (C1, C2… by size, largest first), without any labels from you. The result is your photo layer with a motif per photo, ready to map, and contact sheets that show each motif's most typical photos first. The number of motifs is chosen automatically unless you set it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details: embeddings come from the cache (computed when missing). By default they are normalised, reduced to 64 principal components and grouped by hierarchical clustering (cosine distance, average linkage); the number of motifs is where merging two more groups would join clearly different photos (the elbow of the merge heights, reported in the log). HDBSCAN labels photos that fit no motif 'noise'. Each photo gets its motif's size, its rank by distance to the motif's most typical photo (1 = most typical) and coordinates on a 2-D similarity map. A JSON record keeps every parameter. With the same distance, linkage and cut as Orange (normalisation off), the motifs equal Orange's. Large collections are clustered through k-means centroids, as the log says.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>hierarchical</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>k-means</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>HDBSCAN (leaves 'noise')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>cosine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Euclidean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>L2-normalise embeddings first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Reduce to this many principal components first (0 = no)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Linkage (hierarchical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Ward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>single</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Number of motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>fixed (K)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>height ratio (Orange)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: the number where merging two more groups would join clearly different photos. Fixed: exactly K motifs. Height ratio: cut the tree as Orange's Hierarchical Clustering widget does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>K (fixed number of motifs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Height ratio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: smallest K</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: largest K</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>HDBSCAN: minimum cluster size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>Random seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Similarity map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos with motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>One picture per motif with its photos, most typical first, and an overview of all motifs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Similarity map (points in embedding space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Run record (JSON)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Only {} photo(s) could be read: clustering needs at least two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic choice of the number of motifs ({}):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>  &lt;- chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Compute photo embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>embedding,features,vectors,image model,cnn,onnx,orange</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Lets the computer 'look' at every photo once: an image model turns each photo into a list of numbers (an embedding) that describes what it shows. Photos that look alike get similar numbers; discovering motifs and training classifiers build on them. The numbers are remembered in a cache, so the next steps and later runs are fast. Running this step alone is optional: the motif and training steps compute what is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Details: ONNX Runtime on this computer. The cache is keyed by the photo's content, so renamed or moved photos are recognised. Photos that cannot be read get embed_status 'failed' with the reason. The vectors can be exported as CSV (a path column and one column per dimension, like Orange's Save Data) or .npz. Image models: EfficientNet-Lite0 (default, 1280 values per photo); its int8 version (about 1.6 times faster, nearly the same vectors, cached apart); EfficientNet-Lite2 (larger); SqueezeNet as Orange computes it, to reproduce an Orange analysis; or an ONNX model of your own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos with embedding status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Export the vectors (CSV or NPZ)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos with an embedding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Embeddings taken from the cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Embeddings computed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Seconds spent embedding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Computing {} embeddings took {} s. On this CPU the int8 version of EfficientNet-Lite0 would take about {} s with the same accuracy in our tests (embeddings at cosine 0.996); its vectors are cached apart from these.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Vectors written to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Export photos by motif or class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>export,folders,copy,xlsx,csv,clusters,classes,motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Sorts copies of your photos into one folder per motif or class, and writes the table of photos as a spreadsheet (XLSX and CSV). Use it to browse a motif's photos in any image viewer, to share them, or to hand-correct motifs into training folders. Your original photos stay where they are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Details: photos are copied (or hard-linked where the file system allows), never moved; existing folders and files are never deleted; name collisions get ' (2)' suffixes and identical files are skipped. Full file names are kept. The tables can include the embedding columns (as Orange's Save Data). Optionally removes EXIF/GPS from the copies for sharing (the originals are untouched).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photo layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Group by field (cluster, class…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Output folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Copy or link the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>hard link where possible (else copy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Remove EXIF/GPS from the copies (for sharing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Write an XLSX table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Write a CSV table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Include embedding columns in the tables</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The layer has no field '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Read photo folder (EXIF locations)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>import,photos,geotagged,exif,gps,points,folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Puts the photos of a folder on the map: one point per photo where the camera or phone recorded its GPS position, with the date taken, the direction and the camera. Start here with a folder of your own photos. Files that cannot be mapped are listed in a second table with the reason, so nothing disappears silently.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Details: reads JPEG, HEIC/HEIF, AVIF, WebP, PNG, TIFF and DNG headers only, without decoding pixels or changing the files, and makes a 3-D point layer in WGS 84. Each photo gets a content hash (photo_id) that later steps use as its identity. Reasons in the invalid table: not an image, unreadable, no EXIF, no GPS, GPS 0/0, not a number or out of range, missing hemisphere reference. Keep photos without a location to use them for training.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Folder of photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Keep photos without a location (null geometry)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Invalid photos (with reasons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos with a location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Files not imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Read photo metadata table (Flickr CSV/XLSX)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>import,flickr,csv,xlsx,table,photos,metadata,points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Puts downloaded photos on the map from the table that came with them: a Flickr download, a photosearcher CSV or any spreadsheet with coordinates. Each table row is matched with its photo file in a folder, and owners can be replaced by anonymous codes. Rows without a photo and photos without a row are listed with the reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Folder of the downloaded photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>File name pattern (columns in braces)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photo id column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>File name column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Latitude column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Longitude column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Date taken column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owner column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Title column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Tags column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>URL column (empty: detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Replace owner ids by salted hashes (personal data)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Invalid rows and files (with reasons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Rows and files not imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The table {} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>{} rows, columns: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owners are pseudonymised with a new random salt: hashes are comparable within this output only. Give a salt to compare across imports.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Canceled: partial results were discarded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The algorithm does not implement process().</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Train a photo classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>train,classifier,classes,model,lobe,examples,machine learning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Teaches the computer your own categories from examples, as Lobe does: give a folder with one subfolder of example photos per class (for example 'forest', 'street', 'lake'), or a photo layer whose field already holds a class (such as curated motifs). The result is a model folder that 'Classify photos with a model' applies to any photos, and a report that says honestly how often the model is right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Training photos: folder with one subfolder per class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>…or a photo layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Class field of the layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photo path field of the layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>linear (logistic regression)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>small neural network (MLP)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>fine-tune (slow, optimise)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Fine-tune: time budget in seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Share of photos kept for validation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Also run k-fold cross-validation (0 = no)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Weight classes against imbalance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation accuracy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation balanced accuracy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos left out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model file (model.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Evaluation report (report.md)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Choose a folder of class subfolders or a photo layer with a class field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>{}, field {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Training needs photos of at least two classes; found {} class(es) in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Left out: {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Seconds: {}; embeddings from the cache: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>{} photos imported ({} with a location), {} files listed in the invalid table with their reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>  {}: {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
