@@ -51,9 +51,12 @@ def install_translator(language: str | None = None) -> bool:
     """Install the translator for ``language`` (default: QGIS's) once; True when one is active.
 
     Must run before the provider's algorithms are created: QGIS reads parameter descriptions
-    once, when an algorithm is initialised. A second call for another language replaces the
-    first translator; English (or a language without a ``.qm``) removes it.
+    once, when an algorithm is initialised. Without ``language`` an installed translator is
+    kept; an explicit language replaces it, and English (or a language without a ``.qm``)
+    removes it.
     """
+    if language is None and _installed["translator"] is not None:
+        return True  # the plugin, the provider and each algorithm ask: the first answer stands
     language = (language or qgis_language()).lower()
     if _installed["language"] == language and _installed["translator"] is not None:
         return True

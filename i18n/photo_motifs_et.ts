@@ -1,0 +1,1218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="et">
+    <context>
+        <name>PhotoMotifs</name>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>installed</source>
+            <translation>paigaldatud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>missing</source>
+            <translation>puudu</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>To install what is missing:</source>
+            <translation>Puuduva paigaldamiseks:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>unavailable: {}</source>
+            <translation>pole saadaval: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Maps of what people photograph: import geotagged photos, compute image embeddings, discover motifs by clustering, train and apply photo classifiers.</source>
+            <translation>Kaardid sellest, mida inimesed pildistavad: geomärgistatud fotode import, piltide vektoresituste arvutamine, motiivide leidmine klasterdamisega, fotoklassifikaatorite treenimine ja kasutamine.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Offline and private.</source>
+            <translation>Võrguta ja privaatne.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Everything runs on this computer. No photo, embedding or model is uploaded, no model hub or server is contacted, no network connection is made. Pretrained weights come from Python packages installed with the plugin.</source>
+            <translation>Kõik töötab selles arvutis. Ühtegi fotot, vektoresitust ega mudelit ei laadita üles, ühegi mudelivaramu ega serveriga ei võeta ühendust, võrguühendust ei looda. Eeltreenitud kaalud tulevad koos pluginaga paigaldatud Pythoni pakettidest.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Your photos are only read: exports copy them, nothing is moved, renamed or deleted.</source>
+            <translation>Sinu fotosid ainult loetakse: eksport teeb neist koopiad, midagi ei teisaldata, nimetata ümber ega kustutata.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Image models</source>
+            <translation>Pildimudelid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Converted models are kept in {}.</source>
+            <translation>Teisendatud mudeleid hoitakse kaustas {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/about.py" />
+            <source>Python packages</source>
+            <translation>Pythoni paketid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Read photo folder (EXIF locations)…</source>
+            <translation>Loe fotokaust (EXIF-i asukohad)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Read photo metadata table (Flickr CSV/XLSX)…</source>
+            <translation>Loe fotode metaandmete tabel (Flickr CSV/XLSX)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Compute photo embeddings…</source>
+            <translation>Arvuta fotode vektoresitused…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Discover photo motifs (clustering)…</source>
+            <translation>Leia fotomotiivid (klasterdamine)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Export photos by motif or class…</source>
+            <translation>Ekspordi fotod motiivide või klasside kaupa…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Train a photo classifier…</source>
+            <translation>Treeni fotoklassifikaator…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Classify photos with a model…</source>
+            <translation>Klassifitseeri fotod mudeliga…</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" />
+            <source>Photo Motifs</source>
+            <translation>Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>&amp;Photo Motifs</source>
+            <translation>&amp;Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Browse contact sheets…</source>
+            <translation>Sirvi kontaktlehti…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>About, privacy and setup…</source>
+            <translation>Teave, privaatsus ja paigaldus…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — contact sheets</source>
+            <translation>Photo Motifs — kontaktlehed</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Open folder…</source>
+            <translation>Ava kaust…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Folder with contact sheets</source>
+            <translation>Kontaktlehtede kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} — {} photos</source>
+            <translation>{} — {} fotot</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>most typical first</source>
+            <translation>kõige tüüpilisemad eespool</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>QGIS cannot read {} as a table.</source>
+            <translation>QGIS ei suuda faili {} tabelina lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
+            <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Photos: photo layer</source>
+            <translation>Fotod: fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>A point layer made by 'Read photo folder' or 'Read photo metadata table' (or any layer with a field holding photo paths). Leave empty to use a folder.</source>
+            <translation>Tööriistaga „Loe fotokaust” või „Loe fotode metaandmete tabel” tehtud punktikiht (või mis tahes kiht, mille väljas on fotode failiteed). Jäta tühjaks, et kasutada kausta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Field with the photo path</source>
+            <translation>Fotode failitee väli</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Relative paths are read from the folder of the layer's file.</source>
+            <translation>Suhtelisi failiteid loetakse kihi faili kaustast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Photos: or a folder of photos</source>
+            <translation>Fotod: või fotode kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Every photo in this folder, when no photo layer is chosen. The photos are only read, never changed.</source>
+            <translation>Kõik selle kausta fotod, kui fotokihti pole valitud. Fotosid ainult loetakse, neid ei muudeta kunagi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Include subfolders</source>
+            <translation>Kaasa alamkaustad</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The layer has no field '{}'. Choose the field that holds the photo paths (the 'photo' field of layers made by 'Read photo folder').</source>
+            <translation>Kihil pole välja „{}”. Vali väli, milles on fotode failiteed (tööriistaga „Loe fotokaust” tehtud kihtidel väli „photo”).</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The folder {} does not exist.</source>
+            <translation>Kausta {} ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Choose a photo layer or a folder of photos.</source>
+            <translation>Vali fotokiht või fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Image model (backbone)</source>
+            <translation>Pildimudel (põhivõrk)</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>My own ONNX model (file below)</source>
+            <translation>Minu oma ONNX-mudel (fail allpool)</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Own ONNX image model (when chosen above)</source>
+            <translation>Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_classify.py" />
+            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Choose the ONNX file of your own image model.</source>
+            <translation>Vali oma pildimudeli ONNX-fail.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Image model: {}; embedding cache: {}</source>
+            <translation>Pildimudel: {}; vektoresituste vahemälu: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).</source>
+            <translation>Vektoresitused: {} vahemälust, {} arvutatud, {} fotot ei õnnestunud lugeda ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <location filename="../processing/alg_classify.py" />
+            <source>The feature has no photo path.</source>
+            <translation>Objektil pole foto failiteed.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} copied</source>
+            <translation>{} kopeeritud</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} hard-linked</source>
+            <translation>{} kõvalingitud</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} symbolic links</source>
+            <translation>{} sümbolinki</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} already there (identical)</source>
+            <translation>{} juba olemas (identsed)</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} not exported</source>
+            <translation>{} eksportimata</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation>{} — {} kausta asukohas {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" />
+            <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
+            <translation>Photo Motifs {} (fotode vektoresitused, motiivid ja klassifikaatorid võrguta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>1 · Photos</source>
+            <translation>1 · Fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>2 · Embeddings</source>
+            <translation>2 · Vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>3 · Motifs</source>
+            <translation>3 · Motiivid</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>4 · Classes</source>
+            <translation>4 · Klassid</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>5 · Maps and exports</source>
+            <translation>5 · Kaardid ja eksport</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not an image in a format Photo Motifs can read.</source>
+            <translation>Fail ei ole pilt vormingus, mida Photo Motifs lugeda oskab.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file cannot be read.</source>
+            <translation>Faili ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's EXIF metadata is damaged and cannot be read, so its location is unknown.</source>
+            <translation>Foto EXIF-metaandmed on rikutud ja loetamatud, seega pole selle asukoht teada.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo has no EXIF metadata, so it has no location.</source>
+            <translation>Fotol pole EXIF-metaandmeid, seega pole sel asukohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's EXIF metadata has no GPS position.</source>
+            <translation>Foto EXIF-metaandmetes pole GPS-asukohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS block has no complete latitude/longitude pair.</source>
+            <translation>Foto GPS-plokis pole täielikku laiuse ja pikkuse paari.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS latitude or longitude is not a number (NaN, infinite or a zero denominator).</source>
+            <translation>Foto GPS-laius või -pikkus ei ole arv (NaN, lõpmatus või nulliga jagamine).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position is exactly 0°, 0° — a default written by cameras without a satellite fix, not a real location.</source>
+            <translation>Foto GPS-asukoht on täpselt 0°, 0° — see on satelliidisignaalita kaamera vaikeväärtus, mitte tegelik asukoht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position is outside the valid range (latitude ±90°, longitude ±180°).</source>
+            <translation>Foto GPS-asukoht on väljaspool lubatud vahemikku (laius ±90°, pikkus ±180°).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo's GPS position has no N/S or E/W reference, so its hemisphere is unknown; it is rejected rather than guessed.</source>
+            <translation>Foto GPS-asukohal puudub N/S- või E/W-viide, seega pole poolkera teada; asukohta ei oletata, vaid see jäetakse välja.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>No photo file in the folder matches this table row.</source>
+            <translation>Kaustas pole selle tabelireaga sobivat fotofaili.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The row's latitude or longitude is missing or invalid.</source>
+            <translation>Rea laius või pikkus puudub või on vigane.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>No row of the table refers to this file.</source>
+            <translation>Ükski tabeli rida ei viita sellele failile.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not an image format that can be read.</source>
+            <translation>Fail ei ole loetavas pildivormingus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The image is too large to decode safely.</source>
+            <translation>Pilt on turvaliseks dekodeerimiseks liiga suur.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file ends before the image data is complete (interrupted copy or download?).</source>
+            <translation>Fail lõpeb enne, kui pildiandmed on täielikud (katkenud kopeerimine või allalaadimine?).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The image data is damaged and cannot be decoded.</source>
+            <translation>Pildiandmed on rikutud ja neid ei saa dekodeerida.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is not a photo (unknown image file extension).</source>
+            <translation>Fail ei ole foto (tundmatu pildifaili laiend).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The photo has no class in the layer.</source>
+            <translation>Fotol pole kihis klassi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classify photos with a model</source>
+            <translation>Klassifitseeri fotod mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>classify,classifier,classes,model,lobe,onnx,labels</source>
+            <translation>klassifitseeri,klassifikaator,klassid,mudel,sildid,classify,classifier,classes,model,lobe,onnx,labels</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
+            <translation>Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobest eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on; fotod, milles mudel pole kindel, võib märkida „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Details: choose the model's signature.json or .onnx (a bare ONNX model needs a labels file, one class per line). Lobe TensorFlow exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, resized to fill the model input and centre-cropped, as Lobe does. Each photo also gets the next best classes. For our own models, embeddings already in the cache are reused. Optionally writes Lobe Image Tools' CSV (File, Label, Confidence) and COPIES (never moves) the photos into one folder per class.</source>
+            <translation>Üksikasjad: vali mudeli signature.json või .onnx (pelgalt ONNX-mudel vajab siltide faili, üks klass rea kohta). Lobe TensorFlow' eksporte ei toetata: ekspordi Lobest hoopis ONNX. Fotod pööratakse EXIF-i järgi õigetpidi, nende suurus muudetakse mudeli sisendi täitmiseks ja need kärbitakse keskelt, nagu teeb Lobe. Iga foto saab ka järgmised parimad klassid. Meie oma mudelite puhul kasutatakse vahemälus juba olevaid vektoresitusi uuesti. Soovi korral kirjutab Lobe Image Toolsi CSV (File, Label, Confidence) ja KOPEERIB (ei teisalda kunagi) fotod eraldi kausta iga klassi jaoks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <translation>Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Labels file for a bare ONNX model (one class per line)</source>
+            <translation>Siltide fail pelgalt ONNX-mudeli jaoks (üks klass rea kohta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Input size for a bare ONNX model of any size (0 = from the model)</source>
+            <translation>Sisendi suurus mis tahes suurusega pelgalt ONNX-mudeli jaoks (0 = mudelist)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classes to keep per photo</source>
+            <translation>Foto kohta säilitatavad klassid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Below this confidence the class is 'unknown'</source>
+            <translation>Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Reuse cached embeddings (our models)</source>
+            <translation>Kasuta vahemälus olevaid vektoresitusi (meie mudelid)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Classified photos</source>
+            <translation>Klassifitseeritud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <translation>Image Toolsi CSV (File, Label, Confidence)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Copy the photos into one folder per class</source>
+            <translation>Kopeeri fotod eraldi kausta iga klassi jaoks</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos classified</source>
+            <translation>Klassifitseeritud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos that could not be read</source>
+            <translation>Fotod, mida ei õnnestunud lugeda</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: {} ({}), classes: {}</source>
+            <translation>Mudel: {} ({}), klassid: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Embeddings ({}): {} from the cache {}, {} computed.</source>
+            <translation>Vektoresitused ({}): {} vahemälust {}, {} arvutatud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos per class: {}</source>
+            <translation>Fotosid klassi kohta: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>{} photos could not be read (see classify_note).</source>
+            <translation>{} fotot ei õnnestunud lugeda (vt välja classify_note).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Discover photo motifs (clustering)</source>
+            <translation>Leia fotomotiivid (klasterdamine)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>cluster,motifs,groups,similar photos,hierarchical,kmeans,hdbscan,orange</source>
+            <translation>klaster,klasterdamine,motiivid,rühmad,sarnased fotod,hierarhiline,cluster,motifs,groups,kmeans,hdbscan,orange</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Finds what people photograph: photos that look alike are put into the same motif (C1, C2… by size, largest first), without any labels from you. The result is your photo layer with a motif per photo, ready to map, and contact sheets that show each motif's most typical photos first. The number of motifs is chosen automatically unless you set it.</source>
+            <translation>Leiab, mida inimesed pildistavad: sarnase välimusega fotod pannakse samasse motiivi (C1, C2… suuruse järgi, suurim esimesena), ilma et peaksid ise midagi märgistama. Tulemuseks on sinu fotokiht, kus igal fotol on motiiv ja mida saab kohe kaardile panna, ning kontaktlehed, millel on iga motiivi kõige tüüpilisemad fotod eespool. Motiivide arv valitakse automaatselt, kui sa seda ise ei määra.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details: embeddings come from the cache (computed when missing). By default they are normalised, reduced to 64 principal components and grouped by hierarchical clustering (cosine distance, average linkage); the number of motifs is where merging two more groups would join clearly different photos (the elbow of the merge heights, reported in the log). HDBSCAN labels photos that fit no motif 'noise'. Each photo gets its motif's size, its rank by distance to the motif's most typical photo (1 = most typical) and coordinates on a 2-D similarity map. A JSON record keeps every parameter. With the same distance, linkage and cut as Orange (normalisation off), the motifs equal Orange's. Large collections are clustered through k-means centroids, as the log says.</source>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse). Vaikimisi need normaliseeritakse, taandatakse 64 peakomponendile ja rühmitatakse hierarhilise klasterdamisega (koosinuskaugus, keskmine sidumine); motiivide arv on koht, kus kahe järgmise rühma ühendamine liidaks selgelt erinevad fotod (ühendamiskõrguste küünarnukk, mis kirjutatakse logisse). HDBSCAN märgib fotod, mis ühtegi motiivi ei sobi, sildiga „noise” (müra). Iga foto saab oma motiivi suuruse, järjekohanumbri kauguse järgi motiivi kõige tüüpilisemast fotost (1 = kõige tüüpilisem) ja koordinaadid kahemõõtmelisel sarnasuskaardil. JSON-kirje säilitab kõik parameetrid. Sama kauguse, sidumise ja lõikega kui Orange'is (normaliseerimine välja lülitatud) on motiivid samad mis Orange'is. Suured kogud klasterdatakse k-keskmiste tsentroidide kaudu, nagu logi ütleb.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Method</source>
+            <translation>Meetod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>hierarchical</source>
+            <translation>hierarhiline</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>k-means</source>
+            <translation>k-keskmised</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>HDBSCAN (leaves 'noise')</source>
+            <translation>HDBSCAN (jätab „noise” ehk müra)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <translation>Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>cosine</source>
+            <translation>koosinus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Euclidean</source>
+            <translation>eukleidiline</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>L2-normalise embeddings first</source>
+            <translation>Normaliseeri vektoresitused enne (L2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Reduce to this many principal components first (0 = no)</source>
+            <translation>Taanda enne nii mitmele peakomponendile (0 = ei)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Linkage (hierarchical)</source>
+            <translation>Sidumisviis (hierarhiline)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>average</source>
+            <translation>keskmine</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Ward</source>
+            <translation>Ward</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>complete</source>
+            <translation>täielik</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>single</source>
+            <translation>üksik</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Number of motifs</source>
+            <translation>Motiivide arv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>automatic</source>
+            <translation>automaatne</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>fixed (K)</source>
+            <translation>fikseeritud (K)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>height ratio (Orange)</source>
+            <translation>kõrguse suhe (Orange)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: the number where merging two more groups would join clearly different photos. Fixed: exactly K motifs. Height ratio: cut the tree as Orange's Hierarchical Clustering widget does.</source>
+            <translation>Automaatne: arv, mille juures kahe järgmise rühma ühendamine liidaks selgelt erinevad fotod. Fikseeritud: täpselt K motiivi. Kõrguse suhe: puu lõigatakse nagu Orange'i vidinas Hierarchical Clustering.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>K (fixed number of motifs)</source>
+            <translation>K (fikseeritud motiivide arv)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Height ratio</source>
+            <translation>Kõrguse suhe</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: smallest K</source>
+            <translation>Automaatne: väikseim K</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic: largest K</source>
+            <translation>Automaatne: suurim K</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>HDBSCAN: minimum cluster size</source>
+            <translation>HDBSCAN: klastri vähim suurus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>Random seed</source>
+            <translation>Juhuarvude seeme</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Similarity map</source>
+            <translation>Sarnasuskaart</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>none</source>
+            <translation>puudub</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos with motifs</source>
+            <translation>Fotod koos motiividega</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets folder</source>
+            <translation>Kontaktlehtede kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>One picture per motif with its photos, most typical first, and an overview of all motifs.</source>
+            <translation>Iga motiivi kohta üks pilt selle fotodega, kõige tüüpilisemad eespool, ning kõigi motiivide ülevaade.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Similarity map (points in embedding space)</source>
+            <translation>Sarnasuskaart (punktid vektoresituste ruumis)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Run record (JSON)</source>
+            <translation>Käivituse kirje (JSON)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Only {} photo(s) could be read: clustering needs at least two.</source>
+            <translation>Lugeda õnnestus ainult {} foto(t): klasterdamiseks on vaja vähemalt kahte.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic choice of the number of motifs ({}):</source>
+            <translation>Motiivide arvu automaatne valik ({}):</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>  &lt;- chosen</source>
+            <translation>  &lt;- valitud</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs: {}</source>
+            <translation>{} motiivi: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets: {}</source>
+            <translation>Kontaktlehed: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Compute photo embeddings</source>
+            <translation>Arvuta fotode vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>embedding,features,vectors,image model,cnn,onnx,orange</source>
+            <translation>vektoresitus,tunnused,vektorid,pildimudel,embedding,features,vectors,image model,cnn,onnx,orange</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Lets the computer 'look' at every photo once: an image model turns each photo into a list of numbers (an embedding) that describes what it shows. Photos that look alike get similar numbers; discovering motifs and training classifiers build on them. The numbers are remembered in a cache, so the next steps and later runs are fast. Running this step alone is optional: the motif and training steps compute what is missing.</source>
+            <translation>Laseb arvutil igat fotot üks kord „vaadata”: pildimudel muudab iga foto arvude loendiks (vektoresituseks), mis kirjeldab, mida fotol on näha. Sarnase välimusega fotod saavad sarnased arvud; neile tuginevad motiivide leidmine ja klassifikaatorite treenimine. Arvud jäetakse vahemällu meelde, nii et järgmised sammud ja hilisemad käivitused on kiired. Selle sammu eraldi käivitamine pole kohustuslik: motiivide ja treenimise sammud arvutavad puuduva ise.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Details: ONNX Runtime on this computer. The cache is keyed by the photo's content, so renamed or moved photos are recognised. Photos that cannot be read get embed_status 'failed' with the reason. The vectors can be exported as CSV (a path column and one column per dimension, like Orange's Save Data) or .npz. Image models: EfficientNet-Lite0 (default, 1280 values per photo); its int8 version (about 1.6 times faster, nearly the same vectors, cached apart); EfficientNet-Lite2 (larger); SqueezeNet as Orange computes it, to reproduce an Orange analysis; or an ONNX model of your own.</source>
+            <translation>Üksikasjad: ONNX Runtime selles arvutis. Vahemälu võti on foto sisu, seega tuntakse ümbernimetatud või teisaldatud fotod ära. Loetamatud fotod saavad embed_status väärtuse „failed” koos põhjusega. Vektoreid saab eksportida CSV-na (failitee veerg ja iga mõõtme jaoks üks veerg, nagu Orange'i Save Data) või .npz-na. Pildimudelid: EfficientNet-Lite0 (vaikimisi, 1280 väärtust foto kohta); selle int8-versioon (umbes 1,6 korda kiirem, peaaegu samad vektorid, vahemälus eraldi); EfficientNet-Lite2 (suurem); SqueezeNet nii, nagu Orange seda arvutab, et Orange'i analüüsi korrata; või sinu oma ONNX-mudel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos with embedding status</source>
+            <translation>Fotod koos vektoresituse olekuga</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Export the vectors (CSV or NPZ)</source>
+            <translation>Ekspordi vektorid (CSV või NPZ)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Photos with an embedding</source>
+            <translation>Vektoresitusega fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Embeddings taken from the cache</source>
+            <translation>Vahemälust võetud vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Embeddings computed</source>
+            <translation>Arvutatud vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Seconds spent embedding</source>
+            <translation>Vektoresituste arvutamise aeg sekundites</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Computing {} embeddings took {} s. On this CPU the int8 version of EfficientNet-Lite0 would take about {} s with the same accuracy in our tests (embeddings at cosine 0.996); its vectors are cached apart from these.</source>
+            <translation>{} vektoresituse arvutamine võttis {} s. Selle protsessoriga kuluks EfficientNet-Lite0 int8-versioonil umbes {} s ja meie testides on täpsus sama (vektoresituste koosinus 0,996); selle vektoreid hoitakse vahemälus nendest eraldi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_embed.py" />
+            <source>Vectors written to {}</source>
+            <translation>Vektorid kirjutati faili {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Export photos by motif or class</source>
+            <translation>Ekspordi fotod motiivide või klasside kaupa</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>export,folders,copy,xlsx,csv,clusters,classes,motifs</source>
+            <translation>eksport,kaustad,kopeeri,klastrid,klassid,motiivid,export,folders,copy,xlsx,csv,clusters,classes,motifs</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Sorts copies of your photos into one folder per motif or class, and writes the table of photos as a spreadsheet (XLSX and CSV). Use it to browse a motif's photos in any image viewer, to share them, or to hand-correct motifs into training folders. Your original photos stay where they are.</source>
+            <translation>Sorteerib sinu fotode koopiad eraldi kaustadesse iga motiivi või klassi jaoks ja kirjutab fotode tabeli arvutustabelina (XLSX ja CSV). Nii saad motiivi fotosid sirvida mis tahes pildivaaturis, neid jagada või motiive käsitsi parandades treeningkaustadeks teha. Sinu originaalfotod jäävad oma kohale.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Details: photos are copied (or hard-linked where the file system allows), never moved; existing folders and files are never deleted; name collisions get ' (2)' suffixes and identical files are skipped. Full file names are kept. The tables can include the embedding columns (as Orange's Save Data). Optionally removes EXIF/GPS from the copies for sharing (the originals are untouched).</source>
+            <translation>Üksikasjad: fotod kopeeritakse (või luuakse kõvalingid, kui failisüsteem seda lubab), neid ei teisaldata kunagi; olemasolevaid kaustu ja faile ei kustutata kunagi; nimekonflikti korral lisatakse järelliide „ (2)” ja identsed failid jäetakse vahele. Failinimed säilivad täielikult. Tabelitesse saab lisada vektoresituste veerud (nagu Orange'i Save Data). Soovi korral eemaldab koopiatest jagamiseks EXIF-i/GPS-i (originaale ei puudutata).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photo layer</source>
+            <translation>Fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Group by field (cluster, class…)</source>
+            <translation>Rühmita välja järgi (klaster, klass…)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Output folder</source>
+            <translation>Väljundkaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Copy or link the photos</source>
+            <translation>Kopeeri või lingi fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>copy</source>
+            <translation>kopeeri</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>hard link where possible (else copy)</source>
+            <translation>kõvalink, kui võimalik (muidu kopeeri)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Remove EXIF/GPS from the copies (for sharing)</source>
+            <translation>Eemalda koopiatest EXIF/GPS (jagamiseks)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Write an XLSX table</source>
+            <translation>Kirjuta XLSX-tabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Write a CSV table</source>
+            <translation>Kirjuta CSV-tabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Include embedding columns in the tables</source>
+            <translation>Lisa tabelitesse vektoresituste veerud</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos copied</source>
+            <translation>Kopeeritud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos not exported</source>
+            <translation>Eksportimata fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Folders</source>
+            <translation>Kaustu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The layer has no field '{}'.</source>
+            <translation>Kihil pole välja „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Read photo folder (EXIF locations)</source>
+            <translation>Loe fotokaust (EXIF-i asukohad)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>import,photos,geotagged,exif,gps,points,folder</source>
+            <translation>import,fotod,geomärgistatud,punktid,kaust,photos,geotagged,exif,gps,points,folder</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Puts the photos of a folder on the map: one point per photo where the camera or phone recorded its GPS position, with the date taken, the direction and the camera. Start here with a folder of your own photos. Files that cannot be mapped are listed in a second table with the reason, so nothing disappears silently.</source>
+            <translation>Paneb kausta fotod kaardile: iga foto kohta üks punkt seal, kus kaamera või telefon salvestas GPS-asukoha, koos pildistamise aja, suuna ja kaameraga. Alusta siit oma fotode kaustaga. Failid, mida ei saa kaardile panna, loetletakse põhjusega teises tabelis, nii et midagi ei kao vaikselt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Details: reads JPEG, HEIC/HEIF, AVIF, WebP, PNG, TIFF and DNG headers only, without decoding pixels or changing the files, and makes a 3-D point layer in WGS 84. Each photo gets a content hash (photo_id) that later steps use as its identity. Reasons in the invalid table: not an image, unreadable, no EXIF, no GPS, GPS 0/0, not a number or out of range, missing hemisphere reference. Keep photos without a location to use them for training.</source>
+            <translation>Üksikasjad: loeb ainult JPEG-, HEIC/HEIF-, AVIF-, WebP-, PNG-, TIFF- ja DNG-failide päiseid, pikslit dekodeerimata ega faile muutmata, ja teeb WGS 84 koordinaatides kolmemõõtmelise punktikihi. Iga foto saab sisuräsi (photo_id), mida järgmised sammud kasutavad selle tunnusena. Põhjused vigaste failide tabelis: pole pilt, loetamatu, EXIF puudub, GPS puudub, GPS 0/0, pole arv või on vahemikust väljas, poolkera viide puudub. Jäta asukohata fotod alles, et kasutada neid treenimiseks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Folder of photos</source>
+            <translation>Fotode kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Keep photos without a location (null geometry)</source>
+            <translation>Jäta alles asukohata fotod (tühi geomeetria)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos</source>
+            <translation>Fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Invalid photos (with reasons)</source>
+            <translation>Vigased fotod (koos põhjustega)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos imported</source>
+            <translation>Imporditud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos with a location</source>
+            <translation>Asukohaga fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Files not imported</source>
+            <translation>Importimata faile</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation>Vali kaust, milles fotod on.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Read photo metadata table (Flickr CSV/XLSX)</source>
+            <translation>Loe fotode metaandmete tabel (Flickr CSV/XLSX)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>import,flickr,csv,xlsx,table,photos,metadata,points</source>
+            <translation>import,tabel,fotod,metaandmed,punktid,flickr,csv,xlsx,table,photos,metadata,points</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Puts downloaded photos on the map from the table that came with them: a Flickr download, a photosearcher CSV or any spreadsheet with coordinates. Each table row is matched with its photo file in a folder, and owners can be replaced by anonymous codes. Rows without a photo and photos without a row are listed with the reason.</source>
+            <translation>Paneb allalaaditud fotod kaardile nendega kaasa tulnud tabeli põhjal: Flickri allalaadimine, photosearcheri CSV või mis tahes koordinaatidega arvutustabel. Iga tabelirida seotakse kaustas oleva fotofailiga ja omanikud saab asendada anonüümsete koodidega. Fotota read ja reata fotod loetletakse koos põhjusega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <translation>Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
+            <translation>Metaandmete tabel (CSV, XLSX või mis tahes tabel, mida QGIS loeb)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Folder of the downloaded photos</source>
+            <translation>Allalaaditud fotode kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>File name pattern (columns in braces)</source>
+            <translation>Failinime muster (veerud looksulgudes)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photo id column (empty: detected)</source>
+            <translation>Foto id veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>File name column (empty: detected)</source>
+            <translation>Failinime veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Latitude column (empty: detected)</source>
+            <translation>Laiuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Longitude column (empty: detected)</source>
+            <translation>Pikkuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Date taken column (empty: detected)</source>
+            <translation>Pildistamise aja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owner column (empty: detected)</source>
+            <translation>Omaniku veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Title column (empty: detected)</source>
+            <translation>Pealkirja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Tags column (empty: detected)</source>
+            <translation>Siltide veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>URL column (empty: detected)</source>
+            <translation>URL-i veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Replace owner ids by salted hashes (personal data)</source>
+            <translation>Asenda omanike id-d soolatud räsidega (isikuandmed)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
+            <translation>Omanike räside sool (hoia saladuses; tühi: uus juhuslik sool)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Invalid rows and files (with reasons)</source>
+            <translation>Vigased read ja failid (koos põhjustega)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Rows and files not imported</source>
+            <translation>Importimata ridu ja faile</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The table {} does not exist.</source>
+            <translation>Tabelit {} ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>{} rows, columns: {}</source>
+            <translation>{} rida, veerud: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owners are pseudonymised with a new random salt: hashes are comparable within this output only. Give a salt to compare across imports.</source>
+            <translation>Omanikud pseudonüümitakse uue juhusliku soolaga: räsid on võrreldavad ainult selle väljundi piires. Eri importide võrdlemiseks anna sool ette.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Canceled: partial results were discarded.</source>
+            <translation>Katkestatud: osalised tulemused jäeti kõrvale.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The algorithm does not implement process().</source>
+            <translation>Algoritm ei teosta meetodit process().</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Train a photo classifier</source>
+            <translation>Treeni fotoklassifikaator</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>train,classifier,classes,model,lobe,examples,machine learning</source>
+            <translation>treeni,klassifikaator,klassid,mudel,näited,masinõpe,train,classifier,classes,model,lobe,examples,machine learning</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Teaches the computer your own categories from examples, as Lobe does: give a folder with one subfolder of example photos per class (for example 'forest', 'street', 'lake'), or a photo layer whose field already holds a class (such as curated motifs). The result is a model folder that 'Classify photos with a model' applies to any photos, and a report that says honestly how often the model is right.</source>
+            <translation>Õpetab arvutile sinu enda kategooriad näidete põhjal, nagu Lobe: anna kaust, milles on iga klassi jaoks üks näidisfotode alamkaust (näiteks „mets”, „tänav”, „järv”), või fotokiht, mille väljas on klass juba olemas (näiteks üle vaadatud motiivid). Tulemuseks on mudelikaust, mida tööriist „Klassifitseeri fotod mudeliga” rakendab mis tahes fotodele, ja aruanne, mis ütleb ausalt, kui sageli mudel õigesti vastab.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Training photos: folder with one subfolder per class</source>
+            <translation>Treeningfotod: kaust, milles on iga klassi jaoks alamkaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>…or a photo layer</source>
+            <translation>…või fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Class field of the layer</source>
+            <translation>Kihi klassiväli</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photo path field of the layer</source>
+            <translation>Kihi fotode failitee väli</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Classifier</source>
+            <translation>Klassifikaator</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>linear (logistic regression)</source>
+            <translation>lineaarne (logistiline regressioon)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>small neural network (MLP)</source>
+            <translation>väike närvivõrk (MLP)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>fine-tune (slow, optimise)</source>
+            <translation>peenhäälestus (aeglane, optimeeri)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Fine-tune: time budget in seconds</source>
+            <translation>Peenhäälestus: ajalimiit sekundites</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Share of photos kept for validation</source>
+            <translation>Valideerimiseks hoitavate fotode osa</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Also run k-fold cross-validation (0 = no)</source>
+            <translation>Tee ka k-kordne ristvalideerimine (0 = ei)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Weight classes against imbalance</source>
+            <translation>Kaalu klasse tasakaalustamatuse vastu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model name</source>
+            <translation>Mudeli nimi</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model folder</source>
+            <translation>Mudelikaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation accuracy</source>
+            <translation>Valideerimise täpsus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation balanced accuracy</source>
+            <translation>Valideerimise tasakaalustatud täpsus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Classes</source>
+            <translation>Klassid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos left out</source>
+            <translation>Välja jäetud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Model file (model.onnx)</source>
+            <translation>Mudelifail (model.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Evaluation report (report.md)</source>
+            <translation>Hindamisaruanne (report.md)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Choose a folder of class subfolders or a photo layer with a class field.</source>
+            <translation>Vali klasside alamkaustadega kaust või klassiväljaga fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>{}, field {}</source>
+            <translation>{}, väli {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Training needs photos of at least two classes; found {} class(es) in {}.</source>
+            <translation>Treenimiseks on vaja vähemalt kahe klassi fotosid; allikas {1} leiti {0} klass(i).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Left out: {}: {}</source>
+            <translation>Välja jäetud: {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Seconds: {}; embeddings from the cache: {} ({})</source>
+            <translation>Sekundid: {}; vektoresitusi vahemälust: {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>{} photos imported ({} with a location), {} files listed in the invalid table with their reason.</source>
+            <translation>{} fotot imporditud ({} asukohaga), {} faili on koos põhjusega vigaste failide tabelis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>  {}: {} — {}</source>
+            <translation>  {}: {} — {}</translation>
+        </message>
+    </context>
+</TS>
