@@ -5,6 +5,7 @@ Everything here is thin: the work happens in core/ and models/, which never impo
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,8 +181,8 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         path = os.path.join(ICON_DIR, f"{self.NAME}.svg")
         return path if os.path.isfile(path) else os.path.join(ICON_DIR, "provider.svg")
 
-    def shortDescription(self):  # noqa: N802 (the toolbox tooltip)
-        return self.intro()
+    def shortDescription(self):  # noqa: N802 (the toolbox tooltip: the intro's first sentence)
+        return re.split(r"(?<=[.!?])\s", self.intro(), maxsplit=1)[0]
 
     def shortHelpString(self):  # noqa: N802
         parts = [self.intro(), self.details(), offline_note()]
