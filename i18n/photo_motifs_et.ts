@@ -244,7 +244,7 @@
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
             <source>The feature has no photo path.</source>
-            <translation>Objektil pole foto failiteed.</translation>
+            <translation>Nähtusel pole foto failiteed.</translation>
         </message>
         <message>
             <location filename="../processing/common.py" />
@@ -899,7 +899,7 @@
         <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>Keep photos without a location (null geometry)</source>
-            <translation>Jäta alles asukohata fotod (tühi geomeetria)</translation>
+            <translation>Jäta alles asukohata fotod (tühi ruumikuju)</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
