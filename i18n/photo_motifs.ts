@@ -221,6 +221,11 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
             <location filename="../processing/alg_classify.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation type="unfinished" />
@@ -486,6 +491,16 @@
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_embed.py" />
             <source>Photos that could not be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos whose best class has a lower confidence (0–1) get the class 'unknown'. 0 keeps every class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -914,6 +929,16 @@
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
+            <source>Photos without GPS are then kept in the layer without a point, for example to use them as training examples.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Every file that could not be put on the map, with the reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Photos imported</source>
             <translation type="unfinished" />
@@ -1027,6 +1052,16 @@
         <message>
             <location filename="../processing/alg_import_table.py" />
             <source>Invalid rows and files (with reasons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>How the photo files are named, with table columns in braces: {id} finds Flickr downloads named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;.jpg.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owner ids are personal data: hashes keep users apart for analysis without naming them.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1177,6 +1212,16 @@
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Evaluation report (report.md)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Lobe's layout: one subfolder per class, named after the class, with example photos (a few dozen per class is a good start).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Linear: seconds, a good default. Neural network: sometimes better with many photos. Fine-tune: minutes to hours, adapts the image model itself.</source>
             <translation type="unfinished" />
         </message>
         <message>

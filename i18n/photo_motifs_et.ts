@@ -221,6 +221,11 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
             <location filename="../processing/alg_classify.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
@@ -425,12 +430,12 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
-            <translation>Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobest eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on; fotod, milles mudel pole kindel, võib märkida „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
+            <translation>Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobe'ist eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on; fotod, milles mudel pole kindel, võib märkida „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Details: choose the model's signature.json or .onnx (a bare ONNX model needs a labels file, one class per line). Lobe TensorFlow exports are not supported: export ONNX from Lobe instead. Photos are EXIF-oriented, resized to fill the model input and centre-cropped, as Lobe does. Each photo also gets the next best classes. For our own models, embeddings already in the cache are reused. Optionally writes Lobe Image Tools' CSV (File, Label, Confidence) and COPIES (never moves) the photos into one folder per class.</source>
-            <translation>Üksikasjad: vali mudeli signature.json või .onnx (pelgalt ONNX-mudel vajab siltide faili, üks klass rea kohta). Lobe TensorFlow' eksporte ei toetata: ekspordi Lobest hoopis ONNX. Fotod pööratakse EXIF-i järgi õigetpidi, nende suurus muudetakse mudeli sisendi täitmiseks ja need kärbitakse keskelt, nagu teeb Lobe. Iga foto saab ka järgmised parimad klassid. Meie oma mudelite puhul kasutatakse vahemälus juba olevaid vektoresitusi uuesti. Soovi korral kirjutab Lobe Image Toolsi CSV (File, Label, Confidence) ja KOPEERIB (ei teisalda kunagi) fotod eraldi kausta iga klassi jaoks.</translation>
+            <translation>Üksikasjad: vali mudeli signature.json või .onnx (pelgalt ONNX-mudel vajab siltide faili, üks klass rea kohta). Lobe TensorFlow' eksporte ei toetata: ekspordi Lobe'ist hoopis ONNX. Fotod pööratakse EXIF-i järgi õigetpidi, nende suurus muudetakse mudeli sisendi täitmiseks ja need kärbitakse keskelt, nagu teeb Lobe. Iga foto saab ka järgmised parimad klassid. Meie oma mudelite puhul kasutatakse vahemälus juba olevaid vektoresitusi uuesti. Soovi korral kirjutab Lobe'i Image Toolsi CSV (File, Label, Confidence) ja KOPEERIB (ei teisalda kunagi) fotod eraldi kausta iga klassi jaoks.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -487,6 +492,16 @@
             <location filename="../processing/alg_embed.py" />
             <source>Photos that could not be read</source>
             <translation>Fotod, mida ei õnnestunud lugeda</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <translation>Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Photos whose best class has a lower confidence (0–1) get the class 'unknown'. 0 keeps every class.</source>
+            <translation>Fotod, mille parima klassi kindlus (0–1) on sellest väiksem, saavad klassi „unknown” (teadmata). 0 säilitab kõik klassid.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -914,6 +929,16 @@
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
+            <source>Photos without GPS are then kept in the layer without a point, for example to use them as training examples.</source>
+            <translation>GPS-ita fotod jäävad siis kihti ilma punktita, näiteks et kasutada neid treeningnäidetena.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Every file that could not be put on the map, with the reason.</source>
+            <translation>Kõik failid, mida ei saanud kaardile panna, koos põhjusega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Photos imported</source>
             <translation>Imporditud fotosid</translation>
@@ -1031,6 +1056,16 @@
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
+            <source>How the photo files are named, with table columns in braces: {id} finds Flickr downloads named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;.jpg.</source>
+            <translation>Kuidas fotofailid on nimetatud, tabeli veerud looksulgudes: {id} leiab Flickri allalaadimised nimega &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;.jpg.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Owner ids are personal data: hashes keep users apart for analysis without naming them.</source>
+            <translation>Omanike id-d on isikuandmed: räsid hoiavad kasutajad analüüsiks lahus, ilma neid nimetamata.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
             <source>Rows and files not imported</source>
             <translation>Importimata ridu ja faile</translation>
         </message>
@@ -1077,7 +1112,7 @@
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
-            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -1178,6 +1213,16 @@
             <location filename="../processing/alg_train.py" />
             <source>Evaluation report (report.md)</source>
             <translation>Hindamisaruanne (report.md)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Lobe's layout: one subfolder per class, named after the class, with example photos (a few dozen per class is a good start).</source>
+            <translation>Lobe'i ülesehitus: iga klassi jaoks klassi järgi nimetatud alamkaust näidisfotodega (paarkümmend fotot klassi kohta on hea algus).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Linear: seconds, a good default. Neural network: sometimes better with many photos. Fine-tune: minutes to hours, adapts the image model itself.</source>
+            <translation>Lineaarne: sekundid, hea vaikevalik. Närvivõrk: paljude fotode korral mõnikord parem. Peenhäälestus: minutitest tundideni, kohandab pildimudelit ennast.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />

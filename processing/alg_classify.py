@@ -18,6 +18,7 @@ from .common import (
     cache_from_parameters,
     export_summary,
     resolve_photo_source,
+    set_help,
     write_source_with_fields,
 )
 from .translation import reason_text
@@ -93,6 +94,12 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         self.addOutput(QgsProcessingOutputNumber("CLASSIFIED", self.tr("Photos classified")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
+        set_help(self, {
+            self.MODEL: self.tr("The signature.json (or model.onnx) in the folder written by 'Train a photo "
+                                "classifier' or exported from Lobe as ONNX."),
+            "THRESHOLD": self.tr("Photos whose best class has a lower confidence (0–1) get the class "
+                                 "'unknown'. 0 keeps every class."),
+        })
         mark_advanced(self, "LABELS", "INPUT_SIZE", "USE_CACHE")
     def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+from .common import PhotoMotifsAlgorithm, qgs_fields, set_help, to_qvalue
 from .translation import reason_label, reason_text
 
 
@@ -112,6 +112,11 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
+        set_help(self, {
+            self.KEEP_UNLOCATED: self.tr("Photos without GPS are then kept in the layer without a point, "
+                                         "for example to use them as training examples."),
+            self.INVALID: self.tr("Every file that could not be put on the map, with the reason."),
+        })
         self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
         self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
         self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Files not imported")))

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from .alg_import_photos import write_photo_outputs
-from .common import PhotoMotifsAlgorithm, to_qvalue
+from .common import PhotoMotifsAlgorithm, set_help, to_qvalue
 from .translation import tr
 
 # parameter -> join_table keyword
@@ -100,6 +100,12 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             "INVALID", self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
+        set_help(self, {
+            "PATTERN": self.tr("How the photo files are named, with table columns in braces: {id} finds "
+                               "Flickr downloads named <id>.jpg or <id>_<secret>.jpg."),
+            "HASH_OWNERS": self.tr("Owner ids are personal data: hashes keep users apart for analysis "
+                                   "without naming them."),
+        })
         self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
         self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
         self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Rows and files not imported")))

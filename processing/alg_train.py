@@ -22,6 +22,7 @@ from .common import (
     backbone_from_parameters,
     cache_from_parameters,
     mark_advanced,
+    set_help,
 )
 from .translation import reason_text
 
@@ -100,6 +101,12 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LEFT_OUT", self.tr("Photos left out")))
         self.addOutput(QgsProcessingOutputFile("MODEL", self.tr("Model file (model.onnx)")))
         self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Evaluation report (report.md)")))
+        set_help(self, {
+            self.TRAINING_FOLDER: self.tr("Lobe's layout: one subfolder per class, named after the class, "
+                                          "with example photos (a few dozen per class is a good start)."),
+            "METHOD": self.tr("Linear: seconds, a good default. Neural network: sometimes better with many "
+                              "photos. Fine-tune: minutes to hours, adapts the image model itself."),
+        })
         mark_advanced(self, "VAL_FRACTION", "CV_FOLDS", "SEED", "BALANCED", "ONNX_MODEL")
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""

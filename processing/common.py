@@ -126,6 +126,13 @@ def style_by_field_on_load(context, dest_id, field_name) -> None:
     style_output_on_load(context, dest_id, field_name)
 
 
+def set_help(alg: QgsProcessingAlgorithm, texts: dict) -> None:
+    """Per-parameter help ({parameter name: translated sentence}), shown in the dialog's tooltips
+    and by ``qgis_process help``."""
+    for name, text in texts.items():
+        alg.parameterDefinition(name).setHelp(text)
+
+
 def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
     """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
     for name in names:
@@ -336,6 +343,10 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
             extension="onnx", optional=True,
         )
     )
+    set_help(alg, {"BACKBONE": tr(
+        "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
+        "Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only "
+        "compare photos embedded with the same model.")})
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
