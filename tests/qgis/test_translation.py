@@ -79,8 +79,9 @@ def test_groups_sort_in_workflow_order(estonian):
 
 
 def test_a_real_run_reports_in_estonian(estonian, run_alg, geotagged_dir, tmp_path):
-    import processing
     from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    import processing
 
     messages = []
 
