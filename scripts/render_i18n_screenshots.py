@@ -27,7 +27,7 @@ def main(argv=None):
 
     from qgis.core import QgsApplication
     from qgis.gui import QgsProcessingToolboxProxyModel, QgsProcessingToolboxTreeView
-    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtCore import QModelIndex, QSize
 
     QgsApplication.setTranslation(args.lang)  # QGIS's own strings too, as `qgis --lang` does
     app = QgsApplication([], True)
@@ -53,6 +53,8 @@ def main(argv=None):
     tree.resize(QSize(560, 330))
     tree.expandAll()
     tree.show()
+    tree.clearSelection()
+    tree.setCurrentIndex(QModelIndex())
     app.processEvents()
     tree.grab().save(str(out / f"toolbox_{args.lang}.png"))
 
