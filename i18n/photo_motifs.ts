@@ -418,6 +418,71 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/translation.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Converted {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/alg_classify.py" />
             <source>Classify photos with a model</source>
             <translation type="unfinished" />

@@ -418,6 +418,71 @@
             <translation>Fotol pole kihis klassi.</translation>
         </message>
         <message>
+            <location filename="../processing/translation.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation>{}-kordne ristvalideerimine.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Converted {} in {} s.</source>
+            <translation>Mudel {} teisendati {} s-ga.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation>Mudel {} kvantiseeriti {} s-ga.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_classify.py" />
             <source>Classify photos with a model</source>
             <translation>Klassifitseeri fotod mudeliga</translation>

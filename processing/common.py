@@ -33,7 +33,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
-from .translation import group_name, install_translator, reason_text, tr
+from .translation import core_message, group_name, install_translator, reason_text, tr
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
 
@@ -58,8 +58,8 @@ def core_feedback(feedback) -> CoreFeedback:
     return CoreFeedback(
         on_progress=feedback.setProgress,
         is_canceled=feedback.isCanceled,
-        on_info=feedback.pushInfo,
-        on_warning=feedback.reportError,
+        on_info=lambda text: feedback.pushInfo(core_message(text)),
+        on_warning=lambda text: feedback.reportError(core_message(text)),
     )
 
 

@@ -99,11 +99,33 @@ def test_a_real_run_reports_in_estonian(estonian, run_alg, geotagged_dir, tmp_pa
     summary = f"{res['IMPORTED']} fotot imporditud ({res['LOCATED']} asukohaga), {res['INVALID_COUNT']} faili"
     assert any(m.startswith(summary) for m in messages), messages
     assert any("no_gps" in m and "Foto EXIF-metaandmetes pole GPS-asukohta." in m for m in messages)
+    # core's own summary line, matched by its English wording and translated
+    assert any(m.startswith(f"{res['IMPORTED'] + res['INVALID_COUNT']} faili: ") for m in messages), messages
     reasons = {r["reason_code"]: r["reason"] for r in qgis_conftest.read_layer(tmp_path / "invalid.gpkg")}
     assert reasons["no_gps"] == "Foto EXIF-metaandmetes pole GPS-asukohta."
     assert reasons["gps_zero"].startswith("Foto GPS-asukoht on täpselt 0°, 0°")
     with pytest.raises(QgsProcessingException, match="Kausta .* ei ole olemas"):
         run_alg("photomotifs:importphotos", {"FOLDER": str(tmp_path / "nowhere"), "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_every_core_summary_pattern_matches_its_english_and_is_translated(qgis_app):
+    import re
+
+    from photo_motifs.processing import translation
+
+    translation.remove_translator()
+    pairs = translation._core_summaries()
+    english = [template for _pattern, template in pairs]
+    samples = [re.sub(r"\{\}", "7", template) for template in english]
+    # each pattern matches the sentence core writes (the English source of its translation)
+    assert all(re.fullmatch(p, s) for (p, _t), s in zip(pairs, samples, strict=True))
+    try:
+        assert translation.install_translator("et")
+        for sample, template in zip(samples, english, strict=True):
+            out = translation.core_message(sample)
+            assert out != sample and "7" in out, template
+    finally:
+        translation.remove_translator()
 
 
 def test_translator_follows_the_qgis_locale_setting(qgis_app):
