@@ -13,7 +13,8 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 QGIS_PROCESS=/usr/bin/qgis_process.bin
 SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev build-essential
                  libheif-dev mate-backgrounds
-                 qttools5-dev-tools pyqt5-dev-tools)  # lrelease compiles i18n/*.ts; pylupdate5 updates them
+                 qttools5-dev-tools pyqt5-dev-tools  # lrelease compiles i18n/*.ts; pylupdate5 updates them
+                 xvfb)  # QGIS desktop for screenshots (scripts/desktop_toolbox_shot.py)
 
 log() { printf '\033[1m[photo-motifs]\033[0m %s\n' "$*"; }
 

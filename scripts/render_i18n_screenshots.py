@@ -1,10 +1,10 @@
-"""Render the Processing toolbox entries and an algorithm dialog of Photo Motifs in a language.
+"""Render an algorithm dialog of Photo Motifs in a language (QGIS's own strings included).
 
     python3 scripts/render_i18n_screenshots.py [--lang et] [--out docs]
 
 Runs real QGIS offscreen against the installed plugin copy (so the compiled .qm is used) and
-writes ``toolbox_<lang>.png`` (the toolbox tree filtered to our provider, groups expanded) and
-``cluster_dialog_<lang>.png`` (the "discover motifs" dialog with its help panel).
+writes ``cluster_dialog_<lang>.png`` (the "discover motifs" dialog with its help panel). The
+toolbox as QGIS desktop shows it: ``scripts/desktop_toolbox_shot.py``.
 """
 import argparse
 import os
@@ -26,8 +26,7 @@ def main(argv=None):
     sys.path.insert(1, "/usr/share/qgis/python/plugins")
 
     from qgis.core import QgsApplication
-    from qgis.gui import QgsProcessingToolboxProxyModel, QgsProcessingToolboxTreeView
-    from qgis.PyQt.QtCore import QModelIndex, QSize
+    from qgis.PyQt.QtCore import QSize
 
     QgsApplication.setTranslation(args.lang)  # QGIS's own strings too, as `qgis --lang` does
     app = QgsApplication([], True)
@@ -46,18 +45,6 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    tree = QgsProcessingToolboxTreeView(None, registry)
-    tree.setFilters(QgsProcessingToolboxProxyModel.FilterToolbox)
-    tree.setFilterString("photomotifs")  # matches our algorithms' ids, in any language
-    tree.setHeaderHidden(True)
-    tree.resize(QSize(560, 330))
-    tree.expandAll()
-    tree.show()
-    tree.clearSelection()
-    tree.setCurrentIndex(QModelIndex())
-    app.processEvents()
-    tree.grab().save(str(out / f"toolbox_{args.lang}.png"))
-
     from processing.gui.AlgorithmDialog import AlgorithmDialog
 
     dialog = AlgorithmDialog(registry.createAlgorithmById("photomotifs:cluster"))
@@ -66,7 +53,7 @@ def main(argv=None):
     app.processEvents()
     dialog.grab().save(str(out / f"cluster_dialog_{args.lang}.png"))
     dialog.close()
-    print(f"wrote {out / f'toolbox_{args.lang}.png'} and {out / f'cluster_dialog_{args.lang}.png'}")
+    print(f"wrote {out / f'cluster_dialog_{args.lang}.png'}")
     registry.removeProvider(provider)
     translation.remove_translator()
     app.exitQgis()

@@ -1,0 +1,47 @@
+"""Screenshot of the Processing toolbox in real QGIS desktop, run inside QGIS with ``--code``.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" qgis.bin --lang et --nologo --noversioncheck \
+        --code scripts/desktop_toolbox_shot.py
+
+(QGIS desktop needs an X server: Xvfb; the offscreen Qt platform crashes in QgsClipboard.)
+Writes ``docs/toolbox_<lang>.png`` (the toolbox dock filtered to Photo Motifs, groups expanded)
+and quits QGIS. The language is QGIS's own (``--lang``), as a user would start it.
+"""
+import os
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QModelIndex, QRect, Qt, QTimer
+from qgis.PyQt.QtWidgets import QDockWidget, QLineEdit, QTreeView
+from qgis.utils import iface
+
+DOCS = os.path.join(os.environ.get("PHOTO_MOTIFS_REPO", os.getcwd()), "docs")
+
+
+def shoot():
+    window = iface.mainWindow()
+    window.resize(1400, 900)
+    dock = window.findChild(QDockWidget, "ProcessingToolbox")
+    dock.setVisible(True)
+    dock.raise_()
+    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+    dock.findChild(QLineEdit).setText("photomotifs")  # ids match in every language
+    tree = dock.findChild(QTreeView)
+    tree.expandAll()
+    tree.clearSelection()
+    QgsApplication.processEvents()
+    language = (QgsSettings().value("locale/userLocale") or "en")[:2]
+    os.makedirs(DOCS, exist_ok=True)
+    model = tree.model()
+
+    def count(parent):
+        n = model.rowCount(parent)
+        return n + sum(count(model.index(i, 0, parent)) for i in range(n))
+
+    rows = tree.visualRect(model.index(0, 0)).height() * (count(QModelIndex()) + 1)
+    height = tree.mapTo(dock, tree.rect().topLeft()).y() + rows
+    dock.grab(QRect(0, 0, dock.width(), min(height, dock.height()))).save(
+        os.path.join(DOCS, f"toolbox_{language}.png"))
+    QTimer.singleShot(300, QgsApplication.instance().quit)
+
+
+QTimer.singleShot(2500, shoot)
