@@ -133,6 +133,22 @@ def test_every_tr_call_in_processing_and_plugin_has_a_literal_source():
     assert not problems, "\n".join(problems)
 
 
+def test_algorithm_texts_are_methods_with_literals_not_class_attributes():
+    """``DISPLAY_NAME``/``HELP``/``GROUP_NAME`` data would reach tr() as variables: an algorithm
+    returns ``self.tr("…")`` from ``displayName()``, ``intro()`` and ``details()`` instead."""
+    legacy = {"DISPLAY_NAME", "HELP", "GROUP_NAME", "NETWORK_NOTE", "OFFLINE_NOTE"}
+    offenders = []
+    for path in sorted((PLUGIN / "processing").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    for name in (target.elts if isinstance(target, ast.Tuple) else [target]):
+                        if isinstance(name, ast.Name) and name.id in legacy:
+                            offenders.append(f"{path.relative_to(PLUGIN)}:{node.lineno}: {name.id}")
+    assert not offenders, offenders
+
+
 # --- the Qt Linguist sources --------------------------------------------------------------------
 
 def test_ts_files_cover_every_string_of_the_code():
