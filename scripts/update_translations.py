@@ -5,7 +5,7 @@
     python3 scripts/update_translations.py --release  # also compile .qm next to the .ts (lrelease)
 
 pylupdate5 (Debian: pyqt5-dev-tools) extracts every ``tr("…")`` / ``translate(…)`` literal of
-processing/ and plugin/. It names each message's context after the enclosing class, while the
+processing/ and plugin/ (and ``QT_TRANSLATE_NOOP`` labels of core/). It names each message's context after the enclosing class, while the
 plugin looks every string up in the one context ``PhotoMotifs`` (``processing/translation.py``):
 this script puts all messages into that context, one message per source text, in code order.
 Translations are kept by source text; messages whose source disappeared from the code are kept
@@ -26,7 +26,10 @@ SOURCE_DIRS = ("processing", "plugin")
 
 
 def source_files():
-    return sorted(p for d in SOURCE_DIRS for p in (REPO / d).rglob("*.py") if "__pycache__" not in p.parts)
+    """processing/ and plugin/, and QGIS-free modules that mark labels with QT_TRANSLATE_NOOP."""
+    files = [p for d in SOURCE_DIRS for p in (REPO / d).rglob("*.py")]
+    files += [p for p in (REPO / "core").rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")]
+    return sorted(p for p in files if "__pycache__" not in p.parts)
 
 
 def extract() -> list:

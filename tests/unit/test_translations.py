@@ -75,10 +75,15 @@ def _sources():
     return sorted(p for d in SOURCE_DIRS for p in (PLUGIN / d).rglob("*.py"))
 
 
+def _marked_core_sources():
+    """QGIS-free modules whose labels are marked with QT_TRANSLATE_NOOP (shown by processing/)."""
+    return sorted(p for p in (PLUGIN / "core").rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"))
+
+
 def code_literals() -> dict:
     """{source text: first file:line} of every translatable literal in processing/ and plugin/."""
     found = {}
-    for path in _sources():
+    for path in _sources() + _marked_core_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
