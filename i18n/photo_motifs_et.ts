@@ -289,7 +289,7 @@
         <message>
             <location filename="../processing/common.py" />
             <source>{} into {} folders under {}.</source>
-            <translation>{} — {} kausta asukohas {}.</translation>
+            <translation>{} ({} kausta kaustas {}).</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" />
@@ -460,7 +460,7 @@
         <message>
             <location filename="../processing/translation.py" />
             <source>Converted {} in {} s.</source>
-            <translation>Mudel {} teisendati {} s-ga.</translation>
+            <translation>Mudel {} teisendati ({} s).</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -470,7 +470,7 @@
         <message>
             <location filename="../processing/translation.py" />
             <source>Quantised {} in {} s.</source>
-            <translation>Mudel {} kvantiseeriti {} s-ga.</translation>
+            <translation>Mudel {} kvantiseeriti ({} s).</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -505,7 +505,7 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
-            <translation>Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+            <translation>Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe'i ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1157,7 +1157,7 @@
         <message>
             <location filename="../processing/common.py" />
             <source>The algorithm does not implement process().</source>
-            <translation>Algoritm ei teosta meetodit process().</translation>
+            <translation>Algoritmil puudub meetod process().</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
