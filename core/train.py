@@ -503,7 +503,12 @@ class TrainResult:
         }
 
 
-def _check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> tuple:
+def check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> tuple:
+    """Validate a training set; returns ``(X float32, y class indices, classes, counts)``.
+
+    Raises ValueError with a sentence (unknown method, fewer than 2 classes, a class under
+    ``MIN_PER_CLASS`` photos, non-finite embeddings); also used by ``models/finetune.py``.
+    """
     if method not in METHODS:
         raise ValueError(f"Unknown training method '{method}'; choose one of {', '.join(METHODS)}.")
     if class_weight not in (None, "balanced"):
@@ -530,7 +535,7 @@ def _check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> 
     return X, y, classes, counts
 
 
-def _holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
+def holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
     """Stratified split; every class keeps a training photo, small classes may have no test."""
     rng = np.random.default_rng(seed)
     train, val = [], []
@@ -544,6 +549,9 @@ def _holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
         val.extend(idx[:k])
         train.extend(idx[k:])
     return np.sort(np.asarray(train)), np.sort(np.asarray(val, dtype=np.int64))
+
+
+_holdout_split = holdout_split  # the old private name (tests/unit/test_finetune.py imports it)
 
 
 def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_weight="balanced",
@@ -589,13 +597,13 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
     for a given ``seed``.
     """
     feedback = ensure_feedback(feedback)
-    X, y, classes, counts = _check_inputs(X, labels, method, val_fraction, class_weight)
+    X, y, classes, counts = check_inputs(X, labels, method, val_fraction, class_weight)
     notes = []
     seconds = {}
     evaluation = None
     tr, va = np.arange(len(y)), np.zeros(0, dtype=np.int64)
     if val_fraction > 0:
-        tr, va = _holdout_split(y, val_fraction, seed)
+        tr, va = holdout_split(y, val_fraction, seed)
         missing = [classes[c] for c in range(len(classes)) if not np.any(y[va] == c)]
         if missing:
             notes.append(

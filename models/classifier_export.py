@@ -38,20 +38,14 @@ import numpy as np
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
-from .onnx_utils import METADATA_PREFIX, save_atomic
+from ..core.model_files import (  # noqa: F401 - re-exported: the names of a model folder
+    CARD_FILE, CLASSIFIER_PREFIX, CONFIDENCES, HEAD_FILE, INPUT_KEY, INPUT_NAME, LABELS_FILE, MODEL_FILE,
+    PREDICTION, SIGNATURE_FILE,
+)
+from .onnx_utils import save_atomic
 
-INPUT_KEY = "Image"
-INPUT_NAME = "Image:0"
-CONFIDENCES = "Confidences"
-PREDICTION = "Prediction"
 EXPORT_MODEL_VERSION = 1
 SIGNATURE_VERSION = 1
-CLASSIFIER_PREFIX = METADATA_PREFIX + "classifier."
-MODEL_FILE = "model.onnx"
-SIGNATURE_FILE = "signature.json"
-LABELS_FILE = "labels.txt"
-HEAD_FILE = "head.npz"
-CARD_FILE = "model_card.md"
 _EPS = 1e-12
 
 

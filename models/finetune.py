@@ -386,9 +386,9 @@ def build_finetuned_onnx(sd: dict, base, destination) -> Path:
     """Write the backbone ONNX of fine-tuned weights (same graph contract as the built-in one)."""
     from .efficientnet import build_efficientnet_lite
     from .onnx_utils import save_atomic
-    from .registry import _metadata
+    from .registry import backbone_metadata
 
-    meta = _metadata(base)
+    meta = backbone_metadata(base)
     meta["title"] = base.title + " (fine-tuned)"
     meta["weights"] = f"{base.weights}, last stages fine-tuned by Photo Motifs"
     model = build_efficientnet_lite(sd, int(base.input_size), meta, meta["title"])
@@ -415,7 +415,7 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     """
     require_torch()
     from ..core.feedback import ensure_feedback
-    from ..core.train import _check_inputs, _holdout_split
+    from ..core.train import check_inputs, holdout_split
     from .registry import model_cache_dir, weights_file
     from .torch_pickle import load_torch_state_dict
 
@@ -432,9 +432,9 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     paths = [paths[i] for i in keep]
     labels = [labels[i] for i in keep]
     images = [images[i] for i in keep]
-    _X, y, classes, _counts = _check_inputs(np.zeros((len(labels), 1), np.float32), labels, "linear",
+    _X, y, classes, _counts = check_inputs(np.zeros((len(labels), 1), np.float32), labels, "linear",
                                             val_fraction, class_weight)
-    train = np.arange(len(y)) if val_fraction <= 0 else _holdout_split(y, val_fraction, seed)[0]
+    train = np.arange(len(y)) if val_fraction <= 0 else holdout_split(y, val_fraction, seed)[0]
     sd = load_torch_state_dict(weights_file(spec.id))
     result = finetune(images, y, spec, sd, train, seconds_budget=seconds_budget, unfreeze_stages=unfreeze_stages,
                       seed=seed, class_weight=class_weight, feedback=feedback.sub(10, 90), n_classes=len(classes))

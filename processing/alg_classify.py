@@ -85,7 +85,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
             write_image_tools_csv
         from ..core.embed import compute_embeddings
-        from ..models.lobe import load_model
+        from ..core.lobe import load_model
         from ..models.registry import ensure_onnx, spec_for_cache_key
 
         model_path = self.parameterAsFile(parameters, self.MODEL, context)
