@@ -45,11 +45,12 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import CLUSTER_METHOD_OPTIONS, CUT_OPTIONS, LINKAGE_OPTIONS, METRIC_OPTIONS, values
 
-METHODS = ("hierarchical", "kmeans", "hdbscan")
-METRICS = ("euclidean", "cosine")
-LINKAGES = ("ward", "average", "complete", "single")
-CUTS = ("k", "height_ratio", "auto")
+METHODS = values(CLUSTER_METHOD_OPTIONS)
+METRICS = values(METRIC_OPTIONS)
+LINKAGES = values(LINKAGE_OPTIONS)
+CUTS = values(CUT_OPTIONS)
 
 #: the automatic choice of k considers at most n / MIN_MEAN_SIZE clusters
 MIN_MEAN_SIZE = 4
@@ -104,7 +105,8 @@ class ClusterParams:
                 "normalisation for cosine-like clusters) or hierarchical clustering."
             )
         if self.method == "kmeans" and self.cut == "height_ratio":
-            raise ValueError("The height-ratio cut needs hierarchical clustering; choose a number of clusters or 'auto' for k-means.")
+            raise ValueError("The height-ratio cut needs hierarchical clustering; "
+                             "choose a number of clusters or 'auto' for k-means.")
         if int(self.k) < 1:
             raise ValueError(f"The number of clusters must be at least 1 (got {self.k}).")
         if not 0.0 < float(self.height_ratio) <= 1.0:
@@ -521,7 +523,8 @@ def _kmeans(Y, p: ClusterParams, k_lo: int, k_hi: int, fb, notes, used) -> tuple
     if n > KMEANS_AUTO_SAMPLE:
         rows = np.sort(np.random.default_rng(p.seed).choice(n, KMEANS_AUTO_SAMPLE, replace=False))
         used["kmeans_auto_sample"] = KMEANS_AUTO_SAMPLE
-        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, then k-means ran on all {n}.")
+        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, "
+                     f"then k-means ran on all {n}.")
     curve, fits = [], {}
     for i, k in enumerate(range(k_lo, k_hi + 1)):
         fb.check()
@@ -543,7 +546,8 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     n = len(Y)
     if p.metric == "cosine":
         Y = _l2_normalize(Y)
-        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors (same neighbour order).")
+        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
+                     "(same neighbour order).")
     if n <= p.max_dense:
         return HDBSCAN(min_cluster_size=int(p.min_cluster_size)).fit_predict(Y)
     rows = np.sort(np.random.default_rng(p.seed).choice(n, int(p.max_dense), replace=False))
@@ -564,7 +568,8 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     return out
 
 
-def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None, feedback: CoreFeedback | None = None) -> ClusterResult:
+def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None,
+                       feedback: CoreFeedback | None = None) -> ClusterResult:
     """Cluster one embedding vector per photo; see the module docstring for the pipeline.
 
     Raises ``ValueError`` (a sentence) for invalid parameters or embeddings and

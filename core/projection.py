@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import PROJECTION_NONE, PROJECTION_OPTIONS, values
 
 #: t-SNE runs on at most this many photos (the rest are placed next to their neighbours)
 TSNE_MAX = 10000
@@ -20,7 +21,7 @@ TSNE_PCA_DIMS = 50
 #: neighbours used to place photos outside the t-SNE sample
 TSNE_NEIGHBOURS = 5
 
-METHODS = ("pca", "tsne")
+METHODS = tuple(v for v in values(PROJECTION_OPTIONS) if v != PROJECTION_NONE)
 
 
 def _prepare(X) -> np.ndarray:

@@ -44,8 +44,9 @@ import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
+from .options import FINETUNE, TRAINING_METHOD_OPTIONS, values
 
-METHODS = ("linear", "mlp")
+METHODS = tuple(v for v in values(TRAINING_METHOD_OPTIONS) if v != FINETUNE)  # heads trained on embeddings
 # candidate inverse regularisation strengths of the logistic regression (standardised features)
 LINEAR_C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 # candidate L2 penalties of the MLP, and its hidden layer width
@@ -593,8 +594,8 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
 
     ``paths`` (optional, parallel to ``X``) name the photos in the list of misclassified
     validation photos. ``blocks``: widths of the feature blocks L2-normalised separately
-    (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input raises ValueError with a sentence. Results are reproducible
-    for a given ``seed``.
+    (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input
+    raises ValueError with a sentence. Results are reproducible for a given ``seed``.
     """
     feedback = ensure_feedback(feedback)
     X, y, classes, counts = check_inputs(X, labels, method, val_fraction, class_weight)

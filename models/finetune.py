@@ -71,7 +71,7 @@ def require_torch():
 def _module_classes():
     """Define the torch classes on first use (torch is imported lazily)."""
     torch = require_torch()
-    import torch.nn.functional as F
+    import torch.nn.functional as F  # noqa: N812 - torch's own convention
     from torch import nn
 
     class SameConv(nn.Conv2d):
@@ -170,7 +170,8 @@ def _module_classes():
             out = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in self._extra.items()
                    if v.dtype.is_floating_point}
             for name, layer in self.convs.items():
-                out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(layer.weight.detach().numpy(), np.float32)
+                weight = layer.weight.detach().numpy()
+                out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(weight, np.float32)
             for name, layer in self.bns.items():
                 p = name.replace("/", ".")
                 for k in ("weight", "bias", "running_mean", "running_var"):

@@ -4,5 +4,11 @@
 to ``core``; import it from there in new code.
 """
 from ..core.lobe import (  # noqa: F401
-    EXPORT_ONNX_SENTENCE, LAYOUTS, SCALINGS, TF_FORMATS, LoadedClassifier, ModelError, load_model,
+    EXPORT_ONNX_SENTENCE,
+    LAYOUTS,
+    SCALINGS,
+    TF_FORMATS,
+    LoadedClassifier,
+    ModelError,
+    load_model,
 )

@@ -118,8 +118,8 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
     from onnxruntime.quantization import CalibrationMethod, QuantType
     from onnxruntime.quantization.calibrate import TensorsData
     from onnxruntime.quantization.qdq_quantizer import QDQQuantizer
-    from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
     from onnxruntime.quantization.quant_utils import load_model_with_shape_infer
+    from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
 
     with tempfile.TemporaryDirectory(prefix="pm_quant_") as tmp:
         pre = Path(tmp) / "pre.onnx"

@@ -1,29 +1,36 @@
 """photomotifs:importphotos — Import geotagged photos from a folder (adapter over core.photometa)."""
 from qgis.core import (
-    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
     QgsPoint,
+    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessing,
     QgsWkbTypes,
 )
 
 from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+
+# sinks and outputs of both import algorithms (importphotos, importtable)
+OUTPUT = "OUTPUT"
+INVALID = "INVALID"
+IMPORTED = "IMPORTED"
+LOCATED = "LOCATED"
+INVALID_COUNT = "INVALID_COUNT"
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
+    sink, dest_id = alg.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.PointZ, crs)
     if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
+        raise QgsProcessingException(alg.invalidSinkError(parameters, OUTPUT))
     names = [name for name, _ in schema]
     located = 0
     for rec in records:
@@ -40,7 +47,7 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
     inv_sink, inv_id = alg.parameterAsSink(
-        parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry
+        parameters, INVALID, context, inv_fields, QgsWkbTypes.NoGeometry
     )
     if inv_sink is not None:
         for bad in invalid:
@@ -58,11 +65,11 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     for code, n in sorted(reasons.items()):
         feedback.pushInfo(f"  {code}: {n}")
     return {
-        "OUTPUT": dest_id,
-        "INVALID": inv_id if inv_sink is not None else None,
-        "IMPORTED": len(records),
-        "LOCATED": located,
-        "INVALID_COUNT": len(invalid),
+        OUTPUT: dest_id,
+        INVALID: inv_id if inv_sink is not None else None,
+        IMPORTED: len(records),
+        LOCATED: located,
+        INVALID_COUNT: len(invalid),
     }
 
 
@@ -70,8 +77,11 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
     FOLDER = "FOLDER"
     RECURSIVE = "RECURSIVE"
     KEEP_UNLOCATED = "KEEP_UNLOCATED"
-    OUTPUT = "OUTPUT"
-    INVALID = "INVALID"
+    OUTPUT = OUTPUT
+    INVALID = INVALID
+    IMPORTED = IMPORTED
+    LOCATED = LOCATED
+    INVALID_COUNT = INVALID_COUNT
     CAPABILITY = "import"
     HELP = (
         "Reads the location (EXIF GPS), time, direction, orientation, camera and size of every "
@@ -98,9 +108,9 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
             optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
-        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
-        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Files not imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 

@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from ..core.options import CONTEXT as OPTIONS_CONTEXT
 
 OFFLINE_NOTE = (
     "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
@@ -48,6 +49,20 @@ _QVARIANT = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PhotoMotifs", text)
+
+
+def option_labels(options) -> list:
+    """The translated labels of ``core.options`` ``(label, value)`` tuples, for an enum parameter.
+
+    The labels are literals marked with QT_TRANSLATE_NOOP in core/options.py (pylupdate5
+    extracts them there); here they are looked up in the same context.
+    """
+    return [QCoreApplication.translate(OPTIONS_CONTEXT, label) for label, _value in options]
+
+
+def option_value(alg, parameters, name, context, options):
+    """The value of the option chosen in the enum parameter ``name`` (built from ``options``)."""
+    return options[alg.parameterAsEnum(parameters, name, context)][1]
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -80,6 +95,15 @@ def merged_fields(base: QgsFields, extra_schema) -> QgsFields:
     for f in qgs_fields(extra_schema):
         fields.append(f)
     return fields
+
+
+def is_null(value) -> bool:
+    """True for a missing attribute value: None or QGIS's NULL (a null QVariant, printed 'NULL').
+
+    The one NULL test of the package: attribute values come as None or as a null QVariant
+    depending on the QGIS/PyQt version and the provider.
+    """
+    return value is None or str(value) == "NULL"
 
 
 def to_qvalue(value):
@@ -190,6 +214,10 @@ INPUT = "INPUT"
 PATH_FIELD = "PATH_FIELD"
 FOLDER = "FOLDER"
 RECURSIVE = "RECURSIVE"
+# backbone parameters (add_backbone_parameters) and the embedding cache output
+BACKBONE = "BACKBONE"
+ONNX_MODEL = "ONNX_MODEL"
+CACHE = "CACHE"
 
 
 def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
@@ -242,7 +270,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
             if feedback.isCanceled():
                 raise Canceled("Canceled by the user.")
             value = feat[index]
-            text = "" if value is None or str(value) == "NULL" else str(value)
+            text = "" if is_null(value) else str(value)
             if text and not os.path.isabs(text) and root:
                 text = os.path.join(root, text)
             features.append(QgsFeature(feat))
@@ -296,23 +324,22 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     from ..models.registry import list_backbones
 
     specs = list_backbones()
-    alg._backbone_ids = [s.id for s in specs]
     alg.addParameter(
         QgsProcessingParameterEnum(
-            "BACKBONE", tr("Image model (backbone)"),
+            BACKBONE, tr("Image model (backbone)"),
             [s.title for s in specs] + [tr("My own ONNX model (file below)")], defaultValue=0,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
-            "ONNX_MODEL", tr("Own ONNX image model (when chosen above)"),
+            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
             extension="onnx", optional=True,
         )
     )
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
-                "CACHE", tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
                 behavior=QgsProcessingParameterFile.File, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
@@ -324,7 +351,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     from ..models.registry import ensure_onnx, get_backbone, list_backbones, spec_for_onnx_file
 
     ids = [s.id for s in list_backbones()]
-    choice = alg.parameterAsEnum(parameters, "BACKBONE", context)
+    choice = alg.parameterAsEnum(parameters, BACKBONE, context)
     if choice < len(ids):
         spec = get_backbone(ids[choice])
         if spec.quantized_from:
@@ -334,7 +361,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
             if note:
                 cf.warning(note)
         return spec, str(ensure_onnx(spec.id, feedback=cf))
-    onnx_file = alg.parameterAsFile(parameters, "ONNX_MODEL", context)
+    onnx_file = alg.parameterAsFile(parameters, ONNX_MODEL, context)
     if not onnx_file:
         raise QgsProcessingException(tr("Choose the ONNX file of your own image model."))
     spec = spec_for_onnx_file(onnx_file)
@@ -344,7 +371,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
 def cache_from_parameters(alg, parameters, context, photo_source):
     from ..core.embcache import EmbeddingCache
 
-    path = alg.parameterAsFile(parameters, "CACHE", context) if "CACHE" in parameters else ""
+    path = alg.parameterAsFile(parameters, CACHE, context) if CACHE in parameters else ""
     path = path or default_cache_path(context, photo_source)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return EmbeddingCache(path), path

@@ -1,6 +1,5 @@
 """QGIS-side fixtures: a real QgsApplication (pytest-qgis) with Processing and our provider."""
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -37,8 +36,9 @@ def provider(qgis_app, qgis_processing):
 @pytest.fixture(scope="session")
 def run_alg(qgis_app, qgis_processing):
     """processing.run with a fresh context; returns the results dict."""
-    import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    import processing
 
     def _run(alg_id, params):
         ensure_provider()
