@@ -46,6 +46,7 @@ import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
 from .options import CLUSTER_METHOD_OPTIONS, CUT_OPTIONS, LINKAGE_OPTIONS, METRIC_OPTIONS, values
+from .vecmath import l2_normalise, pca
 
 METHODS = values(CLUSTER_METHOD_OPTIONS)
 METRICS = values(METRIC_OPTIONS)
@@ -174,32 +175,19 @@ def _check_matrix(X) -> np.ndarray:
     return X
 
 
-def _l2_normalize(Y: np.ndarray) -> np.ndarray:
-    norms = np.sqrt(np.einsum("ij,ij->i", Y, Y))
-    norms[norms == 0] = 1.0
-    return Y / norms[:, None].astype(Y.dtype)
-
-
 def _pca(Y: np.ndarray, dims: int, seed: int, fb: CoreFeedback, notes: list, used: dict) -> np.ndarray:
     """Project onto the leading ``dims`` principal components (fitted on a sample if large)."""
-    from sklearn.decomposition import PCA
-
     n, d = Y.shape
     if dims >= min(n, d):
         notes.append(f"PCA to {dims} dimensions skipped: the data has only {min(n, d)} (photos or features).")
         used["pca_dims_used"] = None
         return Y
     rng = np.random.default_rng(seed)
-    fit_rows = np.sort(rng.choice(n, PCA_FIT_SAMPLE, replace=False)) if n > PCA_FIT_SAMPLE else slice(None)
+    fit_rows = np.sort(rng.choice(n, PCA_FIT_SAMPLE, replace=False)) if n > PCA_FIT_SAMPLE else None
     # the d x d covariance route is the fastest for photo embeddings (n >> d, d ~ 1000)
     solver = "covariance_eigh" if d <= 4096 else "randomized"
-    pca = PCA(n_components=dims, svd_solver=solver, random_state=seed).fit(Y[fit_rows])
-    fb.check()
-    out = np.empty((n, dims), dtype=Y.dtype)
-    for start in range(0, n, 10000):
-        fb.check()
-        out[start:start + 10000] = pca.transform(Y[start:start + 10000])
-    explained = float(pca.explained_variance_ratio_.sum())
+    out, model = pca(Y, dims, seed, svd_solver=solver, fit_rows=fit_rows, check=fb.check)
+    explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
     used["pca_explained_variance"] = round(explained, 4)
     sample = f" (fitted on {PCA_FIT_SAMPLE} random photos)" if n > PCA_FIT_SAMPLE else ""
@@ -470,7 +458,7 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
         used["hierarchy_on"] = "photos"
         return linkage(_condensed(Y, p.metric, fb.sub(0, 30)), method=p.linkage), None
     m = min(int(p.n_centroids), int(p.max_dense), n)
-    space = _l2_normalize(Y) if p.metric == "cosine" else Y
+    space = l2_normalise(Y) if p.metric == "cosine" else Y
     C, w, assign = _micro_clusters(space, m, p.seed, fb.sub(0, 70))
     Z = _weighted_linkage(C, w, p.linkage, p.metric, fb.sub(70, 100))
     used["hierarchy_on"] = "micro-clusters"
@@ -545,7 +533,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
 
     n = len(Y)
     if p.metric == "cosine":
-        Y = _l2_normalize(Y)
+        Y = l2_normalise(Y)
         notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
                      "(same neighbour order).")
     if n <= p.max_dense:
@@ -595,7 +583,7 @@ def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None,
     # float32 above max_dense keeps 100,000 x 1280 embeddings at 512 MB
     Y = np.array(X, dtype=np.float32 if n > p.max_dense else np.float64)
     if p.normalize:
-        Y = _l2_normalize(Y)
+        Y = l2_normalise(Y)
     fb.check()
     used["pca_dims_used"] = None
     if p.pca_dims is not None:

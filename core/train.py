@@ -45,6 +45,7 @@ import numpy as np
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
 from .options import FINETUNE, TRAINING_METHOD_OPTIONS, values
+from .vecmath import l2_normalise
 
 METHODS = tuple(v for v in values(TRAINING_METHOD_OPTIONS) if v != FINETUNE)  # heads trained on embeddings
 # candidate inverse regularisation strengths of the logistic regression (standardised features)
@@ -59,7 +60,6 @@ TEMPERATURE_GRID = tuple(np.round(np.logspace(-1.0, 1.0, 41), 4))
 INNER_FOLDS = 3
 # smallest class size the training accepts (a class needs a photo to learn from and one to test)
 MIN_PER_CLASS = 2
-_EPS = 1e-12
 
 
 # --------------------------------------------------------------------------- dataset
@@ -118,12 +118,6 @@ def class_counts(labels) -> dict:
 # --------------------------------------------------------------------------- the head
 
 
-def l2_normalise(X: np.ndarray) -> np.ndarray:
-    X = np.asarray(X, dtype=np.float32)
-    norms = np.sqrt(np.sum(X * X, axis=1, keepdims=True))
-    return X / np.maximum(norms, _EPS)
-
-
 def normalise_blocks(X: np.ndarray, blocks=None) -> np.ndarray:
     """L2-normalise every row, or each consecutive block of ``blocks`` columns on its own.
 
@@ -132,7 +126,7 @@ def normalise_blocks(X: np.ndarray, blocks=None) -> np.ndarray:
     """
     X = np.asarray(X, dtype=np.float32)
     if not blocks or len(blocks) < 2:
-        return l2_normalise(X)
+        return l2_normalise(X)  # float32 (above)
     if int(sum(blocks)) != X.shape[1]:
         raise ValueError(f"The feature blocks {tuple(blocks)} do not add up to {X.shape[1]} values.")
     bounds = np.cumsum([0, *blocks])

@@ -51,11 +51,12 @@ from ..core.model_files import (  # noqa: F401 - re-exported: the names of a mod
     PREDICTION,
     SIGNATURE_FILE,
 )
+from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
 EXPORT_MODEL_VERSION = 1
 SIGNATURE_VERSION = 1
-_EPS = 1e-12
+_EPS = EPS  # the norm floor of core.vecmath.l2_normalise, so numpy and ONNX heads agree
 
 
 def export_input_size(spec) -> int:

@@ -187,9 +187,18 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self):
         return self.tr(self.HELP) + "\n\n" + self.tr(OFFLINE_NOTE)
 
+    def canExecute(self):
+        """(False, sentence with the install command) when a package the algorithm needs is missing.
+
+        QGIS's dialog, toolbox and model builder ask this before a run; headless runs
+        (processing.run, qgis_process) do not, so processAlgorithm raises the same sentence.
+        """
+        message = deps.missing_message(self.CAPABILITY)
+        return (False, message) if message else (True, "")
+
     def processAlgorithm(self, parameters, context, feedback):
         message = deps.missing_message(self.CAPABILITY)
-        if message:
+        if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
         cf = core_feedback(feedback)
         try:

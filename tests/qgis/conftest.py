@@ -35,8 +35,12 @@ def provider(qgis_app, qgis_processing):
 
 @pytest.fixture(scope="session")
 def run_alg(qgis_app, qgis_processing):
-    """processing.run with a fresh context; returns the results dict."""
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    """processing.run with a fresh context; returns the results dict.
+
+    Every key a run of ours returns must be a declared output (the model builder can only chain
+    declared outputs): checked on each run.
+    """
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     import processing
 
@@ -44,7 +48,12 @@ def run_alg(qgis_app, qgis_processing):
         ensure_provider()
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        return processing.run(alg_id, params, context=context, feedback=QgsProcessingFeedback())
+        results = processing.run(alg_id, params, context=context, feedback=QgsProcessingFeedback())
+        if alg_id.startswith("photomotifs:"):
+            alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+            undeclared = set(results) - {o.name() for o in alg.outputDefinitions()}
+            assert not undeclared, f"{alg_id} returned undeclared outputs {sorted(undeclared)}"
+        return results
 
     return _run
 
