@@ -21,15 +21,31 @@ def _declared(alg):
     return {o.name() for o in alg.outputDefinitions()}
 
 
-def _returned_key_nodes(module):
-    """AST nodes of the keys a module's code returns: ``return {...}`` and ``results[KEY] = ...``.
+RETURNING = ("processAlgorithm", "process", "write_photo_outputs")  # functions that build the results
 
-    Every dict literal assigned to ``results`` or returned, and every subscript assignment to
-    ``results``, counts.
+
+def _body_nodes(func):
+    """The nodes of a function's own body (nested functions, such as field-value callbacks, left out)."""
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    stack = [n for n in func.body if not isinstance(n, nested)]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, nested):
+                stack.append(child)
+
+
+def _returned_key_nodes(module):
+    """AST nodes of the keys the module's results-building functions return.
+
+    In ``process``/``processAlgorithm`` (and the shared ``write_photo_outputs``): every
+    ``return {...}``, every dict literal assigned to ``results`` and every ``results[KEY] = ...``.
     """
     tree = ast.parse(inspect.getsource(module))
+    funcs = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name in RETURNING]
     keys = []
-    for node in ast.walk(tree):
+    for node in (n for f in funcs for n in _body_nodes(f)):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             keys += [k for k in node.value.keys if k is not None]
         elif isinstance(node, ast.Assign):
@@ -108,15 +124,20 @@ def test_parameters_declared_once_per_algorithm(provider):
     for alg in _algorithms(provider):
         names = [p.name() for p in alg.parameterDefinitions()]
         assert len(names) == len(set(names)), alg.name()
-        for name in names:  # a constant of the algorithm (or of processing.common) names it
-            assert any(getattr(alg, attr, None) == name for attr in dir(type(alg)) if attr.isupper()) \
-                or _common_constant(name), f"{alg.name()}: parameter {name} has no constant"
+        module = sys.modules[type(alg).__module__]
+        for name in names:  # a constant of the algorithm, its module or processing.common names it
+            assert _has_constant(type(alg), name) or _has_constant(module, name) or _common_constant(name), \
+                f"{alg.name()}: parameter {name} has no constant"
+
+
+def _has_constant(owner, name):
+    return any(getattr(owner, attr, None) == name for attr in dir(owner) if attr.isupper())
 
 
 def _common_constant(name):
     from photo_motifs.processing import common
 
-    return any(getattr(common, attr) == name for attr in dir(common) if attr.isupper())
+    return _has_constant(common, name)
 
 
 def test_enum_options_come_from_core(provider):
@@ -161,15 +182,13 @@ def test_can_execute_names_a_missing_package(provider, run_alg, tmp_path, monkey
     absent = "photo_motifs_absent_package"
     assert importlib.util.find_spec(absent) is None
     monkeypatch.setitem(deps.PACKAGES, absent, "photo-motifs-absent-package")
-    monkeypatch.setitem(deps.NEEDS, "export", deps.NEEDS["export"] + [absent])
-    alg = QgsApplication.processingRegistry().algorithmById("photomotifs:exportgroups")
+    monkeypatch.setitem(deps.NEEDS, "import", deps.NEEDS["import"] + [absent])
+    alg = QgsApplication.processingRegistry().algorithmById("photomotifs:importphotos")
     ok, message = alg.canExecute()
     assert ok is False
     assert "photo-motifs-absent-package" in message and "pip install" in message
     assert QgsApplication.processingRegistry().algorithmById("photomotifs:embed").canExecute()[0]
     # headless runs do not ask canExecute(): processAlgorithm raises the same sentence
-    layer = tmp_path / "photos.csv"
-    layer.write_text("photo,cluster\na.jpg,C1\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException) as err:
-        run_alg("photomotifs:exportgroups", {"INPUT": str(layer), "OUTPUT_FOLDER": str(tmp_path / "out")})
+        run_alg("photomotifs:importphotos", {"FOLDER": str(tmp_path), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "photo-motifs-absent-package" in str(err.value)

@@ -63,6 +63,35 @@ def test_metadata_declares_processing_provider():
     assert "hasProcessingProvider=yes" in text and "qgisMinimumVersion=3.22" in text
 
 
+def test_metadata_offers_the_plugin_to_qgis_4():
+    """Without a maximum QGIS reads 3.99 and hides the plugin from every QGIS 4 user."""
+    text = (PLUGIN / "metadata.txt").read_text(encoding="utf-8")
+    assert "qgisMaximumVersion=4.99" in text.splitlines()
+
+
+QT_BINDINGS = ("PyQt5", "PyQt6", "PySide2", "PySide6", "sip")
+
+
+@pytest.mark.parametrize("folder", ["processing", "plugin", "tests", "scripts", "bench"])
+def test_qt_only_through_qgis_pyqt(folder):
+    """QGIS 3 (PyQt5) and QGIS 4 (PyQt6) both provide qgis.PyQt; direct PyQt imports break one of them."""
+    offenders = [
+        f"{p.relative_to(PLUGIN)} imports {name}"
+        for p in (PLUGIN / folder).rglob("*.py")
+        for name in _imports(p)
+        if name in QT_BINDINGS
+    ]
+    assert not offenders, offenders
+
+
+@pytest.mark.parametrize("folder", ["core", "models", "processing", "plugin", "tests", "scripts", "bench"])
+def test_no_exec_underscore(folder):
+    """PyQt6 has only exec(); PyQt5 >= 5.15 has both."""
+    offenders = [str(p.relative_to(PLUGIN)) for p in (PLUGIN / folder).rglob("*.py")
+                 if ".exec_(" in p.read_text(encoding="utf-8")]
+    assert not offenders, offenders
+
+
 def test_imports_run_one_way():
     """plugin -> processing -> models -> core, relative and lazy imports included."""
     assert not import_rules.layer_offences(PLUGIN), import_rules.layer_offences(PLUGIN)
