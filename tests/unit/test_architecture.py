@@ -88,7 +88,7 @@ def test_qt_only_through_qgis_pyqt(folder):
 def test_no_exec_underscore(folder):
     """PyQt6 has only exec(); PyQt5 >= 5.15 has both."""
     offenders = [str(p.relative_to(PLUGIN)) for p in (PLUGIN / folder).rglob("*.py")
-                 if ".exec_(" in p.read_text(encoding="utf-8")]
+                 if ".exec" + "_(" in p.read_text(encoding="utf-8")]  # split: this file would match itself
     assert not offenders, offenders
 
 
