@@ -11,10 +11,10 @@
    (fitted on at most :data:`PCA_FIT_SAMPLE` photos). PCA *centres* the vectors, and that is
    what rescues cosine distance: ReLU6-pooled features are all non-negative, so every photo
    shares one large mean direction, cosine similarities are all high and average linkage
-   chains them into one giant cluster plus singletons (Orange's default, NMI 0.50 on
-   intel_scenes_dev). Measured from the centre, cosine compares how photos *differ* from the
-   typical photo. PCA also drops noise dimensions and makes large inputs cheap. Whitening was
-   tried and hurts badly (NMI 0.11-0.63), so the components keep their variances.
+   chains them into one giant cluster plus singletons (what Orange's default does). Measured
+   from the centre, cosine compares how photos *differ* from the typical photo. PCA also drops
+   noise dimensions and makes large inputs cheap. Whitening hurts, so the components keep their
+   variances.
 4. **Clustering** — ``hierarchical`` (SciPy linkage; exact up to ``max_dense`` photos, above that
    the same linkage on ``n_centroids`` k-means micro-clusters weighted by their photo counts, with
    no photo-by-photo matrix), ``kmeans`` or ``hdbscan`` (density-based, with a ``noise`` label).
@@ -25,13 +25,10 @@
    cluster every photo gets its distance to the cluster's medoid and a rank (1 = the medoid).
 
 Defaults (hierarchical, cosine, average linkage, L2 + PCA-64, automatic k) were chosen on real
-EfficientNet-Lite0 embeddings of labelled photos (``bench/cluster_quality.py``). On
-intel_scenes_dev (300 photos, 6 scene classes) the default reaches NMI 0.75 with k = 7 chosen
-automatically (mean 0.76 over ten random 80 % subsets, median k = 6), against 0.70-0.73 for Ward
-(raw, L2 or L2 + PCA) and k-means at the true k, and 0.50 for Orange's cosine + average linkage
-on raw features. Silhouette was rejected for the automatic k: it picked k = 4 there (two pairs
-of similar scenes merged), k = 2 for SqueezeNet features, and kept growing to k = 28-30
-on a 12-class ImageNet sample; the merge-height elbow picked 5-7, 12 and 20 on those sets.
+EfficientNet-Lite0 embeddings of labelled photos: ``bench/cluster_quality.py`` prints NMI/ARI
+and the chosen k for every method (figures in the README). The merge-height elbow is used for
+the automatic k rather than the silhouette, which merged similar scenes on some sets and kept
+growing towards ``k_max`` on others.
 
 Orange parity: with ``normalize=False``, ``pca_dims=None``, ``cut='k'`` and at most ``max_dense``
 photos, the partition equals ``scipy.cluster.hierarchy.linkage(X, linkage, metric)`` followed by

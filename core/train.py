@@ -363,8 +363,8 @@ def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", see
     import sklearn.neural_network  # noqa: F401
     from threadpoolctl import threadpool_limits
 
-    # Multi-threaded BLAS on these small matrices is up to 100x slower than one thread on a
-    # busy 2-core machine (measured: 4.9 s instead of 0.04 s for one logistic regression fit).
+    # Multi-threaded BLAS on these small matrices is far slower than one thread on a busy
+    # machine (threads wait for each other); one thread per fit.
     with threadpool_limits(limits=1, user_api="blas"):
         return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback), blocks)
 
