@@ -1,6 +1,5 @@
 """photomotifs:classify — classify photos with our, Lobe's or any ONNX classifier."""
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -20,6 +19,7 @@ from .common import (
     style_by_field_on_load,
     write_source_with_fields,
 )
+from .qgis_compat import FILE_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 
 
 def class_fields(top_k):
@@ -64,23 +64,24 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, self.tr("Model: signature.json or model.onnx of a model folder (ours or a Lobe "
                                 "ONNX export), or any .onnx classifier"),
-            behavior=QgsProcessingParameterFile.File))
+            behavior=FILE_FILE))
         self.addParameter(QgsProcessingParameterFile(
             self.LABELS, self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))
         P = QgsProcessingParameterNumber
         self.addParameter(P(self.INPUT_SIZE,
                             self.tr("Input size for a bare ONNX model of any size (0 = from the model)"),
-                            P.Integer, 0, minValue=0))
-        self.addParameter(P(self.TOP_K, self.tr("Classes to keep per photo"), P.Integer, 3, minValue=1, maxValue=10))
+                            NUMBER_INTEGER, 0, minValue=0))
+        self.addParameter(P(self.TOP_K, self.tr("Classes to keep per photo"), NUMBER_INTEGER, 3,
+                            minValue=1, maxValue=10))
         self.addParameter(P(self.THRESHOLD, self.tr("Below this confidence the class is 'unknown'"),
-                            P.Double, 0.0, minValue=0.0, maxValue=1.0))
+                            NUMBER_DOUBLE, 0.0, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CACHE, self.tr("Reuse cached embeddings (our models)"), True))
         self.addParameter(QgsProcessingParameterFile(
             self.CACHE, self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified photos"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Classified photos"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CSV, self.tr("Image Tools CSV (File, Label, Confidence)"), "CSV (*.csv)",
             optional=True, createByDefault=False))

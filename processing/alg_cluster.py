@@ -5,10 +5,8 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -18,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..core.options import (
@@ -45,6 +42,7 @@ from .common import (
     style_by_field_on_load,
     write_source_with_fields,
 )
+from .qgis_compat import FAST_INSERT, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
@@ -102,26 +100,27 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.NORMALIZE, self.tr("L2-normalise embeddings first"), True))
         self.addParameter(P(self.PCA_DIMS, self.tr("Reduce to this many principal components first (0 = no)"),
-                            P.Integer, 64, minValue=0))
+                            NUMBER_INTEGER, 64, minValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             self.LINKAGE, self.tr("Linkage (hierarchical)"), option_labels(LINKAGE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             self.CUT, self.tr("Number of clusters"), option_labels(CUT_OPTIONS), defaultValue=0))
-        self.addParameter(P(self.K, self.tr("K (fixed number of clusters)"), P.Integer, 8, minValue=2))
-        self.addParameter(P(self.HEIGHT_RATIO, self.tr("Height ratio"), P.Double, 0.75, minValue=0.01, maxValue=1.0))
-        self.addParameter(P(self.K_MIN, self.tr("Automatic: smallest K"), P.Integer, 2, minValue=2))
-        self.addParameter(P(self.K_MAX, self.tr("Automatic: largest K"), P.Integer, 30, minValue=2))
-        self.addParameter(P(self.MIN_CLUSTER_SIZE, self.tr("HDBSCAN: minimum cluster size"), P.Integer, 5,
+        self.addParameter(P(self.K, self.tr("K (fixed number of clusters)"), NUMBER_INTEGER, 8, minValue=2))
+        self.addParameter(P(self.HEIGHT_RATIO, self.tr("Height ratio"), NUMBER_DOUBLE, 0.75,
+                            minValue=0.01, maxValue=1.0))
+        self.addParameter(P(self.K_MIN, self.tr("Automatic: smallest K"), NUMBER_INTEGER, 2, minValue=2))
+        self.addParameter(P(self.K_MAX, self.tr("Automatic: largest K"), NUMBER_INTEGER, 30, minValue=2))
+        self.addParameter(P(self.MIN_CLUSTER_SIZE, self.tr("HDBSCAN: minimum cluster size"), NUMBER_INTEGER, 5,
                             minValue=2))
-        self.addParameter(P(self.SEED, self.tr("Random seed"), P.Integer, 0))
+        self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROJECTION, self.tr("Similarity map"), option_labels(PROJECTION_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos with motifs"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Photos with motifs"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.SHEETS, self.tr("Contact sheets folder"), optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.MAP, self.tr("Similarity map (points in embedding space)"), QgsProcessing.TypeVectorPoint,
+            self.MAP, self.tr("Similarity map (points in embedding space)"), SOURCE_VECTOR_POINT,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
@@ -209,13 +208,13 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         map_sink, map_id = self.parameterAsSink(
             parameters, self.MAP, context,
             qgs_fields([("photo", "str"), ("cluster", "str"), ("cluster_rank", "int")]),
-            QgsWkbTypes.Point, QgsCoordinateReferenceSystem())
+            WKB_POINT, QgsCoordinateReferenceSystem())
         if map_sink is not None and xy is not None:
             for r, path in enumerate(paths_of_row):
                 f = QgsFeature()
                 f.setAttributes([path, result.labels[r], int(result.rank[r])])
                 f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xy[r, 0]), float(xy[r, 1]))))
-                map_sink.addFeature(f, QgsFeatureSink.FastInsert)
+                map_sink.addFeature(f, FAST_INSERT)
             results[self.MAP] = map_id
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)

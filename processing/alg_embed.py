@@ -1,6 +1,5 @@
 """photomotifs:embed — Compute image embeddings (adapter over core.embed + the embedding cache)."""
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -19,6 +18,7 @@ from .common import (
     resolve_photo_source,
     write_source_with_fields,
 )
+from .qgis_compat import SOURCE_VECTOR
 
 STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
 
@@ -55,7 +55,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         add_photo_source_parameters(self)
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos with embedding status"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Photos with embedding status"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.VECTORS, self.tr("Export the vectors (CSV or NPZ)"),
             "CSV (*.csv);;NumPy (*.npz)", optional=True, createByDefault=False))

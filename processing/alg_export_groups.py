@@ -1,7 +1,6 @@
 """photomotifs:exportgroups — copy photos into one folder per cluster/class + XLSX/CSV tables."""
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -23,6 +22,7 @@ from .common import (
     option_value,
     to_qvalue,
 )
+from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
 
 
 class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
@@ -58,10 +58,10 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Photo layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("Photo layer"), [SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Field with the photo path"), "photo", self.INPUT,
-            QgsProcessingParameterField.String, optional=True))
+            FIELD_STRING, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Group by field (cluster, class…)"), "cluster", self.INPUT))
         self.addParameter(QgsProcessingParameterFolderDestination(

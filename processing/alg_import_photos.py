@@ -2,19 +2,17 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPoint,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
 from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+from .qgis_compat import FAST_INSERT, FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
 
 # sinks and outputs of both import algorithms (importphotos, importtable)
 OUTPUT = "OUTPUT"
@@ -28,7 +26,7 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = alg.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.PointZ, crs)
+    sink, dest_id = alg.parameterAsSink(parameters, OUTPUT, context, fields, WKB_POINTZ, crs)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, OUTPUT))
     names = [name for name, _ in schema]
@@ -42,19 +40,19 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             alt = row.get("altitude")
             feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
             located += 1
-        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        sink.addFeature(feat, FAST_INSERT)
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
     inv_sink, inv_id = alg.parameterAsSink(
-        parameters, INVALID, context, inv_fields, QgsWkbTypes.NoGeometry
+        parameters, INVALID, context, inv_fields, WKB_NO_GEOMETRY
     )
     if inv_sink is not None:
         for bad in invalid:
             row = bad.as_row()
             feat = QgsFeature(inv_fields)
             feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
-            inv_sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            inv_sink.addFeature(feat, FAST_INSERT)
     feedback.pushInfo(
         alg.tr(f"{len(records)} photos imported ({located} with a location), "
                f"{len(invalid)} files listed in the invalid table with their reason.")
@@ -98,14 +96,14 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Folder of photos"), behavior=QgsProcessingParameterFile.Folder))
+            self.FOLDER, self.tr("Folder of photos"), behavior=FILE_FOLDER))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KEEP_UNLOCATED, self.tr("Keep photos without a location (null geometry)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Invalid photos (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))

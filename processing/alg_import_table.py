@@ -3,7 +3,6 @@ import os
 import secrets
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -15,6 +14,7 @@ from qgis.core import (
 
 from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
 from .common import PhotoMotifsAlgorithm, is_null, to_qvalue
+from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT
 
 ID_FIELD = "ID_FIELD"
 FILENAME_FIELD = "FILENAME_FIELD"
@@ -79,7 +79,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.TABLE, self.tr("Metadata table (CSV, XLSX or any table QGIS reads)")))
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=QgsProcessingParameterFile.Folder))
+            self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=FILE_FOLDER))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterString(
             self.PATTERN, self.tr("File name pattern (columns in braces)"), "{id}"))
@@ -98,9 +98,9 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             self.SALT, self.tr("Salt for the owner hashes (keep it secret; empty: a new random salt)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Invalid rows and files (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))

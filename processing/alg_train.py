@@ -2,7 +2,6 @@
 import os
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -28,6 +27,7 @@ from .common import (
     option_labels,
     option_value,
 )
+from .qgis_compat import FIELD_STRING, FILE_FOLDER, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 
 
 class TrainAlgorithm(PhotoMotifsAlgorithm):
@@ -73,25 +73,25 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             self.TRAINING_FOLDER, self.tr("Training photos: folder with one subfolder per class"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("…or a photo layer"), [QgsProcessing.TypeVector], optional=True))
+            self.INPUT, self.tr("…or a photo layer"), [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LABEL_FIELD, self.tr("Class field of the layer"), "cluster", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Photo path field of the layer"), "photo", self.INPUT,
-            QgsProcessingParameterField.String, optional=True))
+            FIELD_STRING, optional=True))
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Classifier"), option_labels(TRAINING_METHOD_OPTIONS), defaultValue=0))
         P = QgsProcessingParameterNumber
-        self.addParameter(P(self.FINETUNE_SECONDS, self.tr("Fine-tune: time budget in seconds"), P.Integer,
+        self.addParameter(P(self.FINETUNE_SECONDS, self.tr("Fine-tune: time budget in seconds"), NUMBER_INTEGER,
                             300, minValue=10, maxValue=36000))
-        self.addParameter(P(self.VAL_FRACTION, self.tr("Share of photos kept for validation"), P.Double,
+        self.addParameter(P(self.VAL_FRACTION, self.tr("Share of photos kept for validation"), NUMBER_DOUBLE,
                             0.2, minValue=0.0, maxValue=0.5))
-        self.addParameter(P(self.CV_FOLDS, self.tr("Also run k-fold cross-validation (0 = no)"), P.Integer,
+        self.addParameter(P(self.CV_FOLDS, self.tr("Also run k-fold cross-validation (0 = no)"), NUMBER_INTEGER,
                             0, minValue=0, maxValue=20))
-        self.addParameter(P(self.SEED, self.tr("Random seed"), P.Integer, 0))
+        self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.BALANCED, self.tr("Weight classes against imbalance"), True))
         self.addParameter(QgsProcessingParameterString(

@@ -13,38 +13,37 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
 from ..core.options import CONTEXT as OPTIONS_CONTEXT
+from .qgis_compat import (
+    FAST_INSERT,
+    FIELD_STRING,
+    FIELD_TYPES,
+    FILE_FILE,
+    FILE_FOLDER,
+    PARAMETER_ADVANCED,
+    SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
+)
 
 OFFLINE_NOTE = (
     "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
     "network connection is made."
 )
 
-_QVARIANT = {
-    "str": QVariant.String,
-    "int": QVariant.LongLong,
-    "float": QVariant.Double,
-    "bool": QVariant.Bool,
-    "datetime": QVariant.String,  # ISO 8601 text keeps the UTC offset, which date fields lose
-}
 
 
 def tr(text: str) -> str:
@@ -78,10 +77,10 @@ def core_feedback(feedback) -> CoreFeedback:
 
 
 def qgs_fields(schema) -> QgsFields:
-    """QgsFields from a core schema: iterable of (name, type) with type in _QVARIANT."""
+    """QgsFields from a core schema: iterable of (name, type) with type in qgis_compat.FIELD_TYPES."""
     fields = QgsFields()
     for name, kind in schema:
-        fields.append(QgsField(name, _QVARIANT[kind]))
+        fields.append(QgsField(name, FIELD_TYPES[kind]))
     return fields
 
 
@@ -136,7 +135,7 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
         out = QgsFeature(fields)
         out.setGeometry(feat.geometry())
         out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
-        sink.addFeature(out, QgsFeatureSink.FastInsert)
+        sink.addFeature(out, FAST_INSERT)
     return dest_id
 
 
@@ -153,7 +152,7 @@ def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
     """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
     for name in names:
         param = alg.parameterDefinition(name)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | PARAMETER_ADVANCED)
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
@@ -232,19 +231,19 @@ CACHE = "CACHE"
 def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
     alg.addParameter(
         QgsProcessingParameterFeatureSource(
-            INPUT, tr(f"{what}: photo layer"), [QgsProcessing.TypeVector], optional=True
+            INPUT, tr(f"{what}: photo layer"), [SOURCE_VECTOR], optional=True
         )
     )
     alg.addParameter(
         QgsProcessingParameterField(
             PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
-            QgsProcessingParameterField.String, optional=True,
+            FIELD_STRING, optional=True,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
             FOLDER, tr(f"{what}: or a folder of photos"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True,
+            behavior=FILE_FOLDER, optional=True,
         )
     )
     alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
@@ -298,7 +297,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
             f = QgsFeature(fields)
             f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
             features.append(f)
-        return PhotoSource(fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), features, paths, folder)
+        return PhotoSource(fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem(), features, paths, folder)
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 
@@ -322,7 +321,7 @@ def default_cache_path(context, photo_source: PhotoSource | None) -> str:
     if project is not None and project.homePath():
         return str(core_default(project.homePath()))
     if photo_source is not None and photo_source.features and photo_source.root and \
-            photo_source.wkb_type != QgsWkbTypes.NoGeometry:
+            photo_source.wkb_type != WKB_NO_GEOMETRY:
         return str(core_default(photo_source.root))
     from ..models.registry import model_cache_dir
 
@@ -349,7 +348,7 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
         alg.addParameter(
             QgsProcessingParameterFile(
                 CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
-                behavior=QgsProcessingParameterFile.File, optional=True,
+                behavior=FILE_FILE, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )

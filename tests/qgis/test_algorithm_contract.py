@@ -192,3 +192,19 @@ def test_can_execute_names_a_missing_package(provider, run_alg, tmp_path, monkey
     with pytest.raises(QgsProcessingException) as err:
         run_alg("photomotifs:importphotos", {"FOLDER": str(tmp_path), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "photo-motifs-absent-package" in str(err.value)
+
+
+def test_qgis_compat_picks_the_enums_this_qgis_has():
+    """On QGIS 3.22 the class enums, on 3.36+/4 the scoped Qgis ones; the same values either way."""
+    from qgis.core import Qgis, QgsFeatureSink, QgsField, QgsProcessing, QgsWkbTypes
+
+    from photo_motifs.processing import qgis_compat as q
+
+    if not hasattr(Qgis, "ProcessingSourceType"):
+        assert q.SOURCE_VECTOR == QgsProcessing.TypeVector
+        assert q.WKB_POINTZ == QgsWkbTypes.PointZ
+    assert q.FAST_INSERT == QgsFeatureSink.FastInsert
+    assert QgsField("x", q.FIELD_TYPES["int"]).typeName().lower().startswith(("int", "long", "qlonglong"))
+    assert QgsField("x", q.FIELD_TYPES["str"]).type() == QgsField("y", q.FIELD_TYPES["datetime"]).type()
+    with pytest.raises(AttributeError, match="Qgis.NoSuchEnum.Member"):
+        q.first_of((Qgis, "NoSuchEnum.Member"))

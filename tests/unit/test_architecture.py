@@ -1,5 +1,6 @@
 """Design-card rules that can be checked mechanically."""
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -176,3 +177,21 @@ def test_checker_finds_a_cycle(tmp_path):
     assert import_rules.cycles(import_rules.module_graph(_tree(tmp_path, files))) == [
         ["models.quantize", "models.registry"]
     ]
+
+
+# QGIS enums that QGIS 3.36+ moved to scoped Qgis.* enums and QGIS 4 drops; processing/ takes
+# them from processing/qgis_compat.py, which picks the form the running QGIS has.
+OLD_QGIS_ENUMS = re.compile(
+    r"QgsProcessing\.Type[A-Z]\w*|QgsProcessingParameterDefinition\.Flag\w+|QgsWkbTypes\.[A-Z]\w*"
+    r"|QgsProcessingParameter(Number|File|Field)\.[A-Z]\w*|(?<!Flag\.)\bFastInsert\b|QVariant\.[A-Z]\w*"
+)
+
+
+def test_processing_takes_moved_qgis_enums_from_the_shim():
+    offenders = [
+        f"{p.relative_to(PLUGIN)}:{n}: {m.group(0)}"
+        for p in sorted((PLUGIN / "processing").rglob("*.py")) if p.name != "qgis_compat.py"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        for m in [OLD_QGIS_ENUMS.search(line)] if m
+    ]
+    assert not offenders, offenders
