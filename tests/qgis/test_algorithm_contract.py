@@ -204,7 +204,12 @@ def test_qgis_compat_picks_the_enums_this_qgis_has():
         assert q.SOURCE_VECTOR == QgsProcessing.TypeVector
         assert q.WKB_POINTZ == QgsWkbTypes.PointZ
     assert q.FAST_INSERT == QgsFeatureSink.FastInsert
-    assert QgsField("x", q.FIELD_TYPES["int"]).typeName().lower().startswith(("int", "long", "qlonglong"))
+    if Qgis.QGIS_VERSION_INT < 33800:  # QgsField takes QVariant types before 3.38
+        from qgis.PyQt.QtCore import QVariant
+
+        assert QgsField("x", q.FIELD_TYPES["int"]).type() == QVariant.LongLong
+        assert QgsField("x", q.FIELD_TYPES["str"]).type() == QVariant.String
     assert QgsField("x", q.FIELD_TYPES["str"]).type() == QgsField("y", q.FIELD_TYPES["datetime"]).type()
+    assert len({QgsField("x", t).type() for t in q.FIELD_TYPES.values()}) == 4
     with pytest.raises(AttributeError, match="Qgis.NoSuchEnum.Member"):
         q.first_of((Qgis, "NoSuchEnum.Member"))
