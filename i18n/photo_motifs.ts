@@ -615,32 +615,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>hierarchical</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>k-means</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>HDBSCAN (leaves 'noise')</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Distance (hierarchical; Ward needs Euclidean)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>cosine</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Euclidean</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -660,42 +635,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>average</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Ward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>complete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>single</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Number of motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>automatic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>fixed (K)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>height ratio (Orange)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -737,11 +677,6 @@
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>Similarity map</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>none</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -902,16 +837,6 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
-            <source>copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
-            <source>hard link where possible (else copy)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
             <source>Remove EXIF/GPS from the copies (for sharing)</source>
             <translation type="unfinished" />
         </message>
@@ -937,12 +862,32 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <source>Photos hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos skipped (an identical file was there)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
             <source>Photos not exported</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
             <source>Folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Tables written (separated by ;)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1150,6 +1095,106 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>hierarchical</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>k-means</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>HDBSCAN (leaves 'noise')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>cosine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Euclidean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Ward</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>single</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>fixed (K)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>height ratio (Orange)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>PCA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>t-SNE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>linear (logistic regression)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>small neural network (MLP)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>fine-tune (slow, optimise)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>hard link where possible (else copy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/common.py" />
             <source>Canceled: partial results were discarded.</source>
             <translation type="unfinished" />
@@ -1202,21 +1247,6 @@
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Classifier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>linear (logistic regression)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>small neural network (MLP)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>fine-tune (slow, optimise)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -615,33 +615,8 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>hierarchical</source>
-            <translation>hierarhiline</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>k-means</source>
-            <translation>k-keskmised</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>HDBSCAN (leaves 'noise')</source>
-            <translation>HDBSCAN (jätab „noise” ehk müra)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Distance (hierarchical; Ward needs Euclidean)</source>
             <translation>Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>cosine</source>
-            <translation>koosinus</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Euclidean</source>
-            <translation>eukleidiline</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -660,43 +635,8 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>average</source>
-            <translation>keskmine</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Ward</source>
-            <translation>Ward</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>complete</source>
-            <translation>täielik</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>single</source>
-            <translation>üksik</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Number of motifs</source>
             <translation>Motiivide arv</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>automatic</source>
-            <translation>automaatne</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>fixed (K)</source>
-            <translation>fikseeritud (K)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>height ratio (Orange)</source>
-            <translation>kõrguse suhe (Orange)</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -738,11 +678,6 @@
             <location filename="../processing/alg_cluster.py" />
             <source>Similarity map</source>
             <translation>Sarnasuskaart</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>none</source>
-            <translation>puudub</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -902,16 +837,6 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
-            <source>copy</source>
-            <translation>kopeeri</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
-            <source>hard link where possible (else copy)</source>
-            <translation>kõvalink, kui võimalik (muidu kopeeri)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
             <source>Remove EXIF/GPS from the copies (for sharing)</source>
             <translation>Eemalda koopiatest EXIF/GPS (jagamiseks)</translation>
         </message>
@@ -937,6 +862,21 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <source>Photos hard-linked</source>
+            <translation>Kõvalingitud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos skipped (an identical file was there)</source>
+            <translation>Vahele jäetud fotosid (identne fail oli juba olemas)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Photos renamed to avoid a name clash</source>
+            <translation>Nimekonflikti vältimiseks ümber nimetatud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
             <source>Photos not exported</source>
             <translation>Eksportimata fotosid</translation>
         </message>
@@ -944,6 +884,11 @@
             <location filename="../processing/alg_export_groups.py" />
             <source>Folders</source>
             <translation>Kaustu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Tables written (separated by ;)</source>
+            <translation>Kirjutatud tabelid (eraldajaks ;)</translation>
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
@@ -1150,6 +1095,106 @@
             <translation>Omanikud pseudonüümitakse uue juhusliku soolaga: räsid on võrreldavad ainult selle väljundi piires. Eri importide võrdlemiseks anna sool ette.</translation>
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>hierarchical</source>
+            <translation>hierarhiline</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>k-means</source>
+            <translation>k-keskmised</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>HDBSCAN (leaves 'noise')</source>
+            <translation>HDBSCAN (jätab „noise” ehk müra)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>cosine</source>
+            <translation>koosinus</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Euclidean</source>
+            <translation>eukleidiline</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>average</source>
+            <translation>keskmine</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Ward</source>
+            <translation>Ward</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>complete</source>
+            <translation>täielik</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>single</source>
+            <translation>üksik</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation>automaatne</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>fixed (K)</source>
+            <translation>fikseeritud (K)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>height ratio (Orange)</source>
+            <translation>kõrguse suhe (Orange)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>PCA</source>
+            <translation>PCA</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>t-SNE</source>
+            <translation>t-SNE</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>none</source>
+            <translation>puudub</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>linear (logistic regression)</source>
+            <translation>lineaarne (logistiline regressioon)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>small neural network (MLP)</source>
+            <translation>väike närvivõrk (MLP)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>fine-tune (slow, optimise)</source>
+            <translation>peenhäälestus (aeglane, optimeeri)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>copy</source>
+            <translation>kopeeri</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>hard link where possible (else copy)</source>
+            <translation>kõvalink, kui võimalik (muidu kopeeri)</translation>
+        </message>
+        <message>
             <location filename="../processing/common.py" />
             <source>Canceled: partial results were discarded.</source>
             <translation>Katkestatud: osalised tulemused jäeti kõrvale.</translation>
@@ -1203,21 +1248,6 @@
             <location filename="../processing/alg_train.py" />
             <source>Classifier</source>
             <translation>Klassifikaator</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>linear (logistic regression)</source>
-            <translation>lineaarne (logistiline regressioon)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>small neural network (MLP)</source>
-            <translation>väike närvivõrk (MLP)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>fine-tune (slow, optimise)</source>
-            <translation>peenhäälestus (aeglane, optimeeri)</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />

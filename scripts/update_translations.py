@@ -5,8 +5,9 @@
     python3 scripts/update_translations.py --release  # also compile .qm next to the .ts (lrelease)
 
 pylupdate5 (Debian: pyqt5-dev-tools) extracts every ``tr("…")`` / ``translate(…)`` literal of
-processing/ and plugin/ (and ``QT_TRANSLATE_NOOP`` labels of core/). It names each message's context after the enclosing class, while the
-plugin looks every string up in the one context ``PhotoMotifs`` (``processing/translation.py``):
+processing/ and plugin/ (and ``QT_TRANSLATE_NOOP`` labels of core/). It names each message's
+context after the enclosing class, while the plugin looks every string up in the one context
+``PhotoMotifs`` (``processing/translation.py``):
 this script puts all messages into that context, one message per source text, in code order.
 Translations are kept by source text; messages whose source disappeared from the code are kept
 as ``vanished`` (lrelease ignores them) so a translator can reuse them after a rewording.

@@ -16,6 +16,9 @@ I18N = PLUGIN / "i18n"
 SOURCE_DIRS = ("processing", "plugin")
 LANGUAGES = ("et",)
 NOOPS = ("QT_TR_NOOP", "QT_TRANSLATE_NOOP")
+# the functions that translate labels marked with QT_TRANSLATE_NOOP("PhotoMotifs", "…") in
+# core/options.py (data: (label, value) tuples); every other lookup has a literal source text
+MARKED_LOOKUPS = ("option_labels",)
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -50,6 +53,8 @@ def bad_tr_calls(code: str, filename: str = "<code>") -> list:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             params = [a.arg for a in node.args.args if a.arg != "self"]
             wrapper_param = params[0] if node.name == "tr" and params else None
+            if node.name in MARKED_LOOKUPS:
+                return  # looks up QT_TRANSLATE_NOOP literals (checked where they are marked)
         if isinstance(node, ast.Call):
             name = _called_name(node)
             index = {"tr": 0, "QT_TR_NOOP": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
