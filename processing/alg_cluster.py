@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -27,6 +26,7 @@ from .common import (
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
+    create_sink,
     embed_source,
     failed_reasons,
     qgs_fields,
@@ -182,17 +182,19 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             results[self.SHEETS] = self.write_sheets(sheets, paths_of_row, result, cf.sub(88, 99))
             feedback.pushInfo(self.tr(f"Contact sheets: {sheets}"))
 
-        map_sink, map_id = self.parameterAsSink(
-            parameters, self.MAP, context,
+        map_sink, map_id = create_sink(
+            self, parameters, self.MAP, context,
             qgs_fields([("photo", "str"), ("cluster", "str"), ("cluster_rank", "int")]),
-            QgsWkbTypes.Point, QgsCoordinateReferenceSystem())
+            QgsWkbTypes.Point, QgsCoordinateReferenceSystem(), optional=True)
         if map_sink is not None and xy is not None:
             for r, path in enumerate(paths_of_row):
                 f = QgsFeature()
                 f.setAttributes([path, result.labels[r], int(result.rank[r])])
                 f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xy[r, 0]), float(xy[r, 1]))))
-                map_sink.addFeature(f, QgsFeatureSink.FastInsert)
+                map_sink.add(f)
             results[self.MAP] = map_id
+        if map_sink is not None:
+            map_sink.finish()
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:

@@ -11,9 +11,11 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ..core.safe_paths import resolve_against
 from .common import (
     PhotoMotifsAlgorithm,
     PhotoSource,
+    _layer_folder,
     add_backbone_parameters,
     embed_source,
     to_qvalue,
@@ -77,6 +79,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             if source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(self.tr(f"The layer has no field '{name}'."))
         out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        root = _layer_folder(source, parameters, context)  # relative photo paths resolve against it
         names = source.fields().names()
         rows, features = [], []
         for feat in source.getFeatures():
@@ -92,7 +95,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         vectors = None
         if self.parameterAsBoolean(parameters, "EMBEDDINGS", context):
             photo_source = PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features,
-                                       [str(r.get(path_field) or "") for r in rows], None)
+                                       [resolve_against(root, r.get(path_field)) for r in rows], root)
             spec, _cache, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 40), photo_source)
             vectors = np.full((len(rows), emb.matrix.shape[1] if len(emb.rows) else 0), np.nan, dtype=np.float32)
             for r, idx in enumerate(emb.rows):
@@ -104,7 +107,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             rows, out_dir, path_field=path_field, group_field=group_field,
             mode=MODES[self.parameterAsEnum(parameters, "MODE", context)],
             strip_metadata=self.parameterAsBoolean(parameters, "STRIP_METADATA", context),
-            write_tables=tables, vectors=vectors, feedback=cf,
+            write_tables=tables, vectors=vectors, feedback=cf, root=root,
         )
         feedback.pushInfo(report.summary())
         for note in report.notes:

@@ -3,7 +3,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPoint,
     QgsProcessingException,
@@ -14,16 +13,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, to_qvalue
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
+    sink, dest_id = create_sink(alg, parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
     names = [name for name, _ in schema]
     located = 0
     for rec in records:
@@ -35,19 +32,20 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             alt = row.get("altitude")
             feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
             located += 1
-        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        sink.add(feat)
+    sink.finish()
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
-    inv_sink, inv_id = alg.parameterAsSink(
-        parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry
-    )
+    inv_sink, inv_id = create_sink(alg, parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry,
+                                   QgsCoordinateReferenceSystem(), optional=True)
     if inv_sink is not None:
         for bad in invalid:
             row = bad.as_row()
             feat = QgsFeature(inv_fields)
             feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
-            inv_sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            inv_sink.add(feat)
+        inv_sink.finish()
     feedback.pushInfo(
         alg.tr(f"{len(records)} photos imported ({located} with a location), "
                f"{len(invalid)} files listed in the invalid table with their reason.")
@@ -109,6 +107,9 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr("Choose the folder that holds the photos."))
         import os
 
+        if os.path.isfile(folder):
+            raise QgsProcessingException(self.tr("{} is a file; choose the folder that holds the photos.").format(
+                folder))
         if not os.path.isdir(folder):
             raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
         records, invalid = scan_folder(
