@@ -138,7 +138,11 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
                                            values, cf)
         style_by_field_on_load(context, dest_id, "class")
         counts = result.counts()
-        feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
+        present = [(c, n) for c, n in sorted(counts.items(), key=lambda cn: -cn[1]) if n]
+        text = ", ".join(f"{c} {n}" for c, n in present[:20])
+        if len(present) > 20:
+            text += self.tr(" … and {} more classes").format(len(present) - 20)
+        feedback.pushInfo(self.tr("Photos per class: ") + text)
         if result.failed:
             feedback.pushInfo(self.tr(f"{len(result.failed)} photos could not be read (see classify_note)."))
         results = {self.OUTPUT: dest_id, "CLASSIFIED": len(result.photos), "FAILED": len(result.failed)}
