@@ -296,7 +296,8 @@ def test_unreadable_photo_gets_no_cluster_a_note_and_a_count(run_with, photos, t
     good = sorted(folder.iterdir())[0]
     (folder / "truncated.jpg").write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
     res, fb = run_with("photomotifs:cluster", {"FOLDER": str(folder), "CACHE": str(tmp_path / "c.sqlite"),
-                                               "OUTPUT": str(tmp_path / "m.gpkg"), "REPORT": str(tmp_path / "run.json")})
+                                               "OUTPUT": str(tmp_path / "m.gpkg"),
+                                               "REPORT": str(tmp_path / "run.json")})
     assert isinstance(res, dict), fb.log
     rows = {r["filename"]: r for r in read_layer(tmp_path / "m.gpkg")}
     assert len(rows) == 13
@@ -333,7 +334,8 @@ def test_whole_workflow_with_sockets_blocked(run_with, photos, tmp_path, monkeyp
                                       "OUTPUT_FOLDER": str(tmp_path / "groups")}),
         ("photomotifs:train", {"TRAINING_FOLDER": str(photos / "train"), "CACHE": cache,
                                "OUTPUT_FOLDER": str(tmp_path / "model")}),
-        ("photomotifs:classify", {"INPUT": str(tmp_path / "p.gpkg"), "MODEL": str(tmp_path / "model" / "signature.json"),
+        ("photomotifs:classify", {"INPUT": str(tmp_path / "p.gpkg"),
+                                  "MODEL": str(tmp_path / "model" / "signature.json"),
                                   "CACHE": cache, "OUTPUT": str(tmp_path / "c.gpkg")}),
     ]
     results = {}
