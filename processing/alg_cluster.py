@@ -20,6 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.feedback import Canceled
 from .common import (
     style_by_field_on_load,
     mark_advanced,
@@ -31,6 +32,7 @@ from .common import (
     failed_reasons,
     qgs_fields,
     resolve_photo_source,
+    tr,
     write_source_with_fields,
 )
 
@@ -230,7 +232,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             groups.setdefault(result.labels[r], []).append(paths[r])
         names = list(result.sizes)
         for n, name in enumerate(names):
-            cf.check()
+            if cf.canceled():
+                raise Canceled(tr("The motif layer is complete; {} of {} contact sheets were written to {} "
+                                  "before the cancel request (no overview).").format(n, len(names), folder))
             members = groups.get(name, [])
             contact_sheet(members, os.path.join(folder, f"{name}.png"),
                           title=f"{name} — {len(members)} photos",
