@@ -251,13 +251,25 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.canceled_sentence(exc)) from None
         except (ValueError, KeyError, OSError, RuntimeError, sqlite3.Error) as exc:
             feedback.pushDebugInfo(traceback.format_exc())
-            text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-            raise QgsProcessingException(self._with_left_behind(str(text))) from exc
+            raise QgsProcessingException(self._with_left_behind(self.error_sentence(exc))) from exc
         if feedback is not None and feedback.isCanceled():
             # canceled after the last check: the outputs are complete, but the user asked to stop
             raise QgsProcessingException(self.canceled_sentence(Canceled(
                 self.tr("The run had finished writing its outputs when the cancel request came."))))
         return results
+
+    def error_sentence(self, exc: BaseException) -> str:
+        """A sentence for an error core/ did not already phrase (OS and SQLite errors)."""
+        if isinstance(exc, KeyError) and exc.args:
+            return str(exc.args[0])
+        if isinstance(exc, OSError) and exc.strerror:
+            where = exc.filename or ""
+            return self.tr("Reading or writing {} failed: {}.").format(where, exc.strerror) if where else \
+                self.tr("A file operation failed: {}.").format(exc.strerror)
+        if isinstance(exc, sqlite3.Error):
+            return self.tr("The embedding cache could not be read or written ({}): the disk may be full, the "
+                           "folder read-only or the file damaged.").format(exc)
+        return str(exc)
 
     def canceled_sentence(self, exc: Canceled) -> str:
         detail = str(exc)

@@ -413,3 +413,19 @@ def test_sigint_during_qgis_process_exportgroups(qgis_process_cmd, labeled_dir, 
     assert "Canceled" in out and "Removed the" in out, out[-3000:]
     assert files_under(out_dir) == []  # every copy of this run removed, no temporary file left
     assert sha_tree(src) == before
+
+
+def test_classify_never_classifies_its_own_copies(run_with, photos, tmp_path):
+    from photo_motifs.models.classifier_export import train_model_folder
+
+    folder = tmp_path / "inbox"
+    copy_photos(photos / "all", folder, 10)
+    model = train_model_folder(photos / "train", tmp_path / "model", cv_folds=0)
+    params = {"FOLDER": str(folder), "MODEL": str(model.folder / "signature.json"), "USE_CACHE": False,
+              "OUTPUT": "TEMPORARY_OUTPUT", "COPY_TO": str(folder / "sorted")}
+    first, fb = run_with("photomotifs:classify", params)
+    assert isinstance(first, dict), fb.log
+    assert len([f for f in files_under(folder / "sorted") if f.endswith(".jpg")]) == 10
+    second, fb = run_with("photomotifs:classify", params)
+    assert isinstance(second, dict), fb.log
+    assert first["CLASSIFIED"] == second["CLASSIFIED"] == 10  # the copies in sorted/ are skipped
