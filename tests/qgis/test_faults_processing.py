@@ -361,16 +361,17 @@ def _interrupt(args, ready, tmp_path, timeout=600):
     """Start qgis_process, send SIGINT once ``ready()`` is true; (exit status, output)."""
     if not os.path.exists(QGIS_PROCESS):
         pytest.skip("qgis_process.bin is not installed")
-    log = open(tmp_path / "qgis_process.log", "w+")
-    proc = subprocess.Popen([QGIS_PROCESS, *args], env=_qgis_process_env(), stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + timeout
-    while not ready() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert proc.poll() is None, "the run ended before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
-    status = proc.wait(timeout=300)
-    log.seek(0)
-    return status, log.read()
+    with open(tmp_path / "qgis_process.log", "w+") as log:
+        proc = subprocess.Popen([QGIS_PROCESS, *args], env=_qgis_process_env(), stdout=log,
+                                stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while not ready() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=300)
+        log.seek(0)
+        return status, log.read()
 
 
 def test_sigint_during_qgis_process_embed(qgis_process_cmd, labeled_dir, tmp_path):
