@@ -32,7 +32,12 @@ import numpy as np
 
 from ..core.safe_paths import UnsafePathError, safe_child
 from .classifier_export import (
-    CLASSIFIER_PREFIX, CONFIDENCES, HEAD_FILE, INPUT_KEY, LABELS_FILE, SIGNATURE_FILE,
+    CLASSIFIER_PREFIX,
+    CONFIDENCES,
+    HEAD_FILE,
+    INPUT_KEY,
+    LABELS_FILE,
+    SIGNATURE_FILE,
 )
 
 SCALINGS = ("0-1", "0-255")
