@@ -476,3 +476,27 @@ def test_saved_models_get_the_usual_file_mode(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_metadata_table_with_formula_cells_and_traversal_paths(labeled_dir, tmp_path):
+    """A Flickr-like table: traversal file names match nothing; formula titles stay text in exports."""
+    from photo_motifs.core.table_import import join_table
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    src = sorted((labeled_dir / "intel_scenes_dev" / "sea").iterdir())[0]
+    (folder / "7.jpg").write_bytes(src.read_bytes())
+    rows = [{"id": "7", "title": "=HYPERLINK(\"http://evil.example\",\"x\")", "tags": "@cmd", "latitude": "58.3",
+             "longitude": "26.7"},
+            {"id": "8", "filename": "../../../../etc/passwd", "title": "+1", "latitude": "1", "longitude": "2"},
+            {"id": "9", "filename": "/etc/hostname", "title": "-1", "latitude": "1", "longitude": "2"}]
+    records, invalid = join_table(rows, folder, filename_field="filename")
+    assert [r.as_row()["photo"] for r in records] == [str(folder / "7.jpg")]
+    assert {i.reason_code for i in invalid if i.source_row in (2, 3)} == {"no_file"}
+    out = export_groups([r.as_row() for r in records], tmp_path / "share", path_field="photo",
+                        group_field="tags", write_tables=("xlsx", "csv"))
+    assert [f for f in files_under(tmp_path / "share") if f.endswith(".jpg")] == ["@cmd/7.jpg"]
+    xml = _xlsx_xml(next(p for p in out.tables if p.endswith(".xlsx")))
+    assert "<f>" not in xml and "HYPERLINK" in xml
+    csv_text = Path(next(p for p in out.tables if p.endswith(".csv"))).read_text("utf-8-sig")
+    assert "'=HYPERLINK(" in csv_text and "'@cmd" in csv_text
