@@ -46,7 +46,6 @@ import io
 import os
 import re
 import shutil
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +54,7 @@ import numpy as np
 from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .safe_cells import write_csv, write_xlsx
 from .safe_paths import resolve_against
+from .safe_write import TEMP_PREFIX, write_complete
 
 TABLE_NAME = "photo_motifs_export"
 MAX_NAME = 120
@@ -63,7 +63,6 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f
 _JPEG_EXT = {".jpg", ".jpeg", ".jpe", ".jfif"}
 # errors that concern the whole output, not one photo: stop instead of failing every photo
 FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
-_TMP_PREFIX = ".photo_motifs_part-"
 
 
 class ExportError(ValueError):
@@ -170,46 +169,6 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
         if i > 1:
             report.renamed += 1
         return dest, status
-
-
-def _temp_name(folder: Path) -> Path:
-    return folder / f"{_TMP_PREFIX}{uuid.uuid4().hex}"
-
-
-def publish(tmp: Path, dest: Path) -> None:
-    """Give the complete file ``tmp`` its final name ``dest`` without replacing an existing file.
-
-    A hard link fails if ``dest`` exists (no race); where links are impossible, a rename after
-    an existence check. ``tmp`` is gone afterwards in every case.
-    """
-    try:
-        try:
-            os.link(tmp, dest)
-        except FileExistsError:
-            raise
-        except OSError:
-            if dest.exists() or dest.is_symlink():
-                raise FileExistsError(errno.EEXIST, "exists", str(dest)) from None
-            os.replace(tmp, dest)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def write_complete(dest: Path, fill) -> None:
-    """Call ``fill(temp_path)`` for a temporary file beside ``dest``, then publish it as ``dest``.
-
-    A failure (full disk, cancel) removes the temporary file: no truncated file is ever left
-    under ``dest``.
-    """
-    tmp = _temp_name(dest.parent)
-    try:
-        fill(tmp)
-        publish(tmp, dest)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
 
 
 def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
@@ -329,7 +288,7 @@ def _unstripped_copies(rows, out: Path, path_field: str, group_field: str, root)
             continue
         stem, ext = os.path.splitext(source.name)
         for existing in folder.glob(f"{glob.escape(stem)}*{glob.escape(ext)}"):
-            if existing.name.startswith(_TMP_PREFIX):
+            if existing.name.startswith(TEMP_PREFIX):
                 continue
             try:
                 same = os.path.samefile(existing, source) or filecmp.cmp(existing, source, shallow=False)

@@ -500,3 +500,20 @@ def test_metadata_table_with_formula_cells_and_traversal_paths(labeled_dir, tmp_
     assert "<f>" not in xml and "HYPERLINK" in xml
     csv_text = Path(next(p for p in out.tables if p.endswith(".csv"))).read_text("utf-8-sig")
     assert "'=HYPERLINK(" in csv_text and "'@cmd" in csv_text
+
+
+def test_contact_sheet_and_vectors_on_a_full_disk_leave_no_partial_file(photos, tmp_path):
+    from photo_motifs.core.sheets import contact_sheet
+    from photo_motifs.core.vectors_io import export_vectors
+
+    disk = tmp_path / "disk"
+    with small_disk(disk, "64k") as mounted:
+        if not mounted:
+            pytest.skip("needs root for a real small disk")  # fails in CI if it ever happens there
+        (disk / "ballast").write_bytes(b"\0" * 40_000)
+        with pytest.raises(OSError) as info:
+            contact_sheet(sorted(photos.iterdir()), disk / "C1.png", "C1", thumb=200, max_photos=30)
+        assert info.value.errno == 28
+        with pytest.raises(OSError):
+            export_vectors(disk / "v.csv", ([f"p{i}" for i in range(2000)], np.ones((2000, 64), np.float32)))
+        assert files_under(disk) == ["ballast"]
