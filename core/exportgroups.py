@@ -52,9 +52,12 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .options import EXPORT_MODE_OPTIONS, values
 from .safe_cells import write_csv, write_xlsx
 from .safe_paths import resolve_against
 from .safe_write import TEMP_PREFIX, write_complete
+
+MODES = values(EXPORT_MODE_OPTIONS)
 
 TABLE_NAME = "photo_motifs_export"
 MAX_NAME = 120
@@ -335,7 +338,7 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
     relative path is reported, not guessed). Raises :class:`ExportError` (full disk) or
     :class:`~.feedback.Canceled` after removing what the run created.
     """
-    if mode not in ("copy", "link"):
+    if mode not in MODES:
         raise ValueError(f"Unknown export mode '{mode}'; choose 'copy' or 'link'.")
     if strip_metadata and mode == "link":
         raise ValueError("Removing metadata needs new files; choose 'copy' instead of 'link' "

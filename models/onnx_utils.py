@@ -15,13 +15,14 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from ..core.model_files import METADATA_PREFIX
+
 OPSET = 17
 # IR 8 is the lowest IR version that allows opset 17: readable by every onnxruntime >= 1.13.
 IR_VERSION = 8
 INPUT_NAME = "pixels"
 FEATURES_NAME = "features"
 LOGITS_NAME = "logits"
-METADATA_PREFIX = "photo_motifs."
 
 
 def same_pads(size: int, kernel: int, stride: int) -> tuple:
@@ -137,46 +138,3 @@ def read_metadata(model: onnx.ModelProto) -> dict:
     return {
         p.key[len(METADATA_PREFIX):]: p.value for p in model.metadata_props if p.key.startswith(METADATA_PREFIX)
     }
-
-
-def check_external_data(model, model_path) -> None:
-    """Refuse an ONNX model whose external weight files lie outside the model's own folder.
-
-    ``model`` is an ``onnx.ModelProto`` loaded with ``load_external_data=False``. ONNX lets a
-    tensor keep its bytes in another file named by a relative ``location``; a crafted model can
-    name ``../../../../etc/passwd`` so that file's bytes become weights (and leak out as
-    "confidences"). Every location must resolve inside the folder of ``model_path``
-    (:func:`core.safe_paths.safe_child`); raises :class:`core.safe_paths.UnsafePathError`.
-    """
-    from ..core.safe_paths import safe_child
-
-    folder = Path(model_path).resolve().parent
-    tensors = list(model.graph.initializer)
-    for node in model.graph.node:
-        for attr in node.attribute:
-            if attr.HasField("t"):
-                tensors.append(attr.t)
-    for tensor in tensors:
-        if tensor.data_location != TensorProto.EXTERNAL:
-            continue
-        location = next((e.value for e in tensor.external_data if e.key == "location"), "")
-        safe_child(folder, location, what=f"external data file of {Path(model_path).name}")
-
-
-def load_checked(path):
-    """``onnx.load`` without external data, then :func:`check_external_data`; ValueError with a sentence.
-
-    Also refuses an empty (0-byte) file and a file without a graph, which protobuf parses as an
-    empty model ("0 inputs") instead of an error.
-    """
-    path = Path(path)
-    if path.stat().st_size == 0:
-        raise ValueError(f"{path.name} is empty (0 bytes): it is not an ONNX model. Export or copy it again.")
-    try:
-        model = onnx.load(str(path), load_external_data=False)
-    except Exception as exc:  # noqa: BLE001 - protobuf raises a variety of decode errors
-        raise ValueError(f"{path.name} is not a readable ONNX model ({exc}).") from None
-    if not model.graph.node:
-        raise ValueError(f"{path.name} is not an ONNX model (it holds no graph).")
-    check_external_data(model, path)
-    return model

@@ -1,26 +1,32 @@
 """photomotifs:importphotos — Import geotagged photos from a folder (adapter over core.photometa)."""
 from qgis.core import (
-    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
     QgsPoint,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessing,
-    QgsWkbTypes,
 )
 
 from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, to_qvalue
+from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
+
+# sinks and outputs of both import algorithms (importphotos, importtable)
+OUTPUT = "OUTPUT"
+INVALID = "INVALID"
+IMPORTED = "IMPORTED"
+LOCATED = "LOCATED"
+INVALID_COUNT = "INVALID_COUNT"
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = create_sink(alg, parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
+    sink, dest_id = create_sink(alg, parameters, OUTPUT, context, fields, WKB_POINTZ, crs)
     names = [name for name, _ in schema]
     located = 0
     for rec in records:
@@ -37,7 +43,7 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
-    inv_sink, inv_id = create_sink(alg, parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry,
+    inv_sink, inv_id = create_sink(alg, parameters, INVALID, context, inv_fields, WKB_NO_GEOMETRY,
                                    QgsCoordinateReferenceSystem(), optional=True)
     if inv_sink is not None:
         for bad in invalid:
@@ -56,11 +62,11 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     for code, n in sorted(reasons.items()):
         feedback.pushInfo(f"  {code}: {n}")
     return {
-        "OUTPUT": dest_id,
-        "INVALID": inv_id if inv_sink is not None else None,
-        "IMPORTED": len(records),
-        "LOCATED": located,
-        "INVALID_COUNT": len(invalid),
+        OUTPUT: dest_id,
+        INVALID: inv_id if inv_sink is not None else None,
+        IMPORTED: len(records),
+        LOCATED: located,
+        INVALID_COUNT: len(invalid),
     }
 
 
@@ -68,8 +74,11 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
     FOLDER = "FOLDER"
     RECURSIVE = "RECURSIVE"
     KEEP_UNLOCATED = "KEEP_UNLOCATED"
-    OUTPUT = "OUTPUT"
-    INVALID = "INVALID"
+    OUTPUT = OUTPUT
+    INVALID = INVALID
+    IMPORTED = IMPORTED
+    LOCATED = LOCATED
+    INVALID_COUNT = INVALID_COUNT
     CAPABILITY = "import"
     HELP = (
         "Reads the location (EXIF GPS), time, direction, orientation, camera and size of every "
@@ -86,19 +95,19 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Folder of photos"), behavior=QgsProcessingParameterFile.Folder))
+            self.FOLDER, self.tr("Folder of photos"), behavior=FILE_FOLDER))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KEEP_UNLOCATED, self.tr("Keep photos without a location (null geometry)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Invalid photos (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
-        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
-        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Files not imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 

@@ -14,43 +14,57 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingDestinationParameter,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from ..core.options import CONTEXT as OPTIONS_CONTEXT
 from ..core.safe_paths import resolve_against
+from .qgis_compat import (
+    FAST_INSERT,
+    FIELD_STRING,
+    FIELD_TYPES,
+    FILE_FILE,
+    FILE_FOLDER,
+    PARAMETER_ADVANCED,
+    SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
+)
 
 OFFLINE_NOTE = (
     "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
     "network connection is made."
 )
 
-_QVARIANT = {
-    "str": QVariant.String,
-    "int": QVariant.LongLong,
-    "float": QVariant.Double,
-    "bool": QVariant.Bool,
-    "datetime": QVariant.String,  # ISO 8601 text keeps the UTC offset, which date fields lose
-}
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PhotoMotifs", text)
+
+
+def option_labels(options) -> list:
+    """The translated labels of ``core.options`` ``(label, value)`` tuples, for an enum parameter.
+
+    The labels are literals marked with QT_TRANSLATE_NOOP in core/options.py (pylupdate5
+    extracts them there); here they are looked up in the same context.
+    """
+    return [QCoreApplication.translate(OPTIONS_CONTEXT, label) for label, _value in options]
+
+
+def option_value(alg, parameters, name, context, options):
+    """The value of the option chosen in the enum parameter ``name`` (built from ``options``)."""
+    return options[alg.parameterAsEnum(parameters, name, context)][1]
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -66,10 +80,10 @@ def core_feedback(feedback) -> CoreFeedback:
 
 
 def qgs_fields(schema) -> QgsFields:
-    """QgsFields from a core schema: iterable of (name, type) with type in _QVARIANT."""
+    """QgsFields from a core schema: iterable of (name, type) with type in qgis_compat.FIELD_TYPES."""
     fields = QgsFields()
     for name, kind in schema:
-        fields.append(QgsField(name, _QVARIANT[kind]))
+        fields.append(QgsField(name, FIELD_TYPES[kind]))
     return fields
 
 
@@ -83,6 +97,15 @@ def merged_fields(base: QgsFields, extra_schema) -> QgsFields:
     for f in qgs_fields(extra_schema):
         fields.append(f)
     return fields
+
+
+def is_null(value) -> bool:
+    """True for a missing attribute value: None or QGIS's NULL (a null QVariant, printed 'NULL').
+
+    The one NULL test of the package: attribute values come as None or as a null QVariant
+    depending on the QGIS/PyQt version and the provider.
+    """
+    return value is None or str(value) == "NULL"
 
 
 def to_qvalue(value):
@@ -148,7 +171,7 @@ class CheckedSink:
         ).format(self.key, what, detail or self.alg.tr("no reason given"), self.written))
 
     def add(self, feature) -> None:
-        if not self.sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not self.sink.addFeature(feature, FAST_INSERT):
             self._fail(self.alg.tr("at feature {}").format(self.written + 1))
         self.written += 1
 
@@ -194,7 +217,7 @@ def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
     """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
     for name in names:
         param = alg.parameterDefinition(name)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | PARAMETER_ADVANCED)
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
@@ -228,6 +251,15 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self):
         return self.tr(self.HELP) + "\n\n" + self.tr(OFFLINE_NOTE)
 
+    def canExecute(self):
+        """(False, sentence with the install command) when a package the algorithm needs is missing.
+
+        QGIS's dialog, toolbox and model builder ask this before a run; headless runs
+        (processing.run, qgis_process) do not, so processAlgorithm raises the same sentence.
+        """
+        message = deps.missing_message(self.CAPABILITY)
+        return (False, message) if message else (True, "")
+
     def processAlgorithm(self, parameters, context, feedback):
         """Run :meth:`process`; every failure and every cancellation raises (never a false success).
 
@@ -237,7 +269,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         with what the run left behind; returning ``{}`` would count as success.
         """
         message = deps.missing_message(self.CAPABILITY)
-        if message:
+        if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
         self._created_outputs = []
         self._complete_outputs = set()
@@ -339,24 +371,28 @@ INPUT = "INPUT"
 PATH_FIELD = "PATH_FIELD"
 FOLDER = "FOLDER"
 RECURSIVE = "RECURSIVE"
+# backbone parameters (add_backbone_parameters) and the embedding cache output
+BACKBONE = "BACKBONE"
+ONNX_MODEL = "ONNX_MODEL"
+CACHE = "CACHE"
 
 
 def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
     alg.addParameter(
         QgsProcessingParameterFeatureSource(
-            INPUT, tr(f"{what}: photo layer"), [QgsProcessing.TypeVector], optional=True
+            INPUT, tr(f"{what}: photo layer"), [SOURCE_VECTOR], optional=True
         )
     )
     alg.addParameter(
         QgsProcessingParameterField(
             PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
-            QgsProcessingParameterField.String, optional=True,
+            FIELD_STRING, optional=True,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
             FOLDER, tr(f"{what}: or a folder of photos"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True,
+            behavior=FILE_FOLDER, optional=True,
         )
     )
     alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
@@ -390,13 +426,13 @@ def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> Ph
                 tr(f"The layer has no field '{path_field}'. Choose the field that holds the photo "
                    "paths (the 'photo' field of layers made by Import geotagged photos).")
             )
-        root = _layer_folder(source, parameters, context)
+        root = layer_folder(source, parameters, context)
         features, paths = [], []
         for feat in source.getFeatures(QgsFeatureRequest()):
             if feedback.isCanceled():
                 raise Canceled("Canceled by the user.")
             value = feat[index]
-            text = "" if value is None or str(value) == "NULL" else str(value)
+            text = "" if is_null(value) else str(value)
             text = resolve_against(root, text)
             features.append(QgsFeature(feat))
             paths.append(text)
@@ -419,11 +455,11 @@ def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> Ph
             f = QgsFeature(fields)
             f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
             features.append(f)
-        return PhotoSource(fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), features, paths, folder)
+        return PhotoSource(fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem(), features, paths, folder)
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 
-def _layer_folder(source, parameters, context):
+def layer_folder(source, parameters, context):
     """Folder of the input layer's file, used to resolve relative photo paths."""
     layer = context.getMapLayer(str(parameters.get(INPUT))) if parameters.get(INPUT) else None
     uri = layer.source() if layer is not None else str(parameters.get(INPUT) or "")
@@ -443,7 +479,7 @@ def default_cache_path(context, photo_source: PhotoSource | None) -> str:
     if project is not None and project.homePath():
         return str(core_default(project.homePath()))
     if photo_source is not None and photo_source.features and photo_source.root and \
-            photo_source.wkb_type != QgsWkbTypes.NoGeometry:
+            photo_source.wkb_type != WKB_NO_GEOMETRY:
         return str(core_default(photo_source.root))
     from ..models.registry import model_cache_dir
 
@@ -454,24 +490,23 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     from ..models.registry import list_backbones
 
     specs = list_backbones()
-    alg._backbone_ids = [s.id for s in specs]
     alg.addParameter(
         QgsProcessingParameterEnum(
-            "BACKBONE", tr("Image model (backbone)"),
+            BACKBONE, tr("Image model (backbone)"),
             [s.title for s in specs] + [tr("My own ONNX model (file below)")], defaultValue=0,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
-            "ONNX_MODEL", tr("Own ONNX image model (when chosen above)"),
+            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
             extension="onnx", optional=True,
         )
     )
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
-                "CACHE", tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
-                behavior=QgsProcessingParameterFile.File, optional=True,
+                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                behavior=FILE_FILE, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )
@@ -482,7 +517,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     from ..models.registry import ensure_onnx, get_backbone, list_backbones, spec_for_onnx_file
 
     ids = [s.id for s in list_backbones()]
-    choice = alg.parameterAsEnum(parameters, "BACKBONE", context)
+    choice = alg.parameterAsEnum(parameters, BACKBONE, context)
     if choice < len(ids):
         spec = get_backbone(ids[choice])
         if spec.quantized_from:
@@ -492,7 +527,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
             if note:
                 cf.warning(note)
         return spec, str(ensure_onnx(spec.id, feedback=cf))
-    onnx_file = alg.parameterAsFile(parameters, "ONNX_MODEL", context)
+    onnx_file = alg.parameterAsFile(parameters, ONNX_MODEL, context)
     if not onnx_file:
         raise QgsProcessingException(tr("Choose the ONNX file of your own image model."))
     spec = spec_for_onnx_file(onnx_file)
@@ -502,7 +537,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
 def cache_from_parameters(alg, parameters, context, photo_source):
     from ..core.embcache import EmbeddingCache
 
-    path = alg.parameterAsFile(parameters, "CACHE", context) if "CACHE" in parameters else ""
+    path = alg.parameterAsFile(parameters, CACHE, context) if CACHE in parameters else ""
     path = path or default_cache_path(context, photo_source)
     return EmbeddingCache(path), path  # a folder, read-only place or damaged file: ValueError sentence
 
