@@ -130,6 +130,11 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>{} — {} photos</source>
             <translation type="unfinished" />
         </message>
@@ -194,6 +199,12 @@
         <message>
             <location filename="../processing/common.py" />
             <location filename="../processing/alg_import_photos.py" />
+            <source>{} is a file; choose the folder that holds the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <location filename="../processing/alg_train.py" />
             <source>The folder {} does not exist.</source>
@@ -238,6 +249,11 @@
         <message>
             <location filename="../processing/common.py" />
             <source>Image model: {}; embedding cache: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Embeddings computed before the cancel request are kept in the cache {}, so the next run continues from there; no output layer was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -570,12 +586,22 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: {} ({}), classes: {}</source>
+            <source> … and {} more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: {} ({}), {} classes: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Embeddings ({}): {} from the cache {}, {} computed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source> … and {} more classes</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1196,7 +1222,32 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
-            <source>Canceled: partial results were discarded.</source>
+            <source>The run had finished writing its outputs when the cancel request came.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Reading or writing {} failed: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>A file operation failed: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The embedding cache could not be read or written ({}): the disk may be full, the folder read-only or the file damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Canceled by the user.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Incomplete output left behind (delete it or run again): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1352,6 +1403,41 @@
         <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>  {}: {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be created: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be written: {} is a file, not a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be written: the folder {} is read-only. Choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Writing the output '{}' failed {} ({}): the disk may be full or the file not writable. {} features had been written; the output is incomplete and must not be used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>no reason given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>at feature {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>while saving the last features</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -130,6 +130,11 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>{} — {} photos</source>
             <translation>{} — {} fotot</translation>
         </message>
@@ -194,6 +199,12 @@
         <message>
             <location filename="../processing/common.py" />
             <location filename="../processing/alg_import_photos.py" />
+            <source>{} is a file; choose the folder that holds the photos.</source>
+            <translation>{} on fail; vali kaust, milles fotod on.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <location filename="../processing/alg_train.py" />
             <source>The folder {} does not exist.</source>
@@ -239,6 +250,11 @@
             <location filename="../processing/common.py" />
             <source>Image model: {}; embedding cache: {}</source>
             <translation>Pildimudel: {}; vektoresituste vahemälu: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Embeddings computed before the cancel request are kept in the cache {}, so the next run continues from there; no output layer was written.</source>
+            <translation>Enne katkestamist arvutatud vektoresitused jäävad vahemällu {}, nii et järgmine käivitus jätkab sealt; väljundkihti ei kirjutatud.</translation>
         </message>
         <message>
             <location filename="../processing/common.py" />
@@ -570,13 +586,23 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: {} ({}), classes: {}</source>
-            <translation>Mudel: {} ({}), klassid: {}</translation>
+            <source> … and {} more</source>
+            <translation> … ja veel {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Model: {} ({}), {} classes: {}</source>
+            <translation>Mudel: {} ({}), {} klassi: {}</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Embeddings ({}): {} from the cache {}, {} computed.</source>
             <translation>Vektoresitused ({}): {} vahemälust {}, {} arvutatud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source> … and {} more classes</source>
+            <translation> … ja veel {} klassi</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1196,8 +1222,33 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
-            <source>Canceled: partial results were discarded.</source>
-            <translation>Katkestatud: osalised tulemused jäeti kõrvale.</translation>
+            <source>The run had finished writing its outputs when the cancel request came.</source>
+            <translation>Käivitus oli väljundid juba kirjutanud, kui katkestamise soov tuli.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Reading or writing {} failed: {}.</source>
+            <translation>Faili {} lugemine või kirjutamine ebaõnnestus: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>A file operation failed: {}.</source>
+            <translation>Failitoiming ebaõnnestus: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The embedding cache could not be read or written ({}): the disk may be full, the folder read-only or the file damaged.</source>
+            <translation>Vektoresituste vahemälu ei õnnestunud lugeda ega kirjutada ({}): ketas võib olla täis, kaust kirjutuskaitstud või fail rikutud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Canceled by the user.</source>
+            <translation>Kasutaja katkestas.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Incomplete output left behind (delete it or run again): {}.</source>
+            <translation>Alles jäi poolik väljund (kustuta see või käivita uuesti): {}.</translation>
         </message>
         <message>
             <location filename="../processing/common.py" />
@@ -1353,6 +1404,49 @@
             <location filename="../processing/alg_import_photos.py" />
             <source>  {}: {} — {}</source>
             <translation>  {}: {} — {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be created: {}</source>
+            <translation>Väljundit „{}” ei saa luua: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be written: {} is a file, not a folder.</source>
+            <translation>Väljundit „{}” ei saa kirjutada: {} on fail, mitte kaust.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>The output '{}' cannot be written: the folder {} is read-only. Choose another place.</source>
+            <translation>Väljundit „{}” ei saa kirjutada: kaust {} on kirjutuskaitstud. Vali muu koht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>Writing the output '{}' failed {} ({}): the disk may be full or the file not writable. {} features had been written; the output is incomplete and must not be used.</source>
+            <translation>Väljundi „{}” kirjutamine ebaõnnestus {} ({}): ketas võib olla täis või fail kirjutuskaitstud. Kirjutatud oli {} nähtust; väljund on poolik ja seda ei tohi kasutada.</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>no reason given</source>
+            <translation>põhjust ei antud</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>at feature {}</source>
+            <translation>nähtuse {} juures</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <source>while saving the last features</source>
+            <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Model: {} ({}), classes: {}</source>
+            <translation type="vanished">Mudel: {} ({}), klassid: {}</translation>
+        </message>
+        <message>
+            <source>Canceled: partial results were discarded.</source>
+            <translation type="vanished">Katkestatud: osalised tulemused jäeti kõrvale.</translation>
         </message>
     </context>
 </TS>
