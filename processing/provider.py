@@ -17,10 +17,12 @@ def algorithm_classes():
     from .alg_export_groups import ExportGroupsAlgorithm
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
+    from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
-            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm]
+            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
+            SummarizeAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):

@@ -34,10 +34,11 @@ if [ ! -x "$PY" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
 stamp="$VENV/.photo_motifs_requirements"
-want=$(cat "$REPO"/requirements*.txt | sha256sum | cut -d' ' -f1)
+want=$(cat "$REPO"/requirements*.txt "$REPO/scripts/build-constraints.txt" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   log "installing Python packages into $VENV"
-  "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt"
+  PIP_CONSTRAINT="$REPO/scripts/build-constraints.txt" \
+    "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt"
   echo "$want" > "$stamp"
 fi
 
