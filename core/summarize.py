@@ -200,10 +200,13 @@ def day_keys(dates) -> np.ndarray:
     return day.where(parts[0].notna() & ~s.isna().to_numpy(), None).to_numpy(dtype=object)
 
 
-def _codes(values) -> np.ndarray:
+def _factorize(values):
+    """(int64 codes with -1 for None/NaN, distinct values as an object array)."""
     import pandas as pd
 
-    return pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)[0].astype(np.int64)
+    arr = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(values, dtype=object)
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
 
 
 def _distinct_count(groups, members, n_groups) -> np.ndarray:
@@ -280,34 +283,47 @@ def summarize(
 
     # 2. codes: motif, user (a photo without user is a user of its own), day
     fb.progress(25)
-    motif_s = pd.Series(motif, dtype=object)
-    no_motif = _blank(motif_s)
-    totals = motif_s[~no_motif & inside].astype(str).value_counts()
-    motifs = sorted(totals.index.tolist(), key=lambda m: (-int(totals[m]), m))
-    motif_index = {m: k for k, m in enumerate(motifs)}
-    mcode = np.full(n, -1, dtype=np.int64)
-    if motifs:
-        mapped = motif_s.astype(str).map(motif_index)
-        ok = ~no_motif & mapped.notna().to_numpy()
-        mcode[ok] = mapped[ok].to_numpy(dtype=np.int64)
+    # every text column is factorised first (one hash pass), the slower per-value work (blank
+    # test, date parsing) then runs on the distinct values only
+    mraw, muniq = _factorize(motif)
+    m_ok = ~_blank(muniq)
+    mcode_raw = np.where(mraw >= 0, np.where(m_ok[np.maximum(mraw, 0)], mraw, -1), -1) if len(muniq) else mraw
+    no_motif = mcode_raw < 0
+    names = np.array([str(v) for v in muniq], dtype=object)
+    totals = np.bincount(mcode_raw[inside & ~no_motif], minlength=len(muniq))
+    # one motif per distinct text (values such as 3 and "3" merge), ordered by overall count then name
+    by_name: dict = {}
+    for k in range(len(muniq)):
+        if m_ok[k] and totals[k] > 0:
+            by_name[names[k]] = by_name.get(names[k], 0) + int(totals[k])
+    motifs = sorted(by_name, key=lambda mv: (-by_name[mv], mv))
+    motif_index = {mv: k for k, mv in enumerate(motifs)}
+    remap = np.array([motif_index.get(names[k], -1) if m_ok[k] else -1 for k in range(len(muniq))] + [-1],
+                     dtype=np.int64)
+    mcode = remap[np.where(mcode_raw >= 0, mcode_raw, len(muniq))]
     n_motifs = len(motifs)
 
     if user is None:
         no_user = np.ones(n, dtype=bool)
         ucode = np.arange(n, dtype=np.int64)
     else:
-        no_user = _blank(user)
-        ucode = _codes(pd.Series(user, dtype=object).where(~no_user, None).astype(str))
-        ucode = np.where(no_user, -1, ucode)
-        n_known = int(ucode.max()) + 1 if (~no_user).any() else 0
-        ucode[no_user] = n_known + np.arange(int(no_user.sum()))
+        uraw, uuniq = _factorize(user)
+        u_ok = np.append(~_blank(uuniq), False)
+        no_user = ~u_ok[np.where(uraw >= 0, uraw, len(uuniq))]
+        ucode = uraw.copy()
+        ucode[no_user] = len(uuniq) + np.arange(int(no_user.sum()))
     counts["no_user"] = int((no_user & inside).sum())
     if date is None:
-        days = np.full(n, None, dtype=object)
+        no_day = np.ones(n, dtype=bool)
+        dcode = np.zeros(n, dtype=np.int64)
     else:
-        days = day_keys(date)
-    no_day = pd.isna(pd.Series(days, dtype=object)).to_numpy()
-    dcode = _codes(pd.Series(days, dtype=object).fillna("unknown day"))
+        draw, duniq = _factorize(date)
+        day_of_uniq = day_keys(duniq)
+        dcodes_u, _ = _factorize(day_of_uniq)
+        dcodes_u = np.append(dcodes_u, -1)
+        dcode = dcodes_u[np.where(draw >= 0, draw, len(duniq))]
+        no_day = dcode < 0
+        dcode = np.where(no_day, int(dcodes_u.max()) + 1, dcode)  # one "unknown day"
     counts["no_date"] = int((no_day & inside).sum())
     counts["no_motif"] = int((no_motif & inside).sum())
     fb.check()
