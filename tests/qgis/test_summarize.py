@@ -214,3 +214,60 @@ def test_summarize_with_qgis_process(qgis_process_cmd, photo_layer, tmp_path):
     rows = read_layer(out)
     assert sum(r["photos"] or 0 for r in rows) + 0 <= len(PHOTOS)
     assert all(r["area"].startswith("H") for r in rows)
+
+
+def test_motif_map_pdf_renders_and_page_one_is_viewable(run_alg, photo_layer, tmp_path):
+    """The published map: PDF written from the shipped layout, page 1 converted with pdftoppm."""
+    import shutil
+
+    from PIL import Image
+
+    summary = str(tmp_path / "summary.gpkg")
+    run_alg("photomotifs:summarize", {"INPUT": photo_layer, "GRID_SHAPE": 1, "CELL_SIZE": 100,
+                                      "GRID_CRS": "EPSG:3301", "MIN_USERS": 2, "OUTPUT": summary})
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    Image.new("RGB", (300, 200), (200, 30, 30)).save(sheets / "C2.png")  # a contact sheet of C2
+    res = run_alg("photomotifs:motifmap", {
+        "SUMMARY": summary, "SHEETS": str(sheets), "TITLE": "Test city",
+        "ATTRIBUTION": "Photos: test fixture (synthetic)",
+        "OUTPUT_PDF": str(tmp_path / "map.pdf"), "OUTPUT_PNG": str(tmp_path / "map.png")})
+    pdf = tmp_path / "map.pdf"
+    assert res["OUTPUT_PDF"] == str(pdf) and pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    w, h = page.size
+    assert w > h  # A4 landscape
+    # the map frame (left 2/3 of the page): the two cells are drawn in colour
+    map_area = page.crop((int(w * 0.05), int(h * 0.15), int(w * 0.65), int(h * 0.85)))
+    coloured = sum(1 for r, g, b in map_area.getdata() if max(r, g, b) - min(r, g, b) > 40)
+    assert coloured > 0.05 * map_area.size[0] * map_area.size[1]
+    # the contact sheet thumbnail of C2 (red) appears in the top-motifs panel on the right
+    panel = page.crop((int(w * 0.68), int(h * 0.4), w, int(h * 0.75)))
+    assert any(r > 150 and g < 80 and b < 80 for r, g, b in panel.getdata())
+    png = Image.open(tmp_path / "map.png")
+    assert png.size[0] > 1500  # 150 dpi A4
+
+
+def test_shipped_model_is_listed_and_runs_with_qgis_process(qgis_process_cmd, provider, geotagged_dir, tmp_path):
+    import json
+
+    assert "photo_motifs_workflow" in {a.name() for a in provider.algorithms()}
+    out = tmp_path / "model"
+    out.mkdir()
+    proc = qgis_process_cmd(
+        "--json", "run", "photomotifs:photo_motifs_workflow", "--", f"folder={geotagged_dir}",
+        "cell_size=2000", "min_users=2", f"import:photos={out / 'photos.gpkg'}",
+        f"cluster:motifs={out / 'motifs.gpkg'}", f"cluster:contact_sheets={out / 'sheets'}",
+        f"summarize:summary={out / 'summary.gpkg'}")
+    assert proc.returncode == 0, proc.stderr[-3000:] + proc.stdout[-3000:]
+    results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
+    assert results["summarize:summary"].startswith(str(out / "summary.gpkg"))
+    rows = read_layer(out / "summary.gpkg")
+    assert rows and all(r["area"].startswith("H") for r in rows)
+    published = [r for r in rows if not r["suppressed"]]
+    assert all(r["dominant"] and r["dominant"].startswith("C") for r in published if r["photos"])
+    assert (out / "sheets" / "overview.png").is_file()
