@@ -58,5 +58,6 @@ log "set up: QGIS $("$QGIS_PROCESS" --version 2>/dev/null | grep -m1 -oE '3\.[0-
 if [ -z "$FOLDER" ]; then
   FOLDER="$PM_HOME/sample/photos"
   PYTHONPATH="$PLUGINS_DIR" "$PY" "$REPO/scripts/make_sample.py" "$FOLDER"
+  export PHOTO_MOTIFS_SAMPLE=1
 fi
 bash "$REPO/scripts/workflow.sh" "$FOLDER" "$PM_HOME/results"
