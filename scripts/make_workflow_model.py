@@ -51,7 +51,8 @@ def build():
         "ALG_DESC": "Photo Motifs in one step on a folder of geotagged photos: import the photos as "
                     "points, compute image embeddings locally, discover motifs (clusters, with contact "
                     "sheets) and summarise them on a hexagon grid (photo-user-days, dominant motif, "
-                    "diversity, minimum-users privacy rule). Runs offline.",
+                    "diversity, minimum-users privacy rule). Runs entirely on this computer: no photo, "
+                    "embedding or model is sent anywhere and no network connection is made.",
     })
     model.addModelParameter(
         QgsProcessingParameterFile("folder", "Folder of geotagged photos", behavior=QgsProcessingParameterFile.Folder),
