@@ -24,6 +24,7 @@ from qgis.core import (
     QgsSymbolLayerUtils,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -127,14 +128,11 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         results = {self.OUTPUT_PDF: pdf}
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
         if png:
-            settings = QgsLayoutExporter.ImageExportSettings()
-            settings.dpi = 150
-            settings.generateWorldFile = False
-            settings.exportMetadata = False
-            result = exporter.exportToImage(png, settings)
-            if result != QgsLayoutExporter.Success:
-                raise QgsProcessingException(self.tr("The PNG {} could not be written: {}").format(
-                    png, exporter.errorMessage() or result))
+            # rendered and saved by Qt: the exporter's own PNG path also tries to georeference the
+            # file through GDAL, which cannot update PNGs and prints an error
+            image = exporter.renderPageToImage(0, QSize(), 150)
+            if image.isNull() or not image.save(png, "PNG"):
+                raise QgsProcessingException(self.tr("The PNG {} could not be written.").format(png))
             results[self.OUTPUT_PNG] = png
         feedback.pushInfo(self.tr("Motif map: {}").format(pdf))
         return results
