@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsClassificationJenks,
+    QgsClassificationEqualInterval,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGradientColorRamp,
@@ -72,10 +72,12 @@ def dominant_renderer(counts: dict, min_users: int) -> QgsCategorizedSymbolRende
 
 
 def diversity_renderer(layer, classes=5) -> QgsGraduatedSymbolRenderer:
-    """Shannon diversity in natural-breaks classes on a viridis ramp (suppressed areas not drawn)."""
+    """Shannon diversity in equal-interval classes on a viridis ramp (suppressed areas not drawn)."""
     renderer = QgsGraduatedSymbolRenderer("shannon")
     renderer.setSourceSymbol(_fill(VIRIDIS[0]))
-    renderer.setClassificationMethod(QgsClassificationJenks())
+    # equal intervals from 0 (one motif) to the largest H: readable, and no empty classes from the
+    # many areas with H = 0 that natural breaks would split
+    renderer.setClassificationMethod(QgsClassificationEqualInterval())
     renderer.updateClasses(layer, classes)
     ramp = QgsGradientColorRamp(QColor(VIRIDIS[0]), QColor(VIRIDIS[-1]))
     ramp.setStops([QgsGradientStop(i / (len(VIRIDIS) - 1), QColor(c)) for i, c in enumerate(VIRIDIS[1:-1], 1)])
