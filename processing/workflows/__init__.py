@@ -15,11 +15,13 @@ def shipped_models():
     """
     from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
+    from ..common import tr
+
     models = []
     for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "*.model3"))):
         model = QgsProcessingModelAlgorithm()
         if model.fromFile(path):
             models.append(model)
         else:
-            QgsMessageLog.logMessage("Could not read the model {}".format(path), "Photo Motifs")
+            QgsMessageLog.logMessage(tr("Could not read the model {}").format(path), tr("Photo Motifs"))
     return models
