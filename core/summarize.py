@@ -46,9 +46,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback
+from .options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 
-MEASURES = ("pud", "users", "photos")
-GRID_SHAPES = ("hexagon", "square")
+MEASURES = values(SUMMARY_MEASURE_OPTIONS)  # ("pud", "users", "photos")
+GRID_SHAPES = values(GRID_SHAPE_OPTIONS)  # ("hexagon", "square")
 MOTIF_PREFIX, SHARE_PREFIX = "n_", "s_"
 _DAY_RE = r"^\s*(\d{4})[-:/.](\d{2})[-:/.](\d{2})"
 

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsPrintLayout,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
@@ -28,7 +27,8 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
-from .common import PhotoMotifsAlgorithm, mark_advanced
+from .common import PhotoMotifsAlgorithm, is_null, mark_advanced
+from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR_POLYGON
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "motif_map.qpt")
 MOTIF_SLOTS = 4
@@ -63,10 +63,10 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SUMMARY, self.tr("Motif summary (output of Motif summary by area)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [SOURCE_VECTOR_POLYGON]))
         self.addParameter(QgsProcessingParameterFile(
             self.SHEETS, self.tr("Contact sheets folder (from Discover motifs)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title"), self.tr("Photo motifs")))
         self.addParameter(QgsProcessingParameterString(
@@ -101,7 +101,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
             counts = {}
             for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
-                if f["dominant"] not in (None, "") and str(f["dominant"]) != "NULL":
+                if not is_null(f["dominant"]) and f["dominant"] != "":
                     counts[str(f["dominant"])] = counts.get(str(f["dominant"]), 0) + 1
             layer.setRenderer(dominant_renderer(counts, 5))
 
@@ -228,14 +228,14 @@ def summary_stats(layer, motif_field_names) -> dict:
         stats["areas"] += 1
         if "measure" in names and f["measure"]:
             stats["measure"] = str(f["measure"])
-        if "min_users" in names and f["min_users"] not in (None, "") and str(f["min_users"]) != "NULL":
+        if "min_users" in names and not is_null(f["min_users"]):
             stats["min_users"] = int(f["min_users"])
         if f["suppressed"]:
             stats["suppressed"] += 1
             continue
         features.append(f)
         dom = f["dominant"]
-        if dom not in (None, "") and str(dom) != "NULL":
+        if not is_null(dom) and dom != "":
             dominated[str(dom)] = dominated.get(str(dom), 0) + 1
     count_fields = {n[2:]: n for n in names if n.startswith("n_")}
     motifs = set(dominated)
@@ -243,8 +243,8 @@ def summary_stats(layer, motif_field_names) -> dict:
     totals = {}
     for m in motifs:
         field = fields[m][0] if fields[m][0] in names else count_fields.get(m)
-        totals[m] = sum(float(f[field] or 0) for f in features if field and str(f[field]) != "NULL") if field else 0.0
-    grand = sum(float(f[n] or 0) for f in features for n in count_fields.values() if str(f[n]) != "NULL") or 1.0
+        totals[m] = sum(float(f[field] or 0) for f in features if not is_null(f[field])) if field else 0.0
+    grand = sum(float(f[n] or 0) for f in features for n in count_fields.values() if not is_null(f[n])) or 1.0
     top = sorted(motifs, key=lambda m: (-dominated[m], -totals[m], m))[:MOTIF_SLOTS]
     stats["top"] = [(m, dominated[m], totals[m] / grand) for m in top]
     return stats

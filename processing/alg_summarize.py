@@ -14,11 +14,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -29,18 +27,27 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from .common import PhotoMotifsAlgorithm, mark_advanced, to_qvalue
+from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
+from .common import PhotoMotifsAlgorithm, is_null, mark_advanced, option_labels, to_qvalue
+from .qgis_compat import (
+    FAST_INSERT,
+    FIELD_NUMERIC,
+    FIELD_TYPES,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_VECTOR_POINT,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+)
 
 # detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
 MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
 USER_CANDIDATES = ("owner", "user", "user_id", "userid", "username", "owner_id", "ownername", "author")
 DATE_CANDIDATES = ("taken_at", "datetaken", "date_taken", "taken", "datetimeoriginal", "date", "datetime")
-MEASURE_VALUES = ("pud", "users", "photos")
-SHAPE_VALUES = ("hexagon", "square")
+MEASURE_VALUES = values(SUMMARY_MEASURE_OPTIONS)
+SHAPE_VALUES = values(GRID_SHAPE_OPTIONS)
 
 INT_COLUMNS = {"photos", "users", "pud", "no_user", "dom_ties", "richness", "min_users"}
 FLOAT_COLUMNS = {"dom_share", "dom_margin", "shannon", "evenness", "mean_conf"}
@@ -96,7 +103,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Photo layer (points with a motif or class field)"),
-            [QgsProcessing.TypeVectorPoint]))
+            [SOURCE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterField(
             self.MOTIF_FIELD, self.tr("Motif or class field (empty: cluster, else class)"), None, self.INPUT,
             optional=True))
@@ -107,25 +114,25 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CONFIDENCE_FIELD, self.tr("Classifier confidence field (optional: mean per area)"), None,
-            self.INPUT, QgsProcessingParameterField.Numeric, optional=True))
+            self.INPUT, FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AREAS, self.tr("Areas: polygon layer (empty: generate a grid)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.GRID_SHAPE, self.tr("Grid cells"), [self.tr("Hexagons"), self.tr("Squares")], defaultValue=0))
+            self.GRID_SHAPE, self.tr("Grid cells"), option_labels(GRID_SHAPE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.CELL_SIZE, self.tr("Grid cell size in metres (square side, hexagon width)"),
-            QgsProcessingParameterNumber.Double, 500.0, minValue=1.0))
+            NUMBER_DOUBLE, 500.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterCrs(
             self.GRID_CRS, self.tr("Projected CRS of the grid (empty: local UTM zone)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.MEASURE, self.tr("Measure for motif counts and shares"),
-            [self.tr("Photo-user-days"), self.tr("Distinct users"), self.tr("Photos")], defaultValue=0))
+            option_labels(SUMMARY_MEASURE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
-            QgsProcessingParameterNumber.Integer, 5, minValue=1))
+            NUMBER_INTEGER, 5, minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Motif summary"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
         self.addOutput(QgsProcessingOutputNumber(self.N_SUPPRESSED, self.tr("Areas suppressed")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the output")))
@@ -237,7 +244,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         for col in summary_names:
             fields.append(QgsField(col, _column_type(col)))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.MultiPolygon, target)
+                                             WKB_MULTIPOLYGON, target)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         records = table.to_dict("records")
@@ -260,7 +267,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             geom.convertToMultiType()
             out.setGeometry(geom)
             out.setAttributes([attrs.get(f.name()) for f in fields])
-            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(out, FAST_INSERT):
                 raise QgsProcessingException(self.tr("Could not write area {} to the output.").format(row["area"]))
             written += 1
         del sink
@@ -300,9 +307,9 @@ def _is_gpkg(dest_id):
 
 
 def _plain(value):
-    value = to_qvalue(value)
-    if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL":
+    if is_null(value) or (hasattr(value, "isNull") and value.isNull()):
         return None
+    value = to_qvalue(value)
     if hasattr(value, "toString") and not isinstance(value, str):
         return value.toString("yyyy-MM-dd'T'HH:mm:ss") if hasattr(value, "date") else value.toString("yyyy-MM-dd")
     return value
@@ -310,12 +317,12 @@ def _plain(value):
 
 def _column_type(col):
     if col in INT_COLUMNS or col.startswith("n_"):
-        return QVariant.Int
+        return FIELD_TYPES["int"]
     if col in FLOAT_COLUMNS or col.startswith("s_"):
-        return QVariant.Double
+        return FIELD_TYPES["float"]
     if col == "suppressed":
-        return QVariant.Bool
-    return QVariant.String
+        return FIELD_TYPES["bool"]
+    return FIELD_TYPES["str"]
 
 
 def _cell(col, value):

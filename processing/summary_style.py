@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palette import category_styles
-from .common import tr
+from .common import is_null, tr
 
 DOMINANT_STYLE = "dominant motif"
 DIVERSITY_STYLE = "diversity"
@@ -40,7 +40,7 @@ def photo_counts(source, field_name) -> dict:
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
     for feat in source.getFeatures(request):
         value = feat[index]
-        if value is None or str(value) in ("NULL", ""):
+        if is_null(value) or str(value) == "":
             continue
         counts[str(value)] = counts.get(str(value), 0) + 1
     return counts
