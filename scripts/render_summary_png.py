@@ -45,7 +45,7 @@ def main(summary, photos, out, caption, width=900, height=620):
     image = job.renderedImage()
     from qgis.PyQt.QtGui import QImage
 
-    canvas = QImage(width, height, QImage.Format_ARGB32)
+    canvas = QImage(width, height, QImage.Format.Format_ARGB32)
     canvas.fill(QColor("white"))
     painter = QPainter(canvas)
     painter.drawImage(0, 0, image)
