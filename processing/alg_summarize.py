@@ -30,9 +30,8 @@ from qgis.core import (
 )
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
-from .common import PhotoMotifsAlgorithm, is_null, mark_advanced, option_labels, to_qvalue
+from .common import PhotoMotifsAlgorithm, create_sink, is_null, mark_advanced, option_labels, to_qvalue
 from .qgis_compat import (
-    FAST_INSERT,
     FIELD_NUMERIC,
     FIELD_TYPES,
     NUMBER_DOUBLE,
@@ -243,10 +242,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                 fields.append(f)
         for col in summary_names:
             fields.append(QgsField(col, _column_type(col)))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             WKB_MULTIPOLYGON, target)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = create_sink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, target)
         records = table.to_dict("records")
         geoms = result.geometry
         written = 0
@@ -267,10 +263,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             geom.convertToMultiType()
             out.setGeometry(geom)
             out.setAttributes([attrs.get(f.name()) for f in fields])
-            if not sink.addFeature(out, FAST_INSERT):
-                raise QgsProcessingException(self.tr("Could not write area {} to the output.").format(row["area"]))
+            sink.add(out)
             written += 1
-        del sink
+        sink.finish()
+        del sink  # closes the GeoPackage before its styles are stored
         feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
             written, result.counts["suppressed"], params.measure))
 
