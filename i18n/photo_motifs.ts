@@ -94,7 +94,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/provider.py" />
+            <location filename="../processing/workflows/__init__.py" />
             <source>Photo Motifs</source>
             <translation type="unfinished" />
         </message>
@@ -146,6 +146,21 @@
         <message>
             <location filename="../processing/alg_import_table.py" />
             <source>QGIS cannot read {} as a table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photo-user-days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>distinct users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -310,6 +325,36 @@
         <message>
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>{} (other motif)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>suppressed: fewer than {} users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>Shannon diversity of motifs (graduated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>Dominant motif, opacity by its share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>The styles could not be stored in the GeoPackage: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>0 · Whole workflow (models)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -496,6 +541,11 @@
         <message>
             <location filename="../processing/translation.py" />
             <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/workflows/__init__.py" />
+            <source>Could not read the model {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -955,6 +1005,7 @@
         <message>
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
             <source>Photos</source>
             <translation type="unfinished" />
         </message>
@@ -1121,6 +1172,127 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Publish a motif map (PDF/PNG)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>print layout,map,pdf,png,publish,legend,motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Makes a finished map to print or share from a motif summary: the areas coloured by their dominant motif, with legend, scale bar, north arrow and the typical photos of the top motifs, as PDF and PNG.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Details: the summary comes from 'Summarize motifs by area', the thumbnails from the contact sheets folder of 'Discover photo motifs'. A note gives the privacy threshold used and the attribution of the photo source. The layout comes from the shipped template; give your own .qpt with the same item ids to change it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Attribution of the photo source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photos: their owners, from the photo source named here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Layout template (.qpt; empty: the shipped one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map (PDF)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map (PNG)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The layout template {} is not readable.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PDF {} could not be written: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Dominant motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Top motifs (share of all {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>{}: dominant in {} areas, {:.0%}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>hierarchical</source>
             <translation type="unfinished" />
@@ -1221,6 +1393,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>Photo-user-days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Distinct users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Hexagons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Squares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/common.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation type="unfinished" />
@@ -1253,6 +1445,161 @@
         <message>
             <location filename="../processing/common.py" />
             <source>The algorithm does not implement process().</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Summarize motifs by area (grid or polygons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>summary,areas,grid,hexagons,districts,dominant motif,diversity,privacy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Turns the photo points into a map of areas: for each district you give, or for each cell of a hexagon or square grid, how many people photographed there, which motif dominates and how varied the motifs are. Areas with too few photographers are left empty, to protect their privacy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Areas with fewer distinct users than the minimum keep their geometry, but every count and share is empty and 'suppressed' is true. Photos without a user count as one user each. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Photo layer (points with a motif or class field)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>User field (empty: detected, e.g. owner)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date taken field (empty: detected, e.g. taken_at)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Classifier confidence field (optional: mean per area)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Projected CRS of the grid (empty: local UTM zone)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Measure for motif counts and shares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas suppressed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>CRS of the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no field '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {} (detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>No user field (such as owner): every photo counts as a user of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>No date field: a user's photos count as one photo-user-day per area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas and output CRS: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} areas written ({} suppressed), measure: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no located photos to summarise.</source>
             <translation type="unfinished" />
         </message>
         <message>

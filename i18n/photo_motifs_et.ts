@@ -94,7 +94,7 @@
             <translation>Klassifitseeri fotod mudeliga…</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" />
+            <location filename="../processing/workflows/__init__.py" />
             <source>Photo Motifs</source>
             <translation>Photo Motifs</translation>
         </message>
@@ -147,6 +147,21 @@
             <location filename="../processing/alg_import_table.py" />
             <source>QGIS cannot read {} as a table.</source>
             <translation>QGIS ei suuda faili {} tabelina lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photo-user-days</source>
+            <translation>foto-kasutaja-päevade</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>distinct users</source>
+            <translation>erinevate kasutajate</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
+            <translation>fotode</translation>
         </message>
         <message>
             <location filename="../processing/common.py" />
@@ -311,6 +326,36 @@
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
             <translation>Photo Motifs {} (fotode vektoresitused, motiivid ja klassifikaatorid võrguta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>{} (other motif)</source>
+            <translation>{} (muu motiiv)</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>suppressed: fewer than {} users</source>
+            <translation>varjatud: vähem kui {} kasutajat</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>Shannon diversity of motifs (graduated)</source>
+            <translation>Motiivide Shannoni mitmekesisus (astmeline)</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>Dominant motif, opacity by its share</source>
+            <translation>Valdav motiiv, läbipaistmatus selle osakaalu järgi</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>The styles could not be stored in the GeoPackage: {}</source>
+            <translation>Stiile ei õnnestunud GeoPackage-faili salvestada: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>0 · Whole workflow (models)</source>
+            <translation>0 · Kogu töövoog (mudelid)</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -497,6 +542,11 @@
             <location filename="../processing/translation.py" />
             <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
             <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
+        </message>
+        <message>
+            <location filename="../processing/workflows/__init__.py" />
+            <source>Could not read the model {}</source>
+            <translation>Mudelit {} ei õnnestunud lugeda</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -955,6 +1005,7 @@
         <message>
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
             <source>Photos</source>
             <translation>Fotod</translation>
         </message>
@@ -1121,6 +1172,127 @@
             <translation>Omanikud pseudonüümitakse uue juhusliku soolaga: räsid on võrreldavad ainult selle väljundi piires. Eri importide võrdlemiseks anna sool ette.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Publish a motif map (PDF/PNG)</source>
+            <translation>Avalda motiivikaart (PDF/PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>print layout,map,pdf,png,publish,legend,motifs</source>
+            <translation>trükipaigutus,kaart,avalda,legend,motiivid,print layout,map,pdf,png,publish,legend,motifs</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Makes a finished map to print or share from a motif summary: the areas coloured by their dominant motif, with legend, scale bar, north arrow and the typical photos of the top motifs, as PDF and PNG.</source>
+            <translation>Teeb motiivide kokkuvõttest valmis kaardi trükkimiseks või jagamiseks: alad on värvitud valdava motiivi järgi, koos legendi, mõõtkava, põhjanoole ja peamiste motiivide tüüpiliste fotodega, PDF- ja PNG-vormingus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Details: the summary comes from 'Summarize motifs by area', the thumbnails from the contact sheets folder of 'Discover photo motifs'. A note gives the privacy threshold used and the attribution of the photo source. The layout comes from the shipped template; give your own .qpt with the same item ids to change it.</source>
+            <translation>Üksikasjad: kokkuvõte tuleb tööriistast „Koonda motiivid alade kaupa”, pisipildid tööriista „Leia fotomotiivid” kontaktlehtede kaustast. Märkus annab kasutatud privaatsuslävendi ja fotoallika viite. Paigutus tuleb kaasasolevast mallist; selle muutmiseks anna oma .qpt samade elementide id-dega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <translation>Motiivide kokkuvõte (tööriista „Koonda motiivid alade kaupa” väljund)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <translation>Kontaktlehtede kaust (tööriistast „Leia fotomotiivid”)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Title</source>
+            <translation>Pealkiri</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
+            <translation>Fotomotiivid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Attribution of the photo source</source>
+            <translation>Fotoallika viide</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photos: their owners, from the photo source named here.</source>
+            <translation>Fotod: nende omanikud, siin nimetatud fotoallikast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Layout template (.qpt; empty: the shipped one)</source>
+            <translation>Paigutuse mall (.qpt; tühi: kaasasolev)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map (PDF)</source>
+            <translation>Motiivikaart (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map (PNG)</source>
+            <translation>Motiivikaart (PNG)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
+            <translation>Kihil pole välja {}: vali tööriista „Koonda motiivid alade kaupa” väljund.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
+            <translation>Motiivide kokkuvõte</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The layout template {} is not readable.</source>
+            <translation>Paigutuse malli {} ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PDF {} could not be written: {}</source>
+            <translation>PDF-faili {} ei õnnestunud kirjutada: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be written.</source>
+            <translation>PNG-faili {} ei õnnestunud kirjutada.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {}</source>
+            <translation>Motiivikaart: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <translation>Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala, koordinaatsüsteem {})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Dominant motif</source>
+            <translation>Valdav motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Top motifs (share of all {})</source>
+            <translation>Peamised motiivid (osakaal {} koguarvust)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>{}: dominant in {} areas, {:.0%}</source>
+            <translation>{}: valdav {} alal, {:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>hierarchical</source>
             <translation>hierarhiline</translation>
@@ -1221,6 +1393,26 @@
             <translation>kõvalink, kui võimalik (muidu kopeeri)</translation>
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>Photo-user-days</source>
+            <translation>Foto-kasutaja-päevad</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Distinct users</source>
+            <translation>Erinevad kasutajad</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Hexagons</source>
+            <translation>Kuusnurgad</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Squares</source>
+            <translation>Ruudud</translation>
+        </message>
+        <message>
             <location filename="../processing/common.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation>Käivitus oli väljundid juba kirjutanud, kui katkestamise soov tuli.</translation>
@@ -1254,6 +1446,161 @@
             <location filename="../processing/common.py" />
             <source>The algorithm does not implement process().</source>
             <translation>Algoritmil puudub meetod process().</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Summarize motifs by area (grid or polygons)</source>
+            <translation>Koonda motiivid alade kaupa (ruudustik või polügoonid)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>summary,areas,grid,hexagons,districts,dominant motif,diversity,privacy</source>
+            <translation>kokkuvõte,alad,ruudustik,kuusnurgad,linnaosad,valdav motiiv,mitmekesisus,privaatsus,summary,areas,grid,hexagons,districts,dominant motif,diversity,privacy</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Turns the photo points into a map of areas: for each district you give, or for each cell of a hexagon or square grid, how many people photographed there, which motif dominates and how varied the motifs are. Areas with too few photographers are left empty, to protect their privacy.</source>
+            <translation>Muudab fotopunktid alade kaardiks: iga sinu antud linnaosa või kuusnurk- või ruutruudustiku lahtri kohta, kui palju inimesi seal pildistas, milline motiiv on valdav ja kui mitmekesised motiivid on. Liiga väheste pildistajatega alad jäetakse nende privaatsuse kaitseks tühjaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Areas with fewer distinct users than the minimum keep their geometry, but every count and share is empty and 'suppressed' is true. Photos without a user count as one user each. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
+            <translation>Üksikasjad: kirjutatakse ainult fotodega ruudustiku lahtrid. Ala kohta: fotod, erinevad kasutajad ja foto-kasutaja-päevad (üks kasutaja kohta päevas: viljakas üleslaadija loeb ühe korra päevas, mitte iga foto eest); iga motiivi arv ja osakaal valitud mõõdu järgi; valdav motiiv koos osakaalu ja edumaaga teise ees (viigi korral võidab kogu kihis sagedasem motiiv, seejärel nimi); Shannoni mitmekesisus ja selle ühtlus; soovi korral klassifikaatori keskmine kindlus. Alad, kus erinevaid kasutajaid on vähem kui miinimum, säilitavad ruumikuju, kuid kõik arvud ja osakaalud on tühjad ja „suppressed” on tõene. Kasutajata fotod loetakse igaüks eraldi kasutajaks. Kasutaja- ja kuupäevaväli tuvastatakse impordi järgi (owner, taken_at), kui neid ei valita. Ruudustik ehitatakse meetrites fotode kohalikus UTM-tsoonis, kui sa ei vali projektsiooniga koordinaatsüsteemi; väljund on ruudustiku või polügoonikihi koordinaatsüsteemis. Väljundi GeoPackage salvestab kaks stiili: valdav motiiv (vaikimisi; värvid nagu fotokihil, läbipaistmatus valdava osakaalu järgi) ja mitmekesisus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Photo layer (points with a motif or class field)</source>
+            <translation>Fotokiht (punktid motiivi või klassi väljaga)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>User field (empty: detected, e.g. owner)</source>
+            <translation>Kasutaja väli (tühi: tuvastatakse, nt owner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date taken field (empty: detected, e.g. taken_at)</source>
+            <translation>Pildistamise aja väli (tühi: tuvastatakse, nt taken_at)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Classifier confidence field (optional: mean per area)</source>
+            <translation>Klassifikaatori kindluse väli (valikuline: keskmine ala kohta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <translation>Alad: polügoonikiht (tühi: loo ruudustik)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Grid cells</source>
+            <translation>Ruudustiku lahtrid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <translation>Ruudustiku lahtri suurus meetrites (ruudu külg, kuusnurga laius)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Projected CRS of the grid (empty: local UTM zone)</source>
+            <translation>Ruudustiku projektsiooniga koordinaatsüsteem (tühi: kohalik UTM-tsoon)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Measure for motif counts and shares</source>
+            <translation>Motiivide arvude ja osakaalude mõõt</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <translation>Erinevate kasutajate vähim arv ala kohta (vähem: arvud varjatakse)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas written</source>
+            <translation>Kirjutatud alasid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas suppressed</source>
+            <translation>Varjatud alasid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>CRS of the output</source>
+            <translation>Väljundi koordinaatsüsteem</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no field '{}'.</source>
+            <translation>Fotokihil pole välja „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {}</source>
+            <translation>{} väli: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {} (detected)</source>
+            <translation>{} väli: {} (tuvastatud)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation>Motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
+            <translation>Fotokihil pole motiivivälja (cluster või class): käivita enne „Leia fotomotiivid” või „Klassifitseeri fotod mudeliga” või vali väli.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>User</source>
+            <translation>Kasutaja</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>No user field (such as owner): every photo counts as a user of its own.</source>
+            <translation>Kasutajavälja (nt owner) pole: iga foto loetakse eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date</source>
+            <translation>Kuupäev</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>No date field: a user's photos count as one photo-user-day per area.</source>
+            <translation>Kuupäevavälja pole: kasutaja fotod loetakse ala kohta üheks foto-kasutaja-päevaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
+            <translation>Ruudustiku koordinaatsüsteem {} on kraadides: vali meetrites projektsiooniga koordinaatsüsteem.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas and output CRS: {} ({})</source>
+            <translation>Alad ja väljundi koordinaatsüsteem: {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} areas written ({} suppressed), measure: {}.</source>
+            <translation>{} ala kirjutatud ({} varjatud), mõõt: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no located photos to summarise.</source>
+            <translation>Fotokihis pole asukohaga fotosid, mida kokku võtta.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -1439,6 +1786,10 @@
             <location filename="../processing/common.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>The photo layer has no motif field (cluster or class): run Discover motifs or Classify photos first, or choose the field.</source>
+            <translation type="vanished">Fotokihil pole motiivivälja (cluster või class): käivita enne motiivide leidmine või fotode klassifitseerimine või vali väli.</translation>
         </message>
         <message>
             <source>Model: {} ({}), classes: {}</source>

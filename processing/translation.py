@@ -89,11 +89,12 @@ def active_language() -> str | None:
 # The toolbox sorts groups by their (translated) names: the number keeps the workflow order in
 # every language.
 
-GROUP_ORDER = ("photos", "embeddings", "motifs", "classes", "maps")
+GROUP_ORDER = ("workflow", "photos", "embeddings", "motifs", "classes", "maps")
 
 
 def group_name(group_id: str) -> str:
     names = {
+        "workflow": tr("0 · Whole workflow (models)"),
         "photos": tr("1 · Photos"),
         "embeddings": tr("2 · Embeddings"),
         "motifs": tr("3 · Motifs"),
