@@ -106,7 +106,8 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         missing = [f for f in ("dominant", "suppressed") if f not in names]
         if missing:
             raise QgsProcessingException(self.tr(
-                "The layer has no field {}: choose the output of 'Summarize motifs by area'.").format(", ".join(missing)))
+                "The layer has no field {}: choose the output of 'Summarize motifs by area'.").format(
+                    ", ".join(missing)))
         # a layer of our own, so the user's project layer keeps its style
         layer = QgsVectorLayer(source_layer.source(), self.tr("Motif summary"), source_layer.providerType())
         if not layer.isValid():
