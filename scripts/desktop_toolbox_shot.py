@@ -1,9 +1,6 @@
-"""Screenshot of the Processing toolbox in real QGIS desktop, run inside QGIS with ``--code``.
+"""Screenshot of the Processing toolbox in real QGIS desktop, run inside QGIS with ``--code``
+by ``scripts/desktop_toolbox_shot.sh [LANG]`` (Xvfb, a temporary profile, ``--lang``).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" qgis.bin --lang et --nologo --noversioncheck \
-        --code scripts/desktop_toolbox_shot.py
-
-(QGIS desktop needs an X server: Xvfb; the offscreen Qt platform crashes in QgsClipboard.)
 Writes ``docs/toolbox_<lang>.png`` (the toolbox dock filtered to Photo Motifs, groups expanded)
 and quits QGIS. The language is QGIS's own (``--lang``), as a user would start it.
 """
