@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
-from urllib.parse import urlsplit
 
 from .feedback import CoreFeedback, ensure_feedback
 from .table_import import pseudonymise
@@ -460,7 +459,7 @@ def file_name(photo: dict, size: str) -> str:
     """``<id>_<secret>_<size>.jpg`` (the secret of the URL, which differs for originals)."""
     url = photo_url(photo, size)
     secret = str(photo.get("secret") or "")
-    stem = os.path.basename(urlsplit(url).path).rsplit(".", 1)[0] if url else ""
+    stem = url.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0] if url else ""
     bits = stem.split("_")
     if len(bits) >= 2 and bits[0] == str(photo.get("id")) and bits[1].isalnum():
         secret = bits[1]

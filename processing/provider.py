@@ -15,12 +15,14 @@ def algorithm_classes():
     from .alg_cluster import ClusterAlgorithm
     from .alg_embed import EmbedAlgorithm
     from .alg_export_groups import ExportGroupsAlgorithm
+    from .alg_harvest_flickr import HarvestFlickrAlgorithm
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
     from .alg_train import TrainAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
-            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm]
+            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
+            HarvestFlickrAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):
