@@ -102,6 +102,10 @@ def test_harvest_downloads_and_imports_every_photo(run_alg, authcfgs, jpegs, tmp
         res = run_alg("photomotifs:harvestflickr", run_params(
             server, authcfgs["good"], out, OUTPUT=str(tmp_path / "photos.gpkg")))
         assert server.rate_limited >= 1 and server.requests[truncated] == 2
+        # the separate import algorithm reads the table without a single invalid row
+        imp = run_alg("photomotifs:importtable", {
+            "TABLE": res["TABLE"], "FOLDER": str(out / "photos"), "OUTPUT": "TEMPORARY_OUTPUT",
+            "INVALID": "TEMPORARY_OUTPUT"})
         again = run_alg("photomotifs:harvestflickr", run_params(server, authcfgs["good"], out, DOWNLOAD=False))
     assert res["FOUND"] == 300 and res["DOWNLOADED"] == 299 and res["NOT_DOWNLOADED"] == 1
     assert res["IMPORTED"] == 299 and res["LOCATED"] == 299 and res["INVALID_COUNT"] == 0
@@ -114,10 +118,6 @@ def test_harvest_downloads_and_imports_every_photo(run_alg, authcfgs, jpegs, tmp
         assert point.x() == pytest.approx(source["longitude"]) and point.y() == pytest.approx(source["latitude"])
         assert row["owner"].startswith("u_")
     assert again["FOUND"] == 300 and again["IMPORTED"] == 0  # metadata only: no layer
-    # the separate import algorithm reads the table without a single invalid row
-    imp = run_alg("photomotifs:importtable", {
-        "TABLE": res["TABLE"], "FOLDER": str(out / "photos"), "OUTPUT": "TEMPORARY_OUTPUT",
-        "INVALID": "TEMPORARY_OUTPUT"})
     assert imp["IMPORTED"] == 299 and imp["LOCATED"] == 299 and imp["INVALID_COUNT"] == 0
     readme = (out / "README.txt").read_text(encoding="utf-8")
     assert "flickr.photos.search" in readme and "Terms of use" in readme
@@ -125,16 +125,32 @@ def test_harvest_downloads_and_imports_every_photo(run_alg, authcfgs, jpegs, tmp
                                          for p in out.glob("*.csv"))
 
 
-def test_wrong_or_missing_key_is_a_sentence(run_alg, authcfgs, jpegs, tmp_path):
-    from qgis.core import QgsProcessingException
+def errors_of(params):
+    """The error sentences a run reports (the key is read before the run, in prepareAlgorithm)."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):
+            self.errors.append(error)
+
+    feedback, context = Feedback(), QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("photomotifs:harvestflickr", params, context=context, feedback=feedback)
+    return " ".join(feedback.errors + [str(err.value)])
+
+
+def test_wrong_or_missing_key_is_a_sentence(provider, authcfgs, jpegs, tmp_path):
     with FlickrTestServer(make_city(20), jpegs) as server:
-        with pytest.raises(QgsProcessingException, match="Flickr refused the API key"):
-            run_alg("photomotifs:harvestflickr", run_params(server, authcfgs["wrong"], tmp_path))
-        with pytest.raises(QgsProcessingException, match="authentication configuration that holds"):
-            run_alg("photomotifs:harvestflickr", run_params(server, "", tmp_path))
-        with pytest.raises(QgsProcessingException, match="'nosuch1' could not be read"):
-            run_alg("photomotifs:harvestflickr", run_params(server, "nosuch1", tmp_path))
+        assert "Flickr refused the API key (error 100" in errors_of(run_params(server, authcfgs["wrong"], tmp_path))
+        assert "authentication configuration that holds" in errors_of(run_params(server, "", tmp_path))
+        assert "'nosuch1' could not be read" in errors_of(run_params(server, "nosuch1", tmp_path))
+        assert server.api_calls == 1  # only the wrong key reached the API
 
 
 def test_cli_city_of_25000_complete(cli_env, authcfgs, jpegs, tmp_path):
