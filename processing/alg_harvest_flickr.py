@@ -181,7 +181,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         "by time, and by area where one second still holds too many, until every slice is under "
         "that cap; the totals per slice are logged and saved (slices.csv). The API allows 3,600 "
         "calls per hour: each call returns up to 250 photos, and when the hourly budget is used "
-        "the harvest waits and says so. Files are saved as photos/<id>_<secret>_<size>.jpg; a "
+        "the harvest waits and says so. Files are saved as photos/{id}_{secret}_{size}.jpg; a "
         "file is first written under a temporary .part name, so running the harvest again after "
         "a crash or a cancel downloads only what is missing. The output folder also gets the "
         "metadata table photos.csv (id, owner, owner name, title, tags, date taken and its "
@@ -217,9 +217,9 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             self.END_DATE, self.tr("To (inclusive)"), QgsProcessingParameterDateTime.Date,
             defaultValue=QDate.currentDate()))
         self.addParameter(QgsProcessingParameterString(
-            self.TEXT, self.tr("Text in title, description or tags (optional)"), optional=True))
+            self.TEXT, self.tr("Text in title, description or tags"), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TAGS, self.tr("Tags, comma-separated, any of them (optional)"), optional=True))
+            self.TAGS, self.tr("Tags, comma-separated, any of them"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LICENCES, self.tr("Licences"), [self.tr(label) for label, _ in LICENCE_CHOICES], defaultValue=0))
         self.addParameter(QgsProcessingParameterAuthConfig(
