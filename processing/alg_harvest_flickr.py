@@ -36,21 +36,21 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core import flickr
 from .alg_import_photos import write_photo_outputs
-from .common import PhotoMotifsAlgorithm, mark_advanced
+from .common import PhotoMotifsAlgorithm, mark_advanced, tr
 
 # (label, core value): one list for the dialog and the code
-DATE_KINDS = (("Date taken", "taken"), ("Date uploaded", "upload"))
+DATE_KINDS = ((tr("Date taken"), "taken"), (tr("Date uploaded"), "upload"))
 LICENCE_CHOICES = (
-    ("All licences", "all"),
-    ("Creative Commons only (incl. CC0)", "cc"),
-    ("No known copyright restrictions or public domain", "no_known_restrictions"),
+    (tr("All licences"), "all"),
+    (tr("Creative Commons only (incl. CC0)"), "cc"),
+    (tr("No known copyright restrictions or public domain"), "no_known_restrictions"),
 )
 SIZE_CHOICES = (
-    ("Small, 320 px (n)", "n"),
-    ("Medium, 640 px (z)", "z"),
-    ("Medium, 800 px (c)", "c"),
-    ("Large, 1024 px (b)", "b"),
-    ("Original (o; not offered for every photo)", "o"),
+    (tr("Small, 320 px (n)"), "n"),
+    (tr("Medium, 640 px (z)"), "z"),
+    (tr("Medium, 800 px (c)"), "c"),
+    (tr("Large, 1024 px (b)"), "b"),
+    (tr("Original (o; not offered for every photo)"), "o"),
 )
 KEY_FIELDS = ("password", "token", "key", "api_key")  # where a key can sit in a configuration
 
@@ -123,7 +123,7 @@ class QgisTransport:
         return flickr.HttpResponse(int(status or 0), b"".join(chunks), headers, error, received[0])
 
 
-def api_key_from_authcfg(authcfg: str, tr) -> str:
+def api_key_from_authcfg(authcfg: str) -> str:
     """The Flickr key stored in a QGIS authentication configuration (never logged)."""
     if not authcfg:
         raise QgsProcessingException(tr(
@@ -209,7 +209,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Area")))
         self.addParameter(QgsProcessingParameterEnum(
-            self.DATE_KIND, self.tr("Dates are"), [self.tr(label) for label, _ in DATE_KINDS], defaultValue=0))
+            self.DATE_KIND, self.tr("Dates are"), [label for label, _ in DATE_KINDS], defaultValue=0))
         self.addParameter(QgsProcessingParameterDateTime(
             self.START_DATE, self.tr("From (inclusive)"), QgsProcessingParameterDateTime.Date,
             defaultValue=QDate(2004, 1, 1)))
@@ -221,11 +221,11 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TAGS, self.tr("Tags, comma-separated, any of them"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.LICENCES, self.tr("Licences"), [self.tr(label) for label, _ in LICENCE_CHOICES], defaultValue=0))
+            self.LICENCES, self.tr("Licences"), [label for label, _ in LICENCE_CHOICES], defaultValue=0))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, self.tr("Flickr API key (authentication configuration)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.SIZE, self.tr("Photo size to download"), [self.tr(label) for label, _ in SIZE_CHOICES],
+            self.SIZE, self.tr("Photo size to download"), [label for label, _ in SIZE_CHOICES],
             defaultValue=1))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DOWNLOAD, self.tr("Download the photo files (off: metadata table only)"), True))
@@ -261,7 +261,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):
         # the key is read here, in the main thread where QGIS may ask for the master password
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        self._api_key = api_key_from_authcfg(authcfg, self.tr)
+        self._api_key = api_key_from_authcfg(authcfg)
         return True
 
     def process(self, parameters, context, feedback, cf):

@@ -127,15 +127,16 @@ def test_harvest_downloads_and_imports_every_photo(run_alg, authcfgs, jpegs, tmp
 
 def errors_of(params):
     """The error sentences a run reports (the key is read before the run, in prepareAlgorithm)."""
-    import processing
     from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    import processing
 
     class Feedback(QgsProcessingFeedback):
         def __init__(self):
             super().__init__()
             self.errors = []
 
-        def reportError(self, error, fatalError=False):
+        def reportError(self, error, fatal_error=False):  # noqa: N802 - Qt override
             self.errors.append(error)
 
     feedback, context = Feedback(), QgsProcessingContext()

@@ -234,3 +234,21 @@ def test_resume_after_kill_mid_download(jpegs, tmp_path):
     assert not list(photos.glob("*.part"))
     assert {p.name.split("_")[0] for p in photos.glob("*.jpg")} == {p["id"] for p in city}
     assert (photos / part.name[:-5]).read_bytes() == server.jpeg_for(stall)
+
+
+def test_cancel_between_downloads_keeps_complete_files(jpegs, tmp_path):
+    from photo_motifs.core.feedback import Canceled
+
+    city = make_city(120, seed=9)
+    photos = tmp_path / flickr.PHOTOS_DIR
+    fb = CoreFeedback(is_canceled=lambda: photos.is_dir() and len(list(photos.glob("*.jpg"))) >= 30)
+    with FlickrTestServer(city, jpegs) as server:
+        clock = FakeClock()
+        client = flickr.FlickrClient(API_KEY, python_transport(), api_url=server.api_url,
+                                     clock=clock.clock, wait=clock.wait, feedback=fb)
+        with pytest.raises(Canceled):
+            flickr.harvest(query(), tmp_path, client, feedback=fb)
+        assert len(list(photos.glob("*.jpg"))) == 30 and not (tmp_path / flickr.TABLE_NAME).exists()
+        client, fb2 = client_for(server, FakeClock())
+        res = flickr.harvest(query(), tmp_path, client, feedback=fb2)
+    assert res.download.already == 30 and res.download.downloaded == 90
