@@ -429,7 +429,17 @@ def _collect(found: dict, photos: list, query: HarvestQuery) -> None:
             continue
         if allowed is not None and _int(photo.get("license")) not in allowed:
             continue  # the API filters too; this guards against a licence changed meanwhile
+        if not _located(photo):
+            continue  # has_geo=1 asks for located photos only; a 0/0 or empty position is none
         found[pid] = photo
+
+
+def _located(photo: dict) -> bool:
+    try:
+        lat, lon = float(photo.get("latitude")), float(photo.get("longitude"))
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lat) and math.isfinite(lon) and (lat, lon) != (0.0, 0.0)
 
 
 def _split(bbox, t0: int, t1: int, total: int, cap: int) -> list:

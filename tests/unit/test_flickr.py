@@ -252,3 +252,18 @@ def test_cancel_between_downloads_keeps_complete_files(jpegs, tmp_path):
         client, fb2 = client_for(server, FakeClock())
         res = flickr.harvest(query(), tmp_path, client, feedback=fb2)
     assert res.download.already == 30 and res.download.downloaded == 90
+
+
+def test_photos_without_a_position_are_left_out():
+    found = {}
+    flickr._collect(found, [{"id": "1", "latitude": 0, "longitude": 0},
+                            {"id": "2", "latitude": "58.1", "longitude": "26.5"},
+                            {"id": "3", "latitude": "", "longitude": ""}, {"id": "4"}], query())
+    assert list(found) == ["2"]
+
+
+def test_query_validation_sentences():
+    with pytest.raises(ValueError, match="not a valid longitude/latitude box"):
+        query(bbox=(26.8, 58.3, 26.7, 58.4)).validate()
+    with pytest.raises(ValueError, match="end date is before the start date"):
+        query(start=datetime(2020, 1, 1), end=datetime(2019, 1, 1)).validate()
