@@ -213,3 +213,37 @@ def test_cli_resume_after_kill(cli_env, authcfgs, jpegs, tmp_path):
     assert sorted(table_ids(out)) == sorted(p["id"] for p in city)
     rows = read_layer(out / "photos.gpkg")
     assert len(rows) == 300 and all(r["geometry"] is not None for r in rows)
+    # and the table through qgis_process importtable: every photo located, no invalid row
+    imp = cli_results(subprocess.run(
+        [QGIS_PROCESS, "--json", "run", "photomotifs:importtable", "--", f"TABLE={out / 'photos.csv'}",
+         f"FOLDER={out / 'photos'}", f"OUTPUT={out / 'imported.gpkg'}", f"INVALID={out / 'invalid.csv'}"],
+        env=cli_env, capture_output=True, text=True, timeout=600))
+    assert imp["IMPORTED"] == 300 and imp["LOCATED"] == 300 and imp["INVALID_COUNT"] == 0
+
+
+def test_cancel_aborts_a_hanging_download(provider, authcfgs, jpegs, tmp_path):
+    """Cancel while a transfer hangs: QGIS's reply is aborted, the .part stays, complete files stay."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+    from qgis.PyQt.QtCore import QTimer
+
+    import processing
+
+    city = make_city(60, seed=14)
+    stall = sorted(city, key=lambda p: (p["datetaken"], p["id"]))[30]
+    part = tmp_path / "photos" / f"{stall['id']}_{stall['secret']}_z.jpg.part"
+    feedback, context = QgsProcessingFeedback(), QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    timer = QTimer()
+    timer.timeout.connect(lambda: feedback.cancel() if part.is_file() and part.stat().st_size else None)
+    timer.start(50)
+    started = time.monotonic()
+    with FlickrTestServer(city, jpegs, stall={stall["id"]}) as server:
+        try:
+            processing.run("photomotifs:harvestflickr", run_params(server, authcfgs["good"], tmp_path),
+                           context=context, feedback=feedback)
+        except QgsProcessingException:
+            pass  # a canceled run may fail loudly; what matters is what it left behind
+        timer.stop()
+    assert feedback.isCanceled() and time.monotonic() - started < 60
+    assert part.is_file() and len(list((tmp_path / "photos").glob("*.jpg"))) == 30
+    assert not (tmp_path / "photos.csv").exists()
