@@ -618,7 +618,7 @@ README_TEXT = """Photos harvested from Flickr
 Source: Flickr REST API, method flickr.photos.search ({api_url}), run by the QGIS plugin
 Photo Motifs (algorithm photomotifs:harvestflickr) on {when} UTC.
 Query: {query}
-Found: {found} photos with a location ({calls} API calls in {n_slices} slices, {waited} waited
+Found: {found} photos with a location ({calls} API calls in {n_slices} slice(s), {waited} waited
 for the hourly call budget). {files_line}
 
 Files
