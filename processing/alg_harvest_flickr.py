@@ -172,39 +172,50 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     API_URL = "API_URL"
 
     NAME = "harvestflickr"
-    DISPLAY_NAME = "Harvest geotagged photos from Flickr"
     CAPABILITY = "import"
-    HELP = (
-        "Harvests the geotagged photos of an area from Flickr with your own Flickr API key, "
-        "then imports them as a point layer (the same import as 'Import photos from a metadata "
-        "table'). Flickr returns at most about 4,000 photos per query, so the search is split "
-        "by time, and by area where one second still holds too many, until every slice is under "
-        "that cap; the totals per slice are logged and saved (slices.csv). The API allows 3,600 "
-        "calls per hour: each call returns up to 250 photos, and when the hourly budget is used "
-        "the harvest waits and says so. Files are saved as photos/{id}_{secret}_{size}.jpg; a "
-        "file is first written under a temporary .part name, so running the harvest again after "
-        "a crash or a cancel downloads only what is missing. The output folder also gets the "
-        "metadata table photos.csv (id, owner, owner name, title, tags, date taken and its "
-        "granularity, upload date, latitude, longitude, accuracy, licence, URL, file name), "
-        "not_downloaded.csv and a README with the query, the licences and the terms of use. "
-        "Owner ids are replaced by salted hashes unless you turn that off.\n\n"
-        "The API key: create one at https://www.flickr.com/services/apps/create/ (non-commercial "
-        "key), then in QGIS Settings > Options > Authentication add a configuration of type "
-        "'Basic' named e.g. 'Flickr' with any username and the key as password, and choose it "
-        "here. The key is read from QGIS's authentication database when the algorithm starts "
-        "and is never written to the project, the log or the output."
-    )
-    NETWORK_NOTE = (
-        "Network use: this is the only Photo Motifs algorithm that connects to the internet, and "
-        "only when you run it. It sends to api.flickr.com your API key and the search: the area "
-        "as a longitude/latitude box, the dates, the text and tags, the licence filter, and "
-        "paging; then it downloads the photo files from Flickr's photo servers by their public "
-        "URLs. No photo, file or other data of yours is sent. All traffic goes through QGIS's "
-        "network manager (your proxy and SSL settings)."
-    )
 
-    def shortHelpString(self):
-        return self.tr(self.HELP) + "\n\n" + self.tr(self.NETWORK_NOTE)
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Harvest geotagged photos from Flickr")
+
+    def intro(self) -> str:
+        return self.tr(
+            "Harvests the geotagged photos of an area from Flickr with your own Flickr API key, "
+            "then imports them as a point layer (the same import as 'Import photos from a metadata "
+            "table'). Files are saved as photos/{id}_{secret}_{size}.jpg next to the metadata table "
+            "photos.csv (id, owner, owner name, title, tags, date taken and its granularity, upload "
+            "date, latitude, longitude, accuracy, licence, URL, file name), not_downloaded.csv and a "
+            "README with the query, the licences and the terms of use. Owner ids are replaced by "
+            "salted hashes unless you turn that off.")
+
+    def details(self) -> str:
+        return self.tr(
+            "Flickr returns at most about 4,000 photos per query, so the search is split by time, "
+            "and by area where one second still holds too many, until every slice is under that "
+            "cap; the totals per slice are logged and saved (slices.csv). The API allows 3,600 "
+            "calls per hour: each call returns up to 250 photos, and when the hourly budget is used "
+            "the harvest waits and says so. A file is first written under a temporary .part name, "
+            "so running the harvest again after a crash or a cancel downloads only what is "
+            "missing.\n\n"
+            "The API key: create one at https://www.flickr.com/services/apps/create/ (non-commercial "
+            "key), then in QGIS Settings > Options > Authentication add a configuration of type "
+            "'Basic' named e.g. 'Flickr' with any username and the key as password, and choose it "
+            "here. The key is read from QGIS's authentication database when the algorithm starts "
+            "and is never written to the project, the log or the output.")
+
+    def network_note(self) -> str:
+        return self.tr(
+            "Network use: this is the only Photo Motifs algorithm that connects to the internet, and "
+            "only when you run it. It sends to api.flickr.com your API key and the search: the area "
+            "as a longitude/latitude box, the dates, the text and tags, the licence filter, and "
+            "paging; then it downloads the photo files from Flickr's photo servers by their public "
+            "URLs. No photo, file or other data of yours is sent. All traffic goes through QGIS's "
+            "network manager (your proxy and SSL settings).")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return "\n\n".join((self.intro(), self.details(), self.network_note()))
+
+    def shortDescription(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Harvests the geotagged photos of an area from Flickr with your own API key.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Area")))
