@@ -576,15 +576,24 @@ def table_rows(photos: list, size: str, files: Optional[dict] = None,
             "datetaken": photo.get("datetaken") or "",
             "datetakengranularity": photo.get("datetakengranularity", ""),
             "dateupload": _upload_text(photo.get("dateupload")),
-            "latitude": photo.get("latitude", ""),
-            "longitude": photo.get("longitude", ""),
-            "accuracy": photo.get("accuracy", ""),
+            "latitude": _number(photo.get("latitude")),
+            "longitude": _number(photo.get("longitude")),
+            "accuracy": _int(photo.get("accuracy")),
             "license": "" if licence is None else licence,
             "license_name": LICENCES.get(licence, "") if licence is not None else "",
             "url": photo_url(photo, size),
             "filename": (files or {}).get(pid, ""),
         })
     return rows
+
+
+def _number(value) -> Optional[float]:
+    """Flickr gives coordinates as numbers or as text; the table holds numbers."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _upload_text(value) -> str:

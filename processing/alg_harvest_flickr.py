@@ -322,9 +322,14 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             "SLICES": len(result.slices), self.OUTPUT: None, self.INVALID: None,
             "IMPORTED": 0, "LOCATED": 0, "INVALID_COUNT": 0,
         }
-        if dl is None or not parameters.get(self.OUTPUT):
-            feedback.pushInfo(self.tr("No point layer: {}").format(
-                self.tr("the photos were not downloaded.") if dl is None else self.tr("none was asked for.")))
+        if dl is None or not parameters.get(self.OUTPUT) or not dl.files:
+            if dl is None:
+                reason = self.tr("the photos were not downloaded.")
+            elif not dl.files:
+                reason = self.tr("no photo was downloaded.")
+            else:
+                reason = self.tr("none was asked for.")
+            feedback.pushInfo(self.tr("No point layer: {}").format(reason))
             return results
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, read_table
 

@@ -247,3 +247,12 @@ def test_cancel_aborts_a_hanging_download(provider, authcfgs, jpegs, tmp_path):
     assert feedback.isCanceled() and time.monotonic() - started < 60
     assert part.is_file() and len(list((tmp_path / "photos").glob("*.jpg"))) == 30
     assert not (tmp_path / "photos.csv").exists()
+
+
+def test_an_area_without_photos_is_no_failure(run_alg, authcfgs, jpegs, tmp_path):
+    with FlickrTestServer(make_city(50), jpegs) as server:
+        res = run_alg("photomotifs:harvestflickr", run_params(
+            server, authcfgs["good"], tmp_path, EXTENT="10.0,10.1,50.0,50.1 [EPSG:4326]",
+            OUTPUT=str(tmp_path / "none.gpkg")))
+    assert res["FOUND"] == 0 and res["IMPORTED"] == 0 and res["OUTPUT"] is None
+    assert table_ids(tmp_path) == [] and "Found: 0 photos" in (tmp_path / "README.txt").read_text(encoding="utf-8")
