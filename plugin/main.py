@@ -106,12 +106,12 @@ class PhotoMotifsPlugin:
     def open_viewer(self):
         from .viewer import ContactSheetViewer
 
-        ContactSheetViewer(self.iface.mainWindow()).exec_()
+        ContactSheetViewer(self.iface.mainWindow()).exec()
 
     def open_about(self):
         from .about import AboutDialog
 
-        AboutDialog(self.iface.mainWindow()).exec_()
+        AboutDialog(self.iface.mainWindow()).exec()
 
     def _install_translator(self):
         locale = (QSettings().value("locale/userLocale") or QLocale.system().name())[:2]

@@ -4,7 +4,14 @@ import os
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea, QVBoxLayout,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
 )
 
 
@@ -16,7 +23,7 @@ class ContactSheetViewer(QDialog):
         self.list = QListWidget(self)
         self.list.setMaximumWidth(260)
         self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea(self)
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)

@@ -1,6 +1,10 @@
 """The shared motif palette: distinct styles for the largest 19 categories, greys for the rest."""
 from photo_motifs.core.palette import (
-    GREY_NOISE, GREY_OTHER, GREY_UNREADABLE, PALETTE, category_styles,
+    GREY_NOISE,
+    GREY_OTHER,
+    GREY_UNREADABLE,
+    PALETTE,
+    category_styles,
 )
 
 
