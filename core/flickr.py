@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import FLICKR_DATE_OPTIONS, values
 from .table_import import pseudonymise
 
 FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
@@ -79,7 +80,7 @@ SIZES = {
     "b": ("url_l", "b", 1024),
     "o": ("url_o", "o", None),
 }
-DATE_KINDS = ("taken", "upload")
+DATE_KINDS = values(FLICKR_DATE_OPTIONS)
 EXTRAS = "owner_name,date_taken,date_upload,geo,license,tags"
 
 # the metadata table (photomotifs:importtable detects these column names)

@@ -16,14 +16,12 @@ from qgis.core import (
     QgsBlockingNetworkRequest,
     QgsCoordinateReferenceSystem,
     QgsNetworkAccessManager,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
@@ -35,23 +33,11 @@ from qgis.PyQt.QtCore import QByteArray, QDate, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core import flickr
-from .alg_import_photos import write_photo_outputs
-from .common import PhotoMotifsAlgorithm, mark_advanced, tr
+from ..core.options import FLICKR_DATE_OPTIONS, FLICKR_LICENCE_OPTIONS, FLICKR_SIZE_OPTIONS
+from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
+from .common import PhotoMotifsAlgorithm, mark_advanced, option_labels, tr
+from .qgis_compat import DATETIME_DATE, NUMBER_INTEGER, PARAMETER_HIDDEN, SOURCE_VECTOR, SOURCE_VECTOR_POINT
 
-# (label, core value): one list for the dialog and the code
-DATE_KINDS = ((tr("Date taken"), "taken"), (tr("Date uploaded"), "upload"))
-LICENCE_CHOICES = (
-    (tr("All licences"), "all"),
-    (tr("Creative Commons only (incl. CC0)"), "cc"),
-    (tr("No known copyright restrictions or public domain"), "no_known_restrictions"),
-)
-SIZE_CHOICES = (
-    (tr("Small, 320 px (n)"), "n"),
-    (tr("Medium, 640 px (z)"), "z"),
-    (tr("Medium, 800 px (c)"), "c"),
-    (tr("Large, 1024 px (b)"), "b"),
-    (tr("Original (o; not offered for every photo)"), "o"),
-)
 KEY_FIELDS = ("password", "token", "key", "api_key")  # where a key can sit in a configuration
 
 
@@ -166,10 +152,21 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     DOWNLOAD = "DOWNLOAD"
     HASH_OWNERS = "HASH_OWNERS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
-    OUTPUT = "OUTPUT"
-    INVALID = "INVALID"
+    OUTPUT = OUTPUT
+    INVALID = INVALID
     CALLS_PER_HOUR = "CALLS_PER_HOUR"
     API_URL = "API_URL"
+    # outputs
+    TABLE = "TABLE"
+    FOUND = "FOUND"
+    DOWNLOADED = "DOWNLOADED"
+    ALREADY = "ALREADY"
+    NOT_DOWNLOADED = "NOT_DOWNLOADED"
+    API_CALLS = "API_CALLS"
+    SLICES = "SLICES"
+    IMPORTED = IMPORTED
+    LOCATED = LOCATED
+    INVALID_COUNT = INVALID_COUNT
 
     NAME = "harvestflickr"
     CAPABILITY = "import"
@@ -220,54 +217,54 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Area")))
         self.addParameter(QgsProcessingParameterEnum(
-            self.DATE_KIND, self.tr("Dates are"), [label for label, _ in DATE_KINDS], defaultValue=0))
+            self.DATE_KIND, self.tr("Dates are"), option_labels(FLICKR_DATE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterDateTime(
-            self.START_DATE, self.tr("From (inclusive)"), QgsProcessingParameterDateTime.Date,
+            self.START_DATE, self.tr("From (inclusive)"), DATETIME_DATE,
             defaultValue=QDate(2004, 1, 1)))
         self.addParameter(QgsProcessingParameterDateTime(
-            self.END_DATE, self.tr("To (inclusive)"), QgsProcessingParameterDateTime.Date,
+            self.END_DATE, self.tr("To (inclusive)"), DATETIME_DATE,
             defaultValue=QDate.currentDate()))
         self.addParameter(QgsProcessingParameterString(
             self.TEXT, self.tr("Text in title, description or tags"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TAGS, self.tr("Tags, comma-separated, any of them"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.LICENCES, self.tr("Licences"), [label for label, _ in LICENCE_CHOICES], defaultValue=0))
+            self.LICENCES, self.tr("Licences"), option_labels(FLICKR_LICENCE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, self.tr("Flickr API key (authentication configuration)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.SIZE, self.tr("Photo size to download"), [label for label, _ in SIZE_CHOICES],
-            defaultValue=1))
+            self.SIZE, self.tr("Photo size to download"), option_labels(FLICKR_SIZE_OPTIONS),
+            defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DOWNLOAD, self.tr("Download the photo files (off: metadata table only)"), True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.HASH_OWNERS, self.tr("Replace owner ids by salted hashes and leave out owner names"), True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Harvested photos"), QgsProcessing.TypeVectorPoint, optional=True,
+            self.OUTPUT, self.tr("Harvested photos"), SOURCE_VECTOR_POINT, optional=True,
             createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Photos not imported (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Photos not imported (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterNumber(
             self.CALLS_PER_HOUR, self.tr("API calls per hour (Flickr allows 3,600 per key)"),
-            QgsProcessingParameterNumber.Integer, flickr.DEFAULT_CALLS_PER_HOUR, minValue=1, maxValue=3600))
+            NUMBER_INTEGER, flickr.DEFAULT_CALLS_PER_HOUR, minValue=1, maxValue=3600))
         self.addParameter(QgsProcessingParameterString(
             self.API_URL, self.tr("API endpoint"), flickr.FLICKR_REST_URL))
         mark_advanced(self, self.CALLS_PER_HOUR, self.API_URL)
         api = self.parameterDefinition(self.API_URL)
-        api.setFlags(api.flags() | QgsProcessingParameterDefinition.FlagHidden)
+        api.setFlags(api.flags() | PARAMETER_HIDDEN)
 
-        self.addOutput(QgsProcessingOutputFile("TABLE", self.tr("Metadata table")))
-        self.addOutput(QgsProcessingOutputNumber("FOUND", self.tr("Photos found")))
-        self.addOutput(QgsProcessingOutputNumber("DOWNLOADED", self.tr("Photos downloaded by this run")))
-        self.addOutput(QgsProcessingOutputNumber("ALREADY", self.tr("Photos already downloaded")))
-        self.addOutput(QgsProcessingOutputNumber("NOT_DOWNLOADED", self.tr("Photos not downloaded")))
-        self.addOutput(QgsProcessingOutputNumber("API_CALLS", self.tr("API calls")))
-        self.addOutput(QgsProcessingOutputNumber("SLICES", self.tr("Query slices")))
-        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
-        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
-        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Photos not imported")))
+        self.addOutput(QgsProcessingOutputFile(self.TABLE, self.tr("Metadata table")))
+        self.addOutput(QgsProcessingOutputNumber(self.FOUND, self.tr("Photos found")))
+        self.addOutput(QgsProcessingOutputNumber(self.DOWNLOADED, self.tr("Photos downloaded by this run")))
+        self.addOutput(QgsProcessingOutputNumber(self.ALREADY, self.tr("Photos already downloaded")))
+        self.addOutput(QgsProcessingOutputNumber(self.NOT_DOWNLOADED, self.tr("Photos not downloaded")))
+        self.addOutput(QgsProcessingOutputNumber(self.API_CALLS, self.tr("API calls")))
+        self.addOutput(QgsProcessingOutputNumber(self.SLICES, self.tr("Query slices")))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Photos not imported")))
 
     def prepareAlgorithm(self, parameters, context, feedback):
         # the key is read here, in the main thread where QGIS may ask for the master password
@@ -287,11 +284,11 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
                   min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum())),
             start=datetime(start.year(), start.month(), start.day()),
             end=datetime(end.year(), end.month(), end.day(), 23, 59, 59),
-            date_kind=DATE_KINDS[self.parameterAsEnum(parameters, self.DATE_KIND, context)][1],
+            date_kind=FLICKR_DATE_OPTIONS[self.parameterAsEnum(parameters, self.DATE_KIND, context)][1],
             text=self.parameterAsString(parameters, self.TEXT, context).strip(),
             tags=self.parameterAsString(parameters, self.TAGS, context).strip(),
-            licences=LICENCE_CHOICES[self.parameterAsEnum(parameters, self.LICENCES, context)][1],
-            size=SIZE_CHOICES[self.parameterAsEnum(parameters, self.SIZE, context)][1],
+            licences=FLICKR_LICENCE_OPTIONS[self.parameterAsEnum(parameters, self.LICENCES, context)][1],
+            size=FLICKR_SIZE_OPTIONS[self.parameterAsEnum(parameters, self.SIZE, context)][1],
         )
         query.validate()
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
@@ -316,11 +313,11 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             "hourly budget, {} retries).").format(
             result.photos, result.calls, len(result.slices), result.seconds, result.waited, result.retries))
         results = {
-            self.OUTPUT_FOLDER: folder, "TABLE": str(result.table), "FOUND": result.photos,
-            "DOWNLOADED": dl.downloaded if dl else 0, "ALREADY": dl.already if dl else 0,
-            "NOT_DOWNLOADED": len(dl.failed) if dl else 0, "API_CALLS": result.calls,
-            "SLICES": len(result.slices), self.OUTPUT: None, self.INVALID: None,
-            "IMPORTED": 0, "LOCATED": 0, "INVALID_COUNT": 0,
+            self.OUTPUT_FOLDER: folder, self.TABLE: str(result.table), self.FOUND: result.photos,
+            self.DOWNLOADED: dl.downloaded if dl else 0, self.ALREADY: dl.already if dl else 0,
+            self.NOT_DOWNLOADED: len(dl.failed) if dl else 0, self.API_CALLS: result.calls,
+            self.SLICES: len(result.slices), self.OUTPUT: None, self.INVALID: None,
+            self.IMPORTED: 0, self.LOCATED: 0, self.INVALID_COUNT: 0,
         }
         if dl is None or not parameters.get(self.OUTPUT) or not dl.files:
             if dl is None:
