@@ -47,8 +47,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
 
-from .feedback import CoreFeedback, ensure_feedback
+from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .options import FLICKR_DATE_OPTIONS, values
+from .safe_cells import csv_cell
 from .table_import import pseudonymise
 
 FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
@@ -499,7 +500,8 @@ def download(client: FlickrClient, photos: list, folder, size: str,
     folder.mkdir(parents=True, exist_ok=True)
     result = DownloadResult()
     for n, photo in enumerate(photos, start=1):
-        feedback.check()
+        if feedback.canceled():
+            raise Canceled(_kept(result, folder))
         pid = str(photo.get("id"))
         url = photo_url(photo, size)
         if not url:
@@ -512,7 +514,10 @@ def download(client: FlickrClient, photos: list, folder, size: str,
             result.already += 1
             result.files[pid] = name
         else:
-            problem = _fetch(client, url, target, feedback)
+            try:
+                problem = _fetch(client, url, target, feedback)
+            except Canceled:
+                raise Canceled(_kept(result, folder)) from None
             if problem:
                 result.failed.append((pid, problem))
             else:
@@ -524,6 +529,11 @@ def download(client: FlickrClient, photos: list, folder, size: str,
             feedback.info(f"{n} of {len(photos)} photos: {result.downloaded} downloaded, "
                           f"{result.already} already there, {len(result.failed)} failed.")
     return result
+
+
+def _kept(result: DownloadResult, folder: Path) -> str:
+    return (f"{result.downloaded} photos were downloaded by this run and stay in {folder}; run the "
+            "harvest again to download the rest.")
 
 
 def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> Optional[str]:
@@ -604,13 +614,15 @@ def _upload_text(value) -> str:
 
 
 def write_csv(path, columns: list, rows: list) -> None:
-    """UTF-8 CSV written to a temporary name and renamed (never a half-written table)."""
+    """UTF-8 CSV written to a temporary name and renamed (never a half-written table); text a
+    spreadsheet would run as a formula (titles and tags are anyone's text) goes through
+    :func:`safe_cells.csv_cell`."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     os.replace(tmp, path)
 
 

@@ -246,7 +246,7 @@ def test_cancel_between_downloads_keeps_complete_files(jpegs, tmp_path):
         clock = FakeClock()
         client = flickr.FlickrClient(API_KEY, python_transport(), api_url=server.api_url,
                                      clock=clock.clock, wait=clock.wait, feedback=fb)
-        with pytest.raises(Canceled):
+        with pytest.raises(Canceled, match="30 photos were downloaded by this run and stay in"):
             flickr.harvest(query(), tmp_path, client, feedback=fb)
         assert len(list(photos.glob("*.jpg"))) == 30 and not (tmp_path / flickr.TABLE_NAME).exists()
         client, fb2 = client_for(server, FakeClock())
@@ -267,3 +267,12 @@ def test_query_validation_sentences():
         query(bbox=(26.8, 58.3, 26.7, 58.4)).validate()
     with pytest.raises(ValueError, match="end date is before the start date"):
         query(start=datetime(2020, 1, 1), end=datetime(2019, 1, 1)).validate()
+
+
+def test_table_cells_never_run_as_formulas(tmp_path):
+    photo = {"id": "1", "secret": "ab", "owner": "1@N00", "title": "=HYPERLINK(\"http://x\")",
+             "tags": "+tag", "latitude": "-33.5", "longitude": -70.25, "license": "4"}
+    flickr.write_csv(tmp_path / "t.csv", flickr.TABLE_COLUMNS, flickr.table_rows([photo], "z"))
+    row = read_rows(tmp_path / "t.csv")[0]
+    assert row["title"] == "'=HYPERLINK(\"http://x\")" and row["tags"] == "'+tag"
+    assert row["latitude"] == "-33.5" and row["longitude"] == "-70.25"  # numbers keep their sign
