@@ -87,3 +87,14 @@ FLICKR_SIZE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "Large, 1024 px (b)"), "b"),
     (QT_TRANSLATE_NOOP("PhotoMotifs", "Original (o; not offered for every photo)"), "o"),
 )
+
+# photomotifs:summarize (core/summarize.py)
+SUMMARY_MEASURE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Photo-user-days"), "pud"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Distinct users"), "users"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Photos"), "photos"),
+)
+GRID_SHAPE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Hexagons"), "hexagon"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Squares"), "square"),
+)

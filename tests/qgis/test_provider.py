@@ -4,7 +4,7 @@ import sys
 import pytest
 
 EXPECTED = {"importphotos", "importtable", "embed", "cluster", "exportgroups", "train", "classify",
-            "harvestflickr"}
+            "summarize", "motifmap", "photo_motifs_workflow", "harvestflickr"}
 NETWORK = {"harvestflickr"}  # the only algorithm that connects, and its help says what it sends
 
 
