@@ -144,6 +144,26 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Choose the authentication configuration that holds your Flickr API key (see the help: Settings &gt; Options &gt; Authentication, a 'Basic' configuration with the key as its password).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>QGIS's authentication system is disabled ({}), so the Flickr API key cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The authentication configuration '{}' could not be read: it does not exist, or QGIS's master password was not given (on the command line, point the environment variable QGIS_AUTH_PASSWORD_FILE at a file holding it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The authentication configuration '{}' holds no key: store the Flickr API key as the password of a 'Basic' configuration.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/alg_import_table.py" />
             <source>QGIS cannot read {} as a table.</source>
             <translation type="unfinished" />
@@ -903,6 +923,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Output folder</source>
             <translation type="unfinished" />
         </message>
@@ -973,6 +994,212 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvest geotagged photos from Flickr</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvests the geotagged photos of an area from Flickr with your own Flickr API key, then imports them as a point layer (the same import as 'Read photo metadata table (Flickr CSV/XLSX)'). Files are saved as photos/{id}_{secret}_{size}.jpg next to the metadata table photos.csv (id, owner, owner name, title, tags, date taken and its granularity, upload date, latitude, longitude, accuracy, licence, URL, file name), not_downloaded.csv and a README with the query, the licences and the terms of use. Owner ids are replaced by salted hashes unless you turn that off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Flickr returns at most about 4,000 photos per query, so the search is split by time, and by area where one second still holds too many, until every slice is under that cap; the totals per slice are logged and saved (slices.csv). The API allows 3,600 calls per hour: each call returns up to 250 photos, and when the hourly budget is used the harvest waits and says so. A file is first written under a temporary .part name, so running the harvest again after a crash or a cancel downloads only what is missing.
+
+The API key: create one at https://www.flickr.com/services/apps/create/ (non-commercial key), then in QGIS Settings &gt; Options &gt; Authentication add a configuration of type 'Basic' named e.g. 'Flickr' with any username and the key as password, and choose it here. The key is read from QGIS's authentication database when the algorithm starts and is never written to the project, the log or the output.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Network use: this is the only Photo Motifs algorithm that connects to the internet, and only when you run it. It sends to api.flickr.com your API key and the search: the area as a longitude/latitude box, the dates, the text and tags, the licence filter, and paging; then it downloads the photo files from Flickr's photo servers by their public URLs. No photo, file or other data of yours is sent. All traffic goes through QGIS's network manager (your proxy and SSL settings).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvests the geotagged photos of an area from Flickr with your own API key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Dates are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>From (inclusive)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>To (inclusive)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Text in title, description or tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Tags, comma-separated, any of them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Licences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Flickr API key (authentication configuration)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photo size to download</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Download the photo files (off: metadata table only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Replace owner ids by salted hashes and leave out owner names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvested photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not imported (with reasons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API calls per hour (Flickr allows 3,600 per key)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API endpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Metadata table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos downloaded by this run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos already downloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not downloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Query slices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos with a location</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Choose a start and an end date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Query: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API endpoint: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>{} Files downloaded so far stay in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>{} photos found with {} API calls in {} slices ({:.0f} s, {:.0f} s waited for the hourly budget, {} retries).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>the photos were not downloaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>no photo was downloaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>none was asked for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>No point layer: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Importing the harvested photos (the import of a metadata table).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>Read photo folder (EXIF locations)</source>
             <translation type="unfinished" />
@@ -1022,18 +1249,6 @@
         <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>Every file that could not be put on the map, with the reason.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <source>Photos imported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <source>Photos with a location</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1390,6 +1605,56 @@
         <message>
             <location filename="../core/options.py" />
             <source>hard link where possible (else copy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Date taken</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Date uploaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>All licences</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Creative Commons only (incl. CC0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>No known copyright restrictions or public domain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Medium, 640 px (z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Small, 320 px (n)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Medium, 800 px (c)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Large, 1024 px (b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Original (o; not offered for every photo)</source>
             <translation type="unfinished" />
         </message>
         <message>

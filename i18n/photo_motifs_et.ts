@@ -144,6 +144,26 @@
             <translation>kõige tüüpilisemad eespool</translation>
         </message>
         <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Choose the authentication configuration that holds your Flickr API key (see the help: Settings &gt; Options &gt; Authentication, a 'Basic' configuration with the key as its password).</source>
+            <translation>Vali autentimisseadistus, milles on sinu Flickri API-võti (vt abi: Seaded &gt; Valikud &gt; Autentimine, „Basic” seadistus, mille paroolina on võti).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>QGIS's authentication system is disabled ({}), so the Flickr API key cannot be read.</source>
+            <translation>QGIS-i autentimissüsteem on välja lülitatud ({}), seega ei saa Flickri API-võtit lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The authentication configuration '{}' could not be read: it does not exist, or QGIS's master password was not given (on the command line, point the environment variable QGIS_AUTH_PASSWORD_FILE at a file holding it).</source>
+            <translation>Autentimisseadistust „{}” ei õnnestunud lugeda: seda pole olemas või QGIS-i ülemparooli ei antud (käsureal suuna keskkonnamuutuja QGIS_AUTH_PASSWORD_FILE failile, milles see on).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The authentication configuration '{}' holds no key: store the Flickr API key as the password of a 'Basic' configuration.</source>
+            <translation>Autentimisseadistuses „{}” pole võtit: salvesta Flickri API-võti „Basic” seadistuse paroolina.</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_import_table.py" />
             <source>QGIS cannot read {} as a table.</source>
             <translation>QGIS ei suuda faili {} tabelina lugeda.</translation>
@@ -903,6 +923,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Output folder</source>
             <translation>Väljundkaust</translation>
         </message>
@@ -973,6 +994,214 @@
             <translation>Kihil pole välja „{}”.</translation>
         </message>
         <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvest geotagged photos from Flickr</source>
+            <translation>Kogu Flickrist geomärgistatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvests the geotagged photos of an area from Flickr with your own Flickr API key, then imports them as a point layer (the same import as 'Read photo metadata table (Flickr CSV/XLSX)'). Files are saved as photos/{id}_{secret}_{size}.jpg next to the metadata table photos.csv (id, owner, owner name, title, tags, date taken and its granularity, upload date, latitude, longitude, accuracy, licence, URL, file name), not_downloaded.csv and a README with the query, the licences and the terms of use. Owner ids are replaced by salted hashes unless you turn that off.</source>
+            <translation>Kogub sinu enda Flickri API-võtmega Flickrist ala geomärgistatud fotod ja impordib need punktikihina (sama import nagu „Loe fotode metaandmete tabel (Flickr CSV/XLSX)”). Failid salvestatakse nimega photos/{id}_{secret}_{size}.jpg metaandmete tabeli photos.csv kõrvale (id, omanik, omaniku nimi, pealkiri, sildid, pildistamise aeg ja selle täpsus, üleslaadimise aeg, laius, pikkus, asukoha täpsus, litsents, URL, failinimi), lisaks not_downloaded.csv ja README päringu, litsentside ja kasutustingimustega. Omanike id-d asendatakse soolatud räsidega, kui sa seda välja ei lülita.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Flickr returns at most about 4,000 photos per query, so the search is split by time, and by area where one second still holds too many, until every slice is under that cap; the totals per slice are logged and saved (slices.csv). The API allows 3,600 calls per hour: each call returns up to 250 photos, and when the hourly budget is used the harvest waits and says so. A file is first written under a temporary .part name, so running the harvest again after a crash or a cancel downloads only what is missing.
+
+The API key: create one at https://www.flickr.com/services/apps/create/ (non-commercial key), then in QGIS Settings &gt; Options &gt; Authentication add a configuration of type 'Basic' named e.g. 'Flickr' with any username and the key as password, and choose it here. The key is read from QGIS's authentication database when the algorithm starts and is never written to the project, the log or the output.</source>
+            <translation>Flickr tagastab ühe päringu kohta kuni umbes 4000 fotot, seega jagatakse otsing aja järgi ja, kui ühes sekundis on ikka liiga palju, ka ala järgi, kuni iga lõik jääb alla selle piiri; lõikude kaupa summad kirjutatakse logisse ja salvestatakse (slices.csv). API lubab 3600 päringut tunnis: iga päring tagastab kuni 250 fotot ja kui tunnilimiit on täis, kogumine ootab ja ütleb seda. Fail kirjutatakse esmalt ajutise .part-nimega, nii et kogumise uuesti käivitamine pärast krahhi või katkestamist laadib alla ainult puuduva.
+
+API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitteäriline võti), seejärel lisa QGIS-is menüüs Seaded &gt; Valikud &gt; Autentimine tüüpi „Basic” seadistus, näiteks nimega „Flickr”, suvalise kasutajanime ja võtmega paroolina, ning vali see siin. Võti loetakse QGIS-i autentimisandmebaasist algoritmi käivitumisel ja seda ei kirjutata kunagi projekti, logisse ega väljundisse.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Network use: this is the only Photo Motifs algorithm that connects to the internet, and only when you run it. It sends to api.flickr.com your API key and the search: the area as a longitude/latitude box, the dates, the text and tags, the licence filter, and paging; then it downloads the photo files from Flickr's photo servers by their public URLs. No photo, file or other data of yours is sent. All traffic goes through QGIS's network manager (your proxy and SSL settings).</source>
+            <translation>Võrgu kasutamine: see on Photo Motifsi ainus algoritm, mis loob internetiühenduse, ja ainult siis, kui sa selle käivitad. See saadab aadressile api.flickr.com sinu API-võtme ja otsingu: ala pikkuse-laiuse ristkülikuna, kuupäevad, teksti ja sildid, litsentsifiltri ja lehekülgede info; seejärel laadib alla fotofailid Flickri fotoserveritest nende avalike URL-ide kaudu. Ühtegi sinu fotot, faili ega muid andmeid ei saadeta. Kogu liiklus käib läbi QGIS-i võrguhalduri (sinu puhverserveri ja SSL-i seaded).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvests the geotagged photos of an area from Flickr with your own API key.</source>
+            <translation>Kogub sinu enda API-võtmega Flickrist ala geomärgistatud fotod.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Area</source>
+            <translation>Ala</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Dates are</source>
+            <translation>Kuupäevad on</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>From (inclusive)</source>
+            <translation>Alates (kaasa arvatud)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>To (inclusive)</source>
+            <translation>Kuni (kaasa arvatud)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Text in title, description or tags</source>
+            <translation>Tekst pealkirjas, kirjelduses või siltides</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Tags, comma-separated, any of them</source>
+            <translation>Sildid, komadega eraldatud, ükskõik milline neist</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Licences</source>
+            <translation>Litsentsid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Flickr API key (authentication configuration)</source>
+            <translation>Flickri API-võti (autentimisseadistus)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photo size to download</source>
+            <translation>Allalaaditava foto suurus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Download the photo files (off: metadata table only)</source>
+            <translation>Laadi fotofailid alla (väljas: ainult metaandmete tabel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Replace owner ids by salted hashes and leave out owner names</source>
+            <translation>Asenda omanike id-d soolatud räsidega ja jäta omanike nimed välja</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Harvested photos</source>
+            <translation>Kogutud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not imported (with reasons)</source>
+            <translation>Importimata fotod (koos põhjustega)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API calls per hour (Flickr allows 3,600 per key)</source>
+            <translation>API-päringuid tunnis (Flickr lubab võtme kohta 3600)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API endpoint</source>
+            <translation>API lõpp-punkt</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Metadata table</source>
+            <translation>Metaandmete tabel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos found</source>
+            <translation>Leitud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos downloaded by this run</source>
+            <translation>Selle käivitusega allalaaditud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos already downloaded</source>
+            <translation>Juba allalaaditud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not downloaded</source>
+            <translation>Allalaadimata fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API calls</source>
+            <translation>API-päringud</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Query slices</source>
+            <translation>Päringu lõigud</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos imported</source>
+            <translation>Imporditud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <source>Photos with a location</source>
+            <translation>Asukohaga fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos not imported</source>
+            <translation>Importimata fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Choose a start and an end date.</source>
+            <translation>Vali algus- ja lõppkuupäev.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Query: {}</source>
+            <translation>Päring: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>API endpoint: {}</source>
+            <translation>API lõpp-punkt: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>{} Files downloaded so far stay in {}.</source>
+            <translation>{} Seni allalaaditud failid jäävad kausta {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>{} photos found with {} API calls in {} slices ({:.0f} s, {:.0f} s waited for the hourly budget, {} retries).</source>
+            <translation>Leiti {} fotot {} API-päringuga {} lõigus ({:.0f} s, tunnilimiidi ootamiseks {:.0f} s, {} kordust).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>the photos were not downloaded.</source>
+            <translation>fotosid ei laaditud alla.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>no photo was downloaded.</source>
+            <translation>ühtegi fotot ei laaditud alla.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>none was asked for.</source>
+            <translation>ühtegi ei küsitud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>No point layer: {}</source>
+            <translation>Punktikihti pole: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Importing the harvested photos (the import of a metadata table).</source>
+            <translation>Impordin kogutud fotod (metaandmete tabeli import).</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>Read photo folder (EXIF locations)</source>
             <translation>Loe fotokaust (EXIF-i asukohad)</translation>
@@ -1023,18 +1252,6 @@
             <location filename="../processing/alg_import_photos.py" />
             <source>Every file that could not be put on the map, with the reason.</source>
             <translation>Kõik failid, mida ei saanud kaardile panna, koos põhjusega.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <source>Photos imported</source>
-            <translation>Imporditud fotosid</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <source>Photos with a location</source>
-            <translation>Asukohaga fotosid</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
@@ -1391,6 +1608,56 @@
             <location filename="../core/options.py" />
             <source>hard link where possible (else copy)</source>
             <translation>kõvalink, kui võimalik (muidu kopeeri)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Date taken</source>
+            <translation>Pildistamise aeg</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Date uploaded</source>
+            <translation>Üleslaadimise aeg</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>All licences</source>
+            <translation>Kõik litsentsid</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Creative Commons only (incl. CC0)</source>
+            <translation>Ainult Creative Commons (k.a CC0)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>No known copyright restrictions or public domain</source>
+            <translation>Teadaolevate autoriõiguse piiranguteta või avalik omand</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Medium, 640 px (z)</source>
+            <translation>Keskmine, 640 px (z)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Small, 320 px (n)</source>
+            <translation>Väike, 320 px (n)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Medium, 800 px (c)</source>
+            <translation>Keskmine, 800 px (c)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Large, 1024 px (b)</source>
+            <translation>Suur, 1024 px (b)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>Original (o; not offered for every photo)</source>
+            <translation>Originaal (o; pole iga foto puhul saadaval)</translation>
         </message>
         <message>
             <location filename="../core/options.py" />

@@ -177,8 +177,8 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     def intro(self) -> str:
         return self.tr(
             "Harvests the geotagged photos of an area from Flickr with your own Flickr API key, "
-            "then imports them as a point layer (the same import as 'Import photos from a metadata "
-            "table'). Files are saved as photos/{id}_{secret}_{size}.jpg next to the metadata table "
+            "then imports them as a point layer (the same import as 'Read photo metadata table "
+            "(Flickr CSV/XLSX)'). Files are saved as photos/{id}_{secret}_{size}.jpg next to the metadata table "
             "photos.csv (id, owner, owner name, title, tags, date taken and its granularity, upload "
             "date, latitude, longitude, accuracy, licence, URL, file name), not_downloaded.csv and a "
             "README with the query, the licences and the terms of use. Owner ids are replaced by "
