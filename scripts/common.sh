@@ -12,7 +12,7 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 # Debian's /usr/bin/qgis_process wrapper adds --noversioncheck, which 3.22 rejects: use the binary.
 QGIS_PROCESS=/usr/bin/qgis_process.bin
 SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev build-essential
-                 libheif-dev mate-backgrounds)
+                 libheif-dev mate-backgrounds fonts-dejavu-core)
 
 log() { printf '\033[1m[photo-motifs]\033[0m %s\n' "$*"; }
 
