@@ -11,12 +11,12 @@ from qgis.core import (
 )
 
 from .common import (
-    style_by_field_on_load,
     mark_advanced,
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
     cache_from_parameters,
     resolve_photo_source,
+    style_photo_output,
     write_source_with_fields,
 )
 
@@ -130,7 +130,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, class_fields(top_k),
                                            values, cf)
-        style_by_field_on_load(context, dest_id, "class")
+        style_photo_output(context, dest_id, "class", feedback)
         counts = result.counts()
         feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
         if result.failed:

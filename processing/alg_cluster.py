@@ -22,7 +22,6 @@ from qgis.core import (
 )
 
 from .common import (
-    style_by_field_on_load,
     mark_advanced,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
@@ -31,6 +30,7 @@ from .common import (
     failed_reasons,
     qgs_fields,
     resolve_photo_source,
+    style_photo_output,
     write_source_with_fields,
 )
 
@@ -174,7 +174,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
         results = {self.OUTPUT: dest_id, "K": result.k, "CACHE": cache_path}
-        style_by_field_on_load(context, dest_id, "cluster")
+        style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
         sheets = self.parameterAsString(parameters, self.SHEETS, context)

@@ -15,6 +15,7 @@ from .common import (
     embed_source,
     failed_reasons,
     resolve_photo_source,
+    style_photo_output,
     write_source_with_fields,
 )
 
@@ -77,6 +78,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, STATUS_FIELDS,
                                            values, cf)
+        style_photo_output(context, dest_id, "embed_status", feedback)
 
         results = {
             self.OUTPUT: dest_id,

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .common import PhotoMotifsAlgorithm, qgs_fields, to_qvalue
+from .common import PhotoMotifsAlgorithm, qgs_fields, style_photo_output, to_qvalue
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
@@ -36,6 +36,8 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
             located += 1
         sink.addFeature(feat, QgsFeatureSink.FastInsert)
+    del sink  # closes the file, so its style can be stored in it
+    style_photo_output(context, dest_id, None, feedback)
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]

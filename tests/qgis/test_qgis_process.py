@@ -39,6 +39,20 @@ def test_cli_embed_cluster_export(qgis_process_cmd, labeled_dir, geotagged_dir, 
     rows = read_layer(out / "geo_motifs.gpkg")
     assert len(rows) == imp["IMPORTED"] and geo["K"] >= 2
     assert all((r["cluster"] is None) == bool(r["cluster_note"]) for r in rows)
+    # written by qgis_process, opened later: styled from the style stored in the GeoPackage
+    from qgis.core import QgsVectorLayer
+
+    for path, field in ((out / "geo_motifs.gpkg", "cluster"), (out / "geo.gpkg", None), (out / "e1.gpkg", None)):
+        layer = QgsVectorLayer(str(path), "styled", "ogr")
+        assert "<img" in layer.mapTipTemplate(), path
+        assert layer.editorWidgetSetup(layer.fields().lookupField("photo")).type() == "ExternalResource"
+        if field:
+            assert layer.renderer().type() == "categorizedSymbol"
+            labels = [c.label() for c in layer.renderer().categories()]
+            assert any(label.startswith("C1 (") for label in labels), labels
+            n_unreadable = sum(r["cluster"] is None for r in rows)
+            if n_unreadable:
+                assert f"unreadable photos ({n_unreadable})" in labels
 
 
 def test_cli_train_and_classify(qgis_process_cmd, labeled_dir, out):
