@@ -1,0 +1,154 @@
+"""The workflow dialog and the photo dock in real QGIS (offscreen): real widgets, real algorithms,
+real photos from ../shared/data. Waits on the run's own state with a deadline, never on sleeps."""
+import time
+
+import pytest
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import QEventLoop, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+
+
+def wait_for(predicate, seconds=600.0, what="the run"):
+    """Process Qt events (task signals, queued log lines) until ``predicate()`` or the deadline."""
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
+        loop = QEventLoop()
+        QTimer.singleShot(25, loop.quit)
+        loop.exec()
+
+
+@pytest.fixture
+def dialog(qgis_iface, qgis_processing, qgis_new_project, tmp_path):
+    from qgis.core import QgsSettings
+
+    from photo_motifs.plugin.workflow import WorkflowDialog
+
+    from .conftest import ensure_provider
+
+    ensure_provider()
+    QgsSettings().remove("photo_motifs/workflow")
+    for messages in qgis_iface.messageBar().messages.values():
+        messages.clear()
+    dlg = WorkflowDialog(qgis_iface)
+    dlg.project_folder.setFilePath(str(tmp_path / "project"))
+    dlg.show()
+    yield dlg
+    if dlg.chain is not None and dlg.chain.running:
+        dlg.chain.cancel()
+        wait_for(lambda: not dlg.chain.running, 120, "the cancelled run to end")
+    dlg.close()
+
+
+def click(widget):
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geotagged_dir, tmp_path):
+    from photo_motifs.plugin.photodock import LARGE, show_photo_dock
+
+    click(dialog.source_folder)
+    dialog.folder.setFilePath(str(geotagged_dir))
+    assert "photo files found" in dialog.photo_status.text()
+    click(dialog.task_motifs)
+    click(dialog.run_button)
+    assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
+    wait_for(lambda: dialog.chain.state is not None)
+    assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
+    assert dialog.progress.value() == 100
+    assert "photos imported" in dialog.photo_status.text() and dialog.invalid_button.isVisible()
+    assert "— Discovering motifs —" in dialog.log.toPlainText()
+
+    layer = dialog.result_layer
+    assert layer.id() in QgsProject.instance().mapLayers()
+    assert str(tmp_path / "project") in layer.source()  # the project folder, not a temporary file
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol"
+    labels = [c.label() for c in renderer.categories()]
+    assert labels[0].startswith("C1 (") and any(lbl.startswith("unreadable photos (") for lbl in labels)
+    assert "<img" in layer.mapTipTemplate()
+    assert layer.editorWidgetSetup(layer.fields().lookupField("photo")).type() == "ExternalResource"
+    assert any("motifs" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    assert not qgis_iface.messageBar().get_messages(Qgis.Critical)
+
+    # the contact sheets open on the last run's folder, non-modal
+    click(dialog.sheets_button)
+    from photo_motifs.plugin.viewer import _VIEWERS
+
+    viewer = next(v for v in _VIEWERS.values() if v.isVisible())
+    assert not viewer.isModal() and viewer.list.item(0).text() == "overview.png"
+
+    # the dock follows the selection and the strip selects on the map
+    qgis_iface.mainWindow().show()  # QGIS's window is visible, and the dock in it
+    dock = show_photo_dock(qgis_iface, layer)
+    assert dock.isVisible()
+    c1 = [f.id() for f in layer.getFeatures() if f["cluster"] == "C1"]
+    assert len(c1) >= 3
+    layer.selectByIds([c1[0]])
+    assert dock.current_fid == c1[0] and "C1" in dock.info.text()
+    wait_for(lambda: (dock.current_path, LARGE) in dock.loader.memory, 60, "the photo")
+    assert dock.photo.pixmap() is not None and not dock.photo.pixmap().isNull()
+    assert dock.strip.count() == min(len(c1) - 1, 60)
+    item = dock.strip.item(0)
+    target = item.data(Qt.ItemDataRole.UserRole)
+    rect = dock.strip.visualItemRect(item)
+    QTest.mouseClick(dock.strip.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_for(lambda: layer.selectedFeatureIds() == [target], 10, "the strip click to select")
+    assert dock.current_fid == target
+    before = dock.current_fid
+    if dock.next_button.isEnabled():
+        click(dock.next_button)
+        assert layer.selectedFeatureIds() != [before] and dock.current_fid != before
+    layer.selectByIds(c1[:3])
+    assert dock.position_label.text() == "1 of 3"
+    click(dock.next_button)
+    assert dock.current_fid == sorted(c1[:3])[1] and len(layer.selectedFeatureIds()) == 3
+    # an unreadable photo shows its sentence, not a crash
+    unreadable = [f.id() for f in layer.getFeatures() if f["cluster"] is None or str(f["cluster"]) == "NULL"]
+    layer.selectByIds(unreadable[:1])
+    assert "unreadable photo" in dock.info.text()
+
+
+def test_train_then_classify_branch(dialog, labeled_dir, geotagged_dir, tmp_path):
+    intel = labeled_dir / "intel_scenes_dev"
+    click(dialog.source_folder)
+    dialog.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task_train)
+    dialog.training.setFilePath(str(intel))
+    dialog.method.setCurrentIndex(0)
+    click(dialog.run_button)
+    wait_for(lambda: dialog.chain.state is not None)
+    assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
+    assert [s.algorithm_id for s in dialog.chain.steps] == [
+        "photomotifs:importphotos", "photomotifs:train", "photomotifs:classify"]
+    layer = dialog.result_layer
+    classes = {c.value() for c in layer.renderer().categories()}
+    assert classes & {"buildings", "forest", "glacier", "mountain", "sea", "street"}
+    assert "(intel_scenes_dev)" in layer.name()
+    assert dialog.report_button.isEnabled()
+
+
+def test_cancel_halfway_is_cancelled_not_failed(dialog, qgis_iface, labeled_dir, tmp_path):
+    """Cancel while the classifier trains on 300 photos: a cancelled run, no failure, no success."""
+    click(dialog.source_folder)
+    dialog.folder.setFilePath(str(labeled_dir.parent / "geotagged"))
+    click(dialog.task_train)
+    dialog.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
+    dialog.cache.setFilePath(str(tmp_path / "fresh_cache.sqlite"))  # nothing cached: embedding takes a while
+    layers_before = set(QgsProject.instance().mapLayers())
+    click(dialog.run_button)
+    wait_for(lambda: dialog.chain.state is not None or dialog.chain._index >= 1, 300, "the training step")
+    wait_for(lambda: dialog.chain.state is not None or dialog.progress.value() > 36, 300, "training progress")
+    assert dialog.chain.state is None, "the run ended before it could be cancelled"
+    click(dialog.cancel_button)
+    wait_for(lambda: dialog.chain.state is not None, 120, "the cancellation")
+    assert dialog.chain.state == "cancelled"
+    text = dialog.step_label.text()
+    assert text.startswith("Cancelled") and "failed" not in text.lower()
+    assert "Reading the photos' locations" in text  # says what finished before
+    bar = qgis_iface.messageBar()
+    assert not bar.get_messages(Qgis.Critical) and not bar.get_messages(Qgis.Success)
+    assert any("Cancelled" in m for m in bar.get_messages(Qgis.Info))
+    assert set(QgsProject.instance().mapLayers()) == layers_before
+    assert dialog.run_button.isEnabled() and not dialog.cancel_button.isEnabled()
