@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -276,6 +277,8 @@ class WorkflowDialog(QDialog):
         train_row.addWidget(self.training, 2)
         train_row.addWidget(self.method, 1)
         grid.addLayout(train_row, 2, 1)
+        self.arrows = QCheckBox(tr("Draw an arrow in the direction of view where the photo recorded one"), box)
+        grid.addWidget(self.arrows, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         self.task_group.idToggled.connect(lambda *_: self._update_visibility())
         return box
@@ -347,6 +350,7 @@ class WorkflowDialog(QDialog):
         self.task_group.button(int(settings_value("task", TASK_MOTIFS))).setChecked(True)
         self.k.setValue(int(settings_value("k", 1)))
         self.method.setCurrentIndex(int(settings_value("method", 0)))
+        self.arrows.setChecked(str(settings_value("arrows", "false")).lower() == "true")
         index = self.backbone.findData(settings_value("backbone", ""))
         self.backbone.setCurrentIndex(max(0, index))
         self.last = {k: settings_value("last_" + k, "") for k in ("sheets", "report", "layer_path", "field")}
@@ -360,6 +364,7 @@ class WorkflowDialog(QDialog):
         set_setting("task", self.task_group.checkedId())
         set_setting("k", self.k.value())
         set_setting("method", self.method.currentIndex())
+        set_setting("arrows", self.arrows.isChecked())
         set_setting("backbone", self.backbone.currentData() or "")
 
     # --- building the run ----------------------------------------------------------------------------
@@ -499,7 +504,7 @@ class WorkflowDialog(QDialog):
             return
         from ..processing.styling import apply_photo_style
 
-        apply_photo_style(layer, pending["field"])
+        apply_photo_style(layer, pending["field"], arrows=self.arrows.isChecked())
         QgsProject.instance().addMapLayer(layer)
         self.result_layer = layer
         result = self.chain.results.get("result", {})

@@ -87,7 +87,7 @@ def _marker(color: str, shape: str, size: float = 3.2):
     layer = QgsSimpleMarkerSymbolLayer(_SHAPES.get(shape, QgsSimpleMarkerSymbolLayerBase.Circle), size)
     layer.setColor(QColor(color))
     layer.setStrokeColor(QColor(255, 255, 255) if shape != "cross" else QColor(color))
-    layer.setStrokeWidth(0.25)
+    layer.setStrokeWidth(0.25 if shape != "cross" else 0.5)
     symbol.changeSymbolLayer(0, layer)
     return symbol
 
@@ -98,15 +98,16 @@ def _fill(color: str):
 
 def _direction_arrow(symbol, direction_field: str) -> None:
     """A small arrowhead pointing where the camera looked, only for photos with a direction."""
-    arrow = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.ArrowHead, 2.4)
+    arrow = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 1.8)
     arrow.setColor(QColor("#303030"))
     arrow.setStrokeColor(QColor("#303030"))
-    arrow.setStrokeWidth(0.4)
-    arrow.setOffset(symbol.symbolLayer(0).offset())
+    arrow.setStrokeWidth(0.1)
     field = QgsExpression.quotedColumnRef(direction_field)
     arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyAngle, QgsProperty.fromExpression(field))
-    arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled,
-                                 QgsProperty.fromExpression(f"{field} IS NOT NULL"))
+    # attribute() is NULL without a feature, so the legend shows the category marker alone
+    arrow.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyLayerEnabled,
+        QgsProperty.fromExpression(f"attribute({QgsExpression.quotedString(direction_field)}) IS NOT NULL"))
     # drawn a little ahead of the point, in the direction of view
     arrow.setDataDefinedProperty(
         QgsSymbolLayer.PropertyOffset,
@@ -212,12 +213,15 @@ def category_field_of(layer) -> str | None:
     return None
 
 
-def apply_photo_style(layer, category_field: str | None = None) -> None:
-    """Renderer, map tip and photo widget on a photo layer (points, or a table without geometry)."""
+def apply_photo_style(layer, category_field: str | None = None, arrows: bool = False) -> None:
+    """Renderer, map tip and photo widget on a photo layer (points, or a table without geometry).
+
+    ``arrows``: also draw a small arrowhead in the direction of view of photos that recorded one.
+    """
     if layer is None or not layer.isValid():
         return
     category_field = category_field or category_field_of(layer)
-    direction = "direction" if "direction" in layer.fields().names() else None
+    direction = "direction" if arrows and "direction" in layer.fields().names() else None
     if layer.isSpatial():
         renderer = None
         if category_field:
