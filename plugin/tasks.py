@@ -17,9 +17,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 
 SUCCEEDED, FAILED, CANCELLED = "succeeded", "failed", "cancelled"
+
+
+def tr(text):
+    return QCoreApplication.translate("PhotoMotifs", text)
 
 
 class LogFeedback(QgsProcessingFeedback):
@@ -106,7 +110,7 @@ class AlgorithmChain(QObject):
         step = self.steps[self._index]
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(step.algorithm_id)
         if algorithm is None:
-            self._finish(FAILED, self.tr("The algorithm {} is not available: is the Photo Motifs provider "
+            self._finish(FAILED, tr("The algorithm {} is not available: is the Photo Motifs provider "
                                          "enabled in the Processing settings?").format(step.algorithm_id))
             return
         params = step.parameters(self.results) if callable(step.parameters) else dict(step.parameters)
@@ -132,10 +136,10 @@ class AlgorithmChain(QObject):
             return
         step = self.steps[index]
         if self.cancel_requested or self._feedback.isCanceled():
-            self._finish(CANCELLED, self.tr("Cancelled during “{}”.").format(step.title))
+            self._finish(CANCELLED, tr("Cancelled during “{}”.").format(step.title))
         elif not ok:
-            sentence = self._feedback.errors[-1] if self._feedback.errors else self.tr("see the log")
-            self._finish(FAILED, self.tr("“{}” failed: {}").format(step.title, sentence))
+            sentence = self._feedback.errors[-1] if self._feedback.errors else tr("see the log")
+            self._finish(FAILED, tr("“{}” failed: {}").format(step.title, sentence))
         else:
             self.results[step.key] = dict(results or {})
             self._next()

@@ -174,7 +174,8 @@ def map_tip_html(layer, category_field: str | None = None, path_field: str = PHO
            f"ELSE 'file:///' || replace({path}, '\\\\', '/') END %]")
     rows = []
     if category_field and category_field in names:
-        value = f"[% coalesce({QgsExpression.quotedColumnRef(category_field)}, '{tr('unreadable')}') %]"
+        unreadable = QgsExpression.quotedString(tr("unreadable"))
+        value = f"[% coalesce({QgsExpression.quotedColumnRef(category_field)}, {unreadable}) %]"
         if "confidence" in names and category_field == "class":
             value += (" [% CASE WHEN \"confidence\" IS NULL THEN '' "
                       "ELSE '(' || round(\"confidence\" * 100) || ' %)' END %]")

@@ -152,3 +152,28 @@ def test_cancel_halfway_is_cancelled_not_failed(dialog, qgis_iface, labeled_dir,
     assert any("Cancelled" in m for m in bar.get_messages(Qgis.Info))
     assert set(QgsProject.instance().mapLayers()) == layers_before
     assert dialog.run_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypatch):
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    removed = []  # pytest-qgis's interface has no remove* methods: record what unload removes
+    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda _menu, a: removed.append(a), raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda d: removed.append(d), raising=False)
+
+    from photo_motifs.plugin.main import PhotoMotifsPlugin
+
+    plugin = PhotoMotifsPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        buttons = plugin.toolbar.findChildren(QToolButton)
+        assert len(plugin.toolbar.actions()) == 1 and plugin.main_button in buttons
+        texts = [a.text() for a in plugin.menu.actions()]
+        assert texts[:3] == ["Photo Motifs: from photos to a map…", "Photo viewer", "Browse contact sheets…"]
+        steps = next(a.menu() for a in plugin.menu.actions() if a.menu() is not None)
+        assert len(steps.actions()) == 7
+        dialog = plugin.open_workflow()
+        assert dialog.isVisible() and not dialog.isModal() and plugin.open_workflow() is dialog
+    finally:
+        plugin.unload()
+    assert len(removed) >= 4 and plugin.toolbar is None and plugin.workflow is None
