@@ -140,6 +140,9 @@ class AlgorithmChain(QObject):
         elif not ok:
             sentence = self._feedback.errors[-1] if self._feedback.errors else tr("see the log")
             self._finish(FAILED, tr("“{}” failed: {}").format(step.title, sentence))
+        elif not results:  # an unexpected Python error ends a Python algorithm with no results
+            self._finish(FAILED, tr("“{}” stopped without a result: the error is in the QGIS message log "
+                                    "(Python tab).").format(step.title))
         else:
             self.results[step.key] = dict(results or {})
             self._next()

@@ -110,7 +110,7 @@ class WorkflowDialog(QDialog):
         self.iface = iface
         self.chain = None
         self.last = {}  # outputs of the last successful run: layer, sheets, report, folder
-        self.result_layer = None
+        self.result_layer_id = None
         self.invalid_path = None
         self.pending = {}
         self.setWindowTitle(tr("Photo Motifs — from photos to a map"))
@@ -444,6 +444,7 @@ class WorkflowDialog(QDialog):
             return
         steps = self.plan()
         if isinstance(steps, str):
+            self.step_label.setText(steps)
             self._say(steps, Qgis.MessageLevel.Warning)
             return
         self._remember()
@@ -506,7 +507,7 @@ class WorkflowDialog(QDialog):
 
         apply_photo_style(layer, pending["field"], arrows=self.arrows.isChecked())
         QgsProject.instance().addMapLayer(layer)
-        self.result_layer = layer
+        self.result_layer_id = layer.id()
         result = self.chain.results.get("result", {})
         set_setting("last_sheets", pending["sheets"])
         set_setting("last_report", pending["report"])
@@ -530,10 +531,14 @@ class WorkflowDialog(QDialog):
             self.iface.mapCanvas().refresh()
 
     def _say(self, text, level):
+        """The message bar too (the dialog's own label already says it)."""
         if self.iface is not None:
             self.iface.messageBar().pushMessage(tr("Photo Motifs"), text, level, 10)
-        elif level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical):
-            self.step_label.setText(text)
+
+    @property
+    def result_layer(self):
+        """The last run's layer while it is in the project (the user may have removed it)."""
+        return QgsProject.instance().mapLayer(self.result_layer_id) if self.result_layer_id else None
 
     # --- result actions ------------------------------------------------------------------------------
     def open_invalid_table(self):
@@ -548,7 +553,12 @@ class WorkflowDialog(QDialog):
     def open_sheets(self):
         from .viewer import show_contact_sheets
 
-        show_contact_sheets(self.last.get("sheets") or None, parent=self.parentWidget(), iface=self.iface)
+        motif = None  # the motif of the selected photo, when there is one
+        layer = self.result_layer
+        if layer is not None and layer.selectedFeatureCount() and self.last.get("field") == "cluster":
+            value = layer.getFeature(layer.selectedFeatureIds()[0])["cluster"]
+            motif = value if value is not None and str(value) != "NULL" else None
+        show_contact_sheets(self.last.get("sheets") or None, motif, parent=self.parentWidget(), iface=self.iface)
 
     def open_viewer(self):
         from .photodock import show_photo_dock

@@ -8,7 +8,7 @@ in the attribute form. :func:`store_style` saves it as the default style inside 
 so a layer written by ``qgis_process`` or opened later is styled too; :func:`style_on_load`
 applies the same style when Processing adds the output to a project.
 
-QGIS-only (no ``iface``): usable from algorithms, ``qgis_process`` and the plugin's GUI.
+QGIS-only, without the GUI interface object: usable from algorithms, ``qgis_process`` and the plugin.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtCore import QEventLoop, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 
 
@@ -39,10 +39,34 @@ def dialog(qgis_iface, qgis_processing, qgis_new_project, tmp_path):
         dlg.chain.cancel()
         wait_for(lambda: not dlg.chain.running, 120, "the cancelled run to end")
     dlg.close()
+    dlg.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _delete_windows_before_qgis_exits():
+    """Docks and viewers are kept per QGIS window: delete them (and finish their threads) while
+    QGIS is still running, not during interpreter shutdown."""
+    yield
+    from photo_motifs.plugin.photodock import _DOCKS
+    from photo_motifs.plugin.viewer import _VIEWERS
+
+    for dock in _DOCKS.values():
+        dock.loader.wait()
+        dock.deleteLater()
+    for viewer in _VIEWERS.values():
+        viewer.deleteLater()
+    _DOCKS.clear()
+    _VIEWERS.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def click(widget):
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    """A real mouse click near the left edge (a radio button reacts on its circle and text only)."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(min(10, widget.width() // 2),
+                                                                   widget.height() // 2))
+    if hasattr(widget, "isCheckable") and widget.isCheckable() and widget.autoExclusive():
+        assert widget.isChecked(), f"the click did not reach {widget.text()}"
 
 
 def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geotagged_dir, tmp_path):
@@ -177,3 +201,29 @@ def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypa
     finally:
         plugin.unload()
     assert len(removed) >= 4 and plugin.toolbar is None and plugin.workflow is None
+
+
+def test_a_failure_shows_the_algorithms_sentence(dialog, qgis_iface, geotagged_dir, tmp_path):
+    bogus = tmp_path / "model.onnx"
+    bogus.write_text("not a model")
+    click(dialog.source_folder)
+    dialog.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task_classify)
+    dialog.model.setFilePath(str(bogus))
+    click(dialog.run_button)
+    wait_for(lambda: dialog.chain.state is not None, 300)
+    assert dialog.chain.state == "failed", dialog.log.toPlainText()
+    text = dialog.step_label.text()
+    assert text.startswith("“Classifying the photos” failed: ") and len(text) > 40, text
+    assert "Traceback" not in text
+    critical = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert critical and text in critical[-1]
+    assert dialog.result_layer is None and dialog.run_button.isEnabled()
+
+
+def test_missing_choices_are_said_before_anything_runs(dialog, tmp_path):
+    click(dialog.source_folder)
+    dialog.folder.setFilePath(str(tmp_path / "does_not_exist"))
+    click(dialog.run_button)
+    assert dialog.chain is None
+    assert dialog.step_label.text() == "Choose the folder that holds the photos."
