@@ -17,7 +17,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 SUCCEEDED, FAILED, CANCELLED = "succeeded", "failed", "cancelled"
 
@@ -145,7 +145,9 @@ class AlgorithmChain(QObject):
                                     "(Python tab).").format(step.title))
         else:
             self.results[step.key] = dict(results or {})
-            self._next()
+            # the task still runs its own finishing code after this signal: start the next
+            # step (which replaces this step's context) from the event loop
+            QTimer.singleShot(0, self._next)
 
     def _finish(self, state, message):
         self.state = state
@@ -153,3 +155,8 @@ class AlgorithmChain(QObject):
         if state == SUCCEEDED:
             self.progress.emit(100.0)
         self.finished.emit(state, message)
+        QTimer.singleShot(0, self._release)
+
+    def _release(self):
+        """Free the last step's context (and the layers in its store) while QGIS is running."""
+        self._context = self._feedback = self._algorithm = None

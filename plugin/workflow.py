@@ -197,10 +197,16 @@ class WorkflowDialog(QDialog):
 
         self.source_group.idToggled.connect(lambda *_: self._update_visibility())
         self.folder.fileChanged.connect(self.count_photos)
+        self.layer_combo.layerChanged.connect(self.count_photos)
         return box
 
     def count_photos(self, *_args):
-        """How many photo files the chosen folder holds (before anything runs)."""
+        """How many photos the chosen folder or layer holds (before anything runs)."""
+        if self.source_group.checkedId() == SOURCE_LAYER:
+            layer = self.layer_combo.currentLayer()
+            if layer is not None:
+                self.photo_status.setText(tr("{} photos in the layer.").format(layer.featureCount()))
+            return
         folder = self.folder.filePath()
         if self.source_group.checkedId() != SOURCE_FOLDER or not folder:
             return
@@ -336,7 +342,7 @@ class WorkflowDialog(QDialog):
         self.labels.setEnabled(task == TASK_CLASSIFY)
         self.training.setEnabled(task == TASK_TRAIN)
         self.method.setEnabled(task == TASK_TRAIN)
-        if source == SOURCE_FOLDER:
+        if source in (SOURCE_FOLDER, SOURCE_LAYER):
             self.count_photos()
 
     def _restore(self):

@@ -1,5 +1,6 @@
 """The workflow dialog and the photo dock in real QGIS (offscreen): real widgets, real algorithms,
 real photos from ../shared/data. Waits on the run's own state with a deadline, never on sleeps."""
+import gc
 import time
 
 import pytest
@@ -59,6 +60,7 @@ def _delete_windows_before_qgis_exits():
     _DOCKS.clear()
     _VIEWERS.clear()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # dialogs, task chains and their Processing contexts go now, not after exitQgis
 
 
 def click(widget):
