@@ -8,7 +8,8 @@ Embeddings are synthetic but shaped like EfficientNet-Lite0 features: 1280-d flo
 non-negative and capped at 6 (ReLU6 then average pooling), drawn around 40 "motif" centres of
 unequal popularity (Zipf-like weights) with per-photo noise and brightness-like scaling. The
 motifs come in 8 themes of 5 (a theme centre plus a smaller motif offset), a two-level
-structure like real collections (e.g. "coast" -> beach, harbour, cliffs). Each size runs in a fresh process, so its peak resident memory (``ru_maxrss``)
+structure like real collections (e.g. "coast" -> beach, harbour, cliffs). Each size runs in a fresh process, so its
+peak resident memory (``ru_maxrss``)
 covers generating the input (512 MB of embeddings for 100,000 photos) and clustering it and
 nothing else. Also printed: the NMI between the clusters and the 8 themes / 40 motifs.
 Targets: 10,000 photos <= 5 s and 100,000 <= 60 s, peak <= 4 GB, on 2 cores.
@@ -41,7 +42,8 @@ def synthetic_embeddings(n: int, seed: int = 0) -> tuple:
     for start in range(0, n, 10000):
         rows = motif[start:start + 10000]
         noise = rng.normal(0.0, 0.12, size=(len(rows), DIMS)).astype(np.float32)
-        X[start:start + 10000] = np.clip(centres[rows] * rng.uniform(0.7, 1.3, (len(rows), 1)).astype(np.float32) + noise, 0, 6)
+        scale = rng.uniform(0.7, 1.3, (len(rows), 1)).astype(np.float32)
+        X[start:start + 10000] = np.clip(centres[rows] * scale + noise, 0, 6)
     return X, motif
 
 
@@ -77,7 +79,8 @@ def main(argv=None) -> int:
     if args.one:
         print(json.dumps(run_one(args.one, args.method)))
         return 0
-    print(f"default parameters, method={args.method}, synthetic {DIMS}-d embeddings of {MOTIFS} motifs in {THEMES} themes")
+    print(f"default parameters, method={args.method}, "
+          f"synthetic {DIMS}-d embeddings of {MOTIFS} motifs in {THEMES} themes")
     for n in [int(v) for v in args.n.split(",")]:
         out = subprocess.run(
             [sys.executable, "-m", __spec__.name, "--one", str(n), "--method", args.method],

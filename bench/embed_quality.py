@@ -1,4 +1,4 @@
-"""How well each backbone's embeddings separate labelled photo classes (issue 3's quality check).
+"""How well each backbone's embeddings separate labelled photo classes (the quality check of new backbones).
 
     python -m photo_motifs.bench.embed_quality [--seeds 10] [--sets intel_scenes_dev,...]
 

@@ -30,7 +30,6 @@ def main():
 
     Processing.initialize()
     import processing
-
     from photo_motifs.processing.provider import PhotoMotifsProvider
 
     provider = PhotoMotifsProvider()
@@ -54,7 +53,8 @@ def main():
     native = timed("native:importphotos", {"FOLDER": args.folder, "RECURSIVE": True, "OUTPUT": "TEMPORARY_OUTPUT"})
     print(f"folder: {args.folder} ({n_files} files), best of {args.repeat}")
     print(f"photomotifs:importphotos  {ours[0]:.3f} s  {n_files / ours[0]:7.1f} files/s  located {ours[1]}")
-    print(f"native:importphotos       {native[0]:.3f} s  {n_files / native[0]:7.1f} files/s  located {native[1]} (not counting 0/0)")
+    print(f"native:importphotos       {native[0]:.3f} s  {n_files / native[0]:7.1f} files/s  "
+          f"located {native[1]} (not counting 0/0)")
     print(f"time ratio ours/native: {ours[0] / native[0]:.2f}  (below 1 = faster)")
     app.exitQgis()
 

@@ -1,4 +1,4 @@
-"""int8 versus fp32 EfficientNet-Lite0: the issue's conditions for offering int8, measured.
+"""int8 versus fp32 EfficientNet-Lite0: the conditions for offering int8, measured.
 
     python -m photo_motifs.bench.int8_quality [--seeds 3]
 
@@ -9,11 +9,11 @@ int8 model) it decodes every photo once, runs both graphs on the same pixels and
   and whether every int8 vector's nearest fp32 vector is its own photo;
 * ImageNet top-1 agreement of the two graphs' logits;
 * 5-fold logistic regression (scikit-learn defaults) on the 1280-d features, mean over
-  ``--seeds`` shuffles: the issue's quality protocol;
+  ``--seeds`` shuffles (the quality protocol of bench/embed_quality.py);
 * 5-fold CV of the default classifier (``core.train`` linear head on multi-level features);
 * single-thread inference time per photo (slices of 2, as the embedding runner does).
 
-Conditions (issue 3): cosine >= 0.99 to fp32 and classification accuracy within 1 point.
+Conditions for offering int8: cosine >= 0.99 to fp32 and classification accuracy within 1 point.
 """
 from __future__ import annotations
 

@@ -99,9 +99,9 @@ class _Runner:
 
 def classify_paths(paths, model, batch_size: int = 32, workers: int | None = None, top_k: int = 3,
                    threshold: float = 0.0, feedback=None) -> ClassifyResult:
-    """Classify photo files with ``model`` (a ``models.lobe.LoadedClassifier`` or a model path)."""
+    """Classify photo files with ``model`` (a ``core.lobe.LoadedClassifier`` or a model path)."""
     if isinstance(model, (str, os.PathLike)):
-        from ..models.lobe import load_model
+        from .lobe import load_model
 
         model = load_model(model)
     t0 = time.perf_counter()
@@ -130,7 +130,7 @@ def classify_embeddings(X, head, paths=None, top_k: int = 3, threshold: float = 
     """
     t0 = time.perf_counter()
     if isinstance(head, (str, os.PathLike)):
-        from ..models.lobe import load_model
+        from .lobe import load_model
 
         loaded = load_model(head)
         head = loaded.head()

@@ -11,10 +11,10 @@
    (fitted on at most :data:`PCA_FIT_SAMPLE` photos). PCA *centres* the vectors, and that is
    what rescues cosine distance: ReLU6-pooled features are all non-negative, so every photo
    shares one large mean direction, cosine similarities are all high and average linkage
-   chains them into one giant cluster plus singletons (Orange's default, NMI 0.50 on
-   intel_scenes_dev). Measured from the centre, cosine compares how photos *differ* from the
-   typical photo. PCA also drops noise dimensions and makes large inputs cheap. Whitening was
-   tried and hurts badly (NMI 0.11-0.63), so the components keep their variances.
+   chains them into one giant cluster plus singletons (what Orange's default does). Measured
+   from the centre, cosine compares how photos *differ* from the typical photo. PCA also drops
+   noise dimensions and makes large inputs cheap. Whitening hurts, so the components keep their
+   variances.
 4. **Clustering** — ``hierarchical`` (SciPy linkage; exact up to ``max_dense`` photos, above that
    the same linkage on ``n_centroids`` k-means micro-clusters weighted by their photo counts, with
    no photo-by-photo matrix), ``kmeans`` or ``hdbscan`` (density-based, with a ``noise`` label).
@@ -25,13 +25,10 @@
    cluster every photo gets its distance to the cluster's medoid and a rank (1 = the medoid).
 
 Defaults (hierarchical, cosine, average linkage, L2 + PCA-64, automatic k) were chosen on real
-EfficientNet-Lite0 embeddings of labelled photos (``bench/cluster_quality.py``). On
-intel_scenes_dev (300 photos, 6 scene classes) the default reaches NMI 0.75 with k = 7 chosen
-automatically (mean 0.76 over ten random 80 % subsets, median k = 6), against 0.70-0.73 for Ward
-(raw, L2 or L2 + PCA) and k-means at the true k, and 0.50 for Orange's cosine + average linkage
-on raw features. Silhouette was rejected for the automatic k: it picked k = 4 there (two pairs
-of similar scenes merged), k = 2 for SqueezeNet features, and kept growing to k = 28-30
-on a 12-class ImageNet sample; the merge-height elbow picked 5-7, 12 and 20 on those sets.
+EfficientNet-Lite0 embeddings of labelled photos: ``bench/cluster_quality.py`` prints NMI/ARI
+and the chosen k for every method (figures in the README). The merge-height elbow is used for
+the automatic k rather than the silhouette, which merged similar scenes on some sets and kept
+growing towards ``k_max`` on others.
 
 Orange parity: with ``normalize=False``, ``pca_dims=None``, ``cut='k'`` and at most ``max_dense``
 photos, the partition equals ``scipy.cluster.hierarchy.linkage(X, linkage, metric)`` followed by
@@ -45,11 +42,13 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import CLUSTER_METHOD_OPTIONS, CUT_OPTIONS, LINKAGE_OPTIONS, METRIC_OPTIONS, values
+from .vecmath import l2_normalise, pca
 
-METHODS = ("hierarchical", "kmeans", "hdbscan")
-METRICS = ("euclidean", "cosine")
-LINKAGES = ("ward", "average", "complete", "single")
-CUTS = ("k", "height_ratio", "auto")
+METHODS = values(CLUSTER_METHOD_OPTIONS)
+METRICS = values(METRIC_OPTIONS)
+LINKAGES = values(LINKAGE_OPTIONS)
+CUTS = values(CUT_OPTIONS)
 
 #: the automatic choice of k considers at most n / MIN_MEAN_SIZE clusters
 MIN_MEAN_SIZE = 4
@@ -104,7 +103,8 @@ class ClusterParams:
                 "normalisation for cosine-like clusters) or hierarchical clustering."
             )
         if self.method == "kmeans" and self.cut == "height_ratio":
-            raise ValueError("The height-ratio cut needs hierarchical clustering; choose a number of clusters or 'auto' for k-means.")
+            raise ValueError("The height-ratio cut needs hierarchical clustering; "
+                             "choose a number of clusters or 'auto' for k-means.")
         if int(self.k) < 1:
             raise ValueError(f"The number of clusters must be at least 1 (got {self.k}).")
         if not 0.0 < float(self.height_ratio) <= 1.0:
@@ -172,32 +172,19 @@ def _check_matrix(X) -> np.ndarray:
     return X
 
 
-def _l2_normalize(Y: np.ndarray) -> np.ndarray:
-    norms = np.sqrt(np.einsum("ij,ij->i", Y, Y))
-    norms[norms == 0] = 1.0
-    return Y / norms[:, None].astype(Y.dtype)
-
-
 def _pca(Y: np.ndarray, dims: int, seed: int, fb: CoreFeedback, notes: list, used: dict) -> np.ndarray:
     """Project onto the leading ``dims`` principal components (fitted on a sample if large)."""
-    from sklearn.decomposition import PCA
-
     n, d = Y.shape
     if dims >= min(n, d):
         notes.append(f"PCA to {dims} dimensions skipped: the data has only {min(n, d)} (photos or features).")
         used["pca_dims_used"] = None
         return Y
     rng = np.random.default_rng(seed)
-    fit_rows = np.sort(rng.choice(n, PCA_FIT_SAMPLE, replace=False)) if n > PCA_FIT_SAMPLE else slice(None)
+    fit_rows = np.sort(rng.choice(n, PCA_FIT_SAMPLE, replace=False)) if n > PCA_FIT_SAMPLE else None
     # the d x d covariance route is the fastest for photo embeddings (n >> d, d ~ 1000)
     solver = "covariance_eigh" if d <= 4096 else "randomized"
-    pca = PCA(n_components=dims, svd_solver=solver, random_state=seed).fit(Y[fit_rows])
-    fb.check()
-    out = np.empty((n, dims), dtype=Y.dtype)
-    for start in range(0, n, 10000):
-        fb.check()
-        out[start:start + 10000] = pca.transform(Y[start:start + 10000])
-    explained = float(pca.explained_variance_ratio_.sum())
+    out, model = pca(Y, dims, seed, svd_solver=solver, fit_rows=fit_rows, check=fb.check)
+    explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
     used["pca_explained_variance"] = round(explained, 4)
     sample = f" (fitted on {PCA_FIT_SAMPLE} random photos)" if n > PCA_FIT_SAMPLE else ""
@@ -468,7 +455,7 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
         used["hierarchy_on"] = "photos"
         return linkage(_condensed(Y, p.metric, fb.sub(0, 30)), method=p.linkage), None
     m = min(int(p.n_centroids), int(p.max_dense), n)
-    space = _l2_normalize(Y) if p.metric == "cosine" else Y
+    space = l2_normalise(Y) if p.metric == "cosine" else Y
     C, w, assign = _micro_clusters(space, m, p.seed, fb.sub(0, 70))
     Z = _weighted_linkage(C, w, p.linkage, p.metric, fb.sub(70, 100))
     used["hierarchy_on"] = "micro-clusters"
@@ -521,7 +508,8 @@ def _kmeans(Y, p: ClusterParams, k_lo: int, k_hi: int, fb, notes, used) -> tuple
     if n > KMEANS_AUTO_SAMPLE:
         rows = np.sort(np.random.default_rng(p.seed).choice(n, KMEANS_AUTO_SAMPLE, replace=False))
         used["kmeans_auto_sample"] = KMEANS_AUTO_SAMPLE
-        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, then k-means ran on all {n}.")
+        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, "
+                     f"then k-means ran on all {n}.")
     curve, fits = [], {}
     for i, k in enumerate(range(k_lo, k_hi + 1)):
         fb.check()
@@ -542,8 +530,9 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
 
     n = len(Y)
     if p.metric == "cosine":
-        Y = _l2_normalize(Y)
-        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors (same neighbour order).")
+        Y = l2_normalise(Y)
+        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
+                     "(same neighbour order).")
     if n <= p.max_dense:
         return HDBSCAN(min_cluster_size=int(p.min_cluster_size)).fit_predict(Y)
     rows = np.sort(np.random.default_rng(p.seed).choice(n, int(p.max_dense), replace=False))
@@ -564,7 +553,8 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     return out
 
 
-def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None, feedback: CoreFeedback | None = None) -> ClusterResult:
+def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None,
+                       feedback: CoreFeedback | None = None) -> ClusterResult:
     """Cluster one embedding vector per photo; see the module docstring for the pipeline.
 
     Raises ``ValueError`` (a sentence) for invalid parameters or embeddings and
@@ -590,7 +580,7 @@ def cluster_embeddings(X: np.ndarray, params: ClusterParams | None = None, feedb
     # float32 above max_dense keeps 100,000 x 1280 embeddings at 512 MB
     Y = np.array(X, dtype=np.float32 if n > p.max_dense else np.float64)
     if p.normalize:
-        Y = _l2_normalize(Y)
+        Y = l2_normalise(Y)
     fb.check()
     used["pca_dims_used"] = None
     if p.pca_dims is not None:

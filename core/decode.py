@@ -2,9 +2,8 @@
 
 * :func:`open_oriented` returns an 8-bit RGB :class:`PIL.Image.Image` with the EXIF orientation
   applied. JPEGs are decoded with DCT scaling (``Image.draft``) when the caller only needs a
-  shorter side of ``min_side`` pixels: a 12-MP photo decodes 6–8x faster. EfficientNet-Lite0
-  embeddings of drafted versus fully decoded photos: cosine 0.9987 on average (lowest 0.998) at
-  12 MP, 0.996 (lowest 0.987) at 1 MP, where the 1/2 DCT scale is used.
+  shorter side of ``min_side`` pixels: large photos decode several times faster, and the
+  embeddings stay close to those of fully decoded photos (README, "Benchmarks").
 * :func:`prepare` turns that image into the ``S x S x 3`` uint8 array a backbone expects,
   following the spec's resize/crop/resample fields.
 * :func:`load_for_backbone` chains both.

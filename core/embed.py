@@ -249,8 +249,8 @@ def compute_embeddings(
     ``photo_ids``: content hashes already known by the caller (skips hashing).
     ``workers``: decoding threads; ``streams``: batches inferred concurrently, each on one
     thread (both default to the number of CPUs). Several single-threaded inference calls use
-    the CPUs better than one call spread over all of them (measured on 2 cores: 10.1 vs 14.5
-    ms of CPU per photo for EfficientNet-Lite0), and leave no idle core while photos decode.
+    the CPUs better than one call spread over all of them (less CPU time per photo), and leave
+    no idle core while photos decode.
     Raises :class:`~.feedback.Canceled` when cancelled; batches finished so far stay cached.
     """
     t0 = time.perf_counter()
@@ -389,8 +389,7 @@ class _Pipeline:
 
         With several streams, slices of ``_MICRO_BATCH`` photos let every stream share a
         batch, so no core idles while the last batch of a run is inferred on a single thread
-        (measured on 2 cores: 1 MP photos 122-129 -> 128-143 photos/s together with the
-        slicing in :meth:`OnnxBackbone._infer`). A single stream, or a model that takes a
+        (``bench/embed_throughput.py`` measures it). A single stream, or a model that takes a
         fixed batch larger than one, gets the batch whole.
         """
         fixed = getattr(self.backbone, "fixed_batch", None)

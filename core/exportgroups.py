@@ -35,6 +35,9 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import EXPORT_MODE_OPTIONS, values
+
+MODES = values(EXPORT_MODE_OPTIONS)
 
 TABLE_NAME = "photo_motifs_export"
 MAX_NAME = 120
@@ -243,10 +246,11 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
     ``group_field`` (its cluster; empty means "unassigned"). ``vectors``: optional matrix
     aligned with ``rows`` whose columns are appended to the tables as ``f0``, ``f1``...
     """
-    if mode not in ("copy", "link"):
+    if mode not in MODES:
         raise ValueError(f"Unknown export mode '{mode}'; choose 'copy' or 'link'.")
     if strip_metadata and mode == "link":
-        raise ValueError("Removing metadata needs new files; choose 'copy' instead of 'link' (a link shares the original's bytes).")
+        raise ValueError("Removing metadata needs new files; choose 'copy' instead of 'link' "
+                         "(a link shares the original's bytes).")
     formats = tuple(write_tables or ())
     unknown = [f for f in formats if f not in ("xlsx", "csv")]
     if unknown:
@@ -255,7 +259,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
     if vectors is not None:
         vectors = np.asarray(vectors)
         if vectors.ndim != 2 or len(vectors) != len(rows):
-            raise ValueError(f"The embedding matrix has {len(vectors)} rows for {len(rows)} photos; they must match one to one.")
+            raise ValueError(f"The embedding matrix has {len(vectors)} rows for {len(rows)} photos; "
+                             "they must match one to one.")
     fb = ensure_feedback(feedback)
     out = Path(out_dir)
     try:
@@ -304,7 +309,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
             dest, status = _place(source, folder, name, data, mode, report)
         except OSError as exc:
             report.failed += 1
-            report.problems.append((str(source), "write_failed", f"{source} could not be exported: {exc.strerror or exc}."))
+            report.problems.append((str(source), "write_failed",
+                                    f"{source} could not be exported: {exc.strerror or exc}."))
             extra.append(("", "failed"))
             continue
         except Exception as exc:  # noqa: BLE001 - DecodeError and anything Pillow raises while re-encoding
@@ -316,7 +322,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
         _count(report, status)
         extra.append((dest.relative_to(out).as_posix(), status))
     if report.symlinked:
-        report.notes.append("Hard links were not possible here (another drive or file system): made symbolic links instead.")
+        report.notes.append("Hard links were not possible here (another drive or file system): "
+                            "made symbolic links instead.")
     if mode == "link" and report.copied:
         report.notes.append(f"{report.copied} photos could not be linked at all and were copied.")
     if report.hardlinked:

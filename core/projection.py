@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import PROJECTION_NONE, PROJECTION_OPTIONS, values
+from .vecmath import l2_normalise, pca
 
 #: t-SNE runs on at most this many photos (the rest are placed next to their neighbours)
 TSNE_MAX = 10000
@@ -20,7 +22,7 @@ TSNE_PCA_DIMS = 50
 #: neighbours used to place photos outside the t-SNE sample
 TSNE_NEIGHBOURS = 5
 
-METHODS = ("pca", "tsne")
+METHODS = tuple(v for v in values(PROJECTION_OPTIONS) if v != PROJECTION_NONE)
 
 
 def _prepare(X) -> np.ndarray:
@@ -29,21 +31,12 @@ def _prepare(X) -> np.ndarray:
         raise ValueError("A 2-D map needs a table of at least two embedding vectors.")
     if not np.isfinite(X).all():
         raise ValueError("Some embeddings contain missing or infinite values; compute them again before mapping.")
-    norms = np.linalg.norm(X, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return X / norms
+    return l2_normalise(X)
 
 
 def _pca(X: np.ndarray, dims: int, seed: int) -> np.ndarray:
     """PCA scores with deterministic signs (largest loading of each component positive)."""
-    from sklearn.decomposition import PCA
-
-    dims = min(dims, X.shape[0], X.shape[1])
-    pca = PCA(n_components=dims, random_state=seed)
-    Y = pca.fit_transform(X)
-    signs = np.sign(pca.components_[np.arange(dims), np.argmax(np.abs(pca.components_), axis=1)])
-    signs[signs == 0] = 1.0
-    return Y * signs
+    return pca(X, min(dims, X.shape[0], X.shape[1]), seed, fixed_signs=True)[0]
 
 
 def project_2d(X, method: str = "pca", seed: int = 0, feedback: CoreFeedback | None = None) -> np.ndarray:

@@ -113,7 +113,8 @@ def thumbnail(path, size: int) -> tuple:
         return img, None
     except DecodeError as exc:
         reason = _SHORT_REASON.get(exc.code, exc.code)
-        return _placeholder(size, f"{os.path.basename(os.fspath(path))}: {reason}"), (os.fspath(path), exc.code, exc.sentence)
+        placeholder = _placeholder(size, f"{os.path.basename(os.fspath(path))}: {reason}")
+        return placeholder, (os.fspath(path), exc.code, exc.sentence)
 
 
 def _paste_centered(sheet: Image.Image, img: Image.Image, x: int, y: int, size: int) -> None:

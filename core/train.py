@@ -44,8 +44,10 @@ import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
+from .options import FINETUNE, TRAINING_METHOD_OPTIONS, values
+from .vecmath import l2_normalise
 
-METHODS = ("linear", "mlp")
+METHODS = tuple(v for v in values(TRAINING_METHOD_OPTIONS) if v != FINETUNE)  # heads trained on embeddings
 # candidate inverse regularisation strengths of the logistic regression (standardised features)
 LINEAR_C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 # candidate L2 penalties of the MLP, and its hidden layer width
@@ -58,7 +60,6 @@ TEMPERATURE_GRID = tuple(np.round(np.logspace(-1.0, 1.0, 41), 4))
 INNER_FOLDS = 3
 # smallest class size the training accepts (a class needs a photo to learn from and one to test)
 MIN_PER_CLASS = 2
-_EPS = 1e-12
 
 
 # --------------------------------------------------------------------------- dataset
@@ -117,12 +118,6 @@ def class_counts(labels) -> dict:
 # --------------------------------------------------------------------------- the head
 
 
-def l2_normalise(X: np.ndarray) -> np.ndarray:
-    X = np.asarray(X, dtype=np.float32)
-    norms = np.sqrt(np.sum(X * X, axis=1, keepdims=True))
-    return X / np.maximum(norms, _EPS)
-
-
 def normalise_blocks(X: np.ndarray, blocks=None) -> np.ndarray:
     """L2-normalise every row, or each consecutive block of ``blocks`` columns on its own.
 
@@ -131,7 +126,7 @@ def normalise_blocks(X: np.ndarray, blocks=None) -> np.ndarray:
     """
     X = np.asarray(X, dtype=np.float32)
     if not blocks or len(blocks) < 2:
-        return l2_normalise(X)
+        return l2_normalise(X)  # float32 (above)
     if int(sum(blocks)) != X.shape[1]:
         raise ValueError(f"The feature blocks {tuple(blocks)} do not add up to {X.shape[1]} values.")
     bounds = np.cumsum([0, *blocks])
@@ -368,8 +363,8 @@ def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", see
     import sklearn.neural_network  # noqa: F401
     from threadpoolctl import threadpool_limits
 
-    # Multi-threaded BLAS on these small matrices is up to 100x slower than one thread on a
-    # busy 2-core machine (measured: 4.9 s instead of 0.04 s for one logistic regression fit).
+    # Multi-threaded BLAS on these small matrices is far slower than one thread on a busy
+    # machine (threads wait for each other); one thread per fit.
     with threadpool_limits(limits=1, user_api="blas"):
         return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback), blocks)
 
@@ -503,7 +498,12 @@ class TrainResult:
         }
 
 
-def _check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> tuple:
+def check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> tuple:
+    """Validate a training set; returns ``(X float32, y class indices, classes, counts)``.
+
+    Raises ValueError with a sentence (unknown method, fewer than 2 classes, a class under
+    ``MIN_PER_CLASS`` photos, non-finite embeddings); also used by ``models/finetune.py``.
+    """
     if method not in METHODS:
         raise ValueError(f"Unknown training method '{method}'; choose one of {', '.join(METHODS)}.")
     if class_weight not in (None, "balanced"):
@@ -530,7 +530,7 @@ def _check_inputs(X, labels, method: str, val_fraction: float, class_weight) -> 
     return X, y, classes, counts
 
 
-def _holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
+def holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
     """Stratified split; every class keeps a training photo, small classes may have no test."""
     rng = np.random.default_rng(seed)
     train, val = [], []
@@ -544,6 +544,9 @@ def _holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
         val.extend(idx[:k])
         train.extend(idx[k:])
     return np.sort(np.asarray(train)), np.sort(np.asarray(val, dtype=np.int64))
+
+
+_holdout_split = holdout_split  # the old private name (tests/unit/test_finetune.py imports it)
 
 
 def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_weight="balanced",
@@ -585,17 +588,17 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
 
     ``paths`` (optional, parallel to ``X``) name the photos in the list of misclassified
     validation photos. ``blocks``: widths of the feature blocks L2-normalised separately
-    (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input raises ValueError with a sentence. Results are reproducible
-    for a given ``seed``.
+    (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input
+    raises ValueError with a sentence. Results are reproducible for a given ``seed``.
     """
     feedback = ensure_feedback(feedback)
-    X, y, classes, counts = _check_inputs(X, labels, method, val_fraction, class_weight)
+    X, y, classes, counts = check_inputs(X, labels, method, val_fraction, class_weight)
     notes = []
     seconds = {}
     evaluation = None
     tr, va = np.arange(len(y)), np.zeros(0, dtype=np.int64)
     if val_fraction > 0:
-        tr, va = _holdout_split(y, val_fraction, seed)
+        tr, va = holdout_split(y, val_fraction, seed)
         missing = [classes[c] for c in range(len(classes)) if not np.any(y[va] == c)]
         if missing:
             notes.append(

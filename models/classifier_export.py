@@ -14,7 +14,8 @@ A model folder holds:
   backbone graph (``onnx.compose`` with the prefix ``backbone/``), then the head:
   ReduceL2/Div (L2 normalisation; with multi-level features, ``features_multi`` of the built-in
   EfficientNets, Split into the final features and the pooled stage outputs, each normalised
-  on its own, then Concat), Sub/Mul (standardisation), Gemm (+Relu for the MLP), Softmax. Class names and preprocessing are in ``metadata_props`` (``photo_motifs.classifier.*``).
+  on its own, then Concat), Sub/Mul (standardisation), Gemm (+Relu for the MLP), Softmax. Class names
+  and preprocessing are in ``metadata_props`` (``photo_motifs.classifier.*``).
 * ``signature.json`` in the layout of Lobe's exports (read by lobe-python's ``Signature``):
   ``doc_id``, ``doc_name``, ``doc_version``, ``format: "onnx"``, ``version``, ``inputs.Image``,
   ``outputs.Confidences`` / ``outputs.Prediction``, ``tags``, ``classes.Label``, ``filename``,
@@ -38,21 +39,24 @@ import numpy as np
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
-from .onnx_utils import METADATA_PREFIX, save_atomic
+from ..core.model_files import (  # noqa: F401 - re-exported: the names of a model folder
+    CARD_FILE,
+    CLASSIFIER_PREFIX,
+    CONFIDENCES,
+    HEAD_FILE,
+    INPUT_KEY,
+    INPUT_NAME,
+    LABELS_FILE,
+    MODEL_FILE,
+    PREDICTION,
+    SIGNATURE_FILE,
+)
+from ..core.vecmath import EPS
+from .onnx_utils import save_atomic
 
-INPUT_KEY = "Image"
-INPUT_NAME = "Image:0"
-CONFIDENCES = "Confidences"
-PREDICTION = "Prediction"
 EXPORT_MODEL_VERSION = 1
 SIGNATURE_VERSION = 1
-CLASSIFIER_PREFIX = METADATA_PREFIX + "classifier."
-MODEL_FILE = "model.onnx"
-SIGNATURE_FILE = "signature.json"
-LABELS_FILE = "labels.txt"
-HEAD_FILE = "head.npz"
-CARD_FILE = "model_card.md"
-_EPS = 1e-12
+_EPS = EPS  # the norm floor of core.vecmath.l2_normalise, so numpy and ONNX heads agree
 
 
 def export_input_size(spec) -> int:
@@ -135,7 +139,7 @@ def head_graph(head, input_name: str = "head/features") -> onnx.GraphProto:
         nodes.append(helper.make_node(
             "Split", [input_name, const("head/block_sizes", np.asarray(blocks, dtype=np.int64))], parts, axis=1))
         const("head/eps", np.float32(_EPS))
-        for i, part in enumerate(parts):
+        for part in parts:
             nodes += [
                 helper.make_node("ReduceL2", [part], [f"{part}_norm"], axes=[1], keepdims=1),
                 helper.make_node("Max", [f"{part}_norm", "head/eps"], [f"{part}_norm_safe"]),

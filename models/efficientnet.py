@@ -123,5 +123,6 @@ def build_efficientnet_lite(sd: dict, input_size: int, metadata: dict, title: st
 def multi_blocks(sd: dict) -> tuple:
     """Widths of the blocks of ``features_multi`` for a state dict (head, last stage, the one before)."""
     blocks = parse_blocks(sd)
-    ends = [b.out_ch for k, b in enumerate(blocks) if k == len(blocks) - 1 or blocks[k + 1].in_ch != blocks[k + 1].out_ch]
+    ends = [b.out_ch for k, b in enumerate(blocks)
+            if k == len(blocks) - 1 or blocks[k + 1].in_ch != blocks[k + 1].out_ch]
     return (int(sd["_fc.weight"].shape[1]), *reversed(ends[-MULTI_STAGES:]))

@@ -15,13 +15,14 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from ..core.model_files import METADATA_PREFIX
+
 OPSET = 17
 # IR 8 is the lowest IR version that allows opset 17: readable by every onnxruntime >= 1.13.
 IR_VERSION = 8
 INPUT_NAME = "pixels"
 FEATURES_NAME = "features"
 LOGITS_NAME = "logits"
-METADATA_PREFIX = "photo_motifs."
 
 
 def same_pads(size: int, kernel: int, stride: int) -> tuple:

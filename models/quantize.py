@@ -1,10 +1,7 @@
 """int8 versions of built-in backbones: static QDQ quantisation with a shipped calibration table.
 
-The issue's condition for offering int8: embeddings keep cosine >= 0.99 to fp32 and a linear
-probe's accuracy stays within 1 point. Measured on EfficientNet-Lite0 (this module's recipe,
-``bench/int8_quality.py``): cosine to fp32 0.996 (intel_scenes_dev) / 0.997
-(imagenet_sample_motifs) on average, 5-fold logistic regression 0.877 vs 0.876 and 0.676 vs 0.669,
-inference 1.65x faster on one core.
+int8 is offered only while its embeddings stay close to fp32 (cosine to fp32 and a linear
+probe's accuracy); ``bench/int8_quality.py`` measures both, and the README gives the figures.
 
 Recipe (onnxruntime.quantization, QDQ format):
 
@@ -12,17 +9,17 @@ Recipe (onnxruntime.quantization, QDQ format):
   ``reduce_range``): right for CPUs with VNNI (AVX512-VNNI / AVX-VNNI, x86 since about 2019;
   ARM's dot-product instructions). Older AVX2-only CPUs compute such u8 x s8 products with 16-bit
   intermediate sums that can saturate, so their results can drift from these figures
-  (``reduce_range`` avoids that but measured cosine 0.986, under the 0.99 bar): the fp32
+  (``reduce_range`` avoids that but loses more accuracy than the bar allows): the fp32
   backbone stays the default, and :func:`cpu_note` says when the CPU lacks VNNI;
 * the first ``FP32_LEADING_CONVS`` convolutions (stem and first block, at 112 x 112) stay in
-  float: quantising them costs the most accuracy (mean cosine 0.991 -> 0.996) for little speed;
+  float: quantising them costs the most accuracy for little speed;
 * the pooling head (global average pools, concatenation, ImageNet classifier) stays in float,
   so the embeddings and logits are not rounded to 8 bits;
 * min/max calibration ranges come from ``<backbone>_int8_ranges.json`` next to this module,
-  measured once on 148 real photos (amos day/night webcam frames and Debian wallpapers, none of
+  measured once on real photos (amos day/night webcam frames and Debian wallpapers, none of
   the evaluation sets) by :func:`calibrate` and shipped, so every user's int8 model is the same
-  file whatever photos they have (``python -m photo_motifs.models.quantize --calibrate``
-  regenerates the table from ../shared/data).
+  file whatever photos they have (``python -m photo_motifs.models.calibrate`` regenerates the
+  table from ../shared/data).
 
 The quantised graph keeps the fp32 graph's inputs, outputs and metadata (plus
 ``photo_motifs.quantization``), so the runner, the cache and classifier export treat it as any
@@ -36,6 +33,8 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from ..core.model_files import METADATA_PREFIX
 
 FP32_LEADING_CONVS = 4
 RANGES_SUFFIX = "_int8_ranges.json"
@@ -119,8 +118,8 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
     from onnxruntime.quantization import CalibrationMethod, QuantType
     from onnxruntime.quantization.calibrate import TensorsData
     from onnxruntime.quantization.qdq_quantizer import QDQQuantizer
-    from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
     from onnxruntime.quantization.quant_utils import load_model_with_shape_infer
+    from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
 
     with tempfile.TemporaryDirectory(prefix="pm_quant_") as tmp:
         pre = Path(tmp) / "pre.onnx"
@@ -148,8 +147,8 @@ def quantize(fp32_path, dest, table: dict, metadata: dict | None = None) -> None
         onnx.checker.check_model(out)
     meta = {p.key: p.value for p in out.metadata_props}
     for key, value in (metadata or {}).items():
-        meta["photo_motifs." + key] = str(value)
-    meta["photo_motifs.quantization"] = (
+        meta[METADATA_PREFIX + key] = str(value)
+    meta[METADATA_PREFIX + "quantization"] = (
         f"int8 QDQ (u8 activations, s8 per-channel weights), min/max calibration on "
         f"{table.get('photos')} photos; nodes kept in fp32: {', '.join(fp32_nodes)}"
     )
@@ -211,8 +210,8 @@ def cpu_note() -> str | None:
 
 # photos computed with fp32 Lite0 above which the log suggests the int8 version
 HINT_MIN_PHOTOS = 2000
-# speed-up of whole embedding runs (bench/embed_throughput.py: 1.6x on 150-px photos, 1.5x at
-# 1 MP, 1.1x on 12-MP photos whose decoding dominates): a middling figure for the hint
+# speed-up of whole embedding runs for the hint: a middling figure between small photos and
+# 12-MP photos whose decoding dominates (bench/embed_throughput.py prints the measured ones)
 HINT_SPEEDUP = 1.3
 
 
@@ -223,42 +222,3 @@ def int8_hint(backbone_id: str, n_computed: int, seconds: float) -> str | None:
     return (f"Computing {n_computed} embeddings took {seconds:.0f} s. On this CPU the int8 version of "
             f"EfficientNet-Lite0 would take about {seconds / HINT_SPEEDUP:.0f} s with the same accuracy in "
             "our tests (embeddings at cosine 0.996); its vectors are cached apart from these.")
-
-
-def _calibration_photos(shared: Path) -> list:
-    from ..core.files import list_image_files
-
-    labeled = shared / "labeled"
-    return (list_image_files(labeled / "amos_daynight_training")[::2]
-            + list_image_files(labeled / "debian_wallpapers"))
-
-
-def main(argv=None) -> int:
-    import argparse
-    import os
-
-    parser = argparse.ArgumentParser(prog="python -m photo_motifs.models.quantize",
-                                     description="Regenerate the shipped int8 calibration table.")
-    parser.add_argument("--calibrate", action="store_true", required=True)
-    parser.add_argument("--backbone", default="efficientnet_lite0")
-    args = parser.parse_args(argv)
-    from ..core.decode import load_for_backbone
-    from .registry import ensure_onnx, get_backbone
-
-    shared = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
-                  or Path(__file__).resolve().parents[2] / "shared" / "data")
-    spec = get_backbone(args.backbone)
-    photos = _calibration_photos(shared)
-    arrays = [load_for_backbone(p, spec) for p in photos]
-    batches = [np.stack(arrays[i:i + 4]).transpose(0, 3, 1, 2).astype(np.float32)
-               for i in range(0, len(arrays), 4)]
-    rel = [str(Path(p).relative_to(shared)) for p in photos]
-    table = calibrate(ensure_onnx(args.backbone), batches, ranges_file(args.backbone), args.backbone, rel)
-    print(f"{len(table['tensors'])} tensor ranges from {len(photos)} photos -> {ranges_file(args.backbone)}")
-    return 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.exit(main())

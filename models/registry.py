@@ -268,7 +268,8 @@ def weights_file(backbone_id: str) -> Path:
     return path
 
 
-def _metadata(spec: BackboneSpec) -> dict:
+def backbone_metadata(spec: BackboneSpec) -> dict:
+    """The metadata every backbone ONNX file of ``spec`` carries (read back by ``spec_for_onnx_file``)."""
     meta = {
         "backbone": spec.id,
         "title": spec.title,
@@ -315,7 +316,7 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
             "reinstall Photo Motifs, or choose the fp32 EfficientNet-Lite0."
         ) from None
     try:
-        quantize(base, destination, table, _metadata(spec))
+        quantize(base, destination, table, backbone_metadata(spec))
     except ValueError as exc:
         raise BackboneUnavailable(str(exc)) from None
     if feedback is not None:
@@ -346,7 +347,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
         if feedback is not None:
             feedback.check()
             feedback.progress(30)
-        model = build_efficientnet_lite(weights, spec.input_size, _metadata(spec), spec.title)
+        model = build_efficientnet_lite(weights, spec.input_size, backbone_metadata(spec), spec.title)
     else:
         from .squeezenet import build_orange_squeezenet
 
@@ -354,7 +355,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
         if feedback is not None:
             feedback.check()
             feedback.progress(30)
-        model = build_orange_squeezenet(weights, _metadata(spec), spec.title)
+        model = build_orange_squeezenet(weights, backbone_metadata(spec), spec.title)
     if feedback is not None:
         feedback.check()
         feedback.progress(80)

@@ -41,6 +41,6 @@ class AboutDialog(QDialog):
         browser = QTextBrowser(self)
         browser.setHtml(status_html())
         layout.addWidget(browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -115,12 +115,9 @@ class PhotoMotifsPlugin:
             self.workflow.close()
             self.workflow.deleteLater()
             self.workflow = None
-        from .photodock import _DOCKS
+        from .photodock import close_photo_dock
 
-        dock = _DOCKS.pop(id(self.iface), None)
-        if dock is not None and self.iface is not None:
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
+        close_photo_dock(self.iface)
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

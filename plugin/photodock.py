@@ -397,3 +397,13 @@ def show_photo_dock(iface, layer=None):
     dock.show()
     dock.raise_()
     return dock
+
+
+def close_photo_dock(iface) -> None:
+    """Remove this QGIS window's photo dock (plugin unload)."""
+    dock = _DOCKS.pop(id(iface), None)
+    if dock is not None:
+        dock.loader.wait()
+        if iface is not None:
+            iface.removeDockWidget(dock)
+        dock.deleteLater()

@@ -1,7 +1,6 @@
 """photomotifs:classify — classify photos with our, Lobe's or any ONNX classifier."""
 from qgis.core import (
     QgsProcessingOutputNumber,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -11,14 +10,16 @@ from qgis.core import (
 )
 
 from .common import (
-    mark_advanced,
+    CACHE,
     PhotoMotifsAlgorithm,
     add_photo_source_parameters,
     cache_from_parameters,
+    mark_advanced,
     resolve_photo_source,
     style_photo_output,
     write_source_with_fields,
 )
+from .qgis_compat import FILE_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 
 
 def class_fields(top_k):
@@ -33,6 +34,14 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     OUTPUT = "OUTPUT"
     CSV = "CSV"
     COPY_TO = "COPY_TO"
+    LABELS = "LABELS"
+    INPUT_SIZE = "INPUT_SIZE"
+    TOP_K = "TOP_K"
+    THRESHOLD = "THRESHOLD"
+    USE_CACHE = "USE_CACHE"
+    CACHE = CACHE
+    CLASSIFIED = "CLASSIFIED"
+    FAILED = "FAILED"
     CAPABILITY = "classify"
     GROUP, GROUP_NAME = "classes", "Classes"
     HELP = (
@@ -55,22 +64,24 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, self.tr("Model: signature.json or model.onnx of a model folder (ours or a Lobe "
                                 "ONNX export), or any .onnx classifier"),
-            behavior=QgsProcessingParameterFile.File))
+            behavior=FILE_FILE))
         self.addParameter(QgsProcessingParameterFile(
-            "LABELS", self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))
+            self.LABELS, self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))
         P = QgsProcessingParameterNumber
-        self.addParameter(P("INPUT_SIZE", self.tr("Input size for a bare ONNX model of any size (0 = from the model)"),
-                            P.Integer, 0, minValue=0))
-        self.addParameter(P("TOP_K", self.tr("Classes to keep per photo"), P.Integer, 3, minValue=1, maxValue=10))
-        self.addParameter(P("THRESHOLD", self.tr("Below this confidence the class is 'unknown'"),
-                            P.Double, 0.0, minValue=0.0, maxValue=1.0))
+        self.addParameter(P(self.INPUT_SIZE,
+                            self.tr("Input size for a bare ONNX model of any size (0 = from the model)"),
+                            NUMBER_INTEGER, 0, minValue=0))
+        self.addParameter(P(self.TOP_K, self.tr("Classes to keep per photo"), NUMBER_INTEGER, 3,
+                            minValue=1, maxValue=10))
+        self.addParameter(P(self.THRESHOLD, self.tr("Below this confidence the class is 'unknown'"),
+                            NUMBER_DOUBLE, 0.0, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "USE_CACHE", self.tr("Reuse cached embeddings (our models)"), True))
+            self.USE_CACHE, self.tr("Reuse cached embeddings (our models)"), True))
         self.addParameter(QgsProcessingParameterFile(
-            "CACHE", self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+            self.CACHE, self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified photos"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Classified photos"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CSV, self.tr("Image Tools CSV (File, Label, Confidence)"), "CSV (*.csv)",
             optional=True, createByDefault=False))
@@ -78,30 +89,29 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             self.COPY_TO, self.tr("Copy the photos into one folder per class"), optional=True,
             createByDefault=False))
 
-        self.addOutput(QgsProcessingOutputNumber("CLASSIFIED", self.tr("Photos classified")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
-        mark_advanced(self, "LABELS", "INPUT_SIZE", "USE_CACHE")
+        self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Photos classified")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos that could not be read")))
+        mark_advanced(self, self.LABELS, self.INPUT_SIZE, self.USE_CACHE)
     def process(self, parameters, context, feedback, cf):
-        from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, \
-            write_image_tools_csv
+        from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, write_image_tools_csv
         from ..core.embed import compute_embeddings
-        from ..models.lobe import load_model
+        from ..core.lobe import load_model
         from ..models.registry import ensure_onnx, spec_for_cache_key
 
         model_path = self.parameterAsFile(parameters, self.MODEL, context)
-        size = self.parameterAsInt(parameters, "INPUT_SIZE", context) or None
-        model = load_model(model_path, labels=self.parameterAsFile(parameters, "LABELS", context) or None,
+        size = self.parameterAsInt(parameters, self.INPUT_SIZE, context) or None
+        model = load_model(model_path, labels=self.parameterAsFile(parameters, self.LABELS, context) or None,
                            size=size)
         feedback.pushInfo(self.tr(f"Model: {model.name} ({model.source}), classes: {', '.join(model.classes)}"))
-        top_k = min(self.parameterAsInt(parameters, "TOP_K", context), len(model.classes))
-        threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
+        top_k = min(self.parameterAsInt(parameters, self.TOP_K, context), len(model.classes))
+        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
         source = resolve_photo_source(self, parameters, context, feedback)
         valid = [i for i, p in enumerate(source.paths) if p]
         paths = [source.paths[i] for i in valid]
 
         head = model.head()
         spec = spec_for_cache_key(model.backbone_cache_key) if model.backbone_cache_key else None
-        if head is not None and spec is not None and self.parameterAsBoolean(parameters, "USE_CACHE", context):
+        if head is not None and spec is not None and self.parameterAsBoolean(parameters, self.USE_CACHE, context):
             # our model on a built-in backbone: the head runs on cached embeddings
             cache, cache_path = cache_from_parameters(self, parameters, context, source)
             emb = compute_embeddings(paths, spec, ensure_onnx(spec, feedback=cf), cache=cache,
@@ -135,7 +145,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
         if result.failed:
             feedback.pushInfo(self.tr(f"{len(result.failed)} photos could not be read (see classify_note)."))
-        results = {self.OUTPUT: dest_id, "CLASSIFIED": len(result.photos), "FAILED": len(result.failed)}
+        results = {self.OUTPUT: dest_id, self.CLASSIFIED: len(result.photos), self.FAILED: len(result.failed)}
         csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
         if csv_path:
             write_image_tools_csv(csv_path, result)

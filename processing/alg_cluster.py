@@ -3,42 +3,46 @@ import json
 import os
 
 from qgis.core import (
-    QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
+from ..core.options import (
+    CLUSTER_METHOD_OPTIONS,
+    CUT_OPTIONS,
+    LINKAGE_OPTIONS,
+    METRIC_OPTIONS,
+    PROJECTION_NONE,
+    PROJECTION_OPTIONS,
+)
 from .common import (
-    mark_advanced,
+    CACHE,
+    ONNX_MODEL,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
     embed_source,
     failed_reasons,
+    mark_advanced,
+    option_labels,
+    option_value,
     qgs_fields,
     resolve_photo_source,
     style_photo_output,
     write_source_with_fields,
 )
-
-METHODS = ["hierarchical", "kmeans", "hdbscan"]
-METRICS = ["cosine", "euclidean"]  # first = default, as core.cluster.ClusterParams
-LINKAGES = ["average", "ward", "complete", "single"]
-CUTS = ["auto", "k", "height_ratio"]
-PROJECTIONS = ["pca", "tsne", "none"]
+from .qgis_compat import FAST_INSERT, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
@@ -48,10 +52,24 @@ CLUSTER_FIELDS = [
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
+    METHOD = "METHOD"
+    METRIC = "METRIC"
+    NORMALIZE = "NORMALIZE"
+    PCA_DIMS = "PCA_DIMS"
+    LINKAGE = "LINKAGE"
+    CUT = "CUT"
+    K = "K"  # parameter (fixed K) and output (the number of clusters found)
+    HEIGHT_RATIO = "HEIGHT_RATIO"
+    K_MIN = "K_MIN"
+    K_MAX = "K_MAX"
+    MIN_CLUSTER_SIZE = "MIN_CLUSTER_SIZE"
+    SEED = "SEED"
+    PROJECTION = "PROJECTION"
     OUTPUT = "OUTPUT"
     SHEETS = "SHEETS"
     MAP = "MAP"
     REPORT = "REPORT"
+    CACHE = CACHE
     CAPABILITY = "cluster"
     GROUP, GROUP_NAME = "motifs", "Motifs"
     HELP = (
@@ -75,57 +93,62 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         add_photo_source_parameters(self)
         add_backbone_parameters(self)
         P = QgsProcessingParameterNumber
-        self.addParameter(QgsProcessingParameterEnum("METHOD", self.tr("Method"), METHODS, defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            "METRIC", self.tr("Distance (hierarchical; Ward needs Euclidean)"), METRICS, defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean("NORMALIZE", self.tr("L2-normalise embeddings first"), True))
-        self.addParameter(P("PCA_DIMS", self.tr("Reduce to this many principal components first (0 = no)"),
-                            P.Integer, 64, minValue=0))
-        self.addParameter(QgsProcessingParameterEnum("LINKAGE", self.tr("Linkage (hierarchical)"), LINKAGES, defaultValue=0))
+            self.METHOD, self.tr("Method"), option_labels(CLUSTER_METHOD_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            "CUT", self.tr("Number of clusters"), [self.tr("automatic"), self.tr("fixed (K)"),
-                                                   self.tr("height ratio (Orange)")], defaultValue=0))
-        self.addParameter(P("K", self.tr("K (fixed number of clusters)"), P.Integer, 8, minValue=2))
-        self.addParameter(P("HEIGHT_RATIO", self.tr("Height ratio"), P.Double, 0.75, minValue=0.01, maxValue=1.0))
-        self.addParameter(P("K_MIN", self.tr("Automatic: smallest K"), P.Integer, 2, minValue=2))
-        self.addParameter(P("K_MAX", self.tr("Automatic: largest K"), P.Integer, 30, minValue=2))
-        self.addParameter(P("MIN_CLUSTER_SIZE", self.tr("HDBSCAN: minimum cluster size"), P.Integer, 5, minValue=2))
-        self.addParameter(P("SEED", self.tr("Random seed"), P.Integer, 0))
+            self.METRIC, self.tr("Distance (hierarchical; Ward needs Euclidean)"), option_labels(METRIC_OPTIONS),
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(self.NORMALIZE, self.tr("L2-normalise embeddings first"), True))
+        self.addParameter(P(self.PCA_DIMS, self.tr("Reduce to this many principal components first (0 = no)"),
+                            NUMBER_INTEGER, 64, minValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            "PROJECTION", self.tr("Similarity map"), ["PCA", "t-SNE", self.tr("none")], defaultValue=0))
+            self.LINKAGE, self.tr("Linkage (hierarchical)"), option_labels(LINKAGE_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CUT, self.tr("Number of clusters"), option_labels(CUT_OPTIONS), defaultValue=0))
+        self.addParameter(P(self.K, self.tr("K (fixed number of clusters)"), NUMBER_INTEGER, 8, minValue=2))
+        self.addParameter(P(self.HEIGHT_RATIO, self.tr("Height ratio"), NUMBER_DOUBLE, 0.75,
+                            minValue=0.01, maxValue=1.0))
+        self.addParameter(P(self.K_MIN, self.tr("Automatic: smallest K"), NUMBER_INTEGER, 2, minValue=2))
+        self.addParameter(P(self.K_MAX, self.tr("Automatic: largest K"), NUMBER_INTEGER, 30, minValue=2))
+        self.addParameter(P(self.MIN_CLUSTER_SIZE, self.tr("HDBSCAN: minimum cluster size"), NUMBER_INTEGER, 5,
+                            minValue=2))
+        self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PROJECTION, self.tr("Similarity map"), option_labels(PROJECTION_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos with motifs"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Photos with motifs"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.SHEETS, self.tr("Contact sheets folder"), optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.MAP, self.tr("Similarity map (points in embedding space)"), QgsProcessing.TypeVectorPoint,
+            self.MAP, self.tr("Similarity map (points in embedding space)"), SOURCE_VECTOR_POINT,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("K", self.tr("Number of clusters")))
-        self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
-        mark_advanced(self, "NORMALIZE", "PCA_DIMS", "HEIGHT_RATIO", "K_MIN", "K_MAX", "MIN_CLUSTER_SIZE",
-                      "SEED", "ONNX_MODEL")
+        self.addOutput(QgsProcessingOutputNumber(self.K, self.tr("Number of clusters")))
+        self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
+        mark_advanced(self, self.NORMALIZE, self.PCA_DIMS, self.HEIGHT_RATIO, self.K_MIN, self.K_MAX,
+                      self.MIN_CLUSTER_SIZE, self.SEED, ONNX_MODEL)
     def cluster_params(self, parameters, context):
         from ..core.cluster import ClusterParams
 
-        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
-        pca = self.parameterAsInt(parameters, "PCA_DIMS", context)
+        method = option_value(self, parameters, self.METHOD, context, CLUSTER_METHOD_OPTIONS)
+        pca = self.parameterAsInt(parameters, self.PCA_DIMS, context)
         params = ClusterParams(
             method=method,
             # k-means is Euclidean by nature (cosine-like after L2 normalisation)
-            metric="euclidean" if method == "kmeans" else METRICS[self.parameterAsEnum(parameters, "METRIC", context)],
+            metric="euclidean" if method == "kmeans"
+            else option_value(self, parameters, self.METRIC, context, METRIC_OPTIONS),
             pca_dims=pca or None,
-            normalize=self.parameterAsBoolean(parameters, "NORMALIZE", context),
-            linkage=LINKAGES[self.parameterAsEnum(parameters, "LINKAGE", context)],
-            cut=CUTS[self.parameterAsEnum(parameters, "CUT", context)],
-            k=self.parameterAsInt(parameters, "K", context),
-            height_ratio=self.parameterAsDouble(parameters, "HEIGHT_RATIO", context),
-            k_min=self.parameterAsInt(parameters, "K_MIN", context),
-            k_max=self.parameterAsInt(parameters, "K_MAX", context),
-            min_cluster_size=self.parameterAsInt(parameters, "MIN_CLUSTER_SIZE", context),
-            seed=self.parameterAsInt(parameters, "SEED", context),
+            normalize=self.parameterAsBoolean(parameters, self.NORMALIZE, context),
+            linkage=option_value(self, parameters, self.LINKAGE, context, LINKAGE_OPTIONS),
+            cut=option_value(self, parameters, self.CUT, context, CUT_OPTIONS),
+            k=self.parameterAsInt(parameters, self.K, context),
+            height_ratio=self.parameterAsDouble(parameters, self.HEIGHT_RATIO, context),
+            k_min=self.parameterAsInt(parameters, self.K_MIN, context),
+            k_max=self.parameterAsInt(parameters, self.K_MAX, context),
+            min_cluster_size=self.parameterAsInt(parameters, self.MIN_CLUSTER_SIZE, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context),
         )
         params.validate()
         return params
@@ -150,9 +173,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr(f"{result.k} clusters: ") + ", ".join(
             f"{name} ({size})" for name, size in result.sizes.items()))
 
-        projection = PROJECTIONS[self.parameterAsEnum(parameters, "PROJECTION", context)]
+        projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
-            if projection != "none" else None
+            if projection != PROJECTION_NONE else None
 
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
@@ -173,7 +196,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
-        results = {self.OUTPUT: dest_id, "K": result.k, "CACHE": cache_path}
+        results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path}
         style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
@@ -185,13 +208,13 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         map_sink, map_id = self.parameterAsSink(
             parameters, self.MAP, context,
             qgs_fields([("photo", "str"), ("cluster", "str"), ("cluster_rank", "int")]),
-            QgsWkbTypes.Point, QgsCoordinateReferenceSystem())
+            WKB_POINT, QgsCoordinateReferenceSystem())
         if map_sink is not None and xy is not None:
             for r, path in enumerate(paths_of_row):
                 f = QgsFeature()
                 f.setAttributes([path, result.labels[r], int(result.rank[r])])
                 f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xy[r, 0]), float(xy[r, 1]))))
-                map_sink.addFeature(f, QgsFeatureSink.FastInsert)
+                map_sink.addFeature(f, FAST_INSERT)
             results[self.MAP] = map_id
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)

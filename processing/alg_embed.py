@@ -2,22 +2,24 @@
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
 )
 
 from .common import (
-    mark_advanced,
+    CACHE,
+    ONNX_MODEL,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
     embed_source,
     failed_reasons,
+    mark_advanced,
     resolve_photo_source,
     style_photo_output,
     write_source_with_fields,
 )
+from .qgis_compat import SOURCE_VECTOR
 
 STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
 
@@ -25,6 +27,12 @@ STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "s
 class EmbedAlgorithm(PhotoMotifsAlgorithm):
     OUTPUT = "OUTPUT"
     VECTORS = "VECTORS"
+    EMBEDDED = "EMBEDDED"
+    FAILED = "FAILED"
+    FROM_CACHE = "FROM_CACHE"
+    COMPUTED = "COMPUTED"
+    SECONDS = "SECONDS"
+    CACHE = CACHE
     CAPABILITY = "embed"
     GROUP, GROUP_NAME = "motifs", "Motifs"
     HELP = (
@@ -48,18 +56,18 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         add_photo_source_parameters(self)
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos with embedding status"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Photos with embedding status"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.VECTORS, self.tr("Export the vectors (CSV or NPZ)"),
             "CSV (*.csv);;NumPy (*.npz)", optional=True, createByDefault=False))
 
-        self.addOutput(QgsProcessingOutputNumber("EMBEDDED", self.tr("Photos with an embedding")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos that could not be read")))
-        self.addOutput(QgsProcessingOutputNumber("FROM_CACHE", self.tr("Embeddings taken from the cache")))
-        self.addOutput(QgsProcessingOutputNumber("COMPUTED", self.tr("Embeddings computed")))
-        self.addOutput(QgsProcessingOutputNumber("SECONDS", self.tr("Seconds spent embedding")))
-        self.addOutput(QgsProcessingOutputFile("CACHE", self.tr("Embedding cache")))
-        mark_advanced(self, "ONNX_MODEL")
+        self.addOutput(QgsProcessingOutputNumber(self.EMBEDDED, self.tr("Photos with an embedding")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos that could not be read")))
+        self.addOutput(QgsProcessingOutputNumber(self.FROM_CACHE, self.tr("Embeddings taken from the cache")))
+        self.addOutput(QgsProcessingOutputNumber(self.COMPUTED, self.tr("Embeddings computed")))
+        self.addOutput(QgsProcessingOutputNumber(self.SECONDS, self.tr("Seconds spent embedding")))
+        self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
+        mark_advanced(self, ONNX_MODEL)
     def process(self, parameters, context, feedback, cf):
         from ..core.embed import export_vectors
 
@@ -82,12 +90,12 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
 
         results = {
             self.OUTPUT: dest_id,
-            "CACHE": cache_path,
-            "EMBEDDED": len(result.rows),
-            "FAILED": len(reasons),
-            "FROM_CACHE": result.n_cached,
-            "COMPUTED": result.n_computed,
-            "SECONDS": round(result.seconds, 2),
+            self.CACHE: cache_path,
+            self.EMBEDDED: len(result.rows),
+            self.FAILED: len(reasons),
+            self.FROM_CACHE: result.n_cached,
+            self.COMPUTED: result.n_computed,
+            self.SECONDS: round(result.seconds, 2),
         }
         from ..models.quantize import int8_hint
 

@@ -1,9 +1,9 @@
 """photomotifs:exportgroups — copy photos into one folder per cluster/class + XLSX/CSV tables."""
 import numpy as np
 from qgis.core import (
-    QgsProcessingOutputNumber,
-    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -11,15 +11,18 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ..core.options import EXPORT_MODE_OPTIONS
 from .common import (
     PhotoMotifsAlgorithm,
     PhotoSource,
     add_backbone_parameters,
     embed_source,
+    is_null,
+    option_labels,
+    option_value,
     to_qvalue,
 )
-
-MODES = ["copy", "link"]
+from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
 
 
 class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
@@ -27,6 +30,18 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
     PATH_FIELD = "PATH_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    MODE = "MODE"
+    STRIP_METADATA = "STRIP_METADATA"
+    XLSX = "XLSX"
+    CSV = "CSV"
+    EMBEDDINGS = "EMBEDDINGS"
+    COPIED = "COPIED"
+    HARDLINKED = "HARDLINKED"
+    SKIPPED_IDENTICAL = "SKIPPED_IDENTICAL"
+    RENAMED = "RENAMED"
+    FAILED = "FAILED"
+    GROUPS = "GROUPS"
+    TABLES = "TABLES"
     CAPABILITY = "export"
     GROUP, GROUP_NAME = "motifs", "Motifs"
     HELP = (
@@ -43,28 +58,32 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Photo layer"), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr("Photo layer"), [SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Field with the photo path"), "photo", self.INPUT,
-            QgsProcessingParameterField.String, optional=True))
+            FIELD_STRING, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Group by field (cluster, class…)"), "cluster", self.INPUT))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addParameter(QgsProcessingParameterEnum(
-            "MODE", self.tr("Copy or link the photos"),
-            [self.tr("copy"), self.tr("hard link where possible (else copy)")], defaultValue=0))
+            self.MODE, self.tr("Copy or link the photos"), option_labels(EXPORT_MODE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "STRIP_METADATA", self.tr("Remove EXIF/GPS from the copies (for sharing)"), False))
-        self.addParameter(QgsProcessingParameterBoolean("XLSX", self.tr("Write an XLSX table"), True))
-        self.addParameter(QgsProcessingParameterBoolean("CSV", self.tr("Write a CSV table"), True))
+            self.STRIP_METADATA, self.tr("Remove EXIF/GPS from the copies (for sharing)"), False))
+        self.addParameter(QgsProcessingParameterBoolean(self.XLSX, self.tr("Write an XLSX table"), True))
+        self.addParameter(QgsProcessingParameterBoolean(self.CSV, self.tr("Write a CSV table"), True))
         self.addParameter(QgsProcessingParameterBoolean(
-            "EMBEDDINGS", self.tr("Include embedding columns in the tables"), False))
+            self.EMBEDDINGS, self.tr("Include embedding columns in the tables"), False))
         add_backbone_parameters(self)
 
-        self.addOutput(QgsProcessingOutputNumber("COPIED", self.tr("Photos copied")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Photos not exported")))
-        self.addOutput(QgsProcessingOutputNumber("GROUPS", self.tr("Folders")))
+        self.addOutput(QgsProcessingOutputNumber(self.COPIED, self.tr("Photos copied")))
+        self.addOutput(QgsProcessingOutputNumber(self.HARDLINKED, self.tr("Photos hard-linked")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_IDENTICAL,
+                                                 self.tr("Photos skipped (an identical file was there)")))
+        self.addOutput(QgsProcessingOutputNumber(self.RENAMED, self.tr("Photos renamed to avoid a name clash")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos not exported")))
+        self.addOutput(QgsProcessingOutputNumber(self.GROUPS, self.tr("Folders")))
+        self.addOutput(QgsProcessingOutputString(self.TABLES, self.tr("Tables written (separated by ;)")))
     def process(self, parameters, context, feedback, cf):
         from ..core.exportgroups import export_groups
 
@@ -82,7 +101,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         for feat in source.getFeatures():
             cf.check()
             row = {n: to_qvalue(feat[n]) for n in names}
-            row = {k: (None if str(v) == "NULL" else v) for k, v in row.items()}
+            row = {k: (None if is_null(v) else v) for k, v in row.items()}
             if feat.hasGeometry() and not feat.geometry().isEmpty():
                 pt = feat.geometry().centroid().asPoint()
                 row["x"], row["y"] = pt.x(), pt.y()
@@ -90,7 +109,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             features.append(feat)
 
         vectors = None
-        if self.parameterAsBoolean(parameters, "EMBEDDINGS", context):
+        if self.parameterAsBoolean(parameters, self.EMBEDDINGS, context):
             photo_source = PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features,
                                        [str(r.get(path_field) or "") for r in rows], None)
             spec, _cache, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 40), photo_source)
@@ -98,12 +117,12 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             for r, idx in enumerate(emb.rows):
                 vectors[valid[idx]] = emb.matrix[r]
             cf = cf.sub(40, 100)
-        tables = tuple(t for t, key in (("xlsx", "XLSX"), ("csv", "CSV"))
+        tables = tuple(t for t, key in (("xlsx", self.XLSX), ("csv", self.CSV))
                        if self.parameterAsBoolean(parameters, key, context))
         report = export_groups(
             rows, out_dir, path_field=path_field, group_field=group_field,
-            mode=MODES[self.parameterAsEnum(parameters, "MODE", context)],
-            strip_metadata=self.parameterAsBoolean(parameters, "STRIP_METADATA", context),
+            mode=option_value(self, parameters, self.MODE, context, EXPORT_MODE_OPTIONS),
+            strip_metadata=self.parameterAsBoolean(parameters, self.STRIP_METADATA, context),
             write_tables=tables, vectors=vectors, feedback=cf,
         )
         feedback.pushInfo(report.summary())
@@ -111,7 +130,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             feedback.pushInfo(note)
         for path, _code, sentence in report.problems:
             feedback.reportError(f"{path}: {sentence}")
-        return {self.OUTPUT_FOLDER: out_dir, "COPIED": report.copied, "HARDLINKED": report.hardlinked,
-                "SKIPPED_IDENTICAL": report.skipped_identical, "RENAMED": report.renamed,
-                "FAILED": report.failed, "GROUPS": len(report.groups),
-                "TABLES": ";".join(str(t) for t in report.tables)}
+        return {self.OUTPUT_FOLDER: out_dir, self.COPIED: report.copied, self.HARDLINKED: report.hardlinked,
+                self.SKIPPED_IDENTICAL: report.skipped_identical, self.RENAMED: report.renamed,
+                self.FAILED: report.failed, self.GROUPS: len(report.groups),
+                self.TABLES: ";".join(str(t) for t in report.tables)}

@@ -1,29 +1,34 @@
 """photomotifs:importphotos — Import geotagged photos from a folder (adapter over core.photometa)."""
 from qgis.core import (
-    QgsProcessingOutputNumber,
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsPoint,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessing,
-    QgsWkbTypes,
 )
 
 from .common import PhotoMotifsAlgorithm, qgs_fields, style_photo_output, to_qvalue
+from .qgis_compat import FAST_INSERT, FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
+
+# sinks and outputs of both import algorithms (importphotos, importtable)
+OUTPUT = "OUTPUT"
+INVALID = "INVALID"
+IMPORTED = "IMPORTED"
+LOCATED = "LOCATED"
+INVALID_COUNT = "INVALID_COUNT"
 
 
 def write_photo_outputs(alg, parameters, context, feedback, records, invalid, schema, invalid_schema):
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = alg.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.PointZ, crs)
+    sink, dest_id = alg.parameterAsSink(parameters, OUTPUT, context, fields, WKB_POINTZ, crs)
     if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, "OUTPUT"))
+        raise QgsProcessingException(alg.invalidSinkError(parameters, OUTPUT))
     names = [name for name, _ in schema]
     located = 0
     for rec in records:
@@ -35,21 +40,21 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             alt = row.get("altitude")
             feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
             located += 1
-        sink.addFeature(feat, QgsFeatureSink.FastInsert)
+        sink.addFeature(feat, FAST_INSERT)
     del sink  # closes the file, so its style can be stored in it
     style_photo_output(context, dest_id, None, feedback)
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
     inv_sink, inv_id = alg.parameterAsSink(
-        parameters, "INVALID", context, inv_fields, QgsWkbTypes.NoGeometry
+        parameters, INVALID, context, inv_fields, WKB_NO_GEOMETRY
     )
     if inv_sink is not None:
         for bad in invalid:
             row = bad.as_row()
             feat = QgsFeature(inv_fields)
             feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
-            inv_sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            inv_sink.addFeature(feat, FAST_INSERT)
     feedback.pushInfo(
         alg.tr(f"{len(records)} photos imported ({located} with a location), "
                f"{len(invalid)} files listed in the invalid table with their reason.")
@@ -60,11 +65,11 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     for code, n in sorted(reasons.items()):
         feedback.pushInfo(f"  {code}: {n}")
     return {
-        "OUTPUT": dest_id,
-        "INVALID": inv_id if inv_sink is not None else None,
-        "IMPORTED": len(records),
-        "LOCATED": located,
-        "INVALID_COUNT": len(invalid),
+        OUTPUT: dest_id,
+        INVALID: inv_id if inv_sink is not None else None,
+        IMPORTED: len(records),
+        LOCATED: located,
+        INVALID_COUNT: len(invalid),
     }
 
 
@@ -72,8 +77,11 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
     FOLDER = "FOLDER"
     RECURSIVE = "RECURSIVE"
     KEEP_UNLOCATED = "KEEP_UNLOCATED"
-    OUTPUT = "OUTPUT"
-    INVALID = "INVALID"
+    OUTPUT = OUTPUT
+    INVALID = INVALID
+    IMPORTED = IMPORTED
+    LOCATED = LOCATED
+    INVALID_COUNT = INVALID_COUNT
     CAPABILITY = "import"
     HELP = (
         "Reads the location (EXIF GPS), time, direction, orientation, camera and size of every "
@@ -90,19 +98,19 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Folder of photos"), behavior=QgsProcessingParameterFile.Folder))
+            self.FOLDER, self.tr("Folder of photos"), behavior=FILE_FOLDER))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KEEP_UNLOCATED, self.tr("Keep photos without a location (null geometry)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Invalid photos (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Invalid photos (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
-        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
-        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Files not imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 

@@ -3,9 +3,8 @@ import os
 import secrets
 
 from qgis.core import (
-    QgsProcessingOutputNumber,
-    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -13,14 +12,24 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .alg_import_photos import write_photo_outputs
-from .common import PhotoMotifsAlgorithm, to_qvalue
+from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
+from .common import PhotoMotifsAlgorithm, is_null, to_qvalue
+from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT
 
+ID_FIELD = "ID_FIELD"
+FILENAME_FIELD = "FILENAME_FIELD"
+LAT_FIELD = "LAT_FIELD"
+LON_FIELD = "LON_FIELD"
+TAKEN_FIELD = "TAKEN_FIELD"
+OWNER_FIELD = "OWNER_FIELD"
+TITLE_FIELD = "TITLE_FIELD"
+TAGS_FIELD = "TAGS_FIELD"
+URL_FIELD = "URL_FIELD"
 # parameter -> join_table keyword
 COLUMN_PARAMETERS = {
-    "ID_FIELD": "id_field", "FILENAME_FIELD": "filename_field", "LAT_FIELD": "lat_field",
-    "LON_FIELD": "lon_field", "TAKEN_FIELD": "taken_field", "OWNER_FIELD": "owner_field",
-    "TITLE_FIELD": "title_field", "TAGS_FIELD": "tags_field", "URL_FIELD": "url_field",
+    ID_FIELD: "id_field", FILENAME_FIELD: "filename_field", LAT_FIELD: "lat_field",
+    LON_FIELD: "lon_field", TAKEN_FIELD: "taken_field", OWNER_FIELD: "owner_field",
+    TITLE_FIELD: "title_field", TAGS_FIELD: "tags_field", URL_FIELD: "url_field",
 }
 
 
@@ -34,7 +43,7 @@ def read_any_table(path):
     if not layer.isValid():
         raise QgsProcessingException(f"QGIS cannot read {path} as a table.")
     columns = layer.fields().names()
-    rows = [{c: (None if str(f[c]) == "NULL" else to_qvalue(f[c])) for c in columns}
+    rows = [{c: (None if is_null(f[c]) else to_qvalue(f[c])) for c in columns}
             for f in layer.getFeatures()]
     return columns, rows
 
@@ -42,6 +51,15 @@ def read_any_table(path):
 class ImportTableAlgorithm(PhotoMotifsAlgorithm):
     TABLE = "TABLE"
     FOLDER = "FOLDER"
+    RECURSIVE = "RECURSIVE"
+    PATTERN = "PATTERN"
+    HASH_OWNERS = "HASH_OWNERS"
+    SALT = "SALT"
+    OUTPUT = OUTPUT
+    INVALID = INVALID
+    IMPORTED = IMPORTED
+    LOCATED = LOCATED
+    INVALID_COUNT = INVALID_COUNT
     CAPABILITY = "import"
     HELP = (
         "Imports photos whose positions come from a metadata table (a Flickr API download, the "
@@ -61,33 +79,33 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.TABLE, self.tr("Metadata table (CSV, XLSX or any table QGIS reads)")))
         self.addParameter(QgsProcessingParameterFile(
-            self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterBoolean("RECURSIVE", self.tr("Include subfolders"), True))
+            self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=FILE_FOLDER))
+        self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterString(
-            "PATTERN", self.tr("File name pattern (columns in braces)"), "{id}"))
+            self.PATTERN, self.tr("File name pattern (columns in braces)"), "{id}"))
         labels = {
-            "ID_FIELD": "Photo id column", "FILENAME_FIELD": "File name column",
-            "LAT_FIELD": "Latitude column", "LON_FIELD": "Longitude column",
-            "TAKEN_FIELD": "Date taken column", "OWNER_FIELD": "Owner column",
-            "TITLE_FIELD": "Title column", "TAGS_FIELD": "Tags column", "URL_FIELD": "URL column",
+            ID_FIELD: "Photo id column", FILENAME_FIELD: "File name column",
+            LAT_FIELD: "Latitude column", LON_FIELD: "Longitude column",
+            TAKEN_FIELD: "Date taken column", OWNER_FIELD: "Owner column",
+            TITLE_FIELD: "Title column", TAGS_FIELD: "Tags column", URL_FIELD: "URL column",
         }
         for key, label in labels.items():
             self.addParameter(QgsProcessingParameterString(
                 key, self.tr(f"{label} (empty: detected)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            "HASH_OWNERS", self.tr("Replace owner ids by salted hashes (personal data)"), True))
+            self.HASH_OWNERS, self.tr("Replace owner ids by salted hashes (personal data)"), True))
         self.addParameter(QgsProcessingParameterString(
-            "SALT", self.tr("Salt for the owner hashes (keep it secret; empty: a new random salt)"),
+            self.SALT, self.tr("Salt for the owner hashes (keep it secret; empty: a new random salt)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Photos"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "INVALID", self.tr("Invalid rows and files (with reasons)"), QgsProcessing.TypeVector,
+            self.INVALID, self.tr("Invalid rows and files (with reasons)"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
-        self.addOutput(QgsProcessingOutputNumber("IMPORTED", self.tr("Photos imported")))
-        self.addOutput(QgsProcessingOutputNumber("LOCATED", self.tr("Photos with a location")))
-        self.addOutput(QgsProcessingOutputNumber("INVALID_COUNT", self.tr("Rows and files not imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
+        self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Rows and files not imported")))
     def process(self, parameters, context, feedback, cf):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table
 
@@ -102,15 +120,15 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         kwargs = {kw: (self.parameterAsString(parameters, key, context) or None)
                   for key, kw in COLUMN_PARAMETERS.items()}
         salt = None
-        if self.parameterAsBoolean(parameters, "HASH_OWNERS", context):
-            salt = self.parameterAsString(parameters, "SALT", context) or secrets.token_hex(16)
-            if not self.parameterAsString(parameters, "SALT", context):
+        if self.parameterAsBoolean(parameters, self.HASH_OWNERS, context):
+            salt = self.parameterAsString(parameters, self.SALT, context) or secrets.token_hex(16)
+            if not self.parameterAsString(parameters, self.SALT, context):
                 feedback.pushInfo(self.tr(
                     "Owners are pseudonymised with a new random salt: hashes are comparable "
                     "within this output only. Give a salt to compare across imports."))
         records, invalid = join_table(
-            rows, folder, pattern=self.parameterAsString(parameters, "PATTERN", context) or "{id}",
-            recursive=self.parameterAsBoolean(parameters, "RECURSIVE", context),
+            rows, folder, pattern=self.parameterAsString(parameters, self.PATTERN, context) or "{id}",
+            recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),
             hash_owner_salt=salt, feedback=cf, **kwargs,
         )
         return write_photo_outputs(self, parameters, context, feedback, records, invalid,

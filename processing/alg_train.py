@@ -2,10 +2,9 @@
 import os
 
 from qgis.core import (
+    QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -16,15 +15,19 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.options import TRAINING_METHOD_OPTIONS
 from .common import (
+    ONNX_MODEL,
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     backbone_from_parameters,
     cache_from_parameters,
+    is_null,
     mark_advanced,
+    option_labels,
+    option_value,
 )
-
-METHODS = ["linear", "mlp", "finetune"]
+from .qgis_compat import FIELD_STRING, FILE_FOLDER, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 
 
 class TrainAlgorithm(PhotoMotifsAlgorithm):
@@ -32,7 +35,20 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     INPUT = "INPUT"
     LABEL_FIELD = "LABEL_FIELD"
     PATH_FIELD = "PATH_FIELD"
+    METHOD = "METHOD"
+    FINETUNE_SECONDS = "FINETUNE_SECONDS"
+    VAL_FRACTION = "VAL_FRACTION"
+    CV_FOLDS = "CV_FOLDS"
+    SEED = "SEED"
+    BALANCED = "BALANCED"
+    MODEL_NAME = "MODEL_NAME"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    ACCURACY = "ACCURACY"
+    BALANCED_ACCURACY = "BALANCED_ACCURACY"
+    CLASSES = "CLASSES"
+    LEFT_OUT = "LEFT_OUT"
+    MODEL = "MODEL"
+    REPORT = "REPORT"
     CAPABILITY = "train"
     GROUP, GROUP_NAME = "classes", "Classes"
     HELP = (
@@ -57,41 +73,39 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             self.TRAINING_FOLDER, self.tr("Training photos: folder with one subfolder per class"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("…or a photo layer"), [QgsProcessing.TypeVector], optional=True))
+            self.INPUT, self.tr("…or a photo layer"), [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LABEL_FIELD, self.tr("Class field of the layer"), "cluster", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Photo path field of the layer"), "photo", self.INPUT,
-            QgsProcessingParameterField.String, optional=True))
+            FIELD_STRING, optional=True))
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
-            "METHOD", self.tr("Classifier"), [self.tr("linear (logistic regression)"),
-                                              self.tr("small neural network (MLP)"),
-                                              self.tr("fine-tune (slow, optimise)")], defaultValue=0))
+            self.METHOD, self.tr("Classifier"), option_labels(TRAINING_METHOD_OPTIONS), defaultValue=0))
         P = QgsProcessingParameterNumber
-        self.addParameter(P("FINETUNE_SECONDS", self.tr("Fine-tune: time budget in seconds"), P.Integer,
+        self.addParameter(P(self.FINETUNE_SECONDS, self.tr("Fine-tune: time budget in seconds"), NUMBER_INTEGER,
                             300, minValue=10, maxValue=36000))
-        self.addParameter(P("VAL_FRACTION", self.tr("Share of photos kept for validation"), P.Double,
+        self.addParameter(P(self.VAL_FRACTION, self.tr("Share of photos kept for validation"), NUMBER_DOUBLE,
                             0.2, minValue=0.0, maxValue=0.5))
-        self.addParameter(P("CV_FOLDS", self.tr("Also run k-fold cross-validation (0 = no)"), P.Integer,
+        self.addParameter(P(self.CV_FOLDS, self.tr("Also run k-fold cross-validation (0 = no)"), NUMBER_INTEGER,
                             0, minValue=0, maxValue=20))
-        self.addParameter(P("SEED", self.tr("Random seed"), P.Integer, 0))
+        self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
         self.addParameter(QgsProcessingParameterBoolean(
-            "BALANCED", self.tr("Weight classes against imbalance"), True))
+            self.BALANCED, self.tr("Weight classes against imbalance"), True))
         self.addParameter(QgsProcessingParameterString(
-            "MODEL_NAME", self.tr("Model name"), optional=True))
+            self.MODEL_NAME, self.tr("Model name"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Model folder")))
 
-        self.addOutput(QgsProcessingOutputNumber("ACCURACY", self.tr("Validation accuracy")))
-        self.addOutput(QgsProcessingOutputNumber("BALANCED_ACCURACY", self.tr("Validation balanced accuracy")))
-        self.addOutput(QgsProcessingOutputNumber("CLASSES", self.tr("Classes")))
-        self.addOutput(QgsProcessingOutputNumber("LEFT_OUT", self.tr("Photos left out")))
-        self.addOutput(QgsProcessingOutputFile("MODEL", self.tr("Model file (model.onnx)")))
-        self.addOutput(QgsProcessingOutputFile("REPORT", self.tr("Evaluation report (report.md)")))
-        mark_advanced(self, "VAL_FRACTION", "CV_FOLDS", "SEED", "BALANCED", "ONNX_MODEL")
+        self.addOutput(QgsProcessingOutputNumber(self.ACCURACY, self.tr("Validation accuracy")))
+        self.addOutput(QgsProcessingOutputNumber(self.BALANCED_ACCURACY, self.tr("Validation balanced accuracy")))
+        self.addOutput(QgsProcessingOutputNumber(self.CLASSES, self.tr("Classes")))
+        self.addOutput(QgsProcessingOutputNumber(self.LEFT_OUT, self.tr("Photos left out")))
+        self.addOutput(QgsProcessingOutputFile(self.MODEL, self.tr("Model file (model.onnx)")))
+        self.addOutput(QgsProcessingOutputFile(self.REPORT, self.tr("Evaluation report (report.md)")))
+        mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL)
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""
         from ..core.train import collect_folder_dataset
@@ -116,9 +130,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             if feedback.isCanceled():
                 break
             path, label = feat[path_field], feat[label_field]
-            if path is None or str(path) == "NULL" or not str(path):
+            if is_null(path) or not str(path):
                 continue
-            if label is None or str(label) in ("NULL", ""):
+            if is_null(label) or str(label) == "":
                 invalid.append((str(path), "no_class", "The photo has no class in the layer."))
                 continue
             paths.append(str(path))
@@ -139,14 +153,14 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         trained = train_model(
             paths, labels, out_dir, invalid=invalid, backbone=spec, onnx_path=onnx_path,
-            method=METHODS[self.parameterAsEnum(parameters, "METHOD", context)],
-            val_fraction=self.parameterAsDouble(parameters, "VAL_FRACTION", context),
-            seed=self.parameterAsInt(parameters, "SEED", context),
-            cv_folds=self.parameterAsInt(parameters, "CV_FOLDS", context),
-            class_weight="balanced" if self.parameterAsBoolean(parameters, "BALANCED", context) else None,
-            cache=cache, name=self.parameterAsString(parameters, "MODEL_NAME", context) or None,
+            method=option_value(self, parameters, self.METHOD, context, TRAINING_METHOD_OPTIONS),
+            val_fraction=self.parameterAsDouble(parameters, self.VAL_FRACTION, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context),
+            cv_folds=self.parameterAsInt(parameters, self.CV_FOLDS, context),
+            class_weight="balanced" if self.parameterAsBoolean(parameters, self.BALANCED, context) else None,
+            cache=cache, name=self.parameterAsString(parameters, self.MODEL_NAME, context) or None,
             source=described, feedback=cf.sub(2, 100),
-            finetune_seconds=self.parameterAsInt(parameters, "FINETUNE_SECONDS", context),
+            finetune_seconds=self.parameterAsInt(parameters, self.FINETUNE_SECONDS, context),
         )
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)
@@ -158,10 +172,10 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         ev = trained.result.evaluation
         return {
             self.OUTPUT_FOLDER: str(trained.folder),
-            "MODEL": str(trained.folder / "model.onnx"),
-            "REPORT": str(trained.folder / "report.md"),
-            "ACCURACY": float(ev.accuracy) if ev is not None else None,
-            "BALANCED_ACCURACY": float(ev.balanced_accuracy) if ev is not None else None,
-            "CLASSES": len(trained.result.classes),
-            "LEFT_OUT": len(trained.invalid),
+            self.MODEL: str(trained.folder / "model.onnx"),
+            self.REPORT: str(trained.folder / "report.md"),
+            self.ACCURACY: float(ev.accuracy) if ev is not None else None,
+            self.BALANCED_ACCURACY: float(ev.balanced_accuracy) if ev is not None else None,
+            self.CLASSES: len(trained.result.classes),
+            self.LEFT_OUT: len(trained.invalid),
         }

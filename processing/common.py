@@ -13,41 +13,55 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from ..core.options import CONTEXT as OPTIONS_CONTEXT
+from .qgis_compat import (
+    FAST_INSERT,
+    FIELD_STRING,
+    FIELD_TYPES,
+    FILE_FILE,
+    FILE_FOLDER,
+    PARAMETER_ADVANCED,
+    SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
+)
 
 OFFLINE_NOTE = (
     "Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
     "network connection is made."
 )
 
-_QVARIANT = {
-    "str": QVariant.String,
-    "int": QVariant.LongLong,
-    "float": QVariant.Double,
-    "bool": QVariant.Bool,
-    "datetime": QVariant.String,  # ISO 8601 text keeps the UTC offset, which date fields lose
-}
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PhotoMotifs", text)
+
+
+def option_labels(options) -> list:
+    """The translated labels of ``core.options`` ``(label, value)`` tuples, for an enum parameter.
+
+    The labels are literals marked with QT_TRANSLATE_NOOP in core/options.py (pylupdate5
+    extracts them there); here they are looked up in the same context.
+    """
+    return [QCoreApplication.translate(OPTIONS_CONTEXT, label) for label, _value in options]
+
+
+def option_value(alg, parameters, name, context, options):
+    """The value of the option chosen in the enum parameter ``name`` (built from ``options``)."""
+    return options[alg.parameterAsEnum(parameters, name, context)][1]
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -63,10 +77,10 @@ def core_feedback(feedback) -> CoreFeedback:
 
 
 def qgs_fields(schema) -> QgsFields:
-    """QgsFields from a core schema: iterable of (name, type) with type in _QVARIANT."""
+    """QgsFields from a core schema: iterable of (name, type) with type in qgis_compat.FIELD_TYPES."""
     fields = QgsFields()
     for name, kind in schema:
-        fields.append(QgsField(name, _QVARIANT[kind]))
+        fields.append(QgsField(name, FIELD_TYPES[kind]))
     return fields
 
 
@@ -80,6 +94,15 @@ def merged_fields(base: QgsFields, extra_schema) -> QgsFields:
     for f in qgs_fields(extra_schema):
         fields.append(f)
     return fields
+
+
+def is_null(value) -> bool:
+    """True for a missing attribute value: None or QGIS's NULL (a null QVariant, printed 'NULL').
+
+    The one NULL test of the package: attribute values come as None or as a null QVariant
+    depending on the QGIS/PyQt version and the provider.
+    """
+    return value is None or str(value) == "NULL"
 
 
 def to_qvalue(value):
@@ -112,7 +135,7 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
         out = QgsFeature(fields)
         out.setGeometry(feat.geometry())
         out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
-        sink.addFeature(out, QgsFeatureSink.FastInsert)
+        sink.addFeature(out, FAST_INSERT)
     return dest_id
 
 
@@ -129,7 +152,7 @@ def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:
     """Fold parameters that most users keep at their defaults into the dialog's Advanced group."""
     for name in names:
         param = alg.parameterDefinition(name)
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | PARAMETER_ADVANCED)
 
 
 class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
@@ -163,9 +186,18 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
     def shortHelpString(self):
         return self.tr(self.HELP) + "\n\n" + self.tr(OFFLINE_NOTE)
 
+    def canExecute(self):
+        """(False, sentence with the install command) when a package the algorithm needs is missing.
+
+        QGIS's dialog, toolbox and model builder ask this before a run; headless runs
+        (processing.run, qgis_process) do not, so processAlgorithm raises the same sentence.
+        """
+        message = deps.missing_message(self.CAPABILITY)
+        return (False, message) if message else (True, "")
+
     def processAlgorithm(self, parameters, context, feedback):
         message = deps.missing_message(self.CAPABILITY)
-        if message:
+        if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
         cf = core_feedback(feedback)
         try:
@@ -190,24 +222,28 @@ INPUT = "INPUT"
 PATH_FIELD = "PATH_FIELD"
 FOLDER = "FOLDER"
 RECURSIVE = "RECURSIVE"
+# backbone parameters (add_backbone_parameters) and the embedding cache output
+BACKBONE = "BACKBONE"
+ONNX_MODEL = "ONNX_MODEL"
+CACHE = "CACHE"
 
 
 def add_photo_source_parameters(alg: QgsProcessingAlgorithm, what="Photos") -> None:
     alg.addParameter(
         QgsProcessingParameterFeatureSource(
-            INPUT, tr(f"{what}: photo layer"), [QgsProcessing.TypeVector], optional=True
+            INPUT, tr(f"{what}: photo layer"), [SOURCE_VECTOR], optional=True
         )
     )
     alg.addParameter(
         QgsProcessingParameterField(
             PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
-            QgsProcessingParameterField.String, optional=True,
+            FIELD_STRING, optional=True,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
             FOLDER, tr(f"{what}: or a folder of photos"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True,
+            behavior=FILE_FOLDER, optional=True,
         )
     )
     alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
@@ -242,7 +278,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
             if feedback.isCanceled():
                 raise Canceled("Canceled by the user.")
             value = feat[index]
-            text = "" if value is None or str(value) == "NULL" else str(value)
+            text = "" if is_null(value) else str(value)
             if text and not os.path.isabs(text) and root:
                 text = os.path.join(root, text)
             features.append(QgsFeature(feat))
@@ -261,7 +297,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
             f = QgsFeature(fields)
             f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
             features.append(f)
-        return PhotoSource(fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(), features, paths, folder)
+        return PhotoSource(fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem(), features, paths, folder)
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 
@@ -285,7 +321,7 @@ def default_cache_path(context, photo_source: PhotoSource | None) -> str:
     if project is not None and project.homePath():
         return str(core_default(project.homePath()))
     if photo_source is not None and photo_source.features and photo_source.root and \
-            photo_source.wkb_type != QgsWkbTypes.NoGeometry:
+            photo_source.wkb_type != WKB_NO_GEOMETRY:
         return str(core_default(photo_source.root))
     from ..models.registry import model_cache_dir
 
@@ -296,24 +332,23 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     from ..models.registry import list_backbones
 
     specs = list_backbones()
-    alg._backbone_ids = [s.id for s in specs]
     alg.addParameter(
         QgsProcessingParameterEnum(
-            "BACKBONE", tr("Image model (backbone)"),
+            BACKBONE, tr("Image model (backbone)"),
             [s.title for s in specs] + [tr("My own ONNX model (file below)")], defaultValue=0,
         )
     )
     alg.addParameter(
         QgsProcessingParameterFile(
-            "ONNX_MODEL", tr("Own ONNX image model (when chosen above)"),
+            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
             extension="onnx", optional=True,
         )
     )
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
-                "CACHE", tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
-                behavior=QgsProcessingParameterFile.File, optional=True,
+                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                behavior=FILE_FILE, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )
@@ -324,7 +359,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     from ..models.registry import ensure_onnx, get_backbone, list_backbones, spec_for_onnx_file
 
     ids = [s.id for s in list_backbones()]
-    choice = alg.parameterAsEnum(parameters, "BACKBONE", context)
+    choice = alg.parameterAsEnum(parameters, BACKBONE, context)
     if choice < len(ids):
         spec = get_backbone(ids[choice])
         if spec.quantized_from:
@@ -334,7 +369,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
             if note:
                 cf.warning(note)
         return spec, str(ensure_onnx(spec.id, feedback=cf))
-    onnx_file = alg.parameterAsFile(parameters, "ONNX_MODEL", context)
+    onnx_file = alg.parameterAsFile(parameters, ONNX_MODEL, context)
     if not onnx_file:
         raise QgsProcessingException(tr("Choose the ONNX file of your own image model."))
     spec = spec_for_onnx_file(onnx_file)
@@ -344,7 +379,7 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
 def cache_from_parameters(alg, parameters, context, photo_source):
     from ..core.embcache import EmbeddingCache
 
-    path = alg.parameterAsFile(parameters, "CACHE", context) if "CACHE" in parameters else ""
+    path = alg.parameterAsFile(parameters, CACHE, context) if CACHE in parameters else ""
     path = path or default_cache_path(context, photo_source)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return EmbeddingCache(path), path

@@ -25,27 +25,26 @@ from qgis.core import (
     QgsProperty,
     QgsRendererCategory,
     QgsSimpleMarkerSymbolLayer,
-    QgsSimpleMarkerSymbolLayerBase,
     QgsSingleSymbolRenderer,
-    QgsSymbolLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palette import category_styles
+from .qgis_compat import (
+    GEOMETRY_POLYGON,
+    MARKER_SHAPES,
+    PROPERTY_ANGLE,
+    PROPERTY_LAYER_ENABLED,
+    PROPERTY_OFFSET,
+    REQUEST_NO_GEOMETRY,
+)
 
 UNREADABLE = "unreadable"
 PHOTO_FIELD = "photo"
 STYLE_NAME = "Photo Motifs"
 
-_SHAPES = {
-    "circle": QgsSimpleMarkerSymbolLayerBase.Circle,
-    "square": QgsSimpleMarkerSymbolLayerBase.Square,
-    "triangle": QgsSimpleMarkerSymbolLayerBase.Triangle,
-    "cross": QgsSimpleMarkerSymbolLayerBase.Cross2,
-}
 
 
 def tr(text: str) -> str:
@@ -73,7 +72,7 @@ def category_counts(layer, expression: str) -> dict:
 
     ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     expr.prepare(ctx)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
     for feature in layer.getFeatures(request):
         ctx.setFeature(feature)
         value = expr.evaluate(ctx)
@@ -84,7 +83,7 @@ def category_counts(layer, expression: str) -> dict:
 
 def _marker(color: str, shape: str, size: float = 3.2):
     symbol = QgsMarkerSymbol()
-    layer = QgsSimpleMarkerSymbolLayer(_SHAPES.get(shape, QgsSimpleMarkerSymbolLayerBase.Circle), size)
+    layer = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES.get(shape, MARKER_SHAPES["circle"]), size)
     layer.setColor(QColor(color))
     layer.setStrokeColor(QColor(255, 255, 255) if shape != "cross" else QColor(color))
     layer.setStrokeWidth(0.25 if shape != "cross" else 0.5)
@@ -98,19 +97,19 @@ def _fill(color: str):
 
 def _direction_arrow(symbol, direction_field: str) -> None:
     """A small arrowhead pointing where the camera looked, only for photos with a direction."""
-    arrow = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 1.8)
+    arrow = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES["arrowhead"], 1.8)
     arrow.setColor(QColor("#303030"))
     arrow.setStrokeColor(QColor("#303030"))
     arrow.setStrokeWidth(0.1)
     field = QgsExpression.quotedColumnRef(direction_field)
-    arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyAngle, QgsProperty.fromExpression(field))
+    arrow.setDataDefinedProperty(PROPERTY_ANGLE, QgsProperty.fromExpression(field))
     # attribute() is NULL without a feature, so the legend shows the category marker alone
     arrow.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyLayerEnabled,
+        PROPERTY_LAYER_ENABLED,
         QgsProperty.fromExpression(f"attribute({QgsExpression.quotedString(direction_field)}) IS NOT NULL"))
     # drawn a little ahead of the point, in the direction of view
     arrow.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyOffset,
+        PROPERTY_OFFSET,
         QgsProperty.fromExpression(f"array(2.6*sin(radians({field})), -2.6*cos(radians({field})))"))
     symbol.appendSymbolLayer(arrow)
 
@@ -127,7 +126,7 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
     """
     if layer is None or layer.fields().lookupField(field_name) < 0:
         return None
-    polygons = layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    polygons = layer.geometryType() == GEOMETRY_POLYGON
     if polygons:  # an area with no photos is not "unreadable": plain field values
         expression = field_name
         counts = counts if counts is not None else category_counts(layer, QgsExpression.quotedColumnRef(field_name))
@@ -156,7 +155,7 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
 
 def single_renderer(layer, direction_field: str | None = None):
     """One symbol for photo layers without a category yet (the imported photos)."""
-    if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() == GEOMETRY_POLYGON:
         return QgsSingleSymbolRenderer(_fill("#0072B2"))
     symbol = _marker("#0072B2", "circle")
     if direction_field:

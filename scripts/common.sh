@@ -14,6 +14,21 @@ QGIS_PROCESS=/usr/bin/qgis_process.bin
 SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev build-essential
                  libheif-dev mate-backgrounds fonts-dejavu-core)
 
+# QGIS's Qt 6 migration tool lives in a venv of its own (PyQt6 must not meet QGIS 3's PyQt5)
+QT6CHECK_VENV="$PM_HOME/qt6check-venv"
+
+ensure_qt6check_venv() {
+  # creates or updates the venv from requirements-qt6check.txt (pinned); quiet when up to date
+  local stamp="$QT6CHECK_VENV/.photo_motifs_requirements" want
+  want=$(sha256sum "$REPO/requirements-qt6check.txt" | cut -d' ' -f1)
+  [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && [ -x "$QT6CHECK_VENV/bin/pyqt5to6" ] && return 0
+  log "installing the Qt 6 migration checker into $QT6CHECK_VENV"
+  [ -x "$QT6CHECK_VENV/bin/python" ] || /usr/bin/python3 -m venv "$QT6CHECK_VENV" || return 1
+  "$QT6CHECK_VENV/bin/python" -m pip install -q --disable-pip-version-check --ignore-requires-python \
+    -r "$REPO/requirements-qt6check.txt" || return 1
+  echo "$want" > "$stamp"
+}
+
 log() { printf '\033[1m[photo-motifs]\033[0m %s\n' "$*"; }
 
 qgis_process() {

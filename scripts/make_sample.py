@@ -6,10 +6,9 @@ EXIF ImageDescription. One truncated copy and one copy without GPS show the inva
 Idempotent: an existing sample is left as it is.
 """
 import random
+import shutil
 import sys
 from pathlib import Path
-
-import shutil
 
 from PIL import Image
 from PIL.TiffImagePlugin import IFDRational

@@ -41,6 +41,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# the Qt 6 migration checker of the test command (scripts/lint.sh), in its own venv
+ensure_qt6check_venv
+
 # 3. the plugin, copied into the QGIS profile and enabled (GUI and qgis_process)
 "$PY" "$REPO/scripts/install_plugin.py" --plugins-dir "$PLUGINS_DIR"
 if ! qgis_process plugins 2>/dev/null | grep -q '^\* *photo_motifs'; then

@@ -1,6 +1,5 @@
 """QGIS-side fixtures: a real QgsApplication (pytest-qgis) with Processing and our provider."""
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -36,15 +35,25 @@ def provider(qgis_app, qgis_processing):
 
 @pytest.fixture(scope="session")
 def run_alg(qgis_app, qgis_processing):
-    """processing.run with a fresh context; returns the results dict."""
+    """processing.run with a fresh context; returns the results dict.
+
+    Every key a run of ours returns must be a declared output (the model builder can only chain
+    declared outputs): checked on each run.
+    """
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
     import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     def _run(alg_id, params):
         ensure_provider()
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        return processing.run(alg_id, params, context=context, feedback=QgsProcessingFeedback())
+        results = processing.run(alg_id, params, context=context, feedback=QgsProcessingFeedback())
+        if alg_id.startswith("photomotifs:"):
+            alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+            undeclared = set(results) - {o.name() for o in alg.outputDefinitions()}
+            assert not undeclared, f"{alg_id} returned undeclared outputs {sorted(undeclared)}"
+        return results
 
     return _run
 

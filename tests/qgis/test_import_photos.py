@@ -54,7 +54,8 @@ def test_values_match_exiftool(imported, geotagged_dir):
     ref = _exiftool_reference(geotagged_dir)
     by_rel = {r["relpath"]: r for r in photos}
     valid = [p.name for p in geotagged_dir.iterdir()
-             if p.is_file() and p.suffix.lower() in {".jpg", ".jpeg", ".heic", ".heif", ".webp", ".tif", ".tiff", ".png"}]
+             if p.is_file()
+             and p.suffix.lower() in {".jpg", ".jpeg", ".heic", ".heif", ".webp", ".tif", ".tiff", ".png"}]
     assert len(valid) == 30
     checked = 0
     for rel, row in ref.items():

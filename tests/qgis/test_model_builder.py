@@ -2,17 +2,20 @@
 
 
 def test_import_then_cluster_as_a_model(provider, geotagged_dir, tmp_path):
-    import processing
     from qgis.core import (
         QgsProcessingContext,
         QgsProcessingFeedback,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource as Source,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
         QgsProcessingParameterFile,
     )
+    from qgis.core import (
+        QgsProcessingModelChildParameterSource as Source,
+    )
+
+    import processing
 
     model = QgsProcessingModelAlgorithm("Photo motifs of a folder", "tests")
     model.addModelParameter(

@@ -78,7 +78,8 @@ def test_int8_backbone_through_processing(run_alg, intel, work, embedded_folder)
 def test_vectors_export_opens_as_a_table(embedded_folder, work):
     from qgis.core import QgsVectorLayer
 
-    layer = QgsVectorLayer(f"file://{work / 'vectors.csv'}?type=csv&detectTypes=yes&geomType=none", "v", "delimitedtext")
+    uri = f"file://{work / 'vectors.csv'}?type=csv&detectTypes=yes&geomType=none"
+    layer = QgsVectorLayer(uri, "v", "delimitedtext")
     assert layer.isValid() and layer.featureCount() == 300
     names = layer.fields().names()
     assert names[0] == "path" and names[1:3] == ["f0", "f1"] and len(names) == 1 + 1280

@@ -8,7 +8,11 @@ import numpy as np
 import pytest
 
 from ...core.classify import (
-    UNKNOWN, classify_embeddings, classify_paths, copy_into_label_folders, write_image_tools_csv,
+    UNKNOWN,
+    classify_embeddings,
+    classify_paths,
+    copy_into_label_folders,
+    write_image_tools_csv,
 )
 from ...core.embed import compute_embeddings
 from ...core.train import collect_folder_dataset

@@ -57,7 +57,8 @@ def test_parity_with_scipy(method, metric):
 def test_height_ratio_cut_matches_scipy(method, metric):
     X = np.random.default_rng(4).normal(size=(90, 6))
     Z = linkage(X, method=method, metric=metric)
-    p = ClusterParams(linkage=method, metric=metric, normalize=False, pca_dims=None, cut="height_ratio", height_ratio=0.4)
+    p = ClusterParams(linkage=method, metric=metric, normalize=False, pca_dims=None, cut="height_ratio",
+                      height_ratio=0.4)
     r = cluster_embeddings(X, p)
     assert same_partition(r.labels, fcluster(Z, 0.4 * Z[:, 2].max(), "distance"))
     assert r.params["cut_height"] == pytest.approx(0.4 * Z[:, 2].max())
@@ -106,7 +107,8 @@ def test_labels_numbered_by_size_and_medoids():
 
 def test_medoid_minimises_summed_distance():
     X, _ = blobs((30,), dims=5)
-    r = cluster_embeddings(X, ClusterParams(cut="k", k=1, normalize=False, pca_dims=None, metric="euclidean", linkage="ward"))
+    r = cluster_embeddings(X, ClusterParams(cut="k", k=1, normalize=False, pca_dims=None, metric="euclidean",
+                                            linkage="ward"))
     D = cl._pairwise(X, X, "euclidean")
     assert np.flatnonzero(r.is_medoid)[0] == np.argmin(D.sum(axis=1))
 

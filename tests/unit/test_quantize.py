@@ -69,7 +69,7 @@ def test_int8_embeddings_stay_close_to_fp32_on_real_photos(models):
     a = OnnxBackbone(spec, fp32, threads=1).run(batch)
     b = OnnxBackbone(registry.get_backbone(INT8), int8, threads=1).run(batch)
     cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
-    assert cos.mean() >= 0.99, cos.mean()  # the bar for offering int8
+    assert cos.mean() >= 0.99, cos.mean()  # the bar for offering int8
     assert cos.min() >= 0.95, cos.min()
     # nearest fp32 neighbour of every int8 vector is its own photo
     sims = (b / np.linalg.norm(b, axis=1, keepdims=True)) @ (a / np.linalg.norm(a, axis=1, keepdims=True)).T

@@ -14,7 +14,7 @@ import pytest
 from onnx import TensorProto, helper, numpy_helper
 from PIL import Image
 
-from ...core import train as T
+from ...core import train as T  # noqa: N812
 from ...core.report import summary_text, write_report
 from ...models.classifier_export import head_graph
 from ...models.registry import BackboneSpec
