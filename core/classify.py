@@ -15,7 +15,6 @@ A photo whose best confidence is below ``threshold`` gets the class ``unknown``
 """
 from __future__ import annotations
 
-import csv
 import os
 import time
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ import numpy as np
 
 from .embed import compute_embeddings
 from .feedback import ensure_feedback
+from .safe_cells import write_csv
 
 UNKNOWN = "unknown"
 
@@ -158,11 +158,8 @@ def write_image_tools_csv(path, result: ClassifyResult) -> Path:
     rows = [(p.index, p.path, p.label, f"{p.confidence:.6f}") for p in result.photos]
     rows += [(i, fpath, "", "") for i, fpath, _code, _sentence in result.failed]
     rows.sort(key=lambda r: r[0])
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["File", "Label", "Confidence"])
-        writer.writerows(r[1:] for r in rows)
-    return path
+    # file names and labels are text from the user's disk and model: never formulas
+    return write_csv(path, ["File", "Label", "Confidence"], (r[1:] for r in rows))
 
 
 def copy_into_label_folders(result: ClassifyResult, out_dir, write_tables=(), feedback=None):

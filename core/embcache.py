@@ -78,11 +78,33 @@ class EmbeddingCache:
 
     def __init__(self, path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_dir():
+            raise ValueError(f"The embedding cache {self.path} is a folder; choose a file name, e.g. "
+                             f"{self.path / DEFAULT_CACHE_NAME}.")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ValueError(f"The folder of the embedding cache {self.path} cannot be created "
+                             f"({exc.strerror or exc}); choose a file in a folder you can write to.") from exc
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+        try:
+            self._conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise ValueError(f"The embedding cache {self.path} cannot be opened ({exc}); choose a file in a "
+                             "folder you can write to.") from exc
         try:
             self._open_schema()
+        except sqlite3.OperationalError as exc:
+            self._conn.close()
+            if "not a database" not in str(exc):
+                raise ValueError(
+                    f"The embedding cache {self.path} cannot be written ({exc}): the folder may be read-only or "
+                    "the disk full. Choose a cache file in a folder you can write to."
+                ) from exc
+            raise ValueError(
+                f"{self.path} cannot be used as an embedding cache ({exc}): choose a new file name, "
+                "an existing Photo Motifs cache, or a GeoPackage."
+            ) from exc
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise ValueError(

@@ -18,13 +18,30 @@ output folder, move or modify a source photo, or shorten a file name at its firs
   ``export_status``, then embedding columns ``f0``, ``f1``... when ``vectors`` is given. Written
   next to the group folders, under a new name if one already exists.
 
-Problems (missing photo, unreadable photo, unwritable folder) are rows
+Problems (missing photo, not an image, unreadable photo, unwritable folder) are rows
 ``(path, reason_code, sentence)`` in ``ExportReport.problems``; the export carries on.
+
+Safety (see README "Safety"):
+
+* Only image files are copied (Pillow must recognise the content, the same check as the
+  import): a path field pointing at ``/etc/passwd`` exports nothing. Relative paths resolve
+  against ``root`` (the layer's folder), never against the working directory.
+* Every photo and table is written under a temporary name in its target folder and renamed
+  when complete, so a cancelled run or a full disk never leaves a truncated file under a
+  photo's name.
+* A full disk (or a read-only file system) stops the export: the run removes every file and
+  folder it created and raises :class:`ExportError` saying so. A cancelled run does the same
+  and re-raises :class:`~.feedback.Canceled` with that sentence. Nothing that existed before
+  the run is touched.
+* A metadata-stripping export refuses a folder that already holds unstripped copies of the
+  same photos (an earlier copy or link export): the folder would still carry their GPS.
+* Table cells are written with :mod:`.safe_cells` (text, never formulas).
 """
 from __future__ import annotations
 
-import csv
+import errno
 import filecmp
+import glob
 import io
 import os
 import re
@@ -34,8 +51,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .feedback import CoreFeedback, ensure_feedback
+from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .options import EXPORT_MODE_OPTIONS, values
+from .safe_cells import write_csv, write_xlsx
+from .safe_paths import resolve_against
+from .safe_write import TEMP_PREFIX, write_complete
 
 MODES = values(EXPORT_MODE_OPTIONS)
 
@@ -44,6 +64,12 @@ MAX_NAME = 120
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _JPEG_EXT = {".jpg", ".jpeg", ".jpe", ".jfif"}
+# errors that concern the whole output, not one photo: stop instead of failing every photo
+FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
+
+
+class ExportError(ValueError):
+    """The export stopped (full disk, read-only file system); the message says what is left."""
 
 
 @dataclass
@@ -63,6 +89,9 @@ class ExportReport:
     tables: list = field(default_factory=list)
     problems: list = field(default_factory=list)  # (path, reason_code, sentence)
     notes: list = field(default_factory=list)
+    created_files: list = field(default_factory=list)  # written by this run, in order
+    created_dirs: list = field(default_factory=list)
+    extra: list = field(default_factory=list)  # (export_file, export_status) per row
 
     def summary(self) -> str:
         parts = [f"{self.copied} copied"]
@@ -139,6 +168,7 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
             status = _write(source, dest, data, mode)
         except FileExistsError:
             continue  # created meanwhile by someone else: try the same name again
+        report.created_files.append(str(dest))
         if i > 1:
             report.renamed += 1
         return dest, status
@@ -146,8 +176,7 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
 
 def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
     if data is not None:
-        with open(dest, "xb") as fh:
-            fh.write(data)
+        write_complete(dest, lambda tmp: tmp.write_bytes(data))
         return "re-encoded without metadata"
     if mode == "link":
         try:
@@ -164,9 +193,13 @@ def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
             raise
         except OSError:
             pass
-    with open(source, "rb") as src, open(dest, "xb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
-    shutil.copystat(source, dest)
+
+    def fill(tmp: Path) -> None:
+        with open(source, "rb") as src, open(tmp, "xb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        shutil.copystat(source, tmp)
+
+    write_complete(dest, fill)
     return "copied"
 
 
@@ -216,35 +249,94 @@ def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportRe
                 values += [float(v) for v in vectors[i]]
             yield values
 
-    if "xlsx" in formats:
-        from openpyxl import Workbook
+    for fmt in ("xlsx", "csv"):
+        if fmt not in formats:
+            continue
+        path = _free_name(out_dir / f"{TABLE_NAME}.{fmt}")
+        if fmt == "xlsx":
+            write_complete(path, lambda tmp: write_xlsx(tmp, header, records()))
+        else:
+            write_complete(path, lambda tmp: write_csv(tmp, header, records(), encoding="utf-8-sig", mode="x"))
+        report.created_files.append(str(path))
+        report.tables.append(str(path))
 
-        path = _free_name(out_dir / f"{TABLE_NAME}.xlsx")
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("photos")
-        ws.append(header)
-        for values in records():
-            ws.append(values)
-        wb.save(path)
-        report.tables.append(str(path))
-    if "csv" in formats:
-        path = _free_name(out_dir / f"{TABLE_NAME}.csv")
-        with open(path, "x", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            for values in records():
-                writer.writerow(["" if v is None else v for v in values])
-        report.tables.append(str(path))
+
+def _is_image(path: Path) -> bool:
+    """Pillow recognises the content as an image (the import's check); reads the header only."""
+    from PIL import Image, UnidentifiedImageError
+
+    from .decode import register_heif
+
+    register_heif()
+    try:
+        with Image.open(path):
+            return True
+    except UnidentifiedImageError:
+        return False
+    except Exception:  # noqa: BLE001 - a damaged or huge image is still an image; copying it is harmless
+        return True
+
+
+def _unstripped_copies(rows, out: Path, path_field: str, group_field: str, root) -> list:
+    """Files in the output's group folders that are unstripped copies (or links) of these photos."""
+    found = []
+    for row in rows:
+        raw = resolve_against(root, row.get(path_field))
+        if not raw or not os.path.isabs(raw):
+            continue
+        source = Path(raw)
+        group = row.get(group_field)
+        folder = out / safe_folder_name("" if group is None else str(group))
+        if not folder.is_dir() or not source.is_file():
+            continue
+        stem, ext = os.path.splitext(source.name)
+        for existing in folder.glob(f"{glob.escape(stem)}*{glob.escape(ext)}"):
+            if existing.name.startswith(TEMP_PREFIX):
+                continue
+            try:
+                same = os.path.samefile(existing, source) or filecmp.cmp(existing, source, shallow=False)
+            except OSError:
+                same = False
+            if same:
+                found.append(existing)
+    return found
+
+
+def _undo(report: ExportReport) -> str:
+    """Remove what this run created (files, then its empty folders); a sentence on what is left."""
+    removed, kept = 0, []
+    for path in reversed(report.created_files):
+        try:
+            os.unlink(path)
+            removed += 1
+        except FileNotFoundError:
+            removed += 1
+        except OSError:
+            kept.append(path)
+    for folder in reversed(report.created_dirs):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
+    report.created_files = kept
+    if kept:
+        return (f"Removed {removed} files this run had written; {len(kept)} could not be removed and "
+                f"are left, e.g. {kept[0]}. Nothing that existed before the run was changed.")
+    return (f"Removed the {removed} files this run had written; the output folder is as it was before "
+            "the run.")
 
 
 def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: str = "cluster", mode: str = "copy",
                   strip_metadata: bool = False, write_tables=("xlsx", "csv"), vectors=None,
-                  feedback: CoreFeedback | None = None) -> ExportReport:
+                  feedback: CoreFeedback | None = None, root=None, skip_folder=None) -> ExportReport:
     """Copy (or link) every row's photo into ``<out_dir>/<group>/``; see the module docstring.
 
     ``rows``: one dict per photo with at least ``path_field`` (the photo's path) and
     ``group_field`` (its cluster; empty means "unassigned"). ``vectors``: optional matrix
     aligned with ``rows`` whose columns are appended to the tables as ``f0``, ``f1``...
+    ``root``: the layer's folder, against which relative photo paths resolve (without it a
+    relative path is reported, not guessed). Raises :class:`ExportError` (full disk) or
+    :class:`~.feedback.Canceled` after removing what the run created.
     """
     if mode not in MODES:
         raise ValueError(f"Unknown export mode '{mode}'; choose 'copy' or 'link'.")
@@ -263,14 +355,53 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
                              "they must match one to one.")
     fb = ensure_feedback(feedback)
     out = Path(out_dir)
+    report = ExportReport(out_dir=str(out), mode=mode)
+    missing = []
+    parent = out
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ValueError(f"Cannot create the output folder {out}: {exc.strerror or exc}.") from exc
-    report = ExportReport(out_dir=str(out), mode=mode)
+    report.created_dirs.extend(str(p) for p in reversed(missing))
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise ValueError(f"The output folder {out} is not writable; choose another folder.")
+    if strip_metadata:
+        unstripped = _unstripped_copies(rows, out, path_field, group_field, root)
+        if unstripped:
+            raise ValueError(
+                f"{out} already holds {len(unstripped)} copies of these photos with their metadata "
+                f"(GPS included), e.g. {unstripped[0]}, from an earlier export without stripping. "
+                "Stripped copies next to them would not make the folder safe to share: choose an empty "
+                "output folder or remove those copies first."
+            )
+    try:
+        _export_rows(rows, out, path_field, group_field, mode, strip_metadata, root, skip_folder, report, fb)
+        if formats:
+            fb.check()
+            _write_tables(rows, report.extra, vectors, out, formats, report)
+    except Canceled:
+        raise Canceled(f"The export was canceled. {_undo(report)}") from None
+    except OSError as exc:
+        if exc.errno not in FATAL_ERRNOS:
+            raise
+        where = exc.filename or out
+        raise ExportError(
+            f"Writing to {where} failed: {exc.strerror or exc} (the disk may be full or read-only). "
+            f"{_undo(report)}"
+        ) from exc
+    fb.progress(100)
+    return report
+
+
+def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata, root, skip_folder,
+                 report: ExportReport, fb: CoreFeedback) -> None:
     folder_of: dict = {}  # group value -> folder name
     taken: dict = {}  # folder name -> group value
-    extra = []
+    extra = report.extra
+    skip = Path(skip_folder).resolve() if skip_folder else None
     for i, row in enumerate(rows):
         fb.check()
         fb.progress(90.0 * i / max(1, len(rows)))
@@ -292,14 +423,32 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
             report.problems.append(("", "no_path", f"Row {i + 1} has no photo path in field '{path_field}'."))
             extra.append(("", "no path"))
             continue
-        source = Path(os.fspath(raw_path))
+        resolved = resolve_against(root, raw_path)
+        if not os.path.isabs(resolved):
+            report.failed += 1
+            report.problems.append((resolved, "relative_path", f"{resolved} is a relative path and the layer has "
+                                    "no folder to resolve it against; it was not exported."))
+            extra.append(("", "missing"))
+            continue
+        source = Path(resolved)
         if not source.is_file():
             report.failed += 1
             report.problems.append((str(source), "missing", f"{source} was not found; it was not exported."))
             extra.append(("", "missing"))
             continue
+        if skip is not None and skip in source.resolve().parents:
+            extra.append(("", "skipped (in the output folder)"))
+            continue
+        if not _is_image(source):
+            report.failed += 1
+            report.problems.append((str(source), "not_an_image", f"{source} is not an image file; only photos "
+                                    "are exported."))
+            extra.append(("", "not an image"))
+            continue
         try:
-            folder.mkdir(exist_ok=True)
+            if not folder.is_dir():
+                folder.mkdir()
+                report.created_dirs.append(str(folder))
             data = None
             name = source.name
             if strip_metadata:
@@ -308,6 +457,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
                     name = f"{name}.jpg"
             dest, status = _place(source, folder, name, data, mode, report)
         except OSError as exc:
+            if exc.errno in FATAL_ERRNOS:
+                raise
             report.failed += 1
             report.problems.append((str(source), "write_failed",
                                     f"{source} could not be exported: {exc.strerror or exc}."))
@@ -328,8 +479,3 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
         report.notes.append(f"{report.copied} photos could not be linked at all and were copied.")
     if report.hardlinked:
         report.notes.append("Hard-linked photos share their bytes with the originals: editing one edits the other.")
-    if formats:
-        fb.check()
-        _write_tables(rows, extra, vectors, out, formats, report)
-    fb.progress(100)
-    return report

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from .model_files import CLASSIFIER_PREFIX, CONFIDENCES, HEAD_FILE, INPUT_KEY, LABELS_FILE, SIGNATURE_FILE
+from .safe_paths import UnsafePathError, safe_child
 
 SCALINGS = ("0-1", "0-255")
 LAYOUTS = ("NHWC", "NCHW")
@@ -64,6 +65,7 @@ class LoadedClassifier:
     backbone_cache_key: str | None = None  # ours: embeddings this head expects
     head_path: Path | None = None
     signature: dict | None = None
+    fixed_batch: int | None = None  # the model's batch dimension when it is a fixed number (often 1)
     _sessions: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -109,8 +111,7 @@ class LoadedClassifier:
             x /= 255.0
         if self.layout == "NCHW":
             x = np.ascontiguousarray(x.transpose(0, 3, 1, 2))
-        out = self.session(threads).run([self.output_name], {self.input_name: x})[0]
-        out = np.asarray(out, dtype=np.float32).reshape(x.shape[0], -1)
+        out = self._run(x, threads)
         if out.shape[1] != len(self.classes):
             raise ModelError(
                 f"The model gives {out.shape[1]} values per photo but there are "
@@ -120,6 +121,25 @@ class LoadedClassifier:
             out = np.exp(out - out.max(axis=1, keepdims=True))
             out /= out.sum(axis=1, keepdims=True)
         return out
+
+
+    def _run(self, x: np.ndarray, threads) -> np.ndarray:
+        """Raw outputs ``[N, k]``; a model with a fixed batch (most exports: 1) runs in slices of it."""
+        sess = self.session(threads)
+        n = x.shape[0]
+        step = self.fixed_batch
+        if not step or step == n:
+            out = sess.run([self.output_name], {self.input_name: x})[0]
+            return np.asarray(out, dtype=np.float32).reshape(n, -1)
+        parts = []
+        for start in range(0, n, step):
+            chunk = x[start:start + step]
+            real = chunk.shape[0]
+            if real < step:  # pad the last slice to the fixed batch, keep only the real rows
+                chunk = np.concatenate([chunk, np.repeat(chunk[-1:], step - real, axis=0)])
+            out = sess.run([self.output_name], {self.input_name: chunk})[0]
+            parts.append(np.asarray(out, dtype=np.float32).reshape(step, -1)[:real])
+        return np.concatenate(parts) if parts else np.zeros((0, len(self.classes)), np.float32)
 
 
 def _read_labels(labels) -> list:
@@ -145,14 +165,57 @@ def _static(dim) -> int | None:
     return dim if isinstance(dim, int) and dim > 0 else None
 
 
-def _onnx_io(path: Path) -> tuple:
-    """(inputs, outputs, metadata) of an ONNX file without loading its weights."""
+def check_external_data(model, model_path) -> None:
+    """Refuse an ONNX model whose external weight files lie outside the model's own folder.
+
+    ``model`` is an ``onnx.ModelProto`` loaded with ``load_external_data=False``. ONNX lets a
+    tensor keep its bytes in another file named by a relative ``location``; a crafted model can
+    name ``../../../../etc/passwd`` so that file's bytes become weights (and leak out as
+    "confidences"). Every location must resolve inside the folder of ``model_path``
+    (:func:`.safe_paths.safe_child`); raises :class:`.safe_paths.UnsafePathError`.
+    """
     import onnx
 
+    folder = Path(model_path).resolve().parent
+    tensors = list(model.graph.initializer)
+    for node in model.graph.node:
+        for attr in node.attribute:
+            if attr.HasField("t"):
+                tensors.append(attr.t)
+    for tensor in tensors:
+        if tensor.data_location != onnx.TensorProto.EXTERNAL:
+            continue
+        location = next((e.value for e in tensor.external_data if e.key == "location"), "")
+        safe_child(folder, location, what=f"external data file of {Path(model_path).name}")
+
+
+def load_checked(path):
+    """``onnx.load`` without external data, then :func:`check_external_data`; ValueError with a sentence.
+
+    Also refuses an empty (0-byte) file and a file without a graph, which protobuf parses as an
+    empty model ("0 inputs") instead of an error.
+    """
+    import onnx
+
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ValueError(f"{path.name} is empty (0 bytes): it is not an ONNX model. Export or copy it again.")
     try:
         model = onnx.load(str(path), load_external_data=False)
-    except Exception as exc:  # noqa: BLE001 - a broken file becomes a sentence
-        raise ModelError(f"{path.name} is not a readable ONNX model ({exc}).") from exc
+    except Exception as exc:  # noqa: BLE001 - protobuf raises a variety of decode errors
+        raise ValueError(f"{path.name} is not a readable ONNX model ({exc}).") from None
+    if not model.graph.node:
+        raise ValueError(f"{path.name} is not an ONNX model (it holds no graph).")
+    check_external_data(model, path)
+    return model
+
+
+def _onnx_io(path: Path) -> tuple:
+    """(inputs, outputs, metadata) of an ONNX file without loading its weights."""
+    try:
+        model = load_checked(path)  # empty files, garbage, external data outside the folder
+    except ValueError as exc:
+        raise ModelError(str(exc)) from exc
     init = {i.name for i in model.graph.initializer}
 
     def dims(vi):
@@ -182,15 +245,21 @@ def _from_signature(sig_path: Path) -> LoadedClassifier:
         classes = [str(c) for c in sig["classes"]["Label"]]
         outputs = sig["outputs"]
         conf = outputs.get(CONFIDENCES) or outputs.get("Labels")  # lobe-python's compat key
-        model_file = folder / sig.get("filename", "model.onnx")
+        model_name = str(sig.get("filename", "model.onnx"))
     except (KeyError, TypeError) as exc:
         raise ModelError(f"{sig_path} lacks the field {exc} that Lobe's signatures have.") from exc
+    try:
+        model_file = safe_child(folder, model_name, what="model file")
+    except UnsafePathError as exc:
+        raise ModelError(str(exc)) from None
     if conf is None:
         raise ModelError(f"{sig_path} names no 'Confidences' output.")
     if not model_file.is_file():
         raise ModelError(f"The model file {model_file.name} named in signature.json is missing.")
     if len(shape) != 4 or shape[3] != 3:
         raise ModelError(f"The image input shape {shape} is not [N, H, W, 3] as in Lobe's exports.")
+    onnx_inputs = _onnx_io(model_file)[0]  # a readable model whose external data stays inside the folder
+    in_dims = next((d for n, d in onnx_inputs if n == image_in.get("name", "Image:0")), None)
     ours = sig.get("photo_motifs") or {}
     prep = ours.get("preprocessing") or {}
     head = folder / HEAD_FILE
@@ -209,6 +278,7 @@ def _from_signature(sig_path: Path) -> LoadedClassifier:
         backbone_cache_key=ours.get("backbone_cache_key"),
         head_path=head if ours and head.is_file() else None,
         signature=sig,
+        fixed_batch=_static(in_dims[0]) if in_dims else None,
     )
 
 
@@ -249,7 +319,7 @@ def _from_onnx(path: Path, labels, size, scaling, layout) -> LoadedClassifier:
         raise ModelError(f"{path.name} does not name its classes; give a labels file (one class per line).")
     return LoadedClassifier(
         onnx_path=path, classes=classes, input_size=hw, input_name=in_name, output_name=chosen[0],
-        layout=layout, scaling=scaling, name=path.stem, source="onnx",
+        layout=layout, scaling=scaling, name=path.stem, source="onnx", fixed_batch=_static(in_shape[0]),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .decode import DecodeError, open_oriented
+from .safe_write import replace_complete
 
 BACKGROUND = (255, 255, 255)
 CELL = (236, 236, 236)
@@ -205,4 +206,5 @@ def overview_sheet(groups: dict, out_png, per_group: int = 6, thumb: int = 120) 
 def _save(sheet: Image.Image, out_png) -> None:
     out = Path(out_png)
     out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(out, format="PNG", optimize=False)
+    # complete or absent: a cancelled run or a full disk never leaves a truncated PNG
+    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False))

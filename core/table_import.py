@@ -229,14 +229,16 @@ def pseudonymise(owner: str, salt: str) -> str:
 def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None, lon_field=None,
                taken_field=None, owner_field=None, title_field=None, tags_field=None,
                url_field=None, pattern: str = "{id}", recursive: bool = True,
-               hash_owner_salt: Optional[str] = None, feedback: CoreFeedback | None = None):
+               hash_owner_salt: Optional[str] = None, feedback: CoreFeedback | None = None, columns=None):
     """Join table rows to the files of folder; return ``(records, invalid)`` (see module doc)."""
     feedback = ensure_feedback(feedback)
     root = Path(os.path.abspath(folder))
     if not root.is_dir():
         raise NotADirectoryError(f"The folder {folder} does not exist.")
     rows = list(rows)
-    columns = list(dict.fromkeys(c for row in rows for c in row))
+    columns = list(dict.fromkeys(list(columns or []) + [c for row in rows for c in row]))
+    if not rows:
+        raise ValueError(f"The table has no rows of photos, only a header (columns: {', '.join(columns) or 'none'}).")
     cols = detect_columns(columns, {
         "id": id_field, "filename": filename_field, "latitude": lat_field,
         "longitude": lon_field, "taken_at": taken_field, "owner": owner_field,
@@ -248,6 +250,7 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
     index = _FileIndex(root, list_files(root, recursive))
     matched = set()
     headers = {}  # path -> PhotoRecord or PhotoError, each file read once
+    imported_by = {}  # (path, table id) -> number of the row that imported it
     records, invalid = [], []
     for number, row in enumerate(rows, start=1):
         feedback.check()
@@ -274,6 +277,14 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
                 invalid.append(_row_invalid(path, root, header.code, header.sentence, number,
                                             table_id))
                 continue
+            key = (path, table_id)
+            if table_id and key in imported_by:
+                first = imported_by[key]
+                invalid.append(_row_invalid(path, root, "duplicate_row", f"Row {number} repeats the id "
+                                            f"{table_id} of row {first}; the photo was imported once, from "
+                                            f"row {first}.", number, table_id))
+                continue
+            imported_by[key] = number
             records.append(_record(header, row, cols, lat, lon, number, hash_owner_salt))
         feedback.progress(100.0 * number / max(1, len(rows)))
     for path in index.files:

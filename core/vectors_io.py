@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .safe_write import replace_complete
+
 FORMATS = ("csv", "npz")
 
 
@@ -58,15 +60,16 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
     fmt = _format_for(path, fmt)
     names, photo_ids, matrix, backbone = _rows_of(data, matrix, names, photo_ids, backbone)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        with open(path, "w", newline="", encoding="utf-8") as fh:
+    def write_csv(tmp):
+        with open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(["path", *(f"f{j}" for j in range(matrix.shape[1]))])
-            for name, row in zip(names, matrix):
+            for name, row in zip(names, matrix, strict=True):
                 writer.writerow([name, *(f"{v:.9g}" for v in row.tolist())])
-    else:
+
+    def write_npz(tmp):
         ids = [p or "" for p in photo_ids] if photo_ids is not None else [""] * len(names)
-        with open(path, "wb") as fh:
+        with open(tmp, "wb") as fh:
             np.savez(
                 fh,
                 paths=np.array(names, dtype=str),
@@ -74,6 +77,9 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
                 matrix=matrix,
                 backbone=np.array(backbone, dtype=str),
             )
+
+    # complete or absent: a full disk never leaves a truncated vector file under the chosen name
+    replace_complete(path, write_csv if fmt == "csv" else write_npz)
     return path
 
 

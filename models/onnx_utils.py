@@ -118,12 +118,19 @@ def save_atomic(model: onnx.ModelProto, path) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(model.SerializeToString())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the model gets the usual file mode
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def read_metadata(model: onnx.ModelProto) -> dict:

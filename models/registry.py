@@ -440,15 +440,13 @@ def spec_for_onnx_file(path, input_size=None, resize_short=None, resample="bicub
     """
     import onnx
 
+    from ..core.lobe import load_checked
     from .onnx_utils import read_metadata
 
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"The ONNX file {path} does not exist.")
-    try:
-        model = onnx.load(str(path), load_external_data=False)
-    except Exception as exc:  # protobuf raises a variety of decode errors
-        raise ValueError(f"{path.name} is not a readable ONNX model ({exc}).") from None
+    model = load_checked(path)  # a sentence for empty/garbled files; external data stays in the folder
     meta = read_metadata(model)
     initializers = {i.name for i in model.graph.initializer}
     inputs = [i for i in model.graph.input if i.name not in initializers]

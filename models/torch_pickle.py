@@ -86,13 +86,35 @@ class _TensorRef:
         self.size = tuple(int(s) for s in size)
         self.stride = tuple(int(s) for s in stride)
 
+    def _check_layout(self, storage_size: int) -> None:
+        """Refuse layouts that would read outside the storage or build a huge array from nothing.
+
+        ``as_strided`` trusts its arguments: a negative offset or stride reads memory before the
+        buffer, and a zero stride repeats one value over any shape (100000 x 100000 → a raw
+        MemoryError). Weights are stored densely (never more elements than their storage holds),
+        so both are refused.
+        """
+        if self.offset < 0 or any(n < 0 for n in self.size) or any(st < 0 for st in self.stride):
+            raise CheckpointError("A tensor in the checkpoint has a negative size, stride or offset; "
+                                  "the file is damaged or crafted.")
+        if len(self.stride) != len(self.size):
+            raise CheckpointError("A tensor in the checkpoint has a different number of strides and dimensions.")
+        numel = int(np.prod(self.size, dtype=object)) if self.size else 1
+        if numel > max(storage_size, 1):
+            raise CheckpointError(f"A tensor in the checkpoint has {numel} elements but its storage holds only "
+                                  f"{storage_size} (zero or overlapping strides); weight checkpoints store "
+                                  "every value.")
+        if self.offset > storage_size:
+            raise CheckpointError("A tensor in the checkpoint starts past the end of its storage.")
+
     def to_numpy(self) -> np.ndarray:
         base = self.storage.array
         if base is None:
             raise CheckpointError("The checkpoint references a tensor storage that is missing from the file.")
+        self._check_layout(base.size)
         if not self.size:
             return base[self.offset:self.offset + 1].reshape(()).copy()
-        needed = self.offset + sum((n - 1) * s for n, s in zip(self.size, self.stride)) + 1
+        needed = self.offset + sum((n - 1) * s for n, s in zip(self.size, self.stride, strict=True)) + 1
         if min(self.size) > 0 and needed > base.size:
             raise CheckpointError("A tensor in the checkpoint points past the end of its storage.")
         view = np.lib.stride_tricks.as_strided(

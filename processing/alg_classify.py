@@ -102,10 +102,16 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         size = self.parameterAsInt(parameters, self.INPUT_SIZE, context) or None
         model = load_model(model_path, labels=self.parameterAsFile(parameters, self.LABELS, context) or None,
                            size=size)
-        feedback.pushInfo(self.tr(f"Model: {model.name} ({model.source}), classes: {', '.join(model.classes)}"))
+        shown = ", ".join(model.classes[:20])
+        if len(model.classes) > 20:
+            shown += self.tr(" … and {} more").format(len(model.classes) - 20)
+        feedback.pushInfo(self.tr("Model: {} ({}), {} classes: {}").format(
+            model.name, model.source, len(model.classes), shown))
         top_k = min(self.parameterAsInt(parameters, self.TOP_K, context), len(model.classes))
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        source = resolve_photo_source(self, parameters, context, feedback)
+        copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
+        # copies made into a folder inside the input folder are never classified again
+        source = resolve_photo_source(self, parameters, context, feedback, exclude=copy_to or None)
         valid = [i for i, p in enumerate(source.paths) if p]
         paths = [source.paths[i] for i in valid]
 
@@ -142,7 +148,11 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
                                            values, cf)
         style_photo_output(context, dest_id, "class", feedback)
         counts = result.counts()
-        feedback.pushInfo(self.tr("Photos per class: ") + ", ".join(f"{c} {n}" for c, n in counts.items()))
+        present = [(c, n) for c, n in sorted(counts.items(), key=lambda cn: -cn[1]) if n]
+        text = ", ".join(f"{c} {n}" for c, n in present[:20])
+        if len(present) > 20:
+            text += self.tr(" … and {} more classes").format(len(present) - 20)
+        feedback.pushInfo(self.tr("Photos per class: ") + text)
         if result.failed:
             feedback.pushInfo(self.tr(f"{len(result.failed)} photos could not be read (see classify_note)."))
         results = {self.OUTPUT: dest_id, self.CLASSIFIED: len(result.photos), self.FAILED: len(result.failed)}
@@ -150,7 +160,6 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         if csv_path:
             write_image_tools_csv(csv_path, result)
             results[self.CSV] = csv_path
-        copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
         if copy_to:
             report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
             feedback.pushInfo(report.summary())

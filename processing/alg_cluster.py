@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.feedback import Canceled
 from ..core.options import (
     CLUSTER_METHOD_OPTIONS,
     CUT_OPTIONS,
@@ -32,6 +33,7 @@ from .common import (
     PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
+    create_sink,
     embed_source,
     failed_reasons,
     mark_advanced,
@@ -40,9 +42,10 @@ from .common import (
     qgs_fields,
     resolve_photo_source,
     style_photo_output,
+    tr,
     write_source_with_fields,
 )
-from .qgis_compat import FAST_INSERT, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
+from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
@@ -205,17 +208,19 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             results[self.SHEETS] = self.write_sheets(sheets, paths_of_row, result, cf.sub(88, 99))
             feedback.pushInfo(self.tr(f"Contact sheets: {sheets}"))
 
-        map_sink, map_id = self.parameterAsSink(
-            parameters, self.MAP, context,
+        map_sink, map_id = create_sink(
+            self, parameters, self.MAP, context,
             qgs_fields([("photo", "str"), ("cluster", "str"), ("cluster_rank", "int")]),
-            WKB_POINT, QgsCoordinateReferenceSystem())
+            WKB_POINT, QgsCoordinateReferenceSystem(), optional=True)
         if map_sink is not None and xy is not None:
             for r, path in enumerate(paths_of_row):
                 f = QgsFeature()
                 f.setAttributes([path, result.labels[r], int(result.rank[r])])
                 f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(xy[r, 0]), float(xy[r, 1]))))
-                map_sink.addFeature(f, FAST_INSERT)
+                map_sink.add(f)
             results[self.MAP] = map_id
+        if map_sink is not None:
+            map_sink.finish()
 
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -251,7 +256,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             groups.setdefault(result.labels[r], []).append(paths[r])
         names = list(result.sizes)
         for n, name in enumerate(names):
-            cf.check()
+            if cf.canceled():
+                raise Canceled(tr("The motif layer is complete; {} of {} contact sheets were written to {} "
+                                  "before the cancel request (no overview).").format(n, len(names), folder))
             members = groups.get(name, [])
             contact_sheet(members, os.path.join(folder, f"{name}.png"),
                           title=f"{name} — {len(members)} photos",

@@ -12,12 +12,14 @@ from qgis.core import (
 )
 
 from ..core.options import EXPORT_MODE_OPTIONS
+from ..core.safe_paths import resolve_against
 from .common import (
     PhotoMotifsAlgorithm,
     PhotoSource,
     add_backbone_parameters,
     embed_source,
     is_null,
+    layer_folder,
     option_labels,
     option_value,
     to_qvalue,
@@ -96,6 +98,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             if source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(self.tr(f"The layer has no field '{name}'."))
         out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        root = layer_folder(source, parameters, context)  # relative photo paths resolve against it
         names = source.fields().names()
         rows, features = [], []
         for feat in source.getFeatures():
@@ -111,7 +114,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         vectors = None
         if self.parameterAsBoolean(parameters, self.EMBEDDINGS, context):
             photo_source = PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features,
-                                       [str(r.get(path_field) or "") for r in rows], None)
+                                       [resolve_against(root, r.get(path_field)) for r in rows], root)
             spec, _cache, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 40), photo_source)
             vectors = np.full((len(rows), emb.matrix.shape[1] if len(emb.rows) else 0), np.nan, dtype=np.float32)
             for r, idx in enumerate(emb.rows):
@@ -123,7 +126,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             rows, out_dir, path_field=path_field, group_field=group_field,
             mode=option_value(self, parameters, self.MODE, context, EXPORT_MODE_OPTIONS),
             strip_metadata=self.parameterAsBoolean(parameters, self.STRIP_METADATA, context),
-            write_tables=tables, vectors=vectors, feedback=cf,
+            write_tables=tables, vectors=vectors, feedback=cf, root=root,
         )
         feedback.pushInfo(report.summary())
         for note in report.notes:

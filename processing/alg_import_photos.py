@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from .common import PhotoMotifsAlgorithm, qgs_fields, style_photo_output, to_qvalue
-from .qgis_compat import FAST_INSERT, FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
+from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, style_photo_output, to_qvalue
+from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
 
 # sinks and outputs of both import algorithms (importphotos, importtable)
 OUTPUT = "OUTPUT"
@@ -26,9 +26,7 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
     """Write records to OUTPUT (PointZ, EPSG:4326) and invalid rows to INVALID; return results."""
     fields = qgs_fields(schema)
     crs = QgsCoordinateReferenceSystem("EPSG:4326")
-    sink, dest_id = alg.parameterAsSink(parameters, OUTPUT, context, fields, WKB_POINTZ, crs)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, OUTPUT))
+    sink, dest_id = create_sink(alg, parameters, OUTPUT, context, fields, WKB_POINTZ, crs)
     names = [name for name, _ in schema]
     located = 0
     for rec in records:
@@ -40,21 +38,22 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             alt = row.get("altitude")
             feat.setGeometry(QgsGeometry(QgsPoint(lon, lat, alt if alt is not None else 0.0)))
             located += 1
-        sink.addFeature(feat, FAST_INSERT)
+        sink.add(feat)
+    sink.finish()
     del sink  # closes the file, so its style can be stored in it
     style_photo_output(context, dest_id, None, feedback)
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]
-    inv_sink, inv_id = alg.parameterAsSink(
-        parameters, INVALID, context, inv_fields, WKB_NO_GEOMETRY
-    )
+    inv_sink, inv_id = create_sink(alg, parameters, INVALID, context, inv_fields, WKB_NO_GEOMETRY,
+                                   QgsCoordinateReferenceSystem(), optional=True)
     if inv_sink is not None:
         for bad in invalid:
             row = bad.as_row()
             feat = QgsFeature(inv_fields)
             feat.setAttributes([to_qvalue(row.get(n)) for n in inv_names])
-            inv_sink.addFeature(feat, FAST_INSERT)
+            inv_sink.add(feat)
+        inv_sink.finish()
     feedback.pushInfo(
         alg.tr(f"{len(records)} photos imported ({located} with a location), "
                f"{len(invalid)} files listed in the invalid table with their reason.")
@@ -119,6 +118,9 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr("Choose the folder that holds the photos."))
         import os
 
+        if os.path.isfile(folder):
+            raise QgsProcessingException(self.tr("{} is a file; choose the folder that holds the photos.").format(
+                folder))
         if not os.path.isdir(folder):
             raise QgsProcessingException(self.tr(f"The folder {folder} does not exist."))
         records, invalid = scan_folder(

@@ -129,7 +129,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         records, invalid = join_table(
             rows, folder, pattern=self.parameterAsString(parameters, self.PATTERN, context) or "{id}",
             recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),
-            hash_owner_salt=salt, feedback=cf, **kwargs,
+            hash_owner_salt=salt, feedback=cf, columns=columns, **kwargs,
         )
         return write_photo_outputs(self, parameters, context, feedback, records, invalid,
                                    TABLE_FIELDS, TABLE_INVALID_FIELDS)

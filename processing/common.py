@@ -5,6 +5,7 @@ Everything here is thin: the work happens in core/ and models/, which never impo
 from __future__ import annotations
 
 import os
+import sqlite3
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingAlgorithm,
+    QgsProcessingDestinationParameter,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -28,6 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
 from ..core.options import CONTEXT as OPTIONS_CONTEXT
+from ..core.safe_paths import resolve_against
 from .qgis_compat import (
     FAST_INSERT,
     FIELD_STRING,
@@ -120,23 +123,85 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
     """Copy the features of a photo source to the sink ``key`` with extra fields.
 
     ``values(i)`` gives the extra fields' values of feature i (missing ones stay NULL; an extra
-    field replaces an input field of the same name). Returns the sink's destination id.
+    field replaces an input field of the same name). Returns the sink's destination id. Every
+    write is checked (:class:`CheckedSink`); writing is not interrupted by a cancel request, so a
+    layer is either complete or reported as incomplete.
     """
     fields = merged_fields(source.fields, extra_schema)
-    sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, source.wkb_type, source.crs)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+    sink, dest_id = create_sink(alg, parameters, key, context, fields, source.wkb_type, source.crs)
     blank = {name: None for name, _ in extra_schema}
     for i, feat in enumerate(source.features):
-        cf.check()
         attrs = {f.name(): feat[f.name()] for f in source.fields}
         attrs.update(blank)
         attrs.update(values(i))
         out = QgsFeature(fields)
         out.setGeometry(feat.geometry())
         out.setAttributes([to_qvalue(attrs.get(f.name())) for f in fields])
-        sink.addFeature(out, FAST_INSERT)
+        sink.add(out)
+    sink.finish()
     return dest_id
+
+
+class CheckedSink:
+    """A Processing feature sink whose every write is checked: the one sink-write check.
+
+    ``QgsFeatureSink.addFeature`` returns False when a feature could not be written (a full
+    disk, "no such table" after a failed layer creation); QGIS only logs that and the
+    algorithm would report success. Here the first failed write raises a
+    QgsProcessingException with a sentence naming the output and how far it got.
+    """
+
+    def __init__(self, alg, sink, dest_id, key, expected=None):
+        self.alg = alg
+        self.sink = sink
+        self.dest_id = dest_id
+        self.key = key
+        self.written = 0
+        self.expected = expected
+
+    def _fail(self, what: str):
+        detail = ""
+        try:
+            detail = self.sink.lastError() or ""
+        except (AttributeError, TypeError):
+            pass
+        raise QgsProcessingException(self.alg.tr(
+            "Writing the output '{}' failed {} ({}): the disk may be full or the file not writable. "
+            "{} features had been written; the output is incomplete and must not be used."
+        ).format(self.key, what, detail or self.alg.tr("no reason given"), self.written))
+
+    def add(self, feature) -> None:
+        if not self.sink.addFeature(feature, FAST_INSERT):
+            self._fail(self.alg.tr("at feature {}").format(self.written + 1))
+        self.written += 1
+
+    def finish(self) -> None:
+        """Flush buffered features; raise if that fails. Marks the output complete."""
+        if not self.sink.flushBuffer():
+            self._fail(self.alg.tr("while saving the last features"))
+        done = getattr(self.alg, "_complete_outputs", None)
+        if done is not None:
+            done.add(self.dest_id)
+
+
+def create_sink(alg, parameters, key, context, fields, wkb_type, crs, optional=False):
+    """``parameterAsSink`` with the sink-write check: (CheckedSink or None, destination id).
+
+    A sink that cannot be created raises (unless ``optional`` and not requested). The
+    destination is remembered so that a failed or cancelled run can name it as incomplete.
+    """
+    try:
+        sink, dest_id = alg.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
+    except QgsProcessingException as exc:
+        raise QgsProcessingException(alg.tr("The output '{}' cannot be created: {}").format(key, exc)) from exc
+    if sink is None:
+        if optional:
+            return None, None
+        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+    created = getattr(alg, "_created_outputs", None)
+    if created is not None:
+        created.append(dest_id)
+    return CheckedSink(alg, sink, dest_id, key), dest_id
 
 
 def style_photo_output(context, dest_id, field_name=None, feedback=None) -> None:
@@ -196,24 +261,108 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         return (False, message) if message else (True, "")
 
     def processAlgorithm(self, parameters, context, feedback):
+        """Run :meth:`process`; every failure and every cancellation raises (never a false success).
+
+        A raised QgsProcessingException makes ``qgis_process`` exit with status 1 and the dialog
+        show the sentence. A cancel request (the dialog's Cancel, ``feedback.cancel()``, or
+        Ctrl-C under ``qgis_process``, which cancels the feedback) ends as such an exception too,
+        with what the run left behind; returning ``{}`` would count as success.
+        """
         message = deps.missing_message(self.CAPABILITY)
         if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
+        self._created_outputs = []
+        self._complete_outputs = set()
         cf = core_feedback(feedback)
         try:
-            return self.process(parameters, context, feedback, cf)
-        except QgsProcessingException:
-            raise
-        except Canceled:
-            feedback.reportError(self.tr("Canceled: partial results were discarded."))
-            return {}
-        except (ValueError, KeyError, OSError, RuntimeError) as exc:
+            check_destinations(self, parameters, context)
+            results = self.process(parameters, context, feedback, cf)
+        except QgsProcessingException as exc:
+            raise QgsProcessingException(self._with_left_behind(str(exc))) from None
+        except Canceled as exc:
+            raise QgsProcessingException(self.canceled_sentence(exc)) from None
+        except (ValueError, KeyError, OSError, RuntimeError, sqlite3.Error) as exc:
             feedback.pushDebugInfo(traceback.format_exc())
-            text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-            raise QgsProcessingException(str(text)) from exc
+            raise QgsProcessingException(self._with_left_behind(self.error_sentence(exc))) from exc
+        if feedback is not None and feedback.isCanceled():
+            # canceled after the last check: the outputs are complete, but the user asked to stop
+            raise QgsProcessingException(self.canceled_sentence(Canceled(
+                self.tr("The run had finished writing its outputs when the cancel request came."))))
+        return results
+
+    def error_sentence(self, exc: BaseException) -> str:
+        """A sentence for an error core/ did not already phrase (OS and SQLite errors)."""
+        if isinstance(exc, KeyError) and exc.args:
+            return str(exc.args[0])
+        if isinstance(exc, OSError) and exc.strerror:
+            where = exc.filename or ""
+            return self.tr("Reading or writing {} failed: {}.").format(where, exc.strerror) if where else \
+                self.tr("A file operation failed: {}.").format(exc.strerror)
+        if isinstance(exc, sqlite3.Error):
+            return self.tr("The embedding cache could not be read or written ({}): the disk may be full, the "
+                           "folder read-only or the file damaged.").format(exc)
+        return str(exc)
+
+    def canceled_sentence(self, exc: Canceled) -> str:
+        detail = str(exc)
+        text = self.tr("Canceled by the user.")
+        if detail and detail != "Canceled by the user.":
+            text += " " + detail
+        return self._with_left_behind(text)
+
+    def _with_left_behind(self, text: str) -> str:
+        """``text`` + which outputs of this run exist but are incomplete (or that none was written)."""
+        incomplete = [d for d in getattr(self, "_created_outputs", []) if d not in self._complete_outputs]
+        if incomplete:
+            text += " " + self.tr("Incomplete output left behind (delete it or run again): {}.").format(
+                ", ".join(str(d) for d in incomplete))
+        return text
 
     def process(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover
         raise QgsProcessingException("Algorithm does not implement process().")
+
+
+def _destination_path(alg, param, parameters, context) -> str:
+    value = parameters.get(param.name())
+    if value is None or value == "":
+        return ""
+    if param.type() == "folderDestination":
+        return alg.parameterAsString(parameters, param.name(), context)
+    if param.type() in ("sink", "vectorDestination", "rasterDestination"):
+        path = alg.parameterAsOutputLayer(parameters, param.name(), context)
+    else:
+        path = alg.parameterAsFileOutput(parameters, param.name(), context)
+    return (path or "").split("|")[0]
+
+
+def check_destinations(alg, parameters, context) -> None:
+    """Before any work: every file output's folder must exist (or be creatable) and be writable.
+
+    Saves a long scan or embedding run that would fail at its very end on a missing or
+    read-only output folder. Memory layers and temporary outputs are not checked.
+    """
+    for param in alg.destinationParameterDefinitions():
+        if not isinstance(param, QgsProcessingDestinationParameter):
+            continue
+        path = _destination_path(alg, param, parameters, context)
+        if not path or path.startswith(("memory:", "postgres", "ogr:", "TEMPORARY_OUTPUT")) or "://" in path:
+            continue
+        folder = path if param.type() == "folderDestination" else os.path.dirname(os.path.abspath(path))
+        existing = folder
+        while existing and not os.path.exists(existing):
+            parent = os.path.dirname(existing)
+            if parent == existing:
+                break
+            existing = parent
+        if not os.path.isdir(existing):
+            raise QgsProcessingException(alg.tr(
+                "The output '{}' cannot be written: {} is a file, not a folder.").format(param.name(), existing))
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise QgsProcessingException(alg.tr(
+                "The output '{}' cannot be written: the folder {} is read-only. Choose another place."
+            ).format(param.name(), existing))
+        if param.type() != "folderDestination" and not os.path.isdir(folder):
+            os.makedirs(folder, exist_ok=True)
 
 
 # --- photo sources: a layer with a path field, or a folder -------------------------------------
@@ -261,7 +410,12 @@ class PhotoSource:
     root: str | None = None
 
 
-def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
+def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> PhotoSource:
+    """The photos of the INPUT layer (relative paths resolve against the layer's folder) or FOLDER.
+
+    ``exclude``: a folder whose photos are left out of a FOLDER listing (an output folder
+    inside the input folder, so a run never processes its own copies).
+    """
     source = alg.parameterAsSource(parameters, INPUT, context)
     folder = alg.parameterAsFile(parameters, FOLDER, context)
     if source is not None:
@@ -272,25 +426,29 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
                 tr(f"The layer has no field '{path_field}'. Choose the field that holds the photo "
                    "paths (the 'photo' field of layers made by Import geotagged photos).")
             )
-        root = _layer_folder(source, parameters, context)
+        root = layer_folder(source, parameters, context)
         features, paths = [], []
         for feat in source.getFeatures(QgsFeatureRequest()):
             if feedback.isCanceled():
                 raise Canceled("Canceled by the user.")
             value = feat[index]
             text = "" if is_null(value) else str(value)
-            if text and not os.path.isabs(text) and root:
-                text = os.path.join(root, text)
+            text = resolve_against(root, text)
             features.append(QgsFeature(feat))
             paths.append(text)
         return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root)
     if folder:
+        if os.path.isfile(folder):
+            raise QgsProcessingException(tr("{} is a file; choose the folder that holds the photos.").format(folder))
         if not os.path.isdir(folder):
             raise QgsProcessingException(tr(f"The folder {folder} does not exist."))
         from ..core.files import list_image_files
 
         recursive = alg.parameterAsBoolean(parameters, RECURSIVE, context)
         paths = [str(p) for p in list_image_files(folder, recursive=recursive)]
+        if exclude:
+            skip = Path(exclude).resolve()
+            paths = [p for p in paths if skip not in Path(p).resolve().parents]
         fields = qgs_fields([("photo", "str"), ("relpath", "str"), ("filename", "str")])
         features = []
         for p in paths:
@@ -301,7 +459,7 @@ def resolve_photo_source(alg, parameters, context, feedback) -> PhotoSource:
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 
-def _layer_folder(source, parameters, context):
+def layer_folder(source, parameters, context):
     """Folder of the input layer's file, used to resolve relative photo paths."""
     layer = context.getMapLayer(str(parameters.get(INPUT))) if parameters.get(INPUT) else None
     uri = layer.source() if layer is not None else str(parameters.get(INPUT) or "")
@@ -381,8 +539,7 @@ def cache_from_parameters(alg, parameters, context, photo_source):
 
     path = alg.parameterAsFile(parameters, CACHE, context) if CACHE in parameters else ""
     path = path or default_cache_path(context, photo_source)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return EmbeddingCache(path), path
+    return EmbeddingCache(path), path  # a folder, read-only place or damaged file: ValueError sentence
 
 
 def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource):
@@ -393,9 +550,13 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
     cache, cache_path = cache_from_parameters(alg, parameters, context, photo_source)
     feedback.pushInfo(tr(f"Backbone: {spec.title}; embedding cache: {cache_path}"))
     valid = [i for i, p in enumerate(photo_source.paths) if p]
-    result = compute_embeddings(
-        [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
-    )
+    try:
+        result = compute_embeddings(
+            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
+        )
+    except Canceled:
+        raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "
+                          "next run continues from there; no output layer was written.").format(cache_path)) from None
     feedback.pushInfo(
         tr(f"Embeddings: {result.n_cached} from the cache, {result.n_computed} computed, "
            f"{len(result.failed)} photos could not be read ({result.seconds:.1f} s).")

@@ -50,3 +50,6 @@ def test_import_then_cluster_as_a_model(provider, geotagged_dir, tmp_path):
     labelled = [r for r in rows if r["cluster"]]
     assert len({r["cluster"] for r in labelled}) >= 3
     assert all(r["cluster_note"] for r in rows if not r["cluster"])
+    # the folder holds located photos whose pixels are truncated: they reach the layer unclustered
+    failed = [r for r in rows if r["filename"].startswith("DERIVED_truncated")]
+    assert failed and all(r["cluster"] is None and "ends before" in r["cluster_note"] for r in failed)

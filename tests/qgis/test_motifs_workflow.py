@@ -248,11 +248,14 @@ def test_finetune_method_through_processing(run_alg, intel, tmp_path, monkeypatc
         "CACHE": str(tmp_path / "cache.sqlite"), "OUTPUT_FOLDER": str(tmp_path / "model")})
     report = json.loads((tmp_path / "model" / "report.json").read_text())
     assert report["finetune"]["steps"] >= 1
-    assert res["CLASSES"] == 2 and res["ACCURACY"] >= 0.5
+    # forest vs street is easy (the linear head gets every photo right): chance would be 0.5
+    assert res["CLASSES"] == 2 and res["ACCURACY"] >= 0.9
     out = run_alg("photomotifs:classify", {
         "FOLDER": str(intel / "forest"), "MODEL": str(tmp_path / "model" / "model.onnx"),
         "OUTPUT": "TEMPORARY_OUTPUT"})
     assert out["CLASSIFIED"] == 50
+    forest = sum(f["class"] == "forest" for f in out["OUTPUT"].getFeatures())
+    assert forest >= 45, forest  # 40 of the 50 were never seen in training
     assert list((tmp_path / "models" / "finetuned").glob("*.onnx"))
 
 

@@ -35,10 +35,16 @@ def test_cli_embed_cluster_export(qgis_process_cmd, labeled_dir, geotagged_dir, 
     # a geotagged folder: import, then motifs on the layer
     imp = run(qgis_process_cmd, "importphotos", FOLDER=geotagged_dir, OUTPUT=out / "geo.gpkg",
               INVALID=out / "geo_invalid.csv")
-    geo = run(qgis_process_cmd, "cluster", INPUT=out / "geo.gpkg", CACHE=cache, OUTPUT=out / "geo_motifs.gpkg")
+    geo = run(qgis_process_cmd, "cluster", INPUT=out / "geo.gpkg", CACHE=cache, OUTPUT=out / "geo_motifs.gpkg",
+              REPORT=out / "run.json")
     rows = read_layer(out / "geo_motifs.gpkg")
     assert len(rows) == imp["IMPORTED"] and geo["K"] >= 2
     assert all((r["cluster"] is None) == bool(r["cluster_note"]) for r in rows)
+    # located photos with truncated pixels are imported, fail to embed and reach the layer unclustered
+    failed = [r for r in rows if r["cluster"] is None]
+    assert any(r["filename"].startswith("DERIVED_truncated") for r in failed)
+    report = json.loads((out / "run.json").read_text())
+    assert report["not_clustered"] == len(failed) >= 1 and report["clustered"] == len(rows) - len(failed)
     # written by qgis_process, opened later: styled from the style stored in the GeoPackage
     from qgis.core import QgsVectorLayer
 

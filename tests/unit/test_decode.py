@@ -336,10 +336,10 @@ def test_garbage_after_jpeg_header_is_an_error(tmp_path):
     data = bytearray(good.read_bytes())
     data[400:] = bytes(range(256)) * ((len(data) - 400) // 256) + bytes((len(data) - 400) % 256)
     p.write_bytes(bytes(data))
-    try:
+    with pytest.raises(DecodeError) as info:  # must raise: garbage must never decode silently
         open_oriented(p)
-    except DecodeError as exc:
-        assert exc.code in ("corrupt", "truncated", "unsupported")
+    assert info.value.code in ("corrupt", "truncated", "unsupported")
+    assert info.value.sentence.endswith(".")
 
 
 def test_decompression_bomb_is_a_sentence(tmp_path, monkeypatch):

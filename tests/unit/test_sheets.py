@@ -32,8 +32,8 @@ def test_contact_sheet_size_and_placeholder(tmp_path):
     img = load(out)
     assert img.width == 2 * sheets.MARGIN + 3 * 50 + 2 * sheets.GAP
     problems = contact_sheet([broken] + paths[:2], out, "C2", cols=3, thumb=50)
-    assert [(p[0], p[1]) for p in problems] == [(str(broken), problems[0][1])]
-    assert problems[0][2]  # a sentence
+    assert [(p[0], p[1]) for p in problems] == [(str(broken), "truncated")]
+    assert problems[0][2].endswith(".") and "image data" in problems[0][2]  # a sentence
     img = load(out)
     first_tile = img.getpixel((sheets.MARGIN + 2, img.height - sheets.MARGIN - 2))
     assert first_tile == sheets.PLACEHOLDER
