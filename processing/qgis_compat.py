@@ -37,6 +37,7 @@ def first_of(*candidates):
 
 SOURCE_VECTOR = first_of((Qgis, "ProcessingSourceType.Vector"), (QgsProcessing, "TypeVector"))
 SOURCE_VECTOR_POINT = first_of((Qgis, "ProcessingSourceType.VectorPoint"), (QgsProcessing, "TypeVectorPoint"))
+SOURCE_VECTOR_POLYGON = first_of((Qgis, "ProcessingSourceType.VectorPolygon"), (QgsProcessing, "TypeVectorPolygon"))
 PARAMETER_ADVANCED = first_of((Qgis, "ProcessingParameterFlag.Advanced"),
                               (QgsProcessingParameterDefinition, "FlagAdvanced"))
 NUMBER_INTEGER = first_of((Qgis, "ProcessingNumberParameterType.Integer"), (QgsProcessingParameterNumber, "Integer"))
@@ -44,6 +45,7 @@ NUMBER_DOUBLE = first_of((Qgis, "ProcessingNumberParameterType.Double"), (QgsPro
 FILE_FILE = first_of((Qgis, "ProcessingFileParameterBehavior.File"), (QgsProcessingParameterFile, "File"))
 FILE_FOLDER = first_of((Qgis, "ProcessingFileParameterBehavior.Folder"), (QgsProcessingParameterFile, "Folder"))
 FIELD_STRING = first_of((Qgis, "ProcessingFieldParameterDataType.String"), (QgsProcessingParameterField, "String"))
+FIELD_NUMERIC = first_of((Qgis, "ProcessingFieldParameterDataType.Numeric"), (QgsProcessingParameterField, "Numeric"))
 WKB_POINT = first_of((Qgis, "WkbType.Point"), (QgsWkbTypes, "Point"))
 WKB_POINTZ = first_of((Qgis, "WkbType.PointZ"), (QgsWkbTypes, "PointZ"))
 WKB_NO_GEOMETRY = first_of((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "NoGeometry"))
@@ -58,6 +60,7 @@ MARKER_SHAPES = {
 PROPERTY_ANGLE = first_of((QgsSymbolLayer, "Property.Angle"), (QgsSymbolLayer, "PropertyAngle"))
 PROPERTY_OFFSET = first_of((QgsSymbolLayer, "Property.Offset"), (QgsSymbolLayer, "PropertyOffset"))
 PROPERTY_LAYER_ENABLED = first_of((QgsSymbolLayer, "Property.LayerEnabled"), (QgsSymbolLayer, "PropertyLayerEnabled"))
+WKB_MULTIPOLYGON = first_of((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
 FAST_INSERT = first_of((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 
 if Qgis.QGIS_VERSION_INT >= 33800:

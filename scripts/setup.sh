@@ -34,10 +34,11 @@ if [ ! -x "$PY" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
 stamp="$VENV/.photo_motifs_requirements"
-want=$(cat "$REPO"/requirements*.txt | sha256sum | cut -d' ' -f1)
+want=$(cat "$REPO"/requirements*.txt "$REPO/scripts/build-constraints.txt" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   log "installing Python packages into $VENV"
-  "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt"
+  PIP_CONSTRAINT="$REPO/scripts/build-constraints.txt" \
+    "$PY" -m pip install -q --disable-pip-version-check -r "$REPO/requirements-dev.txt"
   echo "$want" > "$stamp"
 fi
 
@@ -60,5 +61,6 @@ log "set up: QGIS $("$QGIS_PROCESS" --version 2>/dev/null | grep -m1 -oE '3\.[0-
 if [ -z "$FOLDER" ]; then
   FOLDER="$PM_HOME/sample/photos"
   PYTHONPATH="$PLUGINS_DIR" "$PY" "$REPO/scripts/make_sample.py" "$FOLDER"
+  export PHOTO_MOTIFS_SAMPLE=1
 fi
 bash "$REPO/scripts/workflow.sh" "$FOLDER" "$PM_HOME/results"

@@ -15,6 +15,19 @@ run cluster INPUT="$OUT/photos.gpkg" CACHE="$CACHE" K_MIN=4 OUTPUT="$OUT/motifs.
 run exportgroups INPUT="$OUT/motifs.gpkg" GROUP_FIELD=cluster OUTPUT_FOLDER="$OUT/motif_folders"
 run train INPUT="$OUT/motifs.gpkg" LABEL_FIELD=cluster CACHE="$CACHE" OUTPUT_FOLDER="$OUT/motif_classifier"
 run classify INPUT="$OUT/photos.gpkg" MODEL="$OUT/motif_classifier/signature.json" CACHE="$CACHE" OUTPUT="$OUT/photos_classified.gpkg" CSV="$OUT/classified.csv"
+# the thematic map: motifs per hexagon (photo-user-days, dominant motif, diversity, privacy rule)
+if [ "${PHOTO_MOTIFS_SAMPLE:-0}" = 1 ]; then
+  # the sample's photos have no owner, so each photo counts as a user: a lower threshold and
+  # larger cells keep the demonstration readable
+  CELL=1500; MIN_USERS=2
+  ATTRIBUTION="Photos: Debian package mate-backgrounds. Positions are SYNTHETIC (placed around Tartu for demonstration only)."
+else
+  CELL="${PHOTO_MOTIFS_CELL:-500}"; MIN_USERS="${PHOTO_MOTIFS_MIN_USERS:-5}"
+  ATTRIBUTION="Photos: $(basename "$FOLDER") (name the photo source and its licence here)."
+fi
+run summarize INPUT="$OUT/motifs.gpkg" CELL_SIZE="$CELL" MIN_USERS="$MIN_USERS" OUTPUT="$OUT/motif_summary.gpkg"
+run motifmap SUMMARY="$OUT/motif_summary.gpkg" SHEETS="$OUT/contact_sheets" TITLE="Photo motifs" \
+  ATTRIBUTION="$ATTRIBUTION" OUTPUT_PDF="$OUT/motif_map.pdf" OUTPUT_PNG="$OUT/motif_map.png"
 
 cat <<MSG
 
@@ -26,4 +39,7 @@ Results in $OUT:
   motif_folders/            copies of the photos, one folder per motif, + XLSX/CSV table
   motif_classifier/         model.onnx + signature.json (Lobe format), report, model card
   photos_classified.gpkg    photos classified by that model
+  motif_summary.gpkg        the thematic map: motifs per hexagon (dominant motif, shares, diversity;
+                            cells with too few users suppressed); styles "dominant motif" and "diversity"
+  motif_map.pdf / .png      the publishable motif map (legend, scale, top motifs, privacy note)
 MSG

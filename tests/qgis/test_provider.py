@@ -3,7 +3,8 @@ import sys
 
 import pytest
 
-EXPECTED = {"importphotos", "importtable", "embed", "cluster", "exportgroups", "train", "classify"}
+EXPECTED = {"importphotos", "importtable", "embed", "cluster", "exportgroups", "train", "classify",
+            "summarize", "motifmap", "photo_motifs_workflow"}
 
 
 def test_provider_registers_all_algorithms(provider):

@@ -1,0 +1,332 @@
+"""photomotifs:summarize — Motif summary by area (adapter over core.summarize).
+
+Reads the photo points (reprojected by QGIS into the areas' CRS), hands plain arrays to
+core.summarize and writes one polygon per area through a QGIS sink. Output CRS: the CRS the areas
+are defined in — the grid's projected CRS (local UTM zone unless chosen) or the polygon layer's.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+)
+
+from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
+from .common import PhotoMotifsAlgorithm, create_sink, is_null, mark_advanced, option_labels, to_qvalue
+from .qgis_compat import (
+    FIELD_NUMERIC,
+    FIELD_TYPES,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_VECTOR_POINT,
+    SOURCE_VECTOR_POLYGON,
+    WKB_MULTIPOLYGON,
+)
+
+# detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
+MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
+USER_CANDIDATES = ("owner", "user", "user_id", "userid", "username", "owner_id", "ownername", "author")
+DATE_CANDIDATES = ("taken_at", "datetaken", "date_taken", "taken", "datetimeoriginal", "date", "datetime")
+MEASURE_VALUES = values(SUMMARY_MEASURE_OPTIONS)
+SHAPE_VALUES = values(GRID_SHAPE_OPTIONS)
+
+INT_COLUMNS = {"photos", "users", "pud", "no_user", "dom_ties", "richness", "min_users"}
+FLOAT_COLUMNS = {"dom_share", "dom_margin", "shannon", "evenness", "mean_conf"}
+
+
+def detect_field(names, candidates):
+    """First candidate present among ``names`` (case-insensitive), as spelled in the layer."""
+    lower = {n.lower(): n for n in names}
+    for c in candidates:
+        if c in lower:
+            return lower[c]
+    return None
+
+
+class SummarizeAlgorithm(PhotoMotifsAlgorithm):
+    NAME = "summarize"
+    DISPLAY_NAME = "Motif summary by area"
+    CAPABILITY = "summarize"
+    GROUP, GROUP_NAME = "maps", "Maps"
+    HELP = (
+        "Summarises photo motifs (or classes) per area — polygons you give (districts, land use) "
+        "or a grid of hexagons or squares generated over the photos (only cells holding photos are "
+        "written). Per area: photos, distinct users and photo-user-days (one per user per day: a "
+        "prolific uploader counts once a day, not once per photo); for each motif its count and "
+        "share by the chosen measure; the dominant motif with its share and its margin over the "
+        "second (ties go to the motif more common over the whole layer, then by name); Shannon "
+        "diversity and its evenness; optionally the mean classifier confidence. "
+        "Privacy: areas with fewer distinct users than the minimum keep their geometry but every "
+        "count and share is empty and 'suppressed' is true. Photos without a user count as one "
+        "user each. The user and date fields are detected from the import (owner, taken_at) "
+        "unless chosen. The grid is built in metres in the local UTM zone of the photos unless "
+        "you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's "
+        "CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on "
+        "the photo layer, opacity by dominant share) and diversity."
+    )
+
+    INPUT = "INPUT"
+    MOTIF_FIELD = "MOTIF_FIELD"
+    USER_FIELD = "USER_FIELD"
+    DATE_FIELD = "DATE_FIELD"
+    CONFIDENCE_FIELD = "CONFIDENCE_FIELD"
+    AREAS = "AREAS"
+    GRID_SHAPE = "GRID_SHAPE"
+    CELL_SIZE = "CELL_SIZE"
+    GRID_CRS = "GRID_CRS"
+    MEASURE = "MEASURE"
+    MIN_USERS = "MIN_USERS"
+    OUTPUT = "OUTPUT"
+    N_AREAS = "N_AREAS"
+    N_SUPPRESSED = "N_SUPPRESSED"
+    OUTPUT_CRS = "OUTPUT_CRS"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Photo layer (points with a motif or class field)"),
+            [SOURCE_VECTOR_POINT]))
+        self.addParameter(QgsProcessingParameterField(
+            self.MOTIF_FIELD, self.tr("Motif or class field (empty: cluster, else class)"), None, self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.USER_FIELD, self.tr("User field (empty: detected, e.g. owner)"), None, self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DATE_FIELD, self.tr("Date taken field (empty: detected, e.g. taken_at)"), None, self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CONFIDENCE_FIELD, self.tr("Classifier confidence field (optional: mean per area)"), None,
+            self.INPUT, FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREAS, self.tr("Areas: polygon layer (empty: generate a grid)"),
+            [SOURCE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.GRID_SHAPE, self.tr("Grid cells"), option_labels(GRID_SHAPE_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CELL_SIZE, self.tr("Grid cell size in metres (square side, hexagon width)"),
+            NUMBER_DOUBLE, 500.0, minValue=1.0))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.GRID_CRS, self.tr("Projected CRS of the grid (empty: local UTM zone)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MEASURE, self.tr("Measure for motif counts and shares"),
+            option_labels(SUMMARY_MEASURE_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
+            NUMBER_INTEGER, 5, minValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
+        self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_SUPPRESSED, self.tr("Areas suppressed")))
+        self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the output")))
+        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_CRS)
+
+    def _field(self, parameters, context, key, names, candidates, what, feedback):
+        chosen = self.parameterAsString(parameters, key, context)
+        if chosen:
+            if chosen not in names:
+                raise QgsProcessingException(self.tr("The photo layer has no field '{}'.").format(chosen))
+            feedback.pushInfo(self.tr("{} field: {}").format(what, chosen))
+            return chosen
+        found = detect_field(names, candidates)
+        if found:
+            feedback.pushInfo(self.tr("{} field: {} (detected)").format(what, found))
+        return found
+
+    def process(self, parameters, context, feedback, cf):
+        from ..core.summarize import SummaryParams, summarize
+
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        names = source.fields().names()
+        motif_field = self._field(parameters, context, self.MOTIF_FIELD, names, MOTIF_CANDIDATES,
+                                  self.tr("Motif"), feedback)
+        if not motif_field:
+            raise QgsProcessingException(self.tr(
+                "The photo layer has no motif field (cluster or class): run Discover motifs or Classify "
+                "photos first, or choose the field."))
+        user_field = self._field(parameters, context, self.USER_FIELD, names, USER_CANDIDATES,
+                                 self.tr("User"), feedback)
+        if not user_field:
+            feedback.pushInfo(self.tr("No user field (such as owner): every photo counts as a user of its own."))
+        date_field = self._field(parameters, context, self.DATE_FIELD, names, DATE_CANDIDATES,
+                                 self.tr("Date"), feedback)
+        if not date_field:
+            feedback.pushInfo(self.tr("No date field: a user's photos count as one photo-user-day per area."))
+        conf_field = self.parameterAsString(parameters, self.CONFIDENCE_FIELD, context) or None
+
+        params = SummaryParams(
+            measure=MEASURE_VALUES[self.parameterAsEnum(parameters, self.MEASURE, context)],
+            min_users=self.parameterAsInt(parameters, self.MIN_USERS, context),
+            grid_shape=SHAPE_VALUES[self.parameterAsEnum(parameters, self.GRID_SHAPE, context)],
+            cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
+        ).validate()
+
+        areas_source = self.parameterAsSource(parameters, self.AREAS, context)
+        if areas_source is not None:
+            target = areas_source.sourceCrs()
+        else:
+            target = self.parameterAsCrs(parameters, self.GRID_CRS, context)
+            if not target.isValid():
+                target = self._utm_for(source, context)
+            elif target.isGeographic():
+                raise QgsProcessingException(self.tr(
+                    "The grid CRS {} is in degrees: choose a projected CRS in metres.").format(target.authid()))
+        feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
+
+        # photo points in the target CRS, plain arrays for core/
+        request = QgsFeatureRequest().setDestinationCrs(target, context.transformContext())
+        wanted = [f for f in (motif_field, user_field, date_field, conf_field) if f]
+        request.setSubsetOfAttributes(wanted, source.fields())
+        xs, ys, motifs, users, dates, confs = [], [], [], [], [], []
+        total = source.featureCount() or 1
+        for n, feat in enumerate(source.getFeatures(request)):
+            if n % 1000 == 0:
+                cf.check()
+                feedback.setProgress(30.0 * n / total)
+            geom = feat.geometry()
+            if geom is None or geom.isNull() or geom.isEmpty():
+                xs.append(math.nan)
+                ys.append(math.nan)
+            else:
+                pt = geom.asPoint() if not geom.isMultipart() else geom.centroid().asPoint()
+                xs.append(pt.x())
+                ys.append(pt.y())
+            motifs.append(_plain(feat[motif_field]))
+            if user_field:
+                users.append(_plain(feat[user_field]))
+            if date_field:
+                dates.append(_plain(feat[date_field]))
+            if conf_field:
+                confs.append(_plain(feat[conf_field]))
+
+        polygons, area_feats = None, None
+        if areas_source is not None:
+            import shapely
+
+            area_feats = list(areas_source.getFeatures())
+            polygons = shapely.from_wkb([bytes(f.geometry().asWkb()) if f.hasGeometry() else None
+                                         for f in area_feats])
+        result = summarize(
+            xs, ys, [None if m is None else str(m) for m in motifs],
+            user=users if user_field else None, date=dates if date_field else None,
+            confidence=confs if conf_field else None, areas=polygons, params=params,
+            feedback=cf.sub(30, 80))
+        for note in result.notes:
+            feedback.pushInfo(note)
+
+        table = result.table
+        table["min_users"] = params.min_users
+        base = areas_source.fields() if areas_source is not None else QgsFields()
+        fields = QgsFields()
+        summary_names = [c for c in table.columns if c != "area" or areas_source is None]
+        for f in base:
+            if f.name() not in summary_names:
+                fields.append(f)
+        for col in summary_names:
+            fields.append(QgsField(col, _column_type(col)))
+        sink, dest_id = create_sink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, target)
+        records = table.to_dict("records")
+        geoms = result.geometry
+        written = 0
+        for k, row in enumerate(records):
+            if k % 500 == 0:
+                cf.check()
+                feedback.setProgress(80 + 15.0 * k / max(len(records), 1))
+            out = QgsFeature(fields)
+            attrs = {}
+            if area_feats is not None:
+                src = area_feats[k]
+                attrs.update({f.name(): src[f.name()] for f in base})
+                geom = QgsGeometry(src.geometry())
+            else:
+                geom = QgsGeometry()
+                geom.fromWkb(bytes(geoms[k].wkb))
+            attrs.update({c: _cell(c, row[c]) for c in summary_names})
+            geom.convertToMultiType()
+            out.setGeometry(geom)
+            out.setAttributes([attrs.get(f.name()) for f in fields])
+            sink.add(out)
+            written += 1
+        sink.finish()
+        del sink  # closes the GeoPackage before its styles are stored
+        feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
+            written, result.counts["suppressed"], params.measure))
+
+        self._style(dest_id, context, feedback, source, motif_field, params)
+        return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
+                self.OUTPUT_CRS: target.authid()}
+
+    def _utm_for(self, source, context):
+        from ..core.summarize import utm_epsg
+
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        extent = source.sourceExtent()
+        if extent.isNull():
+            raise QgsProcessingException(self.tr("The photo layer has no located photos to summarise."))
+        tr_ = QgsCoordinateTransform(source.sourceCrs(), wgs84, context.transformContext())
+        centre = tr_.transform(extent.center())
+        return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(centre.x(), centre.y())))
+
+    def _style(self, dest_id, context, feedback, source, motif_field, params):
+        """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
+        from .summary_style import photo_counts, save_summary_styles
+
+        counts = photo_counts(source, motif_field)
+        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+        if layer is None:
+            return
+        message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
+        if message:
+            feedback.reportError(message)
+
+
+def _is_gpkg(dest_id):
+    return str(dest_id).split("|")[0].lower().endswith(".gpkg") and os.path.exists(str(dest_id).split("|")[0])
+
+
+def _plain(value):
+    if is_null(value) or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    value = to_qvalue(value)
+    if hasattr(value, "toString") and not isinstance(value, str):
+        return value.toString("yyyy-MM-dd'T'HH:mm:ss") if hasattr(value, "date") else value.toString("yyyy-MM-dd")
+    return value
+
+
+def _column_type(col):
+    if col in INT_COLUMNS or col.startswith("n_"):
+        return FIELD_TYPES["int"]
+    if col in FLOAT_COLUMNS or col.startswith("s_"):
+        return FIELD_TYPES["float"]
+    if col == "suppressed":
+        return FIELD_TYPES["bool"]
+    return FIELD_TYPES["str"]
+
+
+def _cell(col, value):
+    value = to_qvalue(value)
+    if value is None:
+        return None
+    if col in INT_COLUMNS or col.startswith("n_"):
+        return int(value)
+    if col == "suppressed":
+        return bool(value)
+    return value
