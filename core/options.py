@@ -70,6 +70,24 @@ EXPORT_MODE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "hard link where possible (else copy)"), "link"),
 )
 
+# photomotifs:harvestflickr (core/flickr.py)
+FLICKR_DATE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Date taken"), "taken"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Date uploaded"), "upload"),
+)
+FLICKR_LICENCE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "All licences"), "all"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Creative Commons only (incl. CC0)"), "cc"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "No known copyright restrictions or public domain"), "no_known_restrictions"),
+)
+FLICKR_SIZE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Medium, 640 px (z)"), "z"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Small, 320 px (n)"), "n"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Medium, 800 px (c)"), "c"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Large, 1024 px (b)"), "b"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "Original (o; not offered for every photo)"), "o"),
+)
+
 # photomotifs:summarize (core/summarize.py)
 SUMMARY_MEASURE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "Photo-user-days"), "pud"),

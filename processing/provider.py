@@ -15,6 +15,7 @@ def algorithm_classes():
     from .alg_cluster import ClusterAlgorithm
     from .alg_embed import EmbedAlgorithm
     from .alg_export_groups import ExportGroupsAlgorithm
+    from .alg_harvest_flickr import HarvestFlickrAlgorithm
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
@@ -23,7 +24,7 @@ def algorithm_classes():
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
-            SummarizeAlgorithm, MotifMapAlgorithm]
+            SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -74,3 +75,5 @@ else:
     FIELD_TYPES = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double, "bool": QVariant.Bool}
 # ISO 8601 text keeps the UTC offset, which date fields lose
 FIELD_TYPES["datetime"] = FIELD_TYPES["str"]
+PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProcessingParameterDefinition, "FlagHidden"))
+DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))

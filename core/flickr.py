@@ -1,0 +1,748 @@
+"""Harvest geotagged photos of an area from Flickr's REST API (``flickr.photos.search``).
+
+QGIS-free: every HTTP request goes through a *transport* callable passed in by the caller
+(Processing passes one built on QGIS's network manager, tests pass a plain one), so this
+module opens no socket itself. A transport is called as ``transport(url, data=None,
+sink=None)``: with ``data`` (form fields) it POSTs them, else it GETs; with ``sink`` it hands
+the body to ``sink(chunk)`` as it arrives instead of returning it. It returns an
+:class:`HttpResponse` (status 0 and ``error`` set when no HTTP answer came).
+
+What is sent: the search (area, dates, text, tags, licences, extras, paging) and the API key,
+as a POST form to the API endpoint (so the key never appears in a URL or a network log line);
+photo files are fetched with a plain GET of their public URL. No photo is ever uploaded.
+
+The ~4,000 cap
+--------------
+``flickr.photos.search`` returns at most about 4,000 distinct photos per query whatever the
+page count (later pages repeat earlier photos). :func:`search` therefore asks page 1 of a
+slice (its ``total``), and while a slice is over the cap splits it into equal time windows
+(dates have 1-second resolution), and a 1-second slice into four sub-areas, until every slice
+is under the cap; then it reads the remaining pages of each slice. Slices are inclusive at
+both ends like Flickr's ``min_/max_*_date``, so neighbours are ``[a, m-1]`` and ``[m, b]``;
+photos are deduplicated by id anyway (a photo uploaded during the harvest can shift pages).
+
+Limits
+------
+The API allows 3,600 calls per hour per key: :class:`CallBudget` keeps a sliding one-hour
+window and waits (saying so) when it is full. Transient failures (no answer, HTTP 429/5xx,
+Flickr error 105/106, a truncated body) are retried with exponential back-off (``Retry-After``
+is honoured). Downloads are not API calls and do not count against the budget.
+
+Files are written to ``photos/`` as ``<id>_<secret>_<size>.jpg``; a transfer goes to ``<name>.part`` and is
+renamed when complete (its length checked against Content-Length), so a complete file is
+never fetched twice and a file interrupted by a crash or a cancel is fetched again.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+import math
+import os
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Optional
+
+from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .options import FLICKR_DATE_OPTIONS, values
+from .safe_cells import csv_cell
+from .table_import import pseudonymise
+
+FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
+DEFAULT_CAP = 4000
+DEFAULT_PER_PAGE = 250
+DEFAULT_CALLS_PER_HOUR = 3600
+
+# Flickr licence ids (flickr.photos.licenses.getInfo)
+LICENCES = {
+    0: "All Rights Reserved",
+    1: "CC BY-NC-SA 2.0", 2: "CC BY-NC 2.0", 3: "CC BY-NC-ND 2.0", 4: "CC BY 2.0",
+    5: "CC BY-SA 2.0", 6: "CC BY-ND 2.0",
+    7: "No known copyright restrictions", 8: "United States Government Work",
+    9: "Public Domain Dedication (CC0)", 10: "Public Domain Mark",
+    11: "CC BY 4.0", 12: "CC BY-SA 4.0", 13: "CC BY-ND 4.0", 14: "CC BY-NC 4.0",
+    15: "CC BY-NC-SA 4.0", 16: "CC BY-NC-ND 4.0",
+}
+# licence filter -> allowed ids (None: every licence)
+LICENCE_FILTERS = {
+    "all": None,
+    "cc": (1, 2, 3, 4, 5, 6, 9, 11, 12, 13, 14, 15, 16),
+    "no_known_restrictions": (7, 8, 9, 10),
+}
+# size code -> (extras field with the URL, file name suffix, longest side in pixels)
+SIZES = {
+    "n": ("url_n", "n", 320),
+    "z": ("url_z", "z", 640),
+    "c": ("url_c", "c", 800),
+    "b": ("url_l", "b", 1024),
+    "o": ("url_o", "o", None),
+}
+DATE_KINDS = values(FLICKR_DATE_OPTIONS)
+EXTRAS = "owner_name,date_taken,date_upload,geo,license,tags"
+
+# the metadata table (photomotifs:importtable detects these column names)
+TABLE_COLUMNS = ["id", "secret", "owner", "ownername", "title", "tags", "datetaken",
+                 "datetakengranularity", "dateupload", "latitude", "longitude", "accuracy",
+                 "license", "license_name", "url", "filename"]
+TABLE_NAME = "photos.csv"
+SKIPPED_NAME = "not_downloaded.csv"
+SLICES_NAME = "slices.csv"
+PHOTOS_DIR = "photos"  # the files, apart from the tables so that importtable sees photos only
+README_NAME = "README.txt"
+
+# Flickr error codes that a retry can cure (service temporarily unavailable / overloaded)
+TRANSIENT_FLICKR_CODES = {105, 106}
+TRANSIENT_HTTP = {0, 408, 429, 500, 502, 503, 504}
+
+
+class FlickrError(RuntimeError):
+    """The harvest cannot go on (refused key, a failing API, ...): the message is a sentence."""
+
+
+@dataclass
+class HttpResponse:
+    """What a transport returns: HTTP status (0: no answer), body, lower-case headers."""
+
+    status: int
+    body: bytes = b""
+    headers: dict = field(default_factory=dict)
+    error: str = ""
+    received: int = 0  # bytes handed to the sink (downloads)
+
+
+Transport = Callable[..., HttpResponse]
+
+
+@dataclass
+class HarvestQuery:
+    """What to search for: area (WGS 84), inclusive dates, text, tags, licences, photo size."""
+
+    bbox: tuple  # (min_lon, min_lat, max_lon, max_lat)
+    start: datetime
+    end: datetime
+    date_kind: str = "taken"
+    text: str = ""
+    tags: str = ""
+    licences: str = "all"
+    size: str = "z"
+
+    def validate(self) -> None:
+        x0, y0, x1, y1 = (float(v) for v in self.bbox)
+        if not (-180 <= x0 < x1 <= 180 and -90 <= y0 < y1 <= 90):
+            raise ValueError(f"The area ({x0:.5f}, {y0:.5f}, {x1:.5f}, {y1:.5f}) is not a valid "
+                             "longitude/latitude box: choose an extent with some width and height.")
+        if self.date_kind not in DATE_KINDS:
+            raise ValueError(f"The date kind '{self.date_kind}' is not one of {', '.join(DATE_KINDS)}.")
+        if self.end < self.start:
+            raise ValueError("The end date is before the start date.")
+        if self.licences not in LICENCE_FILTERS:
+            raise ValueError(f"The licence filter '{self.licences}' is not one of "
+                             f"{', '.join(LICENCE_FILTERS)}.")
+        if self.size not in SIZES:
+            raise ValueError(f"The photo size '{self.size}' is not one of {', '.join(SIZES)}.")
+
+    def describe(self) -> str:
+        x0, y0, x1, y1 = self.bbox
+        parts = [f"area {x0:.5f},{y0:.5f},{x1:.5f},{y1:.5f} (WGS 84 lon/lat)",
+                 f"{self.date_kind} {self.start:%Y-%m-%d %H:%M:%S} to {self.end:%Y-%m-%d %H:%M:%S}"]
+        if self.text:
+            parts.append(f"text '{self.text}'")
+        if self.tags:
+            parts.append(f"tags '{self.tags}'")
+        allowed = LICENCE_FILTERS[self.licences]
+        parts.append("licences: all" if allowed is None else
+                     "licences: " + ", ".join(LICENCES[i] for i in allowed))
+        parts.append(f"size {self.size}")
+        return "; ".join(parts)
+
+
+@dataclass
+class SliceReport:
+    """One slice of the split search: its box, inclusive time window and what it gave."""
+
+    bbox: tuple
+    t0: int
+    t1: int
+    total: int
+    pages: int = 0
+    split: str = ""  # "" (read), "time xN", "area x4" or "capped"
+
+
+@dataclass
+class SearchResult:
+    photos: list  # Flickr photo dicts, one per distinct id, in the order found
+    slices: list
+    calls: int
+    waited: float
+
+
+def _stamp(dt: datetime) -> int:
+    """Seconds since the epoch of a naive (or UTC) datetime; Flickr's taken dates have no zone."""
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    return calendar.timegm(dt.timetuple())
+
+
+def _taken_text(stamp: int) -> str:
+    return datetime.fromtimestamp(stamp, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def default_wait(feedback: CoreFeedback) -> Callable[[float], None]:
+    """A wait of n seconds that wakes up every 0.2 s to notice a cancel (raises Canceled)."""
+    event = threading.Event()
+
+    def wait(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            feedback.check()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            event.wait(min(0.2, left))
+
+    return wait
+
+
+class CallBudget:
+    """At most ``calls_per_hour`` calls in any hour: a sliding window of call times.
+
+    ``clock`` (seconds) and ``wait(seconds)`` are injected so tests run in simulated time.
+    """
+
+    def __init__(self, calls_per_hour: int, clock: Callable[[], float], wait: Callable[[float], None],
+                 feedback: CoreFeedback, window: float = 3600.0):
+        if calls_per_hour < 1:
+            raise ValueError("The hourly call budget must be at least 1.")
+        self.limit = int(calls_per_hour)
+        self.clock, self.wait, self.feedback, self.window = clock, wait, feedback, window
+        self.times = deque()
+        self.calls = 0
+        self.waited = 0.0
+
+    def acquire(self) -> None:
+        now = self.clock()
+        while self.times and self.times[0] <= now - self.window:
+            self.times.popleft()
+        if len(self.times) >= self.limit:
+            pause = self.times[0] + self.window - now
+            self.feedback.info(f"Hourly budget of {self.limit} API calls used: waiting "
+                               f"{_duration(pause)} before the next call.")
+            self.wait(pause)
+            self.waited += pause
+            now = self.clock()
+            while self.times and self.times[0] <= now - self.window:
+                self.times.popleft()
+        self.times.append(now)
+        self.calls += 1
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0.0, seconds)
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.1f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class FlickrClient:
+    """Calls of the REST API through a transport, under a call budget, with retries."""
+
+    def __init__(self, api_key: str, transport: Transport, api_url: str = FLICKR_REST_URL,
+                 calls_per_hour: int = DEFAULT_CALLS_PER_HOUR, max_retries: int = 5,
+                 backoff: float = 2.0, clock: Optional[Callable[[], float]] = None,
+                 wait: Optional[Callable[[float], None]] = None,
+                 feedback: Optional[CoreFeedback] = None):
+        if not api_key or not api_key.strip():
+            raise FlickrError("No Flickr API key: store your key in QGIS's authentication database "
+                              "and choose that configuration.")
+        self.api_key = api_key.strip()
+        self.transport = transport
+        self.api_url = api_url
+        self.feedback = ensure_feedback(feedback)
+        self.clock = clock or time.monotonic
+        self.wait = wait or default_wait(self.feedback)
+        self.budget = CallBudget(calls_per_hour, self.clock, self.wait, self.feedback)
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.retries = 0
+        self.backoff_waited = 0.0
+
+    def _pause(self, attempt: int, response: Optional[HttpResponse], what: str) -> None:
+        delay = self.backoff * (2 ** attempt)
+        retry_after = (response.headers.get("retry-after") if response is not None else None) or ""
+        if retry_after.strip().isdigit():
+            delay = max(delay, min(float(retry_after), 3600.0))
+        self.feedback.info(f"{what}: retrying in {_duration(delay)} "
+                           f"(attempt {attempt + 2} of {self.max_retries + 1}).")
+        self.retries += 1
+        self.backoff_waited += delay
+        self.wait(delay)
+
+    def call(self, method: str, **params) -> dict:
+        """The JSON answer of an API method; FlickrError when it fails for good."""
+        form = {"method": method, "api_key": self.api_key, "format": "json", "nojsoncallback": "1"}
+        form.update({k: str(v) for k, v in params.items() if v not in (None, "")})
+        for attempt in range(self.max_retries + 1):
+            self.feedback.check()
+            self.budget.acquire()
+            response = self.transport(self.api_url, data=form)
+            problem = _http_problem(response)
+            if problem is None:
+                try:
+                    answer = json.loads(response.body.decode("utf-8"))
+                except (UnicodeDecodeError, ValueError):
+                    answer = None
+                if not isinstance(answer, dict):
+                    problem = "the answer was not Flickr's JSON"
+                elif answer.get("stat") == "ok":
+                    return answer
+                else:
+                    code = _int(answer.get("code"))
+                    message = str(answer.get("message") or "no message")
+                    if code not in TRANSIENT_FLICKR_CODES:
+                        raise FlickrError(_flickr_sentence(code, message))
+                    problem = f"Flickr error {code} ({message})"
+            elif response.status and response.status not in TRANSIENT_HTTP:
+                raise FlickrError(f"The Flickr API answered HTTP {response.status} to {method}"
+                                  f"{_detail(response)}; the harvest stopped.")
+            if attempt < self.max_retries:
+                self._pause(attempt, response, f"{method}: {problem}")
+        raise FlickrError(f"{method} failed {self.max_retries + 1} times ({problem}); the harvest "
+                          "stopped. Run it again later: downloaded photos are kept.")
+
+    @property
+    def calls(self) -> int:
+        return self.budget.calls
+
+
+def _detail(response: HttpResponse) -> str:
+    return f" ({response.error})" if response.error else ""
+
+
+def _http_problem(response: HttpResponse) -> Optional[str]:
+    if response.status == 0:
+        return f"no answer ({response.error or 'network error'})"
+    if response.status != 200:
+        return f"HTTP {response.status}"
+    length = response.headers.get("content-length", "")
+    got = response.received or len(response.body)
+    if length.isdigit() and int(length) != got:
+        return f"truncated transfer ({got} of {length} bytes)"
+    return None
+
+
+def _flickr_sentence(code: Optional[int], message: str) -> str:
+    if code == 100:
+        return (f"Flickr refused the API key (error 100: {message}). Check the key stored in the "
+                "chosen authentication configuration: it is the 32-character 'Key', not the "
+                "'Secret'.")
+    if code == 116:
+        return f"Flickr says the API was called in a way it no longer supports (error 116: {message})."
+    return f"Flickr answered error {code}: {message}."
+
+
+def _int(value) -> Optional[int]:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _search_params(query: HarvestQuery, bbox, t0: int, t1: int, per_page: int, page: int) -> dict:
+    params = {
+        "bbox": ",".join(f"{v:.6f}" for v in bbox),
+        "has_geo": 1,
+        "extras": EXTRAS + "," + SIZES[query.size][0],
+        "per_page": per_page,
+        "page": page,
+        "content_type": 1,  # photos only
+        "media": "photos",
+        "text": query.text,
+        "tags": query.tags,
+        "sort": "date-taken-asc" if query.date_kind == "taken" else "date-posted-asc",
+    }
+    allowed = LICENCE_FILTERS[query.licences]
+    if allowed is not None:
+        params["license"] = ",".join(str(i) for i in allowed)
+    if query.date_kind == "taken":
+        params["min_taken_date"], params["max_taken_date"] = _taken_text(t0), _taken_text(t1)
+    else:
+        params["min_upload_date"], params["max_upload_date"] = t0, t1
+    return params
+
+
+def search(client: FlickrClient, query: HarvestQuery, per_page: int = DEFAULT_PER_PAGE,
+           cap: int = DEFAULT_CAP, feedback: Optional[CoreFeedback] = None) -> SearchResult:
+    """Every photo of the query, the query split until each slice is under ``cap``."""
+    feedback = ensure_feedback(feedback)
+    query.validate()
+    waited0 = client.budget.waited
+    max_pages = max(1, cap // per_page)
+    found = {}
+    slices = []
+    stack = [(tuple(float(v) for v in query.bbox), _stamp(query.start), _stamp(query.end))]
+    expected = None
+    while stack:
+        feedback.check()
+        bbox, t0, t1 = stack.pop()
+        first = client.call("flickr.photos.search", **_search_params(query, bbox, t0, t1, per_page, 1))
+        info = first.get("photos") or {}
+        total = _int(info.get("total")) or 0
+        if expected is None:
+            expected = total
+            feedback.info(f"Flickr reports {total} photos for the query.")
+        report = SliceReport(bbox, t0, t1, total)
+        slices.append(report)
+        if total > cap:
+            parts = _split(bbox, t0, t1, total, cap)
+            if parts:
+                report.split = f"time x{len(parts)}" if parts[0][0] == bbox else f"area x{len(parts)}"
+                feedback.info(f"Slice {_slice_text(bbox, t0, t1, query)}: {total} photos, over the "
+                              f"cap of {cap}: split by {report.split}.")
+                stack.extend(reversed(parts))
+                continue
+            report.split = "capped"
+            feedback.warning(f"Slice {_slice_text(bbox, t0, t1, query)} has {total} photos in one "
+                             f"second and a tiny area: only the first {cap} can be read.")
+        pages = min(_int(info.get("pages")) or 1, max_pages)
+        _collect(found, info.get("photo") or [], query)
+        for page in range(2, pages + 1):
+            answer = client.call("flickr.photos.search",
+                                 **_search_params(query, bbox, t0, t1, per_page, page))
+            _collect(found, (answer.get("photos") or {}).get("photo") or [], query)
+        report.pages = pages
+        feedback.info(f"Slice {_slice_text(bbox, t0, t1, query)}: {total} photos in {pages} "
+                      f"page(s); {len(found)} distinct photos so far ({client.calls} API calls).")
+        if expected:
+            feedback.progress(min(99.0, 100.0 * len(found) / expected))
+    return SearchResult(list(found.values()), slices, client.calls, client.budget.waited - waited0)
+
+
+def _collect(found: dict, photos: list, query: HarvestQuery) -> None:
+    allowed = LICENCE_FILTERS[query.licences]
+    for photo in photos:
+        pid = str(photo.get("id") or "")
+        if not pid or pid in found:
+            continue
+        if allowed is not None and _int(photo.get("license")) not in allowed:
+            continue  # the API filters too; this guards against a licence changed meanwhile
+        if not _located(photo):
+            continue  # has_geo=1 asks for located photos only; a 0/0 or empty position is none
+        found[pid] = photo
+
+
+def _located(photo: dict) -> bool:
+    try:
+        lat, lon = float(photo.get("latitude")), float(photo.get("longitude"))
+    except (TypeError, ValueError):
+        return False
+    return math.isfinite(lat) and math.isfinite(lon) and (lat, lon) != (0.0, 0.0)
+
+
+def _split(bbox, t0: int, t1: int, total: int, cap: int) -> list:
+    """Sub-slices of an over-full slice: equal time windows, or four sub-areas of a 1-s window."""
+    span = t1 - t0 + 1
+    if span >= 2:
+        n = min(span, 16, max(2, math.ceil(total / (0.7 * cap))))
+        edges = [t0 + (span * i) // n for i in range(n + 1)]
+        return [(bbox, edges[i], edges[i + 1] - 1) for i in range(n) if edges[i + 1] > edges[i]]
+    x0, y0, x1, y1 = bbox
+    if x1 - x0 < 1e-5 or y1 - y0 < 1e-5:
+        return []
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    boxes = [(x0, y0, xm, ym), (xm, y0, x1, ym), (x0, ym, xm, y1), (xm, ym, x1, y1)]
+    return [(box, t0, t1) for box in boxes]
+
+
+def _slice_text(bbox, t0: int, t1: int, query: HarvestQuery) -> str:
+    area = "" if tuple(bbox) == tuple(float(v) for v in query.bbox) else \
+        " in " + ",".join(f"{v:.5f}" for v in bbox)
+    return f"{_taken_text(t0)} to {_taken_text(t1)}{area}"
+
+
+# --- files -------------------------------------------------------------------------------------
+
+def file_name(photo: dict, size: str) -> str:
+    """``<id>_<secret>_<size>.jpg`` (the secret of the URL, which differs for originals)."""
+    url = photo_url(photo, size)
+    secret = str(photo.get("secret") or "")
+    stem = url.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0] if url else ""
+    bits = stem.split("_")
+    if len(bits) >= 2 and bits[0] == str(photo.get("id")) and bits[1].isalnum():
+        secret = bits[1]
+    name = f"{photo.get('id')}_{secret}_{SIZES[size][1]}.jpg"
+    return "".join(c for c in name if c.isalnum() or c in "_.-")
+
+
+def photo_url(photo: dict, size: str) -> str:
+    return str(photo.get(SIZES[size][0]) or "")
+
+
+@dataclass
+class DownloadResult:
+    downloaded: int = 0
+    already: int = 0
+    failed: list = field(default_factory=list)  # (photo id, reason sentence)
+    bytes: int = 0
+    files: dict = field(default_factory=dict)  # photo id -> file name
+
+
+def download(client: FlickrClient, photos: list, folder, size: str,
+             feedback: Optional[CoreFeedback] = None) -> DownloadResult:
+    """Fetch each photo's file into folder unless it is there complete already (see module doc)."""
+    feedback = ensure_feedback(feedback)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    result = DownloadResult()
+    for n, photo in enumerate(photos, start=1):
+        if feedback.canceled():
+            raise Canceled(_kept(result, folder))
+        pid = str(photo.get("id"))
+        url = photo_url(photo, size)
+        if not url:
+            result.failed.append((pid, f"Flickr offers no '{size}' size of this photo (the "
+                                       "owner does not allow it, or the original is smaller)."))
+            continue
+        name = file_name(photo, size)
+        target = folder / name
+        if target.is_file() and target.stat().st_size > 0:
+            result.already += 1
+            result.files[pid] = name
+        else:
+            try:
+                problem = _fetch(client, url, target, feedback)
+            except Canceled:
+                raise Canceled(_kept(result, folder)) from None
+            if problem:
+                result.failed.append((pid, problem))
+            else:
+                result.downloaded += 1
+                result.bytes += target.stat().st_size
+                result.files[pid] = name
+        feedback.progress(100.0 * n / max(1, len(photos)))
+        if n % 100 == 0:
+            feedback.info(f"{n} of {len(photos)} photos: {result.downloaded} downloaded, "
+                          f"{result.already} already there, {len(result.failed)} failed.")
+    return result
+
+
+def _kept(result: DownloadResult, folder: Path) -> str:
+    return (f"{result.downloaded} photos were downloaded by this run and stay in {folder}; run the "
+            "harvest again to download the rest.")
+
+
+def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> Optional[str]:
+    """Download url to target via ``target.part``; None when done, else the reason it failed."""
+    part = target.with_name(target.name + ".part")
+    problem = "no attempt"
+    for attempt in range(client.max_retries + 1):
+        feedback.check()
+        with open(part, "wb") as fh:
+            response = client.transport(url, sink=fh.write)
+        if response.status in (404, 410):
+            part.unlink(missing_ok=True)
+            return f"The photo is no longer on Flickr (HTTP {response.status} for its file)."
+        problem = _http_problem(response)
+        if problem is None and part.stat().st_size == 0:
+            problem = "an empty file"
+        if problem is None:
+            os.replace(part, target)
+            return None
+        if response.status not in TRANSIENT_HTTP and not problem.startswith("truncated"):
+            break
+        if attempt < client.max_retries:
+            client._pause(attempt, response, f"Download of {target.name}: {problem}")
+    part.unlink(missing_ok=True)
+    return f"The download failed ({problem})."
+
+
+# --- outputs -----------------------------------------------------------------------------------
+
+def table_rows(photos: list, size: str, files: Optional[dict] = None,
+               hash_owner_salt: Optional[str] = None) -> list:
+    """Rows of ``TABLE_COLUMNS``; with ``files``, only the photos that have a file."""
+    rows = []
+    for photo in photos:
+        pid = str(photo.get("id"))
+        if files is not None and pid not in files:
+            continue
+        owner = str(photo.get("owner") or "")
+        owner_name = str(photo.get("ownername") or "")
+        if hash_owner_salt is not None:
+            owner = pseudonymise(owner, hash_owner_salt) if owner else ""
+            owner_name = ""
+        licence = _int(photo.get("license"))
+        rows.append({
+            "id": pid,
+            "secret": photo.get("secret") or "",
+            "owner": owner,
+            "ownername": owner_name,
+            "title": photo.get("title") or "",
+            "tags": photo.get("tags") or "",
+            "datetaken": photo.get("datetaken") or "",
+            "datetakengranularity": photo.get("datetakengranularity", ""),
+            "dateupload": _upload_text(photo.get("dateupload")),
+            "latitude": _number(photo.get("latitude")),
+            "longitude": _number(photo.get("longitude")),
+            "accuracy": _int(photo.get("accuracy")),
+            "license": "" if licence is None else licence,
+            "license_name": LICENCES.get(licence, "") if licence is not None else "",
+            "url": photo_url(photo, size),
+            "filename": (files or {}).get(pid, ""),
+        })
+    return rows
+
+
+def _number(value) -> Optional[float]:
+    """Flickr gives coordinates as numbers or as text; the table holds numbers."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _upload_text(value) -> str:
+    stamp = _int(value)
+    return "" if stamp is None else datetime.fromtimestamp(stamp, timezone.utc).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_csv(path, columns: list, rows: list) -> None:
+    """UTF-8 CSV written to a temporary name and renamed (never a half-written table); text a
+    spreadsheet would run as a formula (titles and tags are anyone's text) goes through
+    :func:`safe_cells.csv_cell`."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    os.replace(tmp, path)
+
+
+def licence_counts(photos: list) -> dict:
+    counts = {}
+    for photo in photos:
+        name = LICENCES.get(_int(photo.get("license")), "unknown licence")
+        counts[name] = counts.get(name, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+README_TEXT = """Photos harvested from Flickr
+============================
+
+Source: Flickr REST API, method flickr.photos.search ({api_url}), run by the QGIS plugin
+Photo Motifs (algorithm photomotifs:harvestflickr) on {when} UTC.
+Query: {query}
+Found: {found} photos with a location ({calls} API calls in {n_slices} slice(s), {waited} waited
+for the hourly call budget). {files_line}
+
+Files
+-----
+{table}: one row per photo {table_rule} (id, owner, owner name, title, tags, date taken and
+  its granularity, upload date, latitude, longitude, accuracy, licence, URL, file name).
+  Import it with "Import photos from a metadata table (Flickr)" (photomotifs:importtable)
+  and the folder {photos_dir}.
+{skipped}: photos found but not downloaded, with the reason.
+{slices}: how the search was split (each slice under Flickr's ~4,000-photo cap).
+{photos_dir}/<id>_<secret>_<size>.jpg: the photo files. A file ending in .part is an interrupted download;
+  running the harvest again completes it.
+Owner ids: {owners}
+
+Licences of the photos found
+----------------------------
+{licences}
+
+Terms of use
+------------
+The photos belong to their owners. The licence of each photo is in the table: respect it
+(attribution, non-commercial, no derivatives) for anything you publish, and show no photo
+you may not show. Use of the Flickr API is bound by Flickr's API Terms of Use
+(https://www.flickr.com/help/terms/api) and the Flickr Community Guidelines: the API is for
+non-commercial use unless Flickr agrees otherwise; do not redistribute the photos as a
+collection and do not keep them longer than your project needs.
+
+Personal data
+-------------
+Owner ids and names, tags, titles, dates and positions are personal data in the sense of the
+GDPR. Keep them only for your stated research purpose, store them securely, publish
+aggregates (maps of motifs, counts per area) rather than individual rows, pseudonymise
+owners (the harvest does that by default) and delete the folder when the project ends.
+"""
+
+
+def write_readme(folder, query: HarvestQuery, api_url: str, photos: list, calls: int,
+                 n_slices: int, waited: float, downloaded: Optional[DownloadResult],
+                 hashed: bool) -> Path:
+    if downloaded is None:
+        files_line = "Metadata only: no photo file was downloaded."
+    else:
+        files_line = (f"Files: {downloaded.downloaded} downloaded by this run, {downloaded.already} "
+                      f"already there, {len(downloaded.failed)} not downloaded.")
+    text = README_TEXT.format(
+        api_url=api_url, when=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        query=query.describe(), found=len(photos), calls=calls, n_slices=n_slices,
+        waited=_duration(waited), files_line=files_line, table=TABLE_NAME,
+        table_rule="" if downloaded is None else "whose file is in this folder",
+        skipped=SKIPPED_NAME, slices=SLICES_NAME, photos_dir=PHOTOS_DIR,
+        owners=("replaced by salted hashes; owner names left out." if hashed else
+                "as Flickr gives them (not pseudonymised)."),
+        licences="\n".join(f"{n:7d}  {name}" for name, n in licence_counts(photos).items()) or
+        "      0  (no photo)",
+    )
+    path = Path(folder) / README_NAME
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class HarvestResult:
+    photos: int
+    calls: int
+    slices: list
+    waited: float
+    seconds: float
+    table: Path
+    download: Optional[DownloadResult] = None
+    retries: int = 0
+
+
+def harvest(query: HarvestQuery, folder, client: FlickrClient, download_files: bool = True,
+            hash_owner_salt: Optional[str] = None, per_page: int = DEFAULT_PER_PAGE,
+            cap: int = DEFAULT_CAP, feedback: Optional[CoreFeedback] = None) -> HarvestResult:
+    """Search, download (unless metadata only) and write table, skipped list, slices and README."""
+    feedback = ensure_feedback(feedback)
+    started = time.monotonic()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    found = search(client, query, per_page=per_page, cap=cap,
+                   feedback=feedback.sub(0, 30 if download_files else 95))
+    feedback.info(f"{len(found.photos)} distinct photos found in {len(found.slices)} slices with "
+                  f"{found.calls} API calls.")
+    result = None
+    if download_files:
+        result = download(client, found.photos, folder / PHOTOS_DIR, query.size,
+                          feedback=feedback.sub(30, 95))
+        feedback.info(f"Files: {result.downloaded} downloaded ({result.bytes / 1e6:.1f} MB), "
+                      f"{result.already} already complete, {len(result.failed)} not downloaded.")
+    rows = table_rows(found.photos, query.size, result.files if result else None, hash_owner_salt)
+    table = folder / TABLE_NAME
+    write_csv(table, TABLE_COLUMNS, rows)
+    failed = result.failed if result else []
+    write_csv(folder / SKIPPED_NAME, ["id", "reason"], [{"id": i, "reason": r} for i, r in failed])
+    write_csv(folder / SLICES_NAME, ["min_lon", "min_lat", "max_lon", "max_lat", "start", "end",
+                                     "total", "pages", "split"],
+              [dict(zip(["min_lon", "min_lat", "max_lon", "max_lat"], s.bbox, strict=True), start=_taken_text(s.t0),
+                    end=_taken_text(s.t1), total=s.total, pages=s.pages, split=s.split)
+               for s in found.slices])
+    write_readme(folder, query, client.api_url, found.photos, found.calls, len(found.slices),
+                 found.waited, result, hash_owner_salt is not None)
+    feedback.progress(100)
+    return HarvestResult(len(found.photos), found.calls, found.slices, found.waited,
+                         time.monotonic() - started, table, result, client.retries)
