@@ -19,7 +19,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/about.py" />
+            <location filename="../plugin/workflow.py" />
             <source>unavailable: {}</source>
             <translation type="unfinished" />
         </message>
@@ -60,47 +60,12 @@
         </message>
         <message>
             <location filename="../plugin/main.py" />
-            <source>Read photo folder (EXIF locations)…</source>
+            <source>Photo Motifs: from photos to a map…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Read photo metadata table (Flickr CSV/XLSX)…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Compute photo embeddings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Discover photo motifs (clustering)…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Export photos by motif or class…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Train a photo classifier…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Classify photos with a model…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/workflows/__init__.py" />
-            <source>Photo Motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>&amp;Photo Motifs</source>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo viewer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -111,6 +76,137 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>About, privacy and setup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/workflows/__init__.py" />
+            <source>Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Single steps (Processing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>&amp;Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Photo Motifs — photo viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Select a photo on the map or in the attribute table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Previous photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Next photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Other photos of this motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Contact sheet of this motif…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>unreadable photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>(no photo path)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Other photos of {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>Cancelled during “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>see the log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>“{}” failed: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -126,6 +222,364 @@
         <message>
             <location filename="../plugin/viewer.py" />
             <source>Folder with contact sheets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The folder {} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>No contact sheets in this folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo Motifs — from photos to a map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Project folder (all results are saved here):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancel run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>1  Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A photo layer of this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>photo field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Harvest from Flickr…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photos in the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>2  Embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>3  Motifs or classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Classify with a model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Labels (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>linear (seconds)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>small neural network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>fine-tune (slow)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>number of motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>4  Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the photos and press Run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The log of the running step appears here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Contact sheets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Export to folders and tables…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Summarize by area…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Open the project folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Reading the photos' locations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Joining the table to the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Discovering motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training the classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo classes ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Classifying the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancelling “{}”…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Step {} of {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Steps finished before: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>No step had finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancelled. {} Nothing was added to the project; files already written stay in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The result layer {} cannot be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Done: {} motifs in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photos that could not be mapped</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -239,14 +693,6 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../processing/alg_train.py" />
-            <source>The folder {} does not exist.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
             <source>Choose a photo layer or a folder of photos.</source>
             <translation type="unfinished" />
         </message>
@@ -345,6 +791,41 @@
         <message>
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>other ({} categories, {} photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>unreadable photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>unreadable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Only file layers can store a style.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>The style could not be stored with the layer: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -802,12 +1283,6 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
             <translation type="unfinished" />
         </message>
@@ -1257,11 +1732,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_import_table.py" />
             <source>Read photo metadata table (Flickr CSV/XLSX)</source>
             <translation type="unfinished" />
@@ -1423,11 +1893,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
             <source>Attribution of the photo source</source>
             <translation type="unfinished" />
         </message>
@@ -1550,11 +2015,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/options.py" />
             <source>single</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../core/options.py" />
-            <source>automatic</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1815,11 +2275,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>{} field: {} (detected)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -19,7 +19,7 @@
             <translation>Puuduva paigaldamiseks:</translation>
         </message>
         <message>
-            <location filename="../plugin/about.py" />
+            <location filename="../plugin/workflow.py" />
             <source>unavailable: {}</source>
             <translation>pole saadaval: {}</translation>
         </message>
@@ -60,48 +60,13 @@
         </message>
         <message>
             <location filename="../plugin/main.py" />
-            <source>Read photo folder (EXIF locations)…</source>
-            <translation>Loe fotokaust (EXIF-i asukohad)…</translation>
+            <source>Photo Motifs: from photos to a map…</source>
+            <translation>Photo Motifs: fotodest kaardini…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Read photo metadata table (Flickr CSV/XLSX)…</source>
-            <translation>Loe fotode metaandmete tabel (Flickr CSV/XLSX)…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Compute photo embeddings…</source>
-            <translation>Arvuta fotode vektoresitused…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Discover photo motifs (clustering)…</source>
-            <translation>Leia fotomotiivid (klasterdamine)…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Export photos by motif or class…</source>
-            <translation>Ekspordi fotod motiivide või klasside kaupa…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Train a photo classifier…</source>
-            <translation>Treeni fotoklassifikaator…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>Classify photos with a model…</source>
-            <translation>Klassifitseeri fotod mudeliga…</translation>
-        </message>
-        <message>
-            <location filename="../processing/workflows/__init__.py" />
-            <source>Photo Motifs</source>
-            <translation>Photo Motifs</translation>
-        </message>
-        <message>
-            <location filename="../plugin/main.py" />
-            <source>&amp;Photo Motifs</source>
-            <translation>&amp;Photo Motifs</translation>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo viewer</source>
+            <translation>Fotovaatur</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" />
@@ -112,6 +77,137 @@
             <location filename="../plugin/main.py" />
             <source>About, privacy and setup…</source>
             <translation>Teave, privaatsus ja paigaldus…</translation>
+        </message>
+        <message>
+            <location filename="../processing/workflows/__init__.py" />
+            <source>Photo Motifs</source>
+            <translation>Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Single steps (Processing)</source>
+            <translation>Üksikud sammud (töötlemine)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>&amp;Photo Motifs</source>
+            <translation>&amp;Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation>Pisipilti ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read: {}</source>
+            <translation>Fotot ei saa lugeda: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Photo Motifs — photo viewer</source>
+            <translation>Photo Motifs — fotovaatur</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Select a photo on the map or in the attribute table.</source>
+            <translation>Vali foto kaardil või atribuuditabelis.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Previous photo</source>
+            <translation>Eelmine foto</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Next photo</source>
+            <translation>Järgmine foto</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Other photos of this motif</source>
+            <translation>Selle motiivi teised fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Contact sheet of this motif…</source>
+            <translation>Selle motiivi kontaktleht…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo selected</source>
+            <translation>Ühtegi fotot pole valitud</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Class</source>
+            <translation>Klass</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation>Motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>unreadable photo</source>
+            <translation>loetamatu foto</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>(no photo path)</source>
+            <translation>(foto failitee puudub)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation>Foto failitee puudub</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation>Laadin…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Other photos of {} ({})</source>
+            <translation>Motiivi {} teised fotod ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation>Fotot ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
+            <translation>{} / {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
+            <translation>Algoritm {} pole saadaval: kas Photo Motifsi pakkuja on töötlemise seadetes lubatud?</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>Cancelled during “{}”.</source>
+            <translation>Katkestati sammu „{}” ajal.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>see the log</source>
+            <translation>vt logi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>“{}” failed: {}</source>
+            <translation>„{}” ebaõnnestus: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/tasks.py" />
+            <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
+            <translation>„{}” peatus ilma tulemuseta: viga on QGIS-i teatelogis (Pythoni kaart).</translation>
         </message>
         <message>
             <location filename="../plugin/viewer.py" />
@@ -127,6 +223,364 @@
             <location filename="../plugin/viewer.py" />
             <source>Folder with contact sheets</source>
             <translation>Kontaktlehtede kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/common.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../processing/alg_train.py" />
+            <source>The folder {} does not exist.</source>
+            <translation>Kausta {} ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>No contact sheets in this folder.</source>
+            <translation>Selles kaustas pole kontaktlehti.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo Motifs — from photos to a map</source>
+            <translation>Photo Motifs — fotodest kaardini</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Project folder (all results are saved here):</source>
+            <translation>Projekti kaust (kõik tulemused salvestatakse siia):</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Run</source>
+            <translation>Käivita</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancel run</source>
+            <translation>Katkesta käivitus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>1  Photos</source>
+            <translation>1  Fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation>Fotode kaust (koos alamkaustadega)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation>Metaandmete tabel (Flickr) ja selle fotokaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A photo layer of this project</source>
+            <translation>Selle projekti fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation>Tabelid (*.csv *.xlsx *.gpkg *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>photo field</source>
+            <translation>fotoväli</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation>Näita fotosid, mida ei saanud kaardile panna</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Harvest from Flickr…</source>
+            <translation>Kogu Flickrist…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photos in the layer.</source>
+            <translation>Kihis on {} fotot.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The folder does not exist.</source>
+            <translation>Kausta ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation>Kaustast ja selle alamkaustadest leiti {} fotofaili.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>2  Embeddings</source>
+            <translation>2  Vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Image model</source>
+            <translation>Pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation>Vektoresituste vahemälu (*.sqlite)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation>embeddings.sqlite projekti kaustas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation>Töötab selles arvutis; midagi ei laadita üles.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>3  Motifs or classes</source>
+            <translation>3  Motiivid või klassid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation>Leia motiivid (rühmita sarnase välimusega fotod)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Classify with a model</source>
+            <translation>Klassifitseeri mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation>Treeni klassikaustadest mudel, seejärel klassifitseeri</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation>automaatne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation>Jäta väärtuseks „automaatne”, et fotod ise otsustaksid, mitu motiivi on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation>Mudel (signature.json *.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation>Mudelikausta signature.json (meie oma või Lobe'i ONNX-eksport) või .onnx-fail</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Labels (*.txt)</source>
+            <translation>Sildid (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation>siltide fail, ainult pelgalt .onnx-mudeli jaoks</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation>kaust, milles on iga klassi jaoks fotode alamkaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>linear (seconds)</source>
+            <translation>lineaarne (sekundid)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>small neural network</source>
+            <translation>väike närvivõrk</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>fine-tune (slow)</source>
+            <translation>peenhäälestus (aeglane)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>number of motifs</source>
+            <translation>motiivide arv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
+            <translation>Joonista vaatesuunas nool, kui foto on suuna salvestanud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>4  Result</source>
+            <translation>4  Tulemus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the photos and press Run.</source>
+            <translation>Vali fotod ja vajuta „Käivita”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The log of the running step appears here.</source>
+            <translation>Käimasoleva sammu logi ilmub siia.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Contact sheets…</source>
+            <translation>Kontaktlehed…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation>Treeningu aruanne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Export to folders and tables…</source>
+            <translation>Ekspordi kaustadesse ja tabelitesse…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Summarize by area…</source>
+            <translation>Koonda alade kaupa…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Open the project folder</source>
+            <translation>Ava projekti kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation>Vali projekti kaust: kõik käivituse tulemused salvestatakse sinna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation>Vali kaust, milles fotod on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Reading the photos' locations</source>
+            <translation>Loen fotode asukohti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation>Vali metaandmete tabel ja allalaaditud fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Joining the table to the photos</source>
+            <translation>Seon tabelit fotodega</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation>Vali projekti fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Discovering motifs</source>
+            <translation>Otsin motiive</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
+            <translation>Fotomotiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation>Vali kaust, milles on iga klassi jaoks üks näidisfotode alamkaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training the classifier</source>
+            <translation>Treenin klassifikaatorit</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photo classes ({})</source>
+            <translation>Fotode klassid ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation>Vali mudel: mudelikausta signature.json või .onnx-fail.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Classifying the photos</source>
+            <translation>Klassifitseerin fotosid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancelling “{}”…</source>
+            <translation>Katkestan sammu „{}”…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Step {} of {}: {}</source>
+            <translation>Samm {} / {}: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation>{} fotot imporditud, {} asukohaga; {} faili ei saanud kaardile panna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Steps finished before: {}.</source>
+            <translation>Enne lõpetatud sammud: {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>No step had finished.</source>
+            <translation>Ükski samm polnud lõpetanud.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Cancelled. {} Nothing was added to the project; files already written stay in {}.</source>
+            <translation>Katkestatud. {} Projekti ei lisatud midagi; juba kirjutatud failid jäävad kausta {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>The result layer {} cannot be opened.</source>
+            <translation>Tulemuskihti {} ei saa avada.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Done: {} motifs in “{}”.</source>
+            <translation>Valmis: {} motiivi kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation>Valmis: {} fotot klassifitseeritud kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Photos that could not be mapped</source>
+            <translation>Fotod, mida ei saanud kaardile panna</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -239,14 +693,6 @@
         </message>
         <message>
             <location filename="../processing/common.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../processing/alg_train.py" />
-            <source>The folder {} does not exist.</source>
-            <translation>Kausta {} ei ole olemas.</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
             <source>Choose a photo layer or a folder of photos.</source>
             <translation>Vali fotokiht või fotode kaust.</translation>
         </message>
@@ -346,6 +792,41 @@
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
             <translation>Photo Motifs {} (fotode vektoresitused, motiivid ja klassifikaatorid võrguta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>other ({} categories, {} photos)</source>
+            <translation>muud ({} kategooriat, {} fotot)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>unreadable photos</source>
+            <translation>loetamatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} ({})</source>
+            <translation>{} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>unreadable</source>
+            <translation>loetamatu</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Only file layers can store a style.</source>
+            <translation>Stiili saab salvestada ainult failipõhisesse kihti.</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation>Photo Motifsi stiil</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>The style could not be stored with the layer: {}</source>
+            <translation>Stiili ei õnnestunud kihiga koos salvestada: {}</translation>
         </message>
         <message>
             <location filename="../processing/summary_style.py" />
@@ -802,12 +1283,6 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation>Vektoresituste vahemälu</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
             <translation>Lugeda õnnestus ainult {} foto(t): klasterdamiseks on vaja vähemalt kahte.</translation>
         </message>
@@ -1259,11 +1734,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Importimata faile</translation>
         </message>
         <message>
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation>Vali kaust, milles fotod on.</translation>
-        </message>
-        <message>
             <location filename="../processing/alg_import_table.py" />
             <source>Read photo metadata table (Flickr CSV/XLSX)</source>
             <translation>Loe fotode metaandmete tabel (Flickr CSV/XLSX)</translation>
@@ -1425,11 +1895,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation>Fotomotiivid</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
             <source>Attribution of the photo source</source>
             <translation>Fotoallika viide</translation>
         </message>
@@ -1553,11 +2018,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/options.py" />
             <source>single</source>
             <translation>üksik</translation>
-        </message>
-        <message>
-            <location filename="../core/options.py" />
-            <source>automatic</source>
-            <translation>automaatne</translation>
         </message>
         <message>
             <location filename="../core/options.py" />
@@ -1821,11 +2281,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
-            <translation>Motiiv</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
             <translation>Fotokihil pole motiivivälja (cluster või class): käivita enne „Leia fotomotiivid” või „Klassifitseeri fotod mudeliga” või vali väli.</translation>
         </message>
@@ -2053,6 +2508,34 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/common.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Read photo folder (EXIF locations)…</source>
+            <translation type="vanished">Loe fotokaust (EXIF-i asukohad)…</translation>
+        </message>
+        <message>
+            <source>Read photo metadata table (Flickr CSV/XLSX)…</source>
+            <translation type="vanished">Loe fotode metaandmete tabel (Flickr CSV/XLSX)…</translation>
+        </message>
+        <message>
+            <source>Compute photo embeddings…</source>
+            <translation type="vanished">Arvuta fotode vektoresitused…</translation>
+        </message>
+        <message>
+            <source>Discover photo motifs (clustering)…</source>
+            <translation type="vanished">Leia fotomotiivid (klasterdamine)…</translation>
+        </message>
+        <message>
+            <source>Export photos by motif or class…</source>
+            <translation type="vanished">Ekspordi fotod motiivide või klasside kaupa…</translation>
+        </message>
+        <message>
+            <source>Train a photo classifier…</source>
+            <translation type="vanished">Treeni fotoklassifikaator…</translation>
+        </message>
+        <message>
+            <source>Classify photos with a model…</source>
+            <translation type="vanished">Klassifitseeri fotod mudeliga…</translation>
         </message>
         <message>
             <source>The photo layer has no motif field (cluster or class): run Discover motifs or Classify photos first, or choose the field.</source>

@@ -13,8 +13,9 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 QGIS_PROCESS=/usr/bin/qgis_process.bin
 SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev build-essential
                  libheif-dev mate-backgrounds libgeos-dev libproj-dev proj-bin poppler-utils
+                 fonts-dejavu-core
                  qttools5-dev-tools pyqt5-dev-tools  # lrelease compiles i18n/*.ts; pylupdate5 updates them
-                 xvfb)  # QGIS desktop for screenshots (scripts/desktop_toolbox_shot.py)
+                 xvfb)  # QGIS desktop for screenshots (scripts/desktop_toolbox_shot.sh)
 
 # QGIS's Qt 6 migration tool lives in a venv of its own (PyQt6 must not meet QGIS 3's PyQt5)
 QT6CHECK_VENV="$PM_HOME/qt6check-venv"
