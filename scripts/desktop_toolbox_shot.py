@@ -2,7 +2,7 @@
 by ``scripts/desktop_toolbox_shot.sh [LANG]`` (Xvfb, a temporary profile, ``--lang``).
 
 Writes ``docs/toolbox_<lang>.png`` (the toolbox dock filtered to Photo Motifs, groups expanded)
-and quits QGIS. The language is QGIS's own (``--lang``), as a user would start it.
+and ``docs/workflow_<lang>.png`` (the plugin's workflow dialog), then quits QGIS. The language is QGIS's own (``--lang``), as a user would start it.
 """
 import os
 
@@ -38,6 +38,19 @@ def shoot():
     height = tree.mapTo(dock, tree.rect().topLeft()).y() + rows
     dock.grab(QRect(0, 0, dock.width(), min(height, dock.height()))).save(
         os.path.join(DOCS, f"toolbox_{language}.png"))
+    QTimer.singleShot(300, shoot_workflow)
+
+
+def shoot_workflow():
+    """The plugin's workflow dialog, as its toolbar button opens it."""
+    from qgis.utils import plugins
+
+    language = (QgsSettings().value("locale/userLocale") or "en")[:2]
+    dialog = plugins["photo_motifs"].open_workflow()
+    dialog.resize(760, 720)
+    QgsApplication.processEvents()
+    dialog.grab().save(os.path.join(DOCS, f"workflow_{language}.png"))
+    dialog.close()
     QTimer.singleShot(300, QgsApplication.instance().quit)
 
 
