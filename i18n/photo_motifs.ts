@@ -155,6 +155,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <source>Taken</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/photodock.py" />
             <source>(no photo path)</source>
             <translation type="unfinished" />

@@ -155,6 +155,11 @@
             <translation>loetamatu foto</translation>
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <source>Taken</source>
+            <translation>Pildistatud</translation>
+        </message>
+        <message>
             <location filename="../plugin/photodock.py" />
             <source>(no photo path)</source>
             <translation>(foto failitee puudub)</translation>

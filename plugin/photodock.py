@@ -259,7 +259,8 @@ class PhotoDock(QgsDockWidget):
                 text += f" ({feature['confidence'] * 100:.0f} %)"
             lines.append(f"<b>{heading}:</b> {text}")
         if "taken_at" in names and feature["taken_at"] not in (None, "") and str(feature["taken_at"]) != "NULL":
-            lines.append(f"<b>{tr('Taken')}:</b> {str(feature['taken_at'])[:19]}")
+            taken = tr("Taken")  # outside the f-string, where pylupdate5 sees it
+            lines.append(f"<b>{taken}:</b> {str(feature['taken_at'])[:19]}")
         for note in ("cluster_note", "classify_note", "embed_note"):
             if note in names and feature[note] and str(feature[note]) != "NULL" and category is None:
                 lines.append(f"<i>{feature[note]}</i>")

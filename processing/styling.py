@@ -181,7 +181,8 @@ def map_tip_html(layer, category_field: str | None = None, path_field: str = PHO
         heading = tr("Class") if category_field == "class" else tr("Motif")
         rows.append(f"<b>{heading}:</b> {value}")
     if "taken_at" in names:
-        rows.append(f"<b>{tr('Taken')}:</b> [% coalesce(left(\"taken_at\", 19), '–') %]")
+        taken = tr("Taken")  # outside the f-string, where pylupdate5 sees it
+        rows.append(f"<b>{taken}:</b> [% coalesce(left(\"taken_at\", 19), '–') %]")
     name = "\"filename\"" if "filename" in names else f"base_file_name({path})"
     rows.append(f"[% {name} %]")
     return (

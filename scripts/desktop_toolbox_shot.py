@@ -2,7 +2,8 @@
 by ``scripts/desktop_toolbox_shot.sh [LANG]`` (Xvfb, a temporary profile, ``--lang``).
 
 Writes ``docs/toolbox_<lang>.png`` (the toolbox dock filtered to Photo Motifs, groups expanded)
-and ``docs/workflow_<lang>.png`` (the plugin's workflow dialog), then quits QGIS. The language is QGIS's own (``--lang``), as a user would start it.
+and ``docs/workflow_<lang>.png`` (the plugin's workflow dialog), then quits QGIS. The language
+is QGIS's own (``--lang``), as a user would start it.
 """
 import os
 

@@ -49,7 +49,7 @@ def bad_tr_calls(code: str, filename: str = "<code>") -> list:
     tree = ast.parse(code, filename)
     problems = []
 
-    def visit(node, wrapper_param=None):
+    def visit(node, wrapper_param=None, in_fstring=False):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             params = [a.arg for a in node.args.args if a.arg != "self"]
             wrapper_param = params[0] if node.name == "tr" and params else None
@@ -69,8 +69,11 @@ def bad_tr_calls(code: str, filename: str = "<code>") -> list:
                 if not allowed:
                     what = _describe(text) if text is not None else "no text"
                     problems.append(f"{filename}:{node.lineno}: {name}() gets {what}, not a string literal")
+                elif in_fstring:  # pylupdate5 does not look inside f-strings
+                    problems.append(f"{filename}:{node.lineno}: {name}() inside an f-string: pylupdate5 "
+                                    "cannot extract it; call it before the f-string")
         for child in ast.iter_child_nodes(node):
-            visit(child, wrapper_param)
+            visit(child, wrapper_param, in_fstring or isinstance(node, ast.JoinedStr))
 
     visit(tree)
     return problems
@@ -121,6 +124,7 @@ def ts_messages(path: Path) -> list:
     'QCoreApplication.translate("PhotoMotifs", text)',
     'QCoreApplication.translate(ctx, "literal")',
     'tr("a {}".format(n))',
+    "f\"<b>{tr('Taken')}:</b> {value}\"",
 ])
 def test_checker_rejects_non_literal_sources(code):
     assert bad_tr_calls(code), code
