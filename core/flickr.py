@@ -103,6 +103,10 @@ class FlickrError(RuntimeError):
     """The harvest cannot go on (refused key, a failing API, ...): the message is a sentence."""
 
 
+class LocalWriteError(FlickrError):
+    """A downloaded file could not be written completely (full disk): the harvest stops."""
+
+
 @dataclass
 class HttpResponse:
     """What a transport returns: HTTP status (0: no answer), body, lower-case headers."""
@@ -518,6 +522,8 @@ def download(client: FlickrClient, photos: list, folder, size: str,
                 problem = _fetch(client, url, target, feedback)
             except Canceled:
                 raise Canceled(_kept(result, folder)) from None
+            except LocalWriteError as exc:
+                raise FlickrError(f"{exc} {_kept(result, folder)}") from None
             if problem:
                 result.failed.append((pid, problem))
             else:
@@ -547,8 +553,16 @@ def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback)
         if response.status in (404, 410):
             part.unlink(missing_ok=True)
             return f"The photo is no longer on Flickr (HTTP {response.status} for its file)."
+        size = part.stat().st_size
+        if response.received and size != response.received:
+            # bytes arrived that the file did not take (a full disk): the write error stays
+            # inside the transport (a Qt slot, a read loop), so the file size is what tells
+            part.unlink(missing_ok=True)
+            raise LocalWriteError(f"Only {size} of the {response.received} bytes of {target.name} could be "
+                                  f"written to {target.parent} ({response.error or 'no reason given'}): the "
+                                  "disk may be full or the folder not writable; the harvest stopped.")
         problem = _http_problem(response)
-        if problem is None and part.stat().st_size == 0:
+        if problem is None and size == 0:
             problem = "an empty file"
         if problem is None:
             os.replace(part, target)

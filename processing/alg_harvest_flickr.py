@@ -76,16 +76,20 @@ class QgisTransport:
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
                              QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         reply = QgsNetworkAccessManager.instance().get(request)
-        chunks, received = [], [0]
+        chunks, received, write_error = [], [0], []
 
         def read():
             chunk = bytes(reply.readAll())
-            if chunk:
+            if chunk and not write_error:
                 received[0] += len(chunk)
-                if sink is not None:
-                    sink(chunk)
-                else:
+                if sink is None:
                     chunks.append(chunk)
+                    return
+                try:
+                    sink(chunk)
+                except OSError as exc:  # a full disk: an exception must not escape a Qt slot
+                    write_error.append(exc.strerror or str(exc))
+                    reply.abort()
 
         def watch_cancel():
             if self.feedback is not None and self.feedback.isCanceled():
@@ -105,6 +109,8 @@ class QgisTransport:
         headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
         error = reply.errorString() if reply.error() != QNetworkReply.NetworkError.NoError else ""
+        if write_error:  # core compares the bytes received with the file it wrote
+            error = write_error[0]
         reply.deleteLater()
         return flickr.HttpResponse(int(status or 0), b"".join(chunks), headers, error, received[0])
 
