@@ -56,6 +56,8 @@ FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
 DEFAULT_CAP = 4000
 DEFAULT_PER_PAGE = 250
 DEFAULT_CALLS_PER_HOUR = 3600
+# downloads in a row that got no answer at all (after their retries): the network is gone, stop
+MAX_UNANSWERED = 3
 
 # Flickr licence ids (flickr.photos.licenses.getInfo)
 LICENCES = {
@@ -503,6 +505,7 @@ def download(client: FlickrClient, photos: list, folder, size: str,
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     result = DownloadResult()
+    unanswered = 0
     for n, photo in enumerate(photos, start=1):
         if feedback.canceled():
             raise Canceled(_kept(result, folder))
@@ -519,11 +522,16 @@ def download(client: FlickrClient, photos: list, folder, size: str,
             result.files[pid] = name
         else:
             try:
-                problem = _fetch(client, url, target, feedback)
+                problem, answered = _fetch(client, url, target, feedback)
             except Canceled:
                 raise Canceled(_kept(result, folder)) from None
             except LocalWriteError as exc:
                 raise FlickrError(f"{exc} {_kept(result, folder)}") from None
+            unanswered = 0 if answered else unanswered + 1
+            if unanswered >= MAX_UNANSWERED:
+                raise FlickrError(f"{unanswered} photos in a row got no answer from Flickr's photo servers "
+                                  f"({problem}): the network connection may be lost; the harvest stopped. "
+                                  + _kept(result, folder))
             if problem:
                 result.failed.append((pid, problem))
             else:
@@ -542,17 +550,20 @@ def _kept(result: DownloadResult, folder: Path) -> str:
             "harvest again to download the rest.")
 
 
-def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> Optional[str]:
-    """Download url to target via ``target.part``; None when done, else the reason it failed."""
+def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> tuple:
+    """Download url to target via ``target.part``: (None when done, else the reason it failed;
+    False when no attempt got any HTTP answer)."""
     part = target.with_name(target.name + ".part")
     problem = "no attempt"
+    answered = False
     for attempt in range(client.max_retries + 1):
         feedback.check()
         with open(part, "wb") as fh:
             response = client.transport(url, sink=fh.write)
+        answered = answered or response.status != 0
         if response.status in (404, 410):
             part.unlink(missing_ok=True)
-            return f"The photo is no longer on Flickr (HTTP {response.status} for its file)."
+            return f"The photo is no longer on Flickr (HTTP {response.status} for its file).", True
         size = part.stat().st_size
         if response.received and size != response.received:
             # bytes arrived that the file did not take (a full disk): the write error stays
@@ -566,13 +577,13 @@ def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback)
             problem = "an empty file"
         if problem is None:
             os.replace(part, target)
-            return None
+            return None, True
         if response.status not in TRANSIENT_HTTP and not problem.startswith("truncated"):
             break
         if attempt < client.max_retries:
             client._pause(attempt, response, f"Download of {target.name}: {problem}")
     part.unlink(missing_ok=True)
-    return f"The download failed ({problem})."
+    return f"The download failed ({problem}).", answered
 
 
 # --- outputs -----------------------------------------------------------------------------------
