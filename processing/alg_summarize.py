@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
+    QgsUnitTypes,
 )
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
@@ -190,6 +191,13 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "The grid CRS {} is in degrees: choose a projected CRS in metres.").format(target.authid()))
         feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
+        if areas_source is None:
+            # the cell size is given in metres; a grid CRS in feet (State Plane) counts in feet
+            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, target.mapUnits())
+            if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
+                params.cell_size *= to_crs_units
+                feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(
+                    QgsUnitTypes.toString(target.mapUnits()), params.cell_size))
 
         # photo points in the target CRS, plain arrays for core/
         request = QgsFeatureRequest().setDestinationCrs(target, context.transformContext())

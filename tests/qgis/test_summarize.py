@@ -144,6 +144,27 @@ def test_utm_zone_is_picked_from_the_photos(run_alg, photo_layer, tmp_path):
     assert res["OUTPUT_CRS"] == "EPSG:32635" and res["N_AREAS"] >= 1
 
 
+def test_grid_cell_size_is_metres_in_a_crs_counting_in_feet(run_alg, tmp_path):
+    """EPSG:2263 (New York, in feet): a 100 m cell is 328.08 ft wide, not 100 ft."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2263&field=cluster:string&field=owner:string", "p", "memory")
+    feats = []
+    for k in range(3):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(["C1", f"u{k}"])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(987000.0 + 10 * k, 212000.0)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    out = str(tmp_path / "feet.gpkg")
+    res = run_alg("photomotifs:summarize", {"INPUT": layer, "GRID_SHAPE": 1, "CELL_SIZE": 100,
+                                            "GRID_CRS": "EPSG:2263", "MIN_USERS": 1, "OUTPUT": out})
+    assert res["OUTPUT_CRS"] == "EPSG:2263" and res["N_AREAS"] == 1
+    feet = 100 / 0.3048  # QGIS 3.22 converts feet as international feet (2 ppm off survey feet)
+    (row,) = read_layer(out)
+    assert row["photos"] == 3 and row["geometry"].area() == pytest.approx(feet * feet, rel=1e-6)
+
+
 GEO_THEN_QGIS = """
 import geopandas, shapely, pyproj
 from shapely import points
