@@ -171,7 +171,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                                  self.tr("Date"), feedback)
         if not date_field:
             feedback.pushInfo(self.tr("No date field: a user's photos count as one photo-user-day per area."))
-        conf_field = self.parameterAsString(parameters, self.CONFIDENCE_FIELD, context) or None
+        conf_field = self._field(parameters, context, self.CONFIDENCE_FIELD, names, (), self.tr("Confidence"),
+                                 feedback)
 
         params = SummaryParams(
             measure=MEASURE_VALUES[self.parameterAsEnum(parameters, self.MEASURE, context)],

@@ -128,6 +128,15 @@ def test_summarize_without_motif_field_is_a_sentence(run_alg, tmp_path):
         run_alg("photomotifs:summarize", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
+@pytest.mark.parametrize("key", ["MOTIF_FIELD", "USER_FIELD", "DATE_FIELD", "CONFIDENCE_FIELD"])
+def test_a_field_the_layer_lacks_is_a_sentence(run_alg, photo_layer, key):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="The photo layer has no field 'nope'"):
+        run_alg("photomotifs:summarize", {"INPUT": photo_layer, key: "nope", "GRID_CRS": "EPSG:3301",
+                                          "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
 def test_utm_zone_is_picked_from_the_photos(run_alg, photo_layer, tmp_path):
     # photos near Tartu (EPSG:3301 metres around 0 are off Estonia, so reproject a real position)
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
