@@ -254,3 +254,29 @@ def test_an_area_without_photos_is_no_failure(run_alg, authcfgs, jpegs, tmp_path
             OUTPUT=str(tmp_path / "none.gpkg")))
     assert res["FOUND"] == 0 and res["IMPORTED"] == 0 and res["OUTPUT"] is None
     assert table_ids(tmp_path) == [] and "Found: 0 photos" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_stops_the_harvest_with_a_sentence(provider, authcfgs, jpegs, tmp_path):
+    """Photos into a 200 KB disk: the write error inside QGIS's network reply (a Qt slot) stops
+    the run with a sentence, and no truncated photo keeps a name that looks complete."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    import processing
+    from photo_motifs.tests.fault_helpers import small_disk
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with small_disk(disk, "200k") as mounted:
+        if not mounted:
+            pytest.skip("needs root to mount a small tmpfs")  # CI runs as root: a skip fails CI
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        with FlickrTestServer(make_city(60, seed=15), jpegs) as server:
+            with pytest.raises(QgsProcessingException, match="disk may be full|No space left"):
+                processing.run("photomotifs:harvestflickr", run_params(server, authcfgs["good"], disk),
+                               context=context, feedback=QgsProcessingFeedback())
+            photos = disk / "photos"
+            complete = sorted(photos.glob("*.jpg"))
+            assert complete, "the disk was full before the first photo"
+            for path in complete:
+                assert path.read_bytes() == server.jpeg_for(path.name.split("_")[0]), path.name
