@@ -12,6 +12,7 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -292,7 +293,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr("The photo layer has no located photos to summarise."))
         tr_ = QgsCoordinateTransform(source.sourceCrs(), wgs84, context.transformContext())
         centre = tr_.transform(extent.center())
-        return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(centre.x(), centre.y())))
+        lon, lat = centre.x(), centre.y()
+        try:
+            straddles = tr_.transformBoundingBox(extent).width() > 180.0
+        except QgsCsException:
+            straddles = True
+        if straddles:
+            # photos on both sides of the antimeridian (Fiji, Chukotka, the Aleutians): the
+            # extent's centre lies on the other side of the Earth; take the photos' mean direction
+            lon, lat = _mean_lon_lat(source, tr_, lon, lat)
+        return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
     def _style(self, dest_id, context, feedback, source, motif_field, params):
         """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
@@ -305,6 +315,28 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
         if message:
             feedback.reportError(message)
+
+
+def _mean_lon_lat(source, to_wgs84, lon, lat):
+    """Circular mean longitude and mean latitude of the located photos (``lon, lat`` if none)."""
+    east = north = lat_sum = 0.0
+    n = 0
+    request = QgsFeatureRequest().setNoAttributes()
+    for feat in source.getFeatures(request):
+        geom = feat.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            continue
+        try:
+            point = to_wgs84.transform(geom.centroid().asPoint())
+        except QgsCsException:
+            continue
+        east += math.cos(math.radians(point.x()))
+        north += math.sin(math.radians(point.x()))
+        lat_sum += point.y()
+        n += 1
+    if not n:
+        return lon, lat
+    return math.degrees(math.atan2(north, east)), lat_sum / n
 
 
 def _is_gpkg(dest_id):

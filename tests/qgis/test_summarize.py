@@ -174,6 +174,27 @@ def test_grid_cell_size_is_metres_in_a_crs_counting_in_feet(run_alg, tmp_path):
     assert row["photos"] == 3 and row["geometry"].area() == pytest.approx(feet * feet, rel=1e-6)
 
 
+def test_utm_zone_of_photos_on_both_sides_of_the_antimeridian(run_alg, tmp_path):
+    """Taveuni, Fiji: longitudes 179.9x and -179.9x. The layer's extent spans the globe and its
+    centre lies near 0° (UTM zone 31, where no photo can be projected); the zone must be 1 or 60."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cluster:string&field=owner:string", "p", "memory")
+    feats = []
+    for k, lon in enumerate([179.95, 179.97, 179.99, -179.99, -179.97, -179.95]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(["C1", f"u{k}"])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, -16.8)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    out = str(tmp_path / "fiji.gpkg")
+    res = run_alg("photomotifs:summarize", {"INPUT": layer, "CELL_SIZE": 1000, "MIN_USERS": 1, "OUTPUT": out})
+    assert res["OUTPUT_CRS"] in ("EPSG:32701", "EPSG:32760")
+    rows = read_layer(out)
+    assert sum(r["photos"] for r in rows) == 6  # every photo in a cell, none lost to the projection
+    assert max(r["geometry"].area() for r in rows) == pytest.approx(3 ** 0.5 / 2 * 1000 ** 2, rel=1e-6)
+
+
 GEO_THEN_QGIS = """
 import geopandas, shapely, pyproj
 from shapely import points
