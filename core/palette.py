@@ -42,6 +42,11 @@ def _ring_color(index: int) -> str:
 PALETTE = tuple(_ring_color(i) for i in range(len(OKABE_ITO) * len(SHAPES)))
 
 
+# classes: the same 21 styles, hues rotated by three within each lightness ring
+_CLASS_ORDER = tuple(ring * len(OKABE_ITO) + (hue + 3) % len(OKABE_ITO)
+                     for ring in range(len(SHAPES)) for hue in range(len(OKABE_ITO)))
+
+
 @dataclass(frozen=True)
 class CategoryStyle:
     """How one category value is drawn. ``value`` is None for the "other" bucket."""
@@ -59,17 +64,24 @@ def category_styles(
     noise: Iterable[object] = ("noise", "unknown", -1),
     unreadable: Iterable[object] = ("unreadable",),
     max_colored: int = MAX_COLORED,
+    variant: str = "motifs",
 ) -> list[CategoryStyle]:
     """Styles for the categories in ``counts`` (value -> number of features).
 
     The largest ``max_colored`` ordinary categories get palette styles, largest first (ties by
     value, so the same data always gets the same colours); the remaining ones are folded into one
     "other" style whose count is their sum. Noise and unreadable values keep their own greys.
+
+    ``variant="classes"`` starts three hues further round the wheel and draws squares first, so a
+    classifier trained from clusters (same names C1…Cn, same counts) never looks like the
+    cluster layer it came from.
     """
+    order = _CLASS_ORDER if variant == "classes" else tuple(range(len(PALETTE)))
+    shapes = ("square", "circle", "triangle") if variant == "classes" else SHAPES
     noise_set, unreadable_set = set(noise), set(unreadable)
     ordinary = [(v, n) for v, n in counts.items() if v not in noise_set and v not in unreadable_set]
     ordinary.sort(key=lambda vn: (-vn[1], str(vn[0])))
-    styles = [CategoryStyle(v, PALETTE[i], SHAPES[(i // len(OKABE_ITO)) % len(SHAPES)], n)
+    styles = [CategoryStyle(v, PALETTE[order[i]], shapes[(i // len(OKABE_ITO)) % len(shapes)], n)
               for i, (v, n) in enumerate(ordinary[:max_colored])]
     rest = ordinary[max_colored:]
     if rest:

@@ -7,6 +7,7 @@ return the problems as ``(path, reason_code, sentence)`` rows and never stop on 
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 from pathlib import Path
@@ -34,7 +35,34 @@ _SHORT_REASON = {
 }
 
 
+# TrueType fonts that cover "—", "…" and accented letters (Pillow's built-in bitmap font does
+# not); DejaVu comes with QGIS's dependencies (fonts-dejavu-core) and with matplotlib.
+_FONT_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "DejaVuSans.ttf",  # found on Pillow's font path (Windows/macOS font folders)
+)
+
+
+def _font_files() -> list:
+    files = list(_FONT_FILES)
+    try:  # matplotlib ships DejaVu Sans on every platform
+        import matplotlib
+
+        files.append(os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data", "fonts", "ttf",
+                                  "DejaVuSans.ttf"))
+    except ImportError:
+        pass
+    return files
+
+
+@functools.lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.ImageFont:
+    """DejaVu Sans at ``size`` pixels; Pillow's scalable default font when no TrueType file is found."""
+    for path in _font_files():
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
     return ImageFont.load_default(size=size)
 
 

@@ -358,6 +358,10 @@ def finetune(images, y, spec, sd, train_indices, seconds_budget: float = 300.0, 
             epoch += 1
             history.append({"epoch": epoch, "seconds": round(time.perf_counter() - t0, 1),
                             "loss": float(np.mean(losses)), "train_accuracy": correct / seen})
+            # one line per epoch, so a long run shows it is moving and how well
+            feedback.info(f"Epoch {epoch}: loss {history[-1]['loss']:.3f}, accuracy on augmented training "
+                          f"photos {history[-1]['train_accuracy']:.3f} ({history[-1]['seconds']:.0f} s of "
+                          f"{seconds_budget:.0f} s).")
     seconds = time.perf_counter() - t0
     if history:
         last = history[-1]

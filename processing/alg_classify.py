@@ -16,7 +16,7 @@ from .common import (
     cache_from_parameters,
     mark_advanced,
     resolve_photo_source,
-    style_by_field_on_load,
+    style_photo_output,
     write_source_with_fields,
 )
 from .qgis_compat import FILE_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
@@ -146,7 +146,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, class_fields(top_k),
                                            values, cf)
-        style_by_field_on_load(context, dest_id, "class")
+        style_photo_output(context, dest_id, "class", feedback)
         counts = result.counts()
         present = [(c, n) for c, n in sorted(counts.items(), key=lambda cn: -cn[1]) if n]
         text = ", ".join(f"{c} {n}" for c, n in present[:20])

@@ -41,7 +41,7 @@ from .common import (
     option_value,
     qgs_fields,
     resolve_photo_source,
-    style_by_field_on_load,
+    style_photo_output,
     tr,
     write_source_with_fields,
 )
@@ -200,7 +200,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
         results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path}
-        style_by_field_on_load(context, dest_id, "cluster")
+        style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
         sheets = self.parameterAsString(parameters, self.SHEETS, context)

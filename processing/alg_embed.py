@@ -16,6 +16,7 @@ from .common import (
     failed_reasons,
     mark_advanced,
     resolve_photo_source,
+    style_photo_output,
     write_source_with_fields,
 )
 from .qgis_compat import SOURCE_VECTOR
@@ -85,6 +86,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, STATUS_FIELDS,
                                            values, cf)
+        style_photo_output(context, dest_id, "embed_status", feedback)
 
         results = {
             self.OUTPUT: dest_id,

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, to_qvalue
+from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, style_photo_output, to_qvalue
 from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
 
 # sinks and outputs of both import algorithms (importphotos, importtable)
@@ -40,6 +40,8 @@ def write_photo_outputs(alg, parameters, context, feedback, records, invalid, sc
             located += 1
         sink.add(feat)
     sink.finish()
+    del sink  # closes the file, so its style can be stored in it
+    style_photo_output(context, dest_id, None, feedback)
 
     inv_fields = qgs_fields(invalid_schema)
     inv_names = [name for name, _ in invalid_schema]

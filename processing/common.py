@@ -204,13 +204,13 @@ def create_sink(alg, parameters, key, context, fields, wkb_type, crs, optional=F
     return CheckedSink(alg, sink, dest_id, key), dest_id
 
 
-def style_by_field_on_load(context, dest_id, field_name) -> None:
-    """Categorised style on the output layer when QGIS loads it (GUI libraries only)."""
-    try:
-        from ..plugin.styling import style_output_on_load
-    except ImportError:
-        return
-    style_output_on_load(context, dest_id, field_name)
+def style_photo_output(context, dest_id, field_name=None, feedback=None) -> None:
+    """Style a photo layer an algorithm wrote (categories on ``field_name``, map tip, photo in the
+    form): stored as the default style in its GeoPackage and applied when QGIS loads it. Call
+    after the sink is closed."""
+    from .styling import style_output
+
+    style_output(context, dest_id, field_name, feedback)
 
 
 def mark_advanced(alg: QgsProcessingAlgorithm, *names) -> None:

@@ -9,6 +9,7 @@ QgsField: ``QMetaType.Type`` from QGIS 3.38, ``QVariant.Type`` before (PyQt6 has
 """
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingParameterDateTime,
@@ -16,6 +17,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsSimpleMarkerSymbolLayerBase,
+    QgsSymbolLayer,
     QgsWkbTypes,
 )
 
@@ -47,6 +50,17 @@ FIELD_NUMERIC = first_of((Qgis, "ProcessingFieldParameterDataType.Numeric"), (Qg
 WKB_POINT = first_of((Qgis, "WkbType.Point"), (QgsWkbTypes, "Point"))
 WKB_POINTZ = first_of((Qgis, "WkbType.PointZ"), (QgsWkbTypes, "PointZ"))
 WKB_NO_GEOMETRY = first_of((Qgis, "WkbType.NoGeometry"), (QgsWkbTypes, "NoGeometry"))
+GEOMETRY_POLYGON = first_of((Qgis, "GeometryType.Polygon"), (QgsWkbTypes, "PolygonGeometry"))
+REQUEST_NO_GEOMETRY = first_of((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "NoGeometry"))
+# marker shapes of processing/styling.py (Qgis.MarkerShape from QGIS 3.24)
+MARKER_SHAPES = {
+    name: first_of((Qgis, f"MarkerShape.{member}"), (QgsSimpleMarkerSymbolLayerBase, member))
+    for name, member in (("circle", "Circle"), ("square", "Square"), ("triangle", "Triangle"),
+                         ("cross", "Cross2"), ("arrowhead", "ArrowHeadFilled"))
+}
+PROPERTY_ANGLE = first_of((QgsSymbolLayer, "Property.Angle"), (QgsSymbolLayer, "PropertyAngle"))
+PROPERTY_OFFSET = first_of((QgsSymbolLayer, "Property.Offset"), (QgsSymbolLayer, "PropertyOffset"))
+PROPERTY_LAYER_ENABLED = first_of((QgsSymbolLayer, "Property.LayerEnabled"), (QgsSymbolLayer, "PropertyLayerEnabled"))
 WKB_MULTIPOLYGON = first_of((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
 FAST_INSERT = first_of((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 

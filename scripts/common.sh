@@ -12,7 +12,8 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 # Debian's /usr/bin/qgis_process wrapper adds --noversioncheck, which 3.22 rejects: use the binary.
 QGIS_PROCESS=/usr/bin/qgis_process.bin
 SYSTEM_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev build-essential
-                 libheif-dev mate-backgrounds libgeos-dev libproj-dev proj-bin poppler-utils)
+                 libheif-dev mate-backgrounds libgeos-dev libproj-dev proj-bin poppler-utils
+                 fonts-dejavu-core)
 
 # QGIS's Qt 6 migration tool lives in a venv of its own (PyQt6 must not meet QGIS 3's PyQt5)
 QT6CHECK_VENV="$PM_HOME/qt6check-venv"

@@ -29,22 +29,69 @@ def test_viewer_lists_overview_first(qgis_app, tmp_path):
     assert viewer.image.pixmap() is not None and viewer.image.pixmap().width() == 40
 
 
-def test_categorized_renderer_orders_clusters_and_greys_noise(qgis_app):
+def _memory_layer(kind, labels):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-    from photo_motifs.plugin.styling import categorized_renderer
-
-    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cluster:string", "m", "memory")
+    layer = QgsVectorLayer(f"{kind}?crs=EPSG:4326&field=cluster:string&field=photo:string", "m", "memory")
     feats = []
-    for i, label in enumerate(["C10", "C2", "C1", "noise", "C2"]):
+    for i, label in enumerate(labels):
         f = QgsFeature(layer.fields())
-        f.setAttributes([label])
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(i, i)))
+        f.setAttributes([label, f"/photos/{i}.jpg"])
+        point = QgsGeometry.fromPointXY(QgsPointXY(i, i))
+        f.setGeometry(point if kind == "Point" else point.buffer(0.4, 4))
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
-    renderer = categorized_renderer(layer, "cluster")
+    return layer
+
+
+def test_category_renderer_palette_counts_noise_and_unreadable(qgis_app):
+    from photo_motifs.core.palette import GREY_NOISE, GREY_UNREADABLE
+    from photo_motifs.processing.styling import category_renderer
+
+    layer = _memory_layer("Point", ["C10", "C2", "C1", "noise", "C2", None, "C1", "C1"])
+    renderer = category_renderer(layer, "cluster")
     categories = renderer.categories()  # keep the copies alive while reading their symbols
-    assert [c.value() for c in categories] == ["C1", "C2", "C10", "noise"]
-    noise = categories[-1].symbol().color()
-    assert (noise.red(), noise.green(), noise.blue()) == (150, 150, 150)
-    assert categorized_renderer(layer, "missing") is None
+    assert [c.value() for c in categories] == ["C1", "C2", "C10", "noise", "unreadable"]
+    assert [c.label() for c in categories][:3] == ["C1 (3)", "C2 (2)", "C10 (1)"]
+    assert categories[3].symbol().color().name().upper() == GREY_NOISE
+    assert categories[4].symbol().color().name().upper() == GREY_UNREADABLE
+    assert categories[4].label() == "unreadable photos (1)"
+    assert category_renderer(layer, "missing") is None
+    # the photo without a cluster is drawn (as unreadable), not hidden
+    from qgis.core import QgsRenderContext
+
+    ctx = QgsRenderContext()
+    renderer.startRender(ctx, layer.fields())
+    drawn = []
+    for f in layer.getFeatures():
+        ctx.expressionContext().setFeature(f)
+        drawn.append(renderer.willRenderFeature(f, ctx))
+    renderer.stopRender(ctx)
+    assert all(drawn)
+
+
+def test_points_and_polygons_get_the_same_colours_for_the_same_counts(qgis_app):
+    from photo_motifs.processing.styling import category_renderer
+
+    labels = ["sea"] * 5 + ["street"] * 9 + ["forest"] * 5
+    colours = []
+    for kind in ("Point", "Polygon"):
+        cats = category_renderer(_memory_layer(kind, labels), "cluster").categories()
+        colours.append({c.value(): c.symbol().color().name() for c in cats})
+    assert colours[0] == colours[1] and len(set(colours[0].values())) == 3
+
+
+def test_classes_trained_from_clusters_look_different(qgis_app):
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from photo_motifs.processing.styling import category_renderer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=class:string", "c", "memory")
+    clusters = _memory_layer("Point", ["C1", "C1", "C2"])
+    f = QgsFeature(layer.fields())
+    for value in ["C1", "C1", "C2"]:
+        f.setAttributes([value])
+        layer.dataProvider().addFeature(f)
+    a = {c.value(): c.symbol().color().name() for c in category_renderer(clusters, "cluster").categories()}
+    b = {c.value(): c.symbol().color().name() for c in category_renderer(layer, "class").categories()}
+    assert a["C1"] != b["C1"] and a["C2"] != b["C2"]

@@ -45,6 +45,20 @@ def test_cli_embed_cluster_export(qgis_process_cmd, labeled_dir, geotagged_dir, 
     assert any(r["filename"].startswith("DERIVED_truncated") for r in failed)
     report = json.loads((out / "run.json").read_text())
     assert report["not_clustered"] == len(failed) >= 1 and report["clustered"] == len(rows) - len(failed)
+    # written by qgis_process, opened later: styled from the style stored in the GeoPackage
+    from qgis.core import QgsVectorLayer
+
+    for path, field in ((out / "geo_motifs.gpkg", "cluster"), (out / "geo.gpkg", None), (out / "e1.gpkg", None)):
+        layer = QgsVectorLayer(str(path), "styled", "ogr")
+        assert "<img" in layer.mapTipTemplate(), path
+        assert layer.editorWidgetSetup(layer.fields().lookupField("photo")).type() == "ExternalResource"
+        if field:
+            assert layer.renderer().type() == "categorizedSymbol"
+            labels = [c.label() for c in layer.renderer().categories()]
+            assert any(label.startswith("C1 (") for label in labels), labels
+            n_unreadable = sum(r["cluster"] is None for r in rows)
+            if n_unreadable:
+                assert f"unreadable photos ({n_unreadable})" in labels
 
 
 def test_cli_train_and_classify(qgis_process_cmd, labeled_dir, out):

@@ -23,11 +23,7 @@ OPEN_TO_ALL = {"__about__"}
 
 # Known offences awaiting a change in flight, as (importing file, imported module). Each entry
 # says why; remove it when the reason is gone.
-KNOWN = {
-    # styling moves to processing/styling.py (desktop engineer, issue 9); until that is merged
-    # processing/common.py still imports plugin/styling.py.
-    ("processing/common.py", "plugin.styling"),
-}
+KNOWN: set = set()
 
 
 @dataclass(frozen=True)

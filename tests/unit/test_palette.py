@@ -33,3 +33,13 @@ def test_same_counts_same_colours_whatever_the_order():
     a = category_styles({"sea": 5, "forest": 5, "street": 9})
     b = category_styles({"street": 9, "forest": 5, "sea": 5})
     assert a == b and [s.value for s in a] == ["street", "forest", "sea"]
+
+
+def test_class_variant_differs_from_motifs_for_the_same_names():
+    counts = {"C1": 40, "C2": 30, "C3": 20, "C4": 10}
+    motifs = {s.value: (s.color, s.shape) for s in category_styles(counts)}
+    classes = {s.value: (s.color, s.shape) for s in category_styles(counts, variant="classes")}
+    assert all(motifs[v] != classes[v] for v in counts)
+    assert all(shape == "square" for _c, shape in classes.values())
+    many = category_styles({f"k{i}": 100 - i for i in range(19)}, variant="classes")
+    assert len({(s.color, s.shape) for s in many}) == 19

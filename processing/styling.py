@@ -1,0 +1,291 @@
+"""Styles for the layers the algorithms write: categories, map tips, the photo in the form.
+
+One style for every photo layer (import, embed, cluster, classify outputs): a categorised
+renderer on the motif/class field built from :func:`core.palette.category_styles` (colour and
+marker shape per category, counts in the legend, greys for noise, "other" and unreadable photos),
+an HTML map tip with the photo's thumbnail, and the external-resource widget that shows the photo
+in the attribute form. :func:`store_style` saves it as the default style inside the GeoPackage,
+so a layer written by ``qgis_process`` or opened later is styled too; :func:`style_on_load`
+applies the same style when Processing adds the output to a project.
+
+QGIS-only, without the GUI interface object: usable from algorithms, ``qgis_process`` and the plugin.
+"""
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsEditorWidgetSetup,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsMarkerSymbol,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSimpleMarkerSymbolLayer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
+
+from ..core.palette import category_styles
+from .qgis_compat import (
+    GEOMETRY_POLYGON,
+    MARKER_SHAPES,
+    PROPERTY_ANGLE,
+    PROPERTY_LAYER_ENABLED,
+    PROPERTY_OFFSET,
+    REQUEST_NO_GEOMETRY,
+)
+
+UNREADABLE = "unreadable"
+PHOTO_FIELD = "photo"
+STYLE_NAME = "Photo Motifs"
+
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PhotoMotifs", text)
+
+
+# --- categories ------------------------------------------------------------------------------
+
+def category_expression(layer, field_name: str, failed_values=()) -> str:
+    """The renderer's classification expression: the field, with NULL (the photo could not be
+    read, or had no path) and ``failed_values`` shown as "unreadable" instead of vanishing."""
+    field = QgsExpression.quotedColumnRef(field_name)
+    expr = f"coalesce({field}, {QgsExpression.quotedString(UNREADABLE)})"
+    if failed_values:
+        listed = ", ".join(QgsExpression.quotedString(str(v)) for v in failed_values)
+        expr = f"CASE WHEN {field} IN ({listed}) THEN {QgsExpression.quotedString(UNREADABLE)} ELSE {expr} END"
+    return expr
+
+
+def category_counts(layer, expression: str) -> dict:
+    """{category value (text): number of features} for an expression over the whole layer."""
+    counts: dict = {}
+    expr = QgsExpression(expression)
+    from qgis.core import QgsExpressionContext, QgsExpressionContextUtils
+
+    ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    expr.prepare(ctx)
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
+    for feature in layer.getFeatures(request):
+        ctx.setFeature(feature)
+        value = expr.evaluate(ctx)
+        key = "" if value is None or str(value) == "NULL" else str(value)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _marker(color: str, shape: str, size: float = 3.2):
+    symbol = QgsMarkerSymbol()
+    layer = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES.get(shape, MARKER_SHAPES["circle"]), size)
+    layer.setColor(QColor(color))
+    layer.setStrokeColor(QColor(255, 255, 255) if shape != "cross" else QColor(color))
+    layer.setStrokeWidth(0.25 if shape != "cross" else 0.5)
+    symbol.changeSymbolLayer(0, layer)
+    return symbol
+
+
+def _fill(color: str):
+    return QgsFillSymbol.createSimple({"color": color, "outline_color": "#4d4d4d", "outline_width": "0.2"})
+
+
+def _direction_arrow(symbol, direction_field: str) -> None:
+    """A small arrowhead pointing where the camera looked, only for photos with a direction."""
+    arrow = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES["arrowhead"], 1.8)
+    arrow.setColor(QColor("#303030"))
+    arrow.setStrokeColor(QColor("#303030"))
+    arrow.setStrokeWidth(0.1)
+    field = QgsExpression.quotedColumnRef(direction_field)
+    arrow.setDataDefinedProperty(PROPERTY_ANGLE, QgsProperty.fromExpression(field))
+    # attribute() is NULL without a feature, so the legend shows the category marker alone
+    arrow.setDataDefinedProperty(
+        PROPERTY_LAYER_ENABLED,
+        QgsProperty.fromExpression(f"attribute({QgsExpression.quotedString(direction_field)}) IS NOT NULL"))
+    # drawn a little ahead of the point, in the direction of view
+    arrow.setDataDefinedProperty(
+        PROPERTY_OFFSET,
+        QgsProperty.fromExpression(f"array(2.6*sin(radians({field})), -2.6*cos(radians({field})))"))
+    symbol.appendSymbolLayer(arrow)
+
+
+def category_renderer(layer, field_name: str, counts: dict | None = None, *, variant: str | None = None,
+                      failed_values=(), direction_field: str | None = None):
+    """Categorised renderer on ``field_name`` for a point or polygon layer (None without the field).
+
+    Colours and marker shapes come from :func:`core.palette.category_styles` with the counts of
+    the layer (or ``counts`` when given, e.g. those of the photo layer an area summary came
+    from), so the same counts always give the same colours on points and polygons. The legend
+    says how many features each category has. ``variant`` "classes" draws classifier output in
+    other colours than cluster output; by default a field named "class" is treated so.
+    """
+    if layer is None or layer.fields().lookupField(field_name) < 0:
+        return None
+    polygons = layer.geometryType() == GEOMETRY_POLYGON
+    if polygons:  # an area with no photos is not "unreadable": plain field values
+        expression = field_name
+        counts = counts if counts is not None else category_counts(layer, QgsExpression.quotedColumnRef(field_name))
+        counts.pop("", None)
+    else:
+        expression = category_expression(layer, field_name, failed_values)
+        counts = counts if counts is not None else category_counts(layer, expression)
+    variant = variant or ("classes" if field_name == "class" else "motifs")
+    styles = category_styles({str(k): int(v) for k, v in counts.items()}, noise=("noise", "unknown", "-1"),
+                             unreadable=(UNREADABLE,), variant=variant)
+    categories = []
+    for style in styles:
+        symbol = _fill(style.color) if polygons else _marker(style.color, style.shape)
+        if direction_field and not polygons:
+            _direction_arrow(symbol, direction_field)
+        if style.kind == "other":
+            n_other = len([s for s in counts if s not in {x.value for x in styles}])
+            label = tr("other ({} categories, {} photos)").format(n_other, style.count)
+            categories.append(QgsRendererCategory("", symbol, label))
+        else:
+            name = tr("unreadable photos") if style.kind == "unreadable" else str(style.value)
+            label = tr("{} ({})").format(name, style.count)
+            categories.append(QgsRendererCategory(str(style.value), symbol, label))
+    return QgsCategorizedSymbolRenderer(expression, categories)
+
+
+def single_renderer(layer, direction_field: str | None = None):
+    """One symbol for photo layers without a category yet (the imported photos)."""
+    if layer.geometryType() == GEOMETRY_POLYGON:
+        return QgsSingleSymbolRenderer(_fill("#0072B2"))
+    symbol = _marker("#0072B2", "circle")
+    if direction_field:
+        _direction_arrow(symbol, direction_field)
+    return QgsSingleSymbolRenderer(symbol)
+
+
+# --- map tips and the photo in the form ------------------------------------------------------
+
+def map_tip_html(layer, category_field: str | None = None, path_field: str = PHOTO_FIELD) -> str:
+    """HTML map tip: the photo as a thumbnail, motif/class (with confidence), date taken, file name."""
+    names = set(layer.fields().names())
+    path = QgsExpression.quotedColumnRef(path_field)
+    url = (f"[% CASE WHEN {path} IS NULL THEN '' WHEN left({path}, 1) = '/' THEN 'file://' || {path} "
+           f"ELSE 'file:///' || replace({path}, '\\\\', '/') END %]")
+    rows = []
+    if category_field and category_field in names:
+        unreadable = QgsExpression.quotedString(tr("unreadable"))
+        value = f"[% coalesce({QgsExpression.quotedColumnRef(category_field)}, {unreadable}) %]"
+        if "confidence" in names and category_field == "class":
+            value += (" [% CASE WHEN \"confidence\" IS NULL THEN '' "
+                      "ELSE '(' || round(\"confidence\" * 100) || ' %)' END %]")
+        heading = tr("Class") if category_field == "class" else tr("Motif")
+        rows.append(f"<b>{heading}:</b> {value}")
+    if "taken_at" in names:
+        rows.append(f"<b>{tr('Taken')}:</b> [% coalesce(left(\"taken_at\", 19), '–') %]")
+    name = "\"filename\"" if "filename" in names else f"base_file_name({path})"
+    rows.append(f"[% {name} %]")
+    return (
+        "<div style=\"font-family:sans-serif;font-size:9pt;max-width:260px\">"
+        f"<img src=\"{url}\" style=\"max-width:240px;max-height:180px\" width=\"240\"/><br/>"
+        + "<br/>".join(rows) + "</div>"
+    )
+
+
+def photo_widget(layer, path_field: str = PHOTO_FIELD) -> bool:
+    """The attribute form shows the photo (external resource widget, image viewer), as QGIS's
+    own photo import does. False when the layer has no such field."""
+    index = layer.fields().lookupField(path_field)
+    if index < 0:
+        return False
+    config = {"DocumentViewer": 1, "DocumentViewerHeight": 320, "DocumentViewerWidth": 0,
+              "FileWidget": True, "FileWidgetButton": True, "UseLink": True, "FullUrl": True,
+              "StorageMode": 0, "RelativeStorage": 0}
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ExternalResource", config))
+    return True
+
+
+def category_field_of(layer) -> str | None:
+    """The field a photo layer is styled by: class, cluster or the embedding status."""
+    names = layer.fields().names()
+    for name in ("class", "cluster", "embed_status"):
+        if name in names:
+            return name
+    return None
+
+
+def apply_photo_style(layer, category_field: str | None = None, arrows: bool = False) -> None:
+    """Renderer, map tip and photo widget on a photo layer (points, or a table without geometry).
+
+    ``arrows``: also draw a small arrowhead in the direction of view of photos that recorded one.
+    """
+    if layer is None or not layer.isValid():
+        return
+    category_field = category_field or category_field_of(layer)
+    direction = "direction" if arrows and "direction" in layer.fields().names() else None
+    if layer.isSpatial():
+        renderer = None
+        if category_field:
+            failed = ("failed",) if category_field == "embed_status" else ()
+            renderer = category_renderer(layer, category_field, failed_values=failed, direction_field=direction)
+        layer.setRenderer(renderer or single_renderer(layer, direction))
+    if layer.fields().lookupField(PHOTO_FIELD) >= 0:
+        layer.setMapTipTemplate(map_tip_html(layer, category_field))
+        photo_widget(layer)
+    layer.triggerRepaint()
+
+
+# --- stored with the data, applied on load ----------------------------------------------------
+
+def store_style(layer) -> str | None:
+    """Save the layer's current style as its default style: inside a GeoPackage, else as a .qml
+    next to the file. Returns an error sentence, or None when stored."""
+    if layer.providerType() != "ogr":
+        return tr("Only file layers can store a style.")
+    path = layer.source().split("|")[0]
+    if path.lower().endswith((".gpkg", ".sqlite")):
+        error = layer.saveStyleToDatabase(STYLE_NAME, tr("Photo Motifs style"), True, "")
+        return error or None
+    _message, ok = layer.saveDefaultStyle()
+    return None if ok else _message
+
+
+def style_output(context, dest_id: str, category_field: str | None, feedback=None) -> None:
+    """Style an algorithm's written output: stored in its file, and applied when QGIS loads it.
+
+    Call after the sink is closed (the writer object deleted), so the file holds every feature.
+    """
+    if not dest_id:
+        return
+    path = str(dest_id).split("|")[0]
+    if os.path.isfile(path):
+        layer = QgsVectorLayer(str(dest_id), "photos", "ogr")
+        if layer.isValid():
+            apply_photo_style(layer, category_field)
+            error = store_style(layer)
+            if error and feedback is not None:
+                feedback.pushInfo(tr("The style could not be stored with the layer: {}").format(error))
+    if context is not None and context.willLoadLayerOnCompletion(dest_id):
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(StyleOnLoad.create(category_field))
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Apply the photo style when Processing adds an output layer to the project (memory layers
+    have no file to store it in; file layers are loaded without their default style)."""
+
+    instances: list = []  # QGIS does not own Python post-processors: keep them alive
+
+    def __init__(self, category_field):
+        super().__init__()
+        self.category_field = category_field
+
+    @classmethod
+    def create(cls, category_field):
+        instance = cls(category_field)
+        cls.instances.append(instance)
+        return instance
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        if isinstance(layer, QgsVectorLayer):
+            apply_photo_style(layer, self.category_field)
+
+
