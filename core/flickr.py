@@ -716,7 +716,8 @@ def write_readme(folder, query: HarvestQuery, api_url: str, photos: list, calls:
         waited=_duration(waited), files_line=files_line, table=TABLE_NAME,
         table_rule="" if downloaded is None else "whose file is in this folder",
         skipped=SKIPPED_NAME, slices=SLICES_NAME, photos_dir=PHOTOS_DIR,
-        owners=("replaced by salted hashes; owner names left out." if hashed else
+        owners=("replaced by hashes salted with the harvesting user's personal salt (not shared); "
+                "owner names left out." if hashed else
                 "as Flickr gives them (not pseudonymised)."),
         licences="\n".join(f"{n:7d}  {name}" for name, n in licence_counts(photos).items()) or
         "      0  (no photo)",
