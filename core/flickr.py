@@ -56,6 +56,8 @@ FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
 DEFAULT_CAP = 4000
 DEFAULT_PER_PAGE = 250
 DEFAULT_CALLS_PER_HOUR = 3600
+# downloads in a row that got no answer at all (after their retries): the network is gone, stop
+MAX_UNANSWERED = 3
 
 # Flickr licence ids (flickr.photos.licenses.getInfo)
 LICENCES = {
@@ -101,6 +103,10 @@ TRANSIENT_HTTP = {0, 408, 429, 500, 502, 503, 504}
 
 class FlickrError(RuntimeError):
     """The harvest cannot go on (refused key, a failing API, ...): the message is a sentence."""
+
+
+class LocalWriteError(FlickrError):
+    """A downloaded file could not be written completely (full disk): the harvest stops."""
 
 
 @dataclass
@@ -499,6 +505,7 @@ def download(client: FlickrClient, photos: list, folder, size: str,
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     result = DownloadResult()
+    unanswered = 0
     for n, photo in enumerate(photos, start=1):
         if feedback.canceled():
             raise Canceled(_kept(result, folder))
@@ -515,9 +522,16 @@ def download(client: FlickrClient, photos: list, folder, size: str,
             result.files[pid] = name
         else:
             try:
-                problem = _fetch(client, url, target, feedback)
+                problem, answered = _fetch(client, url, target, feedback)
             except Canceled:
                 raise Canceled(_kept(result, folder)) from None
+            except LocalWriteError as exc:
+                raise FlickrError(f"{exc} {_kept(result, folder)}") from None
+            unanswered = 0 if answered else unanswered + 1
+            if unanswered >= MAX_UNANSWERED:
+                raise FlickrError(f"{unanswered} photos in a row got no answer from Flickr's photo servers "
+                                  f"({problem}): the network connection may be lost; the harvest stopped. "
+                                  + _kept(result, folder))
             if problem:
                 result.failed.append((pid, problem))
             else:
@@ -536,29 +550,40 @@ def _kept(result: DownloadResult, folder: Path) -> str:
             "harvest again to download the rest.")
 
 
-def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> Optional[str]:
-    """Download url to target via ``target.part``; None when done, else the reason it failed."""
+def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> tuple:
+    """Download url to target via ``target.part``: (None when done, else the reason it failed;
+    False when no attempt got any HTTP answer)."""
     part = target.with_name(target.name + ".part")
     problem = "no attempt"
+    answered = False
     for attempt in range(client.max_retries + 1):
         feedback.check()
         with open(part, "wb") as fh:
             response = client.transport(url, sink=fh.write)
+        answered = answered or response.status != 0
         if response.status in (404, 410):
             part.unlink(missing_ok=True)
-            return f"The photo is no longer on Flickr (HTTP {response.status} for its file)."
+            return f"The photo is no longer on Flickr (HTTP {response.status} for its file).", True
+        size = part.stat().st_size
+        if response.received and size != response.received:
+            # bytes arrived that the file did not take (a full disk): the write error stays
+            # inside the transport (a Qt slot, a read loop), so the file size is what tells
+            part.unlink(missing_ok=True)
+            raise LocalWriteError(f"Only {size} of the {response.received} bytes of {target.name} could be "
+                                  f"written to {target.parent} ({response.error or 'no reason given'}): the "
+                                  "disk may be full or the folder not writable; the harvest stopped.")
         problem = _http_problem(response)
-        if problem is None and part.stat().st_size == 0:
+        if problem is None and size == 0:
             problem = "an empty file"
         if problem is None:
             os.replace(part, target)
-            return None
+            return None, True
         if response.status not in TRANSIENT_HTTP and not problem.startswith("truncated"):
             break
         if attempt < client.max_retries:
             client._pause(attempt, response, f"Download of {target.name}: {problem}")
     part.unlink(missing_ok=True)
-    return f"The download failed ({problem})."
+    return f"The download failed ({problem}).", answered
 
 
 # --- outputs -----------------------------------------------------------------------------------
@@ -691,7 +716,8 @@ def write_readme(folder, query: HarvestQuery, api_url: str, photos: list, calls:
         waited=_duration(waited), files_line=files_line, table=TABLE_NAME,
         table_rule="" if downloaded is None else "whose file is in this folder",
         skipped=SKIPPED_NAME, slices=SLICES_NAME, photos_dir=PHOTOS_DIR,
-        owners=("replaced by salted hashes; owner names left out." if hashed else
+        owners=("replaced by hashes salted with the harvesting user's personal salt (not shared); "
+                "owner names left out." if hashed else
                 "as Flickr gives them (not pseudonymised)."),
         licences="\n".join(f"{n:7d}  {name}" for name, n in licence_counts(photos).items()) or
         "      0  (no photo)",

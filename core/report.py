@@ -16,11 +16,12 @@ matplotlib's object API on the Agg canvas: no pyplot state, no GUI backend.
 """
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import numpy as np
+
+from .safe_cells import write_csv
 
 REPORT_JSON = "report.json"
 REPORT_MD = "report.md"
@@ -64,11 +65,9 @@ def summary_text(result) -> str:
 
 
 def _write_confusion_csv(path: Path, classes: list, cm: np.ndarray) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["true \\ predicted"] + list(classes))
-        for name, row in zip(classes, cm):
-            writer.writerow([name] + [int(v) for v in row])
+    # class names come from folder names or a layer field (tags, anyone's text): never formulas
+    write_csv(path, ["true \\ predicted"] + list(classes),
+              ([name] + [int(v) for v in row] for name, row in zip(classes, cm)))
 
 
 def plot_confusion(path: Path, classes: list, cm: np.ndarray, title: str) -> Path:
@@ -105,11 +104,8 @@ def plot_confusion(path: Path, classes: list, cm: np.ndarray, title: str) -> Pat
 
 
 def _write_misclassified_csv(path: Path, rows: list) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["path", "true", "predicted", "confidence"])
-        for r in rows:
-            writer.writerow([r["path"], r["true"], r["predicted"], f"{r['confidence']:.4f}"])
+    write_csv(path, ["path", "true", "predicted", "confidence"],
+              ([r["path"], r["true"], r["predicted"], f"{r['confidence']:.4f}"] for r in rows))
 
 
 def _markdown(result, extra: dict, invalid: list, files: dict) -> str:

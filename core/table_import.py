@@ -221,6 +221,38 @@ def detect_columns(columns, overrides: Optional[dict] = None) -> dict:
     return {role: found[role] for role in ROLES}
 
 
+def personal_salt() -> str:
+    """The salt this computer's user hashes owner ids with when no salt is given.
+
+    Made once (128 random bits) in ``data_home()/owner_salt``, readable by the user only, and
+    reused by every import and harvest, so one owner gets the same hash in every layer of this
+    user (distinct users and photo-user-days add up across harvests) while nobody who receives
+    the layers can recompute the hashes from public owner ids.
+    """
+    import secrets
+
+    from .deps import data_home
+
+    path = data_home() / "owner_salt"
+    try:
+        salt = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        salt = ""
+    except OSError as exc:
+        raise ValueError(f"The owner-hash salt {path} cannot be read: {exc.strerror}.") from exc
+    if len(salt) >= 16:
+        return salt
+    salt = secrets.token_hex(16)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(salt + "\n")
+    except OSError as exc:
+        raise ValueError(f"The owner-hash salt cannot be saved in {path}: {exc.strerror}.") from exc
+    return salt
+
+
 def pseudonymise(owner: str, salt: str) -> str:
     """``'u_'`` + the first 16 hex digits of sha256(salt + owner)."""
     return "u_" + hashlib.sha256((salt + owner).encode("utf-8")).hexdigest()[:16]

@@ -546,9 +546,6 @@ def holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
     return np.sort(np.asarray(train)), np.sort(np.asarray(val, dtype=np.int64))
 
 
-_holdout_split = holdout_split  # the old private name (tests/unit/test_finetune.py imports it)
-
-
 def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_weight="balanced",
                    seed: int = 0, feedback: CoreFeedback | None = None, blocks=None) -> dict:
     """Stratified k-fold CV of the whole procedure (inner CV included); summary dict."""

@@ -7,8 +7,8 @@ proxy and SSL settings of the user's QGIS apply).
 """
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from qgis.core import (
     QgsApplication,
@@ -34,6 +34,7 @@ from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core import flickr
 from ..core.options import FLICKR_DATE_OPTIONS, FLICKR_LICENCE_OPTIONS, FLICKR_SIZE_OPTIONS
+from ..core.table_import import personal_salt
 from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
 from .common import PhotoMotifsAlgorithm, mark_advanced, option_labels, tr
 from .qgis_compat import DATETIME_DATE, NUMBER_INTEGER, PARAMETER_HIDDEN, SOURCE_VECTOR, SOURCE_VECTOR_POINT
@@ -76,16 +77,20 @@ class QgisTransport:
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
                              QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         reply = QgsNetworkAccessManager.instance().get(request)
-        chunks, received = [], [0]
+        chunks, received, write_error = [], [0], []
 
         def read():
             chunk = bytes(reply.readAll())
-            if chunk:
+            if chunk and not write_error:
                 received[0] += len(chunk)
-                if sink is not None:
-                    sink(chunk)
-                else:
+                if sink is None:
                     chunks.append(chunk)
+                    return
+                try:
+                    sink(chunk)
+                except OSError as exc:  # a full disk: an exception must not escape a Qt slot
+                    write_error.append(exc.strerror or str(exc))
+                    reply.abort()
 
         def watch_cancel():
             if self.feedback is not None and self.feedback.isCanceled():
@@ -105,6 +110,8 @@ class QgisTransport:
         headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
         error = reply.errorString() if reply.error() != QNetworkReply.NetworkError.NoError else ""
+        if write_error:  # core compares the bytes received with the file it wrote
+            error = write_error[0]
         reply.deleteLater()
         return flickr.HttpResponse(int(status or 0), b"".join(chunks), headers, error, received[0])
 
@@ -293,8 +300,19 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         query.validate()
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         download = self.parameterAsBoolean(parameters, self.DOWNLOAD, context)
-        salt = secrets.token_hex(16) if self.parameterAsBoolean(parameters, self.HASH_OWNERS, context) else None
         api_url = self.parameterAsString(parameters, self.API_URL, context) or flickr.FLICKR_REST_URL
+        endpoint = urlsplit(api_url)
+        if endpoint.scheme != "https" and not (
+                endpoint.scheme == "http" and endpoint.hostname in ("127.0.0.1", "localhost", "::1")):
+            raise QgsProcessingException(self.tr(
+                "The API endpoint {} is refused: your API key is sent to it, so it must be an https:// "
+                "address (plain http only to this computer, for tests).").format(api_url))
+        salt = None
+        if self.parameterAsBoolean(parameters, self.HASH_OWNERS, context):
+            salt = personal_salt()
+            feedback.pushInfo(self.tr(
+                "Owner ids are replaced by hashes with your personal salt (kept in your user folder), so "
+                "an owner gets the same hash in all your harvests and imports on this computer."))
         feedback.pushInfo(self.tr("Query: {}").format(query.describe()))
         if api_url != flickr.FLICKR_REST_URL:
             feedback.pushInfo(self.tr("API endpoint: {}").format(api_url))

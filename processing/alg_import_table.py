@@ -1,6 +1,5 @@
 """photomotifs:importtable — photos from a Flickr-style metadata table joined to local files."""
 import os
-import secrets
 
 from qgis.core import (
     QgsProcessingException,
@@ -110,7 +109,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.HASH_OWNERS, self.tr("Replace owner ids by salted hashes (personal data)"), True))
         self.addParameter(QgsProcessingParameterString(
-            self.SALT, self.tr("Salt for the owner hashes (keep it secret; empty: a new random salt)"),
+            self.SALT, self.tr("Salt for the owner hashes (keep it secret; empty: your personal salt)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
@@ -128,7 +127,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
         self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Rows and files not imported")))
     def process(self, parameters, context, feedback, cf):
-        from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table
+        from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, personal_salt
 
         table = self.parameterAsFile(parameters, self.TABLE, context)
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
@@ -142,11 +141,11 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
                   for key, kw in COLUMN_PARAMETERS.items()}
         salt = None
         if self.parameterAsBoolean(parameters, self.HASH_OWNERS, context):
-            salt = self.parameterAsString(parameters, self.SALT, context) or secrets.token_hex(16)
+            salt = self.parameterAsString(parameters, self.SALT, context) or personal_salt()
             if not self.parameterAsString(parameters, self.SALT, context):
                 feedback.pushInfo(self.tr(
-                    "Owners are pseudonymised with a new random salt: hashes are comparable "
-                    "within this output only. Give a salt to compare across imports."))
+                    "Owners are pseudonymised with your personal salt (kept in your user folder): "
+                    "hashes are comparable across all your imports and harvests on this computer."))
         records, invalid = join_table(
             rows, folder, pattern=self.parameterAsString(parameters, self.PATTERN, context) or "{id}",
             recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),

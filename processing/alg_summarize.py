@@ -12,6 +12,7 @@ import os
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -27,6 +28,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
+    QgsUnitTypes,
 )
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
@@ -181,7 +183,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                                  self.tr("Date"), feedback)
         if not date_field:
             feedback.pushInfo(self.tr("No date field: a user's photos count as one photo-user-day per area."))
-        conf_field = self.parameterAsString(parameters, self.CONFIDENCE_FIELD, context) or None
+        conf_field = self._field(parameters, context, self.CONFIDENCE_FIELD, names, (), self.tr("Confidence"),
+                                 feedback)
 
         params = SummaryParams(
             measure=MEASURE_VALUES[self.parameterAsEnum(parameters, self.MEASURE, context)],
@@ -201,6 +204,13 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "The grid CRS {} is in degrees: choose a projected CRS in metres.").format(target.authid()))
         feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
+        if areas_source is None:
+            # the cell size is given in metres; a grid CRS in feet (State Plane) counts in feet
+            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, target.mapUnits())
+            if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
+                params.cell_size *= to_crs_units
+                feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(
+                    QgsUnitTypes.toString(target.mapUnits()), params.cell_size))
 
         # photo points in the target CRS, plain arrays for core/
         request = QgsFeatureRequest().setDestinationCrs(target, context.transformContext())
@@ -294,7 +304,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr("The photo layer has no located photos to summarise."))
         tr_ = QgsCoordinateTransform(source.sourceCrs(), wgs84, context.transformContext())
         centre = tr_.transform(extent.center())
-        return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(centre.x(), centre.y())))
+        lon, lat = centre.x(), centre.y()
+        try:
+            straddles = tr_.transformBoundingBox(extent).width() > 180.0
+        except QgsCsException:
+            straddles = True
+        if straddles:
+            # photos on both sides of the antimeridian (Fiji, Chukotka, the Aleutians): the
+            # extent's centre lies on the other side of the Earth; take the photos' mean direction
+            lon, lat = _mean_lon_lat(source, tr_, lon, lat)
+        return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
     def _style(self, dest_id, context, feedback, source, motif_field, params):
         """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
@@ -307,6 +326,28 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
         if message:
             feedback.reportError(message)
+
+
+def _mean_lon_lat(source, to_wgs84, lon, lat):
+    """Circular mean longitude and mean latitude of the located photos (``lon, lat`` if none)."""
+    east = north = lat_sum = 0.0
+    n = 0
+    request = QgsFeatureRequest().setNoAttributes()
+    for feat in source.getFeatures(request):
+        geom = feat.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            continue
+        try:
+            point = to_wgs84.transform(geom.centroid().asPoint())
+        except QgsCsException:
+            continue
+        east += math.cos(math.radians(point.x()))
+        north += math.sin(math.radians(point.x()))
+        lat_sum += point.y()
+        n += 1
+    if not n:
+        return lon, lat
+    return math.degrees(math.atan2(north, east)), lat_sum / n
 
 
 def _is_gpkg(dest_id):

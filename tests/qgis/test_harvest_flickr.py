@@ -254,3 +254,56 @@ def test_an_area_without_photos_is_no_failure(run_alg, authcfgs, jpegs, tmp_path
             OUTPUT=str(tmp_path / "none.gpkg")))
     assert res["FOUND"] == 0 and res["IMPORTED"] == 0 and res["OUTPUT"] is None
     assert table_ids(tmp_path) == [] and "Found: 0 photos" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_stops_the_harvest_with_a_sentence(provider, authcfgs, jpegs, tmp_path):
+    """Photos into a 200 KB disk: the write error inside QGIS's network reply (a Qt slot) stops
+    the run with a sentence, and no truncated photo keeps a name that looks complete."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
+
+    import processing
+    from photo_motifs.tests.fault_helpers import small_disk
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with small_disk(disk, "200k") as mounted:
+        if not mounted:
+            pytest.skip("needs root to mount a small tmpfs")  # CI runs as root: a skip fails CI
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        with FlickrTestServer(make_city(60, seed=15), jpegs) as server:
+            with pytest.raises(QgsProcessingException, match="disk may be full|No space left"):
+                processing.run("photomotifs:harvestflickr", run_params(server, authcfgs["good"], disk),
+                               context=context, feedback=QgsProcessingFeedback())
+            photos = disk / "photos"
+            complete = sorted(photos.glob("*.jpg"))
+            assert complete, "the disk was full before the first photo"
+            for path in complete:
+                assert path.read_bytes() == server.jpeg_for(path.name.split("_")[0]), path.name
+
+
+def test_owner_hashes_match_across_harvests_and_imports(run_alg, authcfgs, jpegs, tmp_path):
+    """One owner, one hash in every harvest and import of this user (personal salt, not per run)."""
+    from photo_motifs.core.table_import import personal_salt, pseudonymise
+
+    city = make_city(40, seed=13)
+    with FlickrTestServer(city, jpegs) as server:
+        for name in ("a", "b"):
+            run_alg("photomotifs:harvestflickr", run_params(server, authcfgs["good"], tmp_path / name, DOWNLOAD=False))
+
+    def owners(folder):
+        with open(folder / "photos.csv", encoding="utf-8", newline="") as fh:
+            return {row["id"]: row["owner"] for row in csv.DictReader(fh)}
+
+    first, second = owners(tmp_path / "a"), owners(tmp_path / "b")
+    assert first == second and len(first) == 40
+    salt = personal_salt()
+    assert all(first[p["id"]] == pseudonymise(p["owner"], salt) for p in city)
+    assert all(p["owner"] not in first.values() for p in city)
+
+
+def test_an_api_endpoint_that_is_not_https_is_refused(provider, authcfgs, jpegs, tmp_path):
+    params = run_params(type("S", (), {"api_url": "http://flickr.example.org/services/rest/"}),
+                        authcfgs["good"], tmp_path)
+    assert "must be an https:// address" in errors_of(params)
+    assert not any(tmp_path.iterdir())

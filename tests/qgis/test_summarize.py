@@ -128,6 +128,15 @@ def test_summarize_without_motif_field_is_a_sentence(run_alg, tmp_path):
         run_alg("photomotifs:summarize", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
+@pytest.mark.parametrize("key", ["MOTIF_FIELD", "USER_FIELD", "DATE_FIELD", "CONFIDENCE_FIELD"])
+def test_a_field_the_layer_lacks_is_a_sentence(run_alg, photo_layer, key):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="The photo layer has no field 'nope'"):
+        run_alg("photomotifs:summarize", {"INPUT": photo_layer, key: "nope", "GRID_CRS": "EPSG:3301",
+                                          "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
 def test_utm_zone_is_picked_from_the_photos(run_alg, photo_layer, tmp_path):
     # photos near Tartu (EPSG:3301 metres around 0 are off Estonia, so reproject a real position)
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
@@ -142,6 +151,48 @@ def test_utm_zone_is_picked_from_the_photos(run_alg, photo_layer, tmp_path):
     layer.dataProvider().addFeatures(feats)
     res = run_alg("photomotifs:summarize", {"INPUT": layer, "CELL_SIZE": 1000, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert res["OUTPUT_CRS"] == "EPSG:32635" and res["N_AREAS"] >= 1
+
+
+def test_grid_cell_size_is_metres_in_a_crs_counting_in_feet(run_alg, tmp_path):
+    """EPSG:2263 (New York, in feet): a 100 m cell is 328.08 ft wide, not 100 ft."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2263&field=cluster:string&field=owner:string", "p", "memory")
+    feats = []
+    for k in range(3):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(["C1", f"u{k}"])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(987000.0 + 10 * k, 212000.0)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    out = str(tmp_path / "feet.gpkg")
+    res = run_alg("photomotifs:summarize", {"INPUT": layer, "GRID_SHAPE": 1, "CELL_SIZE": 100,
+                                            "GRID_CRS": "EPSG:2263", "MIN_USERS": 1, "OUTPUT": out})
+    assert res["OUTPUT_CRS"] == "EPSG:2263" and res["N_AREAS"] == 1
+    feet = 100 / 0.3048  # QGIS 3.22 converts feet as international feet (2 ppm off survey feet)
+    (row,) = read_layer(out)
+    assert row["photos"] == 3 and row["geometry"].area() == pytest.approx(feet * feet, rel=1e-6)
+
+
+def test_utm_zone_of_photos_on_both_sides_of_the_antimeridian(run_alg, tmp_path):
+    """Taveuni, Fiji: longitudes 179.9x and -179.9x. The layer's extent spans the globe and its
+    centre lies near 0° (UTM zone 31, where no photo can be projected); the zone must be 1 or 60."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=cluster:string&field=owner:string", "p", "memory")
+    feats = []
+    for k, lon in enumerate([179.95, 179.97, 179.99, -179.99, -179.97, -179.95]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(["C1", f"u{k}"])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, -16.8)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    out = str(tmp_path / "fiji.gpkg")
+    res = run_alg("photomotifs:summarize", {"INPUT": layer, "CELL_SIZE": 1000, "MIN_USERS": 1, "OUTPUT": out})
+    assert res["OUTPUT_CRS"] in ("EPSG:32701", "EPSG:32760")
+    rows = read_layer(out)
+    assert sum(r["photos"] for r in rows) == 6  # every photo in a cell, none lost to the projection
+    assert max(r["geometry"].area() for r in rows) == pytest.approx(3 ** 0.5 / 2 * 1000 ** 2, rel=1e-6)
 
 
 GEO_THEN_QGIS = """

@@ -7,7 +7,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from photo_motifs.core.decode import load_for_backbone  # noqa: E402
-from photo_motifs.core.train import _holdout_split, class_counts  # noqa: E402
+from photo_motifs.core.train import class_counts, holdout_split  # noqa: E402
 from photo_motifs.models import finetune as ft  # noqa: E402
 from photo_motifs.models import registry  # noqa: E402
 
@@ -68,7 +68,7 @@ def test_finetune_end_to_end(trained, small_set):
 
     # the hold-out photos were not used for fine-tuning: n_photos == training part of the split
     y = np.searchsorted(np.asarray(list(class_counts(labels))), np.asarray(labels))
-    tr, va = _holdout_split(y, 0.2, 0)
+    tr, va = holdout_split(y, 0.2, 0)
     assert info["n_photos"] == len(tr) == result.n_train and result.n_val == len(va) > 0
 
     # the fine-tuned backbone has its own spec and embedding cache key

@@ -276,3 +276,58 @@ def test_table_cells_never_run_as_formulas(tmp_path):
     row = read_rows(tmp_path / "t.csv")[0]
     assert row["title"] == "'=HYPERLINK(\"http://x\")" and row["tags"] == "'+tag"
     assert row["latitude"] == "-33.5" and row["longitude"] == "-70.25"  # numbers keep their sign
+
+
+def test_a_full_disk_during_a_download_leaves_no_file_that_looks_complete(jpegs, tmp_path):
+    """The disk fills up half-way through a photo: the sink's write error stays inside the
+    transport (as in a Qt slot), yet no truncated file gets a photo's name and the harvest stops."""
+    import errno
+
+    city = make_city(40, seed=12)
+    victim = sorted(city, key=lambda p: (p["datetaken"], p["id"]))[5]
+    inner = python_transport()
+
+    def transport(url, data=None, sink=None):
+        if sink is None or f"/{victim['id']}_" not in url:
+            return inner(url, data=data, sink=sink)
+
+        def full_disk(chunk):
+            sink(chunk[: len(chunk) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        return inner(url, data=data, sink=full_disk)
+
+    with FlickrTestServer(city, jpegs) as server:
+        clock = FakeClock()
+        client = flickr.FlickrClient(API_KEY, transport, api_url=server.api_url, clock=clock.clock,
+                                     wait=clock.wait)
+        with pytest.raises(flickr.FlickrError, match="disk may be full.*5 photos were downloaded"):
+            flickr.harvest(query(), tmp_path, client)
+    photos = tmp_path / flickr.PHOTOS_DIR
+    assert not list(photos.glob(f"{victim['id']}_*"))  # neither a truncated .jpg nor a .part
+    assert len(list(photos.glob("*.jpg"))) == 5
+    assert all(p.read_bytes() == server.jpeg_for(p.name.split("_")[0]) for p in photos.glob("*.jpg"))
+
+
+def test_a_lost_network_stops_the_downloads_instead_of_failing_every_photo(jpegs, tmp_path):
+    """After the search, the photo servers stop answering: the harvest stops with a sentence
+    after a few photos (each retried) instead of grinding through every photo's back-off."""
+    city = make_city(60, seed=13)
+    inner, gets = python_transport(), []
+
+    def transport(url, data=None, sink=None):
+        if sink is not None:
+            gets.append(url)
+            if len(gets) > 10:  # the cable is pulled after ten downloads
+                return flickr.HttpResponse(0, error="Network unreachable")
+        return inner(url, data=data, sink=sink)
+
+    with FlickrTestServer(city, jpegs) as server:
+        clock = FakeClock()
+        client = flickr.FlickrClient(API_KEY, transport, api_url=server.api_url, clock=clock.clock,
+                                     wait=clock.wait, max_retries=2)
+        with pytest.raises(flickr.FlickrError, match="3 photos in a row got no answer.*10 photos were downloaded"):
+            flickr.harvest(query(), tmp_path, client)
+    assert len(gets) == 10 + 3 * 3  # three photos, each tried three times, then the stop
+    assert len(list((tmp_path / flickr.PHOTOS_DIR).glob("*.jpg"))) == 10
+    assert not list((tmp_path / flickr.PHOTOS_DIR).glob("*.part"))

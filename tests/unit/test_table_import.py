@@ -264,3 +264,16 @@ def test_join_never_modifies_files(flickr):
     before = [(full_hash(p), p.stat().st_mtime_ns) for p in files]
     join_table(rows, folder, hash_owner_salt="s")
     assert [(full_hash(p), p.stat().st_mtime_ns) for p in files] == before
+
+
+def test_personal_salt_is_made_once_private_and_reused(tmp_path, monkeypatch):
+    from photo_motifs.core.table_import import personal_salt
+
+    monkeypatch.setenv("PHOTO_MOTIFS_HOME", str(tmp_path / "home"))
+    salt = personal_salt()
+    path = tmp_path / "home" / "owner_salt"
+    assert len(salt) == 32 and path.read_text().strip() == salt
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert personal_salt() == salt
+    path.write_text("")  # a damaged (empty) salt file is replaced, never used as an empty salt
+    assert len(personal_salt()) == 32

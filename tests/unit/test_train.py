@@ -304,3 +304,24 @@ def test_report_files(tmp_path):
         assert len((out / "misclassified.csv").read_text().splitlines()) == 1 + len(res.evaluation.misclassified)
     text = summary_text(res)
     assert "accuracy" in text and "refitted on all 30 photos" in text
+
+
+def test_report_tables_never_hold_formulas(tmp_path):
+    """Class names are folder names or a layer's text (Flickr tags): written as text, not formulas."""
+    import csv
+
+    pytest.importorskip("matplotlib")
+    X, labels = blobs(n_per_class=(10, 10, 10), spread=2.5, seed=4)  # 3 validation photos go wrong
+    names = {"class_0": "=HYPERLINK(\"http://x\",\"y\")", "class_1": "@cmd", "class_2": "-2"}
+    labels = [names[v] for v in labels]
+    res = T.train_classifier(X, labels, paths=[f"/p/{i}.jpg" for i in range(30)])
+    out = tmp_path / "model"
+    write_report(res, out)
+    with open(out / "confusion_matrix.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    cells = rows[0][1:] + [r[0] for r in rows[1:]]
+    assert sorted(cells) == sorted(["'" + n for n in names.values()] * 2)
+    assert [r[1:] for r in rows[1:]] == [[str(int(v)) for v in row] for row in res.evaluation.confusion]
+    with open(out / "misclassified.csv", encoding="utf-8", newline="") as fh:
+        mis = list(csv.reader(fh))[1:]
+    assert mis and all(c.startswith("'") for r in mis for c in r[1:3])
