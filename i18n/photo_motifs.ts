@@ -1636,6 +1636,16 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The API endpoint {} is refused: your API key is sent to it, so it must be an https:// address (plain http only to this computer, for tests).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Owner ids are replaced by hashes with your personal salt (kept in your user folder), so an owner gets the same hash in all your harvests and imports on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Query: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1823,7 +1833,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
+            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1858,7 +1868,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owners are pseudonymised with a new random salt: hashes are comparable within this output only. Give a salt to compare across imports.</source>
+            <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2309,12 +2319,22 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
+            <source>Confidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>Areas and output CRS: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
             <translation type="unfinished" />
         </message>
         <message>

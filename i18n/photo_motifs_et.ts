@@ -1638,6 +1638,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>The API endpoint {} is refused: your API key is sent to it, so it must be an https:// address (plain http only to this computer, for tests).</source>
+            <translation>API lõpp-punkt {} lükati tagasi: sinna saadetakse sinu API-võti, seega peab see olema https://-aadress (lihtne http ainult selle arvuti jaoks, testimiseks).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Owner ids are replaced by hashes with your personal salt (kept in your user folder), so an owner gets the same hash in all your harvests and imports on this computer.</source>
+            <translation>Omanike id-d asendatakse sinu isikliku soolaga räsidega (hoitakse sinu kasutajakaustas), nii et omanik saab kõigis sinu kogumistes ja importides selles arvutis sama räsi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Query: {}</source>
             <translation>Päring: {}</translation>
         </message>
@@ -1825,8 +1835,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
-            <translation>Omanike räside sool (hoia saladuses; tühi: uus juhuslik sool)</translation>
+            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
+            <translation>Omanike räside sool (hoia saladuses; tühi: sinu isiklik sool)</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -1860,8 +1870,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owners are pseudonymised with a new random salt: hashes are comparable within this output only. Give a salt to compare across imports.</source>
-            <translation>Omanikud pseudonüümitakse uue juhusliku soolaga: räsid on võrreldavad ainult selle väljundi piires. Eri importide võrdlemiseks anna sool ette.</translation>
+            <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
+            <translation>Omanikud pseudonüümitakse sinu isikliku soolaga (hoitakse sinu kasutajakaustas): räsid on võrreldavad kõigis sinu importides ja kogumistes selles arvutis.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2311,6 +2321,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
+            <source>Confidence</source>
+            <translation>Kindlus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
             <translation>Ruudustiku koordinaatsüsteem {} on kraadides: vali meetrites projektsiooniga koordinaatsüsteem.</translation>
         </message>
@@ -2318,6 +2333,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>Areas and output CRS: {} ({})</source>
             <translation>Alad ja väljundi koordinaatsüsteem: {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
+            <translation>Ruudustiku koordinaatsüsteemi ühik on {}: lahtri suurus {:.6g} ühikut.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2513,6 +2533,14 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/common.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
+            <translation type="vanished">Omanike räside sool (hoia saladuses; tühi: uus juhuslik sool)</translation>
+        </message>
+        <message>
+            <source>Owners are pseudonymised with a new random salt: hashes are comparable within this output only. Give a salt to compare across imports.</source>
+            <translation type="vanished">Omanikud pseudonüümitakse uue juhusliku soolaga: räsid on võrreldavad ainult selle väljundi piires. Eri importide võrdlemiseks anna sool ette.</translation>
         </message>
         <message>
             <source>Read photo folder (EXIF locations)…</source>
