@@ -59,6 +59,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation type="unfinished" />

@@ -59,6 +59,11 @@
             <translation>Pythoni paketid</translation>
         </message>
         <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Close</source>
+            <translation>Sulge</translation>
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation>Photo Motifs: fotodest kaardini…</translation>
