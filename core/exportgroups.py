@@ -313,15 +313,21 @@ def _undo(report: ExportReport) -> str:
             removed += 1
         except OSError:
             kept.append(path)
+    kept_dirs = []
     for folder in reversed(report.created_dirs):
         try:
             os.rmdir(folder)
-        except OSError:
+        except FileNotFoundError:
             pass
+        except OSError:  # not empty: something else wrote into it meanwhile
+            kept_dirs.append(folder)
     report.created_files = kept
     if kept:
         return (f"Removed {removed} files this run had written; {len(kept)} could not be removed and "
                 f"are left, e.g. {kept[0]}. Nothing that existed before the run was changed.")
+    if kept_dirs:
+        return (f"Removed the {removed} files this run had written; {len(kept_dirs)} folders it made are "
+                f"left because they are not empty, e.g. {kept_dirs[0]}.")
     return (f"Removed the {removed} files this run had written; the output folder is as it was before "
             "the run.")
 

@@ -517,3 +517,21 @@ def test_contact_sheet_and_vectors_on_a_full_disk_leave_no_partial_file(photos, 
         with pytest.raises(OSError):
             export_vectors(disk / "v.csv", ([f"p{i}" for i in range(2000)], np.ones((2000, 64), np.float32)))
         assert files_under(disk) == ["ballast"]
+
+
+def test_export_cancel_names_a_folder_it_made_that_someone_else_filled(photos, tmp_path):
+    out = tmp_path / "out"
+    rows = [{"photo": str(p), "cluster": f"C{i % 2}"} for i, p in enumerate(sorted(photos.iterdir()))]
+    checks = []
+
+    def is_canceled():
+        checks.append(1)
+        if len(checks) == 12 and (out / "C1").is_dir():
+            (out / "C1" / "other.txt").write_text("written by another program during the export")
+        return len(checks) > 12
+
+    with pytest.raises(Canceled) as info:
+        export_groups(rows, out, feedback=CoreFeedback(is_canceled=is_canceled))
+    assert "folders it made are left because they are not empty" in str(info.value)
+    assert "as it was before" not in str(info.value)
+    assert files_under(out) == ["C1/other.txt"]
