@@ -10,7 +10,7 @@ Translation: labels are English literals wrapped in :func:`QT_TRANSLATE_NOOP` wi
 ``"PhotoMotifs"``; the function returns its text unchanged (core never imports Qt), and
 pylupdate5 extracts the literals from this file because it looks for that name. Processing
 shows each label through ``QCoreApplication.translate("PhotoMotifs", label)``
-(``processing.common.option_labels``). So this file belongs in the list of sources given to
+(``processing.params.option_labels``). So this file belongs in the list of sources given to
 pylupdate5, with processing/ and plugin/.
 """
 from __future__ import annotations
@@ -27,6 +27,21 @@ def values(options) -> tuple:
     """The values of ``(label, value)`` options, in order."""
     return tuple(value for _label, value in options)
 
+
+# BACKBONE of embed, cluster, train, exportgroups (models/registry.py holds each model's spec).
+# Saved models and scripts store the index: the list only grows at its end, so a backbone added
+# later never shifts "own ONNX model" (tests/unit/test_options.py pins every index).
+OWN_ONNX = "own_onnx"
+BACKBONE_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite0 (ImageNet, 1280-d)"), "efficientnet_lite0"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite2 (ImageNet, 1280-d, slower, more accurate)"),
+     "efficientnet_lite2"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "SqueezeNet as in Orange Image Analytics (local embedder, 1000-d)"),
+     "orange_squeezenet"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite0 int8 (fast: ~1.6x quicker, embeddings 0.996 cosine "
+                                      "to fp32; CPUs with VNNI)"), "efficientnet_lite0_int8"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "My own ONNX model (file below)"), OWN_ONNX),
+)
 
 # photomotifs:cluster (core/cluster.py, core/projection.py)
 CLUSTER_METHOD_OPTIONS = (

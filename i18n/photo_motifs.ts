@@ -235,7 +235,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <location filename="../processing/alg_train.py" />
@@ -648,107 +648,142 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/messages.py" />
+            <source>{} copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} symbolic links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>A point layer made by 'Read photo folder' or 'Read photo metadata table' (or any layer with a field holding photo paths). Leave empty to use a folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_export_groups.py" />
             <source>Field with the photo path</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Relative paths are read from the folder of the layer's file.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Photos: or a folder of photos</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Every photo in this folder, when no photo layer is chosen. The photos are only read, never changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Include subfolders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>The layer has no field '{}'. Choose the field that holds the photo paths (the 'photo' field of layers made by 'Read photo folder').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <source>{} is a file; choose the folder that holds the photos.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Choose a photo layer or a folder of photos.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Image model (backbone)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
-            <source>My own ONNX model (file below)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Own ONNX image model (when chosen above)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Choose the ONNX file of your own image model.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Image model: {}; embedding cache: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Embeddings computed before the cancel request are kept in the cache {}, so the next run continues from there; no output layer was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).</source>
             <translation type="unfinished" />
         </message>
@@ -756,46 +791,6 @@
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
             <source>The feature has no photo path.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} copied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} hard-linked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} symbolic links</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} already there (identical)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} not exported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} into {} folders under {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1994,6 +1989,31 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/options.py" />
+            <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>EfficientNet-Lite2 (ImageNet, 1280-d, slower, more accurate)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>SqueezeNet as in Orange Image Analytics (local embedder, 1000-d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>EfficientNet-Lite0 int8 (fast: ~1.6x quicker, embeddings 0.996 cosine to fp32; CPUs with VNNI)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>My own ONNX model (file below)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
             <source>hierarchical</source>
             <translation type="unfinished" />
         </message>
@@ -2158,37 +2178,37 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Reading or writing {} failed: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>A file operation failed: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The embedding cache could not be read or written ({}): the disk may be full, the folder read-only or the file damaged.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Canceled by the user.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Incomplete output left behind (delete it or run again): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
             <translation type="unfinished" />
         </message>
@@ -2503,37 +2523,37 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be created: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be written: {} is a file, not a folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be written: the folder {} is read-only. Choose another place.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>Writing the output '{}' failed {} ({}): the disk may be full or the file not writable. {} features had been written; the output is incomplete and must not be used.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>no reason given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>at feature {}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation type="unfinished" />
         </message>

@@ -235,7 +235,7 @@
             <translation>Kontaktlehtede kaust</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <location filename="../processing/alg_train.py" />
@@ -648,107 +648,142 @@
             <translation>fotode</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/messages.py" />
+            <source>{} copied</source>
+            <translation>{} kopeeritud</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} hard-linked</source>
+            <translation>{} kõvalingitud</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} symbolic links</source>
+            <translation>{} sümbolinki</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation>{} juba olemas (identsed)</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} not exported</source>
+            <translation>{} eksportimata</translation>
+        </message>
+        <message>
+            <location filename="../processing/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation>{} ({} kausta kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation>Fotod: fotokiht</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>A point layer made by 'Read photo folder' or 'Read photo metadata table' (or any layer with a field holding photo paths). Leave empty to use a folder.</source>
             <translation>Tööriistaga „Loe fotokaust” või „Loe fotode metaandmete tabel” tehtud punktikiht (või mis tahes kiht, mille väljas on fotode failiteed). Jäta tühjaks, et kasutada kausta.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_export_groups.py" />
             <source>Field with the photo path</source>
             <translation>Fotode failitee väli</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Relative paths are read from the folder of the layer's file.</source>
             <translation>Suhtelisi failiteid loetakse kihi faili kaustast.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Photos: or a folder of photos</source>
             <translation>Fotod: või fotode kaust</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Every photo in this folder, when no photo layer is chosen. The photos are only read, never changed.</source>
             <translation>Kõik selle kausta fotod, kui fotokihti pole valitud. Fotosid ainult loetakse, neid ei muudeta kunagi.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Include subfolders</source>
             <translation>Kaasa alamkaustad</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>The layer has no field '{}'. Choose the field that holds the photo paths (the 'photo' field of layers made by 'Read photo folder').</source>
             <translation>Kihil pole välja „{}”. Vali väli, milles on fotode failiteed (tööriistaga „Loe fotokaust” tehtud kihtidel väli „photo”).</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_import_photos.py" />
             <source>{} is a file; choose the folder that holds the photos.</source>
             <translation>{} on fail; vali kaust, milles fotod on.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Choose a photo layer or a folder of photos.</source>
             <translation>Vali fotokiht või fotode kaust.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Image model (backbone)</source>
             <translation>Pildimudel (põhivõrk)</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
-            <source>My own ONNX model (file below)</source>
-            <translation>Minu oma ONNX-mudel (fail allpool)</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Own ONNX image model (when chosen above)</source>
             <translation>Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
             <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Choose the ONNX file of your own image model.</source>
             <translation>Vali oma pildimudeli ONNX-fail.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Image model: {}; embedding cache: {}</source>
             <translation>Pildimudel: {}; vektoresituste vahemälu: {}</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Embeddings computed before the cancel request are kept in the cache {}, so the next run continues from there; no output layer was written.</source>
             <translation>Enne katkestamist arvutatud vektoresitused jäävad vahemällu {}, nii et järgmine käivitus jätkab sealt; väljundkihti ei kirjutatud.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/photo_sources.py" />
             <source>Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).</source>
             <translation>Vektoresitused: {} vahemälust, {} arvutatud, {} fotot ei õnnestunud lugeda ({} s).</translation>
         </message>
@@ -757,46 +792,6 @@
             <location filename="../processing/alg_classify.py" />
             <source>The feature has no photo path.</source>
             <translation>Nähtusel pole foto failiteed.</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} copied</source>
-            <translation>{} kopeeritud</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} hard-linked</source>
-            <translation>{} kõvalingitud</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} symbolic links</source>
-            <translation>{} sümbolinki</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} already there (identical)</source>
-            <translation>{} juba olemas (identsed)</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} not exported</source>
-            <translation>{} eksportimata</translation>
-        </message>
-        <message>
-            <location filename="../processing/common.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation>{} ({} kausta kaustas {}).</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" />
@@ -1996,6 +1991,31 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/options.py" />
+            <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
+            <translation>EfficientNet-Lite0 (ImageNet, 1280 väärtust)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>EfficientNet-Lite2 (ImageNet, 1280-d, slower, more accurate)</source>
+            <translation>EfficientNet-Lite2 (ImageNet, 1280 väärtust, aeglasem, täpsem)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>SqueezeNet as in Orange Image Analytics (local embedder, 1000-d)</source>
+            <translation>SqueezeNet nagu Orange Image Analyticsis (kohalik vektoresituste arvutaja, 1000 väärtust)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>EfficientNet-Lite0 int8 (fast: ~1.6x quicker, embeddings 0.996 cosine to fp32; CPUs with VNNI)</source>
+            <translation>EfficientNet-Lite0 int8 (kiire: ~1,6 korda kiirem, vektoresitused fp32-ga koosinusega 0,996; VNNI-ga protsessorid)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>My own ONNX model (file below)</source>
+            <translation>Minu oma ONNX-mudel (fail allpool)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
             <source>hierarchical</source>
             <translation>hierarhiline</translation>
         </message>
@@ -2160,37 +2180,37 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Ruudud</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation>Käivitus oli väljundid juba kirjutanud, kui katkestamise soov tuli.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Reading or writing {} failed: {}.</source>
             <translation>Faili {} lugemine või kirjutamine ebaõnnestus: {}.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>A file operation failed: {}.</source>
             <translation>Failitoiming ebaõnnestus: {}.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The embedding cache could not be read or written ({}): the disk may be full, the folder read-only or the file damaged.</source>
             <translation>Vektoresituste vahemälu ei õnnestunud lugeda ega kirjutada ({}): ketas võib olla täis, kaust kirjutuskaitstud või fail rikutud.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Canceled by the user.</source>
             <translation>Kasutaja katkestas.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>Incomplete output left behind (delete it or run again): {}.</source>
             <translation>Alles jäi poolik väljund (kustuta see või käivita uuesti): {}.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
             <translation>Algoritmil puudub meetod process().</translation>
         </message>
@@ -2505,37 +2525,37 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>  {}: {} — {}</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be created: {}</source>
             <translation>Väljundit „{}” ei saa luua: {}</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be written: {} is a file, not a folder.</source>
             <translation>Väljundit „{}” ei saa kirjutada: {} on fail, mitte kaust.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>The output '{}' cannot be written: the folder {} is read-only. Choose another place.</source>
             <translation>Väljundit „{}” ei saa kirjutada: kaust {} on kirjutuskaitstud. Vali muu koht.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>Writing the output '{}' failed {} ({}): the disk may be full or the file not writable. {} features had been written; the output is incomplete and must not be used.</source>
             <translation>Väljundi „{}” kirjutamine ebaõnnestus {} ({}): ketas võib olla täis või fail kirjutuskaitstud. Kirjutatud oli {} nähtust; väljund on poolik ja seda ei tohi kasutada.</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>no reason given</source>
             <translation>põhjust ei antud</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>at feature {}</source>
             <translation>nähtuse {} juures</translation>
         </message>
         <message>
-            <location filename="../processing/common.py" />
+            <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
         </message>

@@ -9,18 +9,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from .common import (
-    CACHE,
-    PhotoMotifsAlgorithm,
-    add_photo_source_parameters,
-    cache_from_parameters,
-    export_summary,
-    mark_advanced,
-    resolve_photo_source,
-    set_help,
-    style_photo_output,
-    write_source_with_fields,
-)
+from .base import PhotoMotifsAlgorithm
+from .messages import export_summary
+from .outputs import style_photo_output, write_source_with_fields
+from .params import mark_advanced, set_help
+from .photo_sources import CACHE, add_photo_source_parameters, cache_from_parameters, resolve_photo_source
 from .qgis_compat import FILE_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from .translation import reason_text
 
@@ -49,7 +42,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "classes"
     NAME = "classify"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Classify photos with a model")
 
     def tags(self):
@@ -112,6 +105,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
                                     "'unknown'. 0 keeps every class."),
         })
         mark_advanced(self, self.LABELS, self.INPUT_SIZE, self.USE_CACHE)
+
     def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, write_image_tools_csv
         from ..core.embed import compute_embeddings
@@ -154,6 +148,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         by_feature = {valid[p.index]: p for p in result.photos}
         reasons = {valid[i]: reason_text(code, sentence) for i, _path, code, sentence in result.failed}
+
         def values(i):
             photo = by_feature.get(i)
             if photo is None:

@@ -27,25 +27,20 @@ from ..core.options import (
     PROJECTION_NONE,
     PROJECTION_OPTIONS,
 )
-from .common import (
+from .base import PhotoMotifsAlgorithm
+from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
+from .params import mark_advanced, option_labels, option_value
+from .photo_sources import (
     CACHE,
     ONNX_MODEL,
-    PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
-    create_sink,
     embed_source,
     failed_reasons,
-    mark_advanced,
-    option_labels,
-    option_value,
-    qgs_fields,
     resolve_photo_source,
-    style_photo_output,
-    tr,
-    write_source_with_fields,
 )
 from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
+from .translation import tr
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
@@ -77,7 +72,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "motifs"
     NAME = "cluster"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Discover photo motifs (clustering)")
 
     def tags(self):
@@ -149,6 +144,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
         mark_advanced(self, self.NORMALIZE, self.PCA_DIMS, self.HEIGHT_RATIO, self.K_MIN, self.K_MAX,
                       self.MIN_CLUSTER_SIZE, self.SEED, ONNX_MODEL)
+
     def cluster_params(self, parameters, context):
         from ..core.cluster import ClusterParams
 

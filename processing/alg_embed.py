@@ -6,18 +6,17 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from .common import (
+from .base import PhotoMotifsAlgorithm
+from .outputs import style_photo_output, write_source_with_fields
+from .params import mark_advanced
+from .photo_sources import (
     CACHE,
     ONNX_MODEL,
-    PhotoMotifsAlgorithm,
     add_backbone_parameters,
     add_photo_source_parameters,
     embed_source,
     failed_reasons,
-    mark_advanced,
     resolve_photo_source,
-    style_photo_output,
-    write_source_with_fields,
 )
 from .qgis_compat import SOURCE_VECTOR
 
@@ -37,7 +36,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "embeddings"
     NAME = "embed"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Compute photo embeddings")
 
     def tags(self):
@@ -77,6 +76,7 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SECONDS, self.tr("Seconds spent embedding")))
         self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
         mark_advanced(self, ONNX_MODEL)
+
     def process(self, parameters, context, feedback, cf):
         from ..core.embed import export_vectors
 

@@ -13,18 +13,11 @@ from qgis.core import (
 
 from ..core.options import EXPORT_MODE_OPTIONS
 from ..core.safe_paths import resolve_against
-from .common import (
-    PhotoMotifsAlgorithm,
-    PhotoSource,
-    add_backbone_parameters,
-    embed_source,
-    export_summary,
-    is_null,
-    layer_folder,
-    option_labels,
-    option_value,
-    to_qvalue,
-)
+from .base import PhotoMotifsAlgorithm
+from .messages import export_summary
+from .outputs import is_null, to_qvalue
+from .params import option_labels, option_value
+from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
 from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
 from .translation import reason_text
 
@@ -50,7 +43,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "maps"
     NAME = "exportgroups"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Export photos by motif or class")
 
     def tags(self):
@@ -99,6 +92,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos not exported")))
         self.addOutput(QgsProcessingOutputNumber(self.GROUPS, self.tr("Folders")))
         self.addOutput(QgsProcessingOutputString(self.TABLES, self.tr("Tables written (separated by ;)")))
+
     def process(self, parameters, context, feedback, cf):
         from ..core.exportgroups import export_groups
 

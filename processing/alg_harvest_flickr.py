@@ -36,8 +36,10 @@ from ..core import flickr
 from ..core.options import FLICKR_DATE_OPTIONS, FLICKR_LICENCE_OPTIONS, FLICKR_SIZE_OPTIONS
 from ..core.table_import import personal_salt
 from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
-from .common import PhotoMotifsAlgorithm, mark_advanced, option_labels, tr
+from .base import PhotoMotifsAlgorithm
+from .params import mark_advanced, option_labels
 from .qgis_compat import DATETIME_DATE, NUMBER_INTEGER, PARAMETER_HIDDEN, SOURCE_VECTOR, SOURCE_VECTOR_POINT
+from .translation import tr
 
 KEY_FIELDS = ("password", "token", "key", "api_key")  # where a key can sit in a configuration
 
@@ -178,7 +180,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     NAME = "harvestflickr"
     CAPABILITY = "import"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Harvest geotagged photos from Flickr")
 
     def intro(self) -> str:
@@ -215,10 +217,10 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             "URLs. No photo, file or other data of yours is sent. All traffic goes through QGIS's "
             "network manager (your proxy and SSL settings).")
 
-    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+    def shortHelpString(self):
         return "\n\n".join((self.intro(), self.details(), self.network_note()))
 
-    def shortDescription(self):  # noqa: N802 (QGIS API name)
+    def shortDescription(self):
         return self.tr("Harvests the geotagged photos of an area from Flickr with your own API key.")
 
     def initAlgorithm(self, config=None):

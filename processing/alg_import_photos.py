@@ -11,7 +11,9 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from .common import PhotoMotifsAlgorithm, create_sink, qgs_fields, set_help, style_photo_output, to_qvalue
+from .base import PhotoMotifsAlgorithm
+from .outputs import create_sink, qgs_fields, style_photo_output, to_qvalue
+from .params import set_help
 from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINTZ
 from .translation import reason_label, reason_text
 
@@ -87,7 +89,7 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "photos"
     NAME = "importphotos"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Read photo folder (EXIF locations)")
 
     def tags(self):
@@ -129,6 +131,7 @@ class ImportPhotosAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
         self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
         self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Files not imported")))
+
     def process(self, parameters, context, feedback, cf):
         from ..core.photometa import FIELDS, INVALID_FIELDS, scan_folder
 

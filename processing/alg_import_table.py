@@ -12,7 +12,9 @@ from qgis.core import (
 )
 
 from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
-from .common import PhotoMotifsAlgorithm, is_null, set_help, to_qvalue
+from .base import PhotoMotifsAlgorithm
+from .outputs import is_null, to_qvalue
+from .params import set_help
 from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR, SOURCE_VECTOR_POINT
 from .translation import tr
 
@@ -64,7 +66,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "photos"
     NAME = "importtable"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Read photo metadata table (Flickr CSV/XLSX)")
 
     def tags(self):
@@ -126,6 +128,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
         self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))
         self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Rows and files not imported")))
+
     def process(self, parameters, context, feedback, cf):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, personal_salt
 

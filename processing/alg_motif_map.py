@@ -27,8 +27,11 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
-from .common import PhotoMotifsAlgorithm, is_null, mark_advanced, tr
+from .base import PhotoMotifsAlgorithm
+from .outputs import is_null
+from .params import mark_advanced
 from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR_POLYGON
+from .translation import tr
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "motif_map.qpt")
 MOTIF_SLOTS = 4
@@ -43,7 +46,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
     NAME = "motifmap"
     GROUP = "maps"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Publish a motif map (PDF/PNG)")
 
     def tags(self):

@@ -32,7 +32,9 @@ from qgis.core import (
 )
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
-from .common import PhotoMotifsAlgorithm, create_sink, is_null, mark_advanced, option_labels, to_qvalue
+from .base import PhotoMotifsAlgorithm
+from .outputs import create_sink, is_null, to_qvalue
+from .params import mark_advanced, option_labels
 from .qgis_compat import (
     FIELD_NUMERIC,
     FIELD_TYPES,
@@ -67,7 +69,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     NAME = "summarize"
     GROUP = "maps"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Summarize motifs by area (grid or polygons)")
 
     def tags(self):

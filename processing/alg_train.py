@@ -16,17 +16,14 @@ from qgis.core import (
 )
 
 from ..core.options import TRAINING_METHOD_OPTIONS
-from .common import (
+from .base import PhotoMotifsAlgorithm
+from .outputs import is_null
+from .params import mark_advanced, option_labels, option_value, set_help
+from .photo_sources import (
     ONNX_MODEL,
-    PhotoMotifsAlgorithm,
     add_backbone_parameters,
     backbone_from_parameters,
     cache_from_parameters,
-    is_null,
-    mark_advanced,
-    option_labels,
-    option_value,
-    set_help,
 )
 from .qgis_compat import FIELD_STRING, FILE_FOLDER, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from .translation import reason_text
@@ -55,7 +52,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     GROUP = "classes"
     NAME = "train"
 
-    def displayName(self):  # noqa: N802 (QGIS API name)
+    def displayName(self):
         return self.tr("Train a photo classifier")
 
     def tags(self):
@@ -122,6 +119,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                                  "photos. Fine-tune: minutes to hours, adapts the image model itself."),
         })
         mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL)
+
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""
         from ..core.train import collect_folder_dataset

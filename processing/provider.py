@@ -46,7 +46,7 @@ class PhotoMotifsProvider(QgsProcessingProvider):
     def icon(self):
         return QIcon(SVG_ICON if os.path.isfile(SVG_ICON) else ICON)
 
-    def svgIconPath(self):  # noqa: N802 (QGIS API name)
+    def svgIconPath(self):
         return SVG_ICON if os.path.isfile(SVG_ICON) else ICON
 
     def versionInfo(self):

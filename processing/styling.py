@@ -46,7 +46,6 @@ PHOTO_FIELD = "photo"
 STYLE_NAME = "Photo Motifs"
 
 
-
 def tr(text: str) -> str:
     return QCoreApplication.translate("PhotoMotifs", text)
 
@@ -285,7 +284,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         cls.instances.append(instance)
         return instance
 
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+    def postProcessLayer(self, layer, context, feedback):
         if isinstance(layer, QgsVectorLayer):
             apply_photo_style(layer, self.category_field)
 

@@ -24,7 +24,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palette import category_styles
-from .common import is_null, tr
+from .outputs import is_null
+from .translation import tr
 
 DOMINANT_STYLE = "dominant motif"
 DIVERSITY_STYLE = "diversity"

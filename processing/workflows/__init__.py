@@ -15,8 +15,7 @@ def shipped_models():
     """
     from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm
 
-    from ..common import tr
-    from ..translation import group_name
+    from ..translation import group_name, tr
 
     models = []
     for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "*.model3"))):

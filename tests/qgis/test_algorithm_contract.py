@@ -101,9 +101,10 @@ def test_every_returned_key_is_declared(provider):
 
 def test_keys_are_constants_not_bare_strings(provider):
     """parameterAs*/addOutput/results use constants: a bare "KEY" string appears only where it is defined."""
-    from photo_motifs.processing import common
+    from photo_motifs.processing import base, outputs, params, photo_sources
 
-    for module in {sys.modules[type(a).__module__] for a in _algorithms(provider)} | {common}:
+    for module in {sys.modules[type(a).__module__] for a in _algorithms(provider)} | {base, outputs, params,
+                                                                                     photo_sources}:
         tree = ast.parse(inspect.getsource(module))
         defined = set()
         for node in ast.walk(tree):  # NAME = "NAME" (class or module constants)
@@ -129,7 +130,7 @@ def test_parameters_declared_once_per_algorithm(provider):
         names = [p.name() for p in alg.parameterDefinitions()]
         assert len(names) == len(set(names)), alg.name()
         module = sys.modules[type(alg).__module__]
-        for name in names:  # a constant of the algorithm, its module or processing.common names it
+        for name in names:  # a constant of the algorithm, its module or processing.photo_sources names it
             assert _has_constant(type(alg), name) or _has_constant(module, name) or _common_constant(name), \
                 f"{alg.name()}: parameter {name} has no constant"
 
@@ -139,9 +140,9 @@ def _has_constant(owner, name):
 
 
 def _common_constant(name):
-    from photo_motifs.processing import common
+    from photo_motifs.processing import photo_sources
 
-    return _has_constant(common, name)
+    return _has_constant(photo_sources, name)
 
 
 def test_enum_options_come_from_core(provider):

@@ -62,7 +62,7 @@ def test_algorithm_texts_come_out_in_estonian(estonian):
     assert help_text.startswith("Leiab, mida inimesed pildistavad")
     assert "võrguühendust ei looda" in help_text
     # every algorithm of the provider (also ones added later) is named, grouped and explained
-    from photo_motifs.processing.common import PhotoMotifsAlgorithm
+    from photo_motifs.processing.base import PhotoMotifsAlgorithm
 
     texts = estonian_texts()
     for alg in estonian.algorithms():
@@ -91,7 +91,7 @@ def test_a_real_run_reports_in_estonian(estonian, run_alg, geotagged_dir, tmp_pa
     messages = []
 
     class Feedback(QgsProcessingFeedback):
-        def pushInfo(self, info):  # noqa: N802
+        def pushInfo(self, info):
             messages.append(info)
             super().pushInfo(info)
 

@@ -1,0 +1,239 @@
+"""Photo sources of the algorithms (a layer with a path field, or a folder) and the embedding glue.
+
+Relative photo paths resolve against the layer's own folder (``core.safe_paths.resolve_against``),
+never the working directory. :func:`embed_source` embeds a source through the cache.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+)
+
+from ..core.feedback import Canceled, CoreFeedback
+from ..core.options import BACKBONE_OPTIONS, OWN_ONNX
+from ..core.safe_paths import resolve_against
+from .outputs import is_null, qgs_fields
+from .params import option_labels, option_value, set_help
+from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, SOURCE_VECTOR, WKB_NO_GEOMETRY
+from .translation import reason_text, tr
+
+INPUT = "INPUT"
+PATH_FIELD = "PATH_FIELD"
+FOLDER = "FOLDER"
+RECURSIVE = "RECURSIVE"
+# backbone parameters (add_backbone_parameters) and the embedding cache output
+BACKBONE = "BACKBONE"
+ONNX_MODEL = "ONNX_MODEL"
+CACHE = "CACHE"
+
+
+def add_photo_source_parameters(alg: QgsProcessingAlgorithm) -> None:
+    layer = QgsProcessingParameterFeatureSource(
+        INPUT, tr("Photos: photo layer"), [SOURCE_VECTOR], optional=True
+    )
+    layer.setHelp(tr("A point layer made by 'Read photo folder' or 'Read photo metadata table' "
+                     "(or any layer with a field holding photo paths). Leave empty to use a folder."))
+    alg.addParameter(layer)
+    path_field = QgsProcessingParameterField(
+        PATH_FIELD, tr("Field with the photo path"), "photo", INPUT,
+        FIELD_STRING, optional=True,
+    )
+    path_field.setHelp(tr("Relative paths are read from the folder of the layer's file."))
+    alg.addParameter(path_field)
+    folder = QgsProcessingParameterFile(
+        FOLDER, tr("Photos: or a folder of photos"),
+        behavior=FILE_FOLDER, optional=True,
+    )
+    folder.setHelp(tr("Every photo in this folder, when no photo layer is chosen. The photos are only "
+                      "read, never changed."))
+    alg.addParameter(folder)
+    alg.addParameter(QgsProcessingParameterBoolean(RECURSIVE, tr("Include subfolders"), True))
+
+
+@dataclass
+class PhotoSource:
+    """Photos to process with the features (or folder rows) they came from."""
+
+    fields: QgsFields
+    wkb_type: int
+    crs: object
+    features: list = field(default_factory=list)
+    paths: list = field(default_factory=list)
+    root: str | None = None
+
+
+def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> PhotoSource:
+    """The photos of the INPUT layer (relative paths resolve against the layer's folder) or FOLDER.
+
+    ``exclude``: a folder whose photos are left out of a FOLDER listing (an output folder
+    inside the input folder, so a run never processes its own copies).
+    """
+    source = alg.parameterAsSource(parameters, INPUT, context)
+    folder = alg.parameterAsFile(parameters, FOLDER, context)
+    if source is not None:
+        path_field = alg.parameterAsString(parameters, PATH_FIELD, context) or "photo"
+        index = source.fields().lookupField(path_field)
+        if index < 0:
+            raise QgsProcessingException(
+                tr("The layer has no field '{}'. Choose the field that holds the photo paths (the "
+                   "'photo' field of layers made by 'Read photo folder').").format(path_field)
+            )
+        root = layer_folder(source, parameters, context)
+        features, paths = [], []
+        for feat in source.getFeatures(QgsFeatureRequest()):
+            if feedback.isCanceled():
+                raise Canceled("Canceled by the user.")
+            value = feat[index]
+            text = "" if is_null(value) else str(value)
+            text = resolve_against(root, text)
+            features.append(QgsFeature(feat))
+            paths.append(text)
+        return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root)
+    if folder:
+        if os.path.isfile(folder):
+            raise QgsProcessingException(tr("{} is a file; choose the folder that holds the photos.").format(folder))
+        if not os.path.isdir(folder):
+            raise QgsProcessingException(tr("The folder {} does not exist.").format(folder))
+        from ..core.files import list_image_files
+
+        recursive = alg.parameterAsBoolean(parameters, RECURSIVE, context)
+        paths = [str(p) for p in list_image_files(folder, recursive=recursive)]
+        if exclude:
+            skip = Path(exclude).resolve()
+            paths = [p for p in paths if skip not in Path(p).resolve().parents]
+        fields = qgs_fields([("photo", "str"), ("relpath", "str"), ("filename", "str")])
+        features = []
+        for p in paths:
+            f = QgsFeature(fields)
+            f.setAttributes([p, Path(os.path.relpath(p, folder)).as_posix(), os.path.basename(p)])
+            features.append(f)
+        return PhotoSource(fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem(), features, paths, folder)
+    raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
+
+
+def layer_folder(source, parameters, context):
+    """Folder of the input layer's file, used to resolve relative photo paths."""
+    layer = context.getMapLayer(str(parameters.get(INPUT))) if parameters.get(INPUT) else None
+    uri = layer.source() if layer is not None else str(parameters.get(INPUT) or "")
+    path = uri.split("|")[0]
+    return os.path.dirname(path) if os.path.exists(path) else None
+
+
+def default_cache_path(context, photo_source: PhotoSource | None) -> str:
+    """Where the embedding cache goes when the user did not choose a file.
+
+    Next to the QGIS project when there is one, else next to the input layer, else in the
+    per-user cache folder. Never inside a folder of user photos.
+    """
+    from ..core.embcache import default_cache_path as core_default
+
+    project = context.project()
+    if project is not None and project.homePath():
+        return str(core_default(project.homePath()))
+    if photo_source is not None and photo_source.features and photo_source.root and \
+            photo_source.wkb_type != WKB_NO_GEOMETRY:
+        return str(core_default(photo_source.root))
+    from ..models.registry import model_cache_dir
+
+    return str(core_default(model_cache_dir().parent))
+
+
+def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> None:
+    alg.addParameter(
+        QgsProcessingParameterEnum(
+            BACKBONE, tr("Image model (backbone)"), option_labels(BACKBONE_OPTIONS), defaultValue=0,
+        )
+    )
+    alg.addParameter(
+        QgsProcessingParameterFile(
+            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
+            extension="onnx", optional=True,
+        )
+    )
+    set_help(alg, {BACKBONE: tr(
+        "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
+        "Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only "
+        "compare photos embedded with the same model.")})
+    if with_cache:
+        alg.addParameter(
+            QgsProcessingParameterFile(
+                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                behavior=FILE_FILE, optional=True,
+                fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
+            )
+        )
+
+
+def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
+    """(spec, onnx_path) for the chosen backbone, converting packaged weights once if needed."""
+    from ..models.registry import ensure_onnx, get_backbone, spec_for_onnx_file
+
+    choice = option_value(alg, parameters, BACKBONE, context, BACKBONE_OPTIONS)
+    if choice != OWN_ONNX:
+        spec = get_backbone(choice)
+        if spec.quantized_from:
+            from ..models.quantize import cpu_note
+
+            note = cpu_note()
+            if note:
+                cf.warning(note)
+        return spec, str(ensure_onnx(spec.id, feedback=cf))
+    onnx_file = alg.parameterAsFile(parameters, ONNX_MODEL, context)
+    if not onnx_file:
+        raise QgsProcessingException(tr("Choose the ONNX file of your own image model."))
+    spec = spec_for_onnx_file(onnx_file)
+    return spec, onnx_file
+
+
+def cache_from_parameters(alg, parameters, context, photo_source):
+    from ..core.embcache import EmbeddingCache
+
+    path = alg.parameterAsFile(parameters, CACHE, context) if CACHE in parameters else ""
+    path = path or default_cache_path(context, photo_source)
+    return EmbeddingCache(path), path  # a folder, read-only place or damaged file: ValueError sentence
+
+
+def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource):
+    """Embeddings of a photo source, served from the cache where possible."""
+    from ..core.embed import compute_embeddings
+
+    spec, onnx_path = backbone_from_parameters(alg, parameters, context, cf.sub(0, 5))
+    cache, cache_path = cache_from_parameters(alg, parameters, context, photo_source)
+    feedback.pushInfo(tr("Image model: {}; embedding cache: {}").format(spec.title, cache_path))
+    valid = [i for i, p in enumerate(photo_source.paths) if p]
+    try:
+        result = compute_embeddings(
+            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
+        )
+    except Canceled:
+        raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "
+                          "next run continues from there; no output layer was written.").format(cache_path)) from None
+    feedback.pushInfo(
+        tr("Embeddings: {} from the cache, {} computed, {} photos could not be read ({} s).").format(
+            result.n_cached, result.n_computed, len(result.failed), f"{result.seconds:.1f}")
+    )
+    return spec, cache_path, valid, result
+
+
+def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
+    """{feature index: sentence} for photos without an embedding (no path, or unreadable)."""
+    reasons = {i: tr("The feature has no photo path.") for i in range(len(photo_source.paths))}
+    for i in valid:
+        reasons.pop(i, None)
+    for idx, _path, code, sentence in result.failed:
+        reasons[valid[idx]] = reason_text(code, sentence)
+    return reasons
