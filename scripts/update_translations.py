@@ -3,6 +3,9 @@
     python3 scripts/update_translations.py            # update i18n/*.ts (template + languages)
     python3 scripts/update_translations.py --add de   # start i18n/photo_motifs_de.ts
     python3 scripts/update_translations.py --release  # also compile .qm next to the .ts (lrelease)
+    python3 scripts/update_translations.py --fill et=new.json   # add translations {source: text}
+    python3 scripts/update_translations.py --fill et=other.ts   # take another .ts's translations
+                                                    # (after a merge: the other side's file)
 
 pylupdate5 (Debian: pyqt5-dev-tools) extracts every ``tr("…")`` / ``translate(…)`` literal of
 processing/ and plugin/ (and ``QT_TRANSLATE_NOOP`` labels of core/). It names each message's
@@ -13,6 +16,7 @@ Translations are kept by source text; messages whose source disappeared from the
 as ``vanished`` (lrelease ignores them) so a translator can reuse them after a rewording.
 """
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -72,9 +76,20 @@ def read_translations(path: Path) -> dict:
     return out
 
 
-def write_ts(path: Path, messages, language: str | None) -> tuple:
-    """Write one .ts; returns (finished, unfinished) counts."""
+def read_fill(path: Path) -> dict:
+    """{source: (translation, None)} from a JSON object {source: translation} or another .ts file."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {source: (text, None) for source, text in data.items() if text}
+    return {s: t for s, t in read_translations(path).items() if t[1] not in ("unfinished", "vanished", "obsolete")}
+
+
+def write_ts(path: Path, messages, language: str | None, fill: dict | None = None) -> tuple:
+    """Write one .ts; returns (finished, unfinished) counts. ``fill`` adds translations the file lacks."""
     old = read_translations(path) if language else {}
+    for source, value in (fill or {}).items():
+        if old.get(source, (None, "unfinished"))[1] in ("unfinished", "vanished", "obsolete") or not old[source][0]:
+            old[source] = value
     ts = ET.Element("TS", version="2.1")
     if language:
         ts.set("language", language)
@@ -120,7 +135,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--add", metavar="LANG", help="start a translation for this language code")
     parser.add_argument("--release", action="store_true", help="compile .qm files with lrelease")
+    parser.add_argument("--fill", metavar="LANG=FILE", action="append", default=[],
+                        help="add translations from a JSON {source: translation} or another .ts file")
     args = parser.parse_args(argv)
+    fills = {}
+    for item in args.fill:
+        language, _, name = item.partition("=")
+        fills.setdefault(language, {}).update(read_fill(Path(name)))
     messages = extract()
     write_ts(TEMPLATE, messages, None)
     print(f"{TEMPLATE.relative_to(REPO)}: {len(messages)} source texts")
@@ -131,7 +152,7 @@ def main(argv=None):
             languages.append(new)
     for ts in languages:
         language = ts.stem.split("_", 2)[-1]
-        done, todo = write_ts(ts, messages, language)
+        done, todo = write_ts(ts, messages, language, fills.get(language))
         print(f"{ts.relative_to(REPO)}: {done} translated, {todo} unfinished")
     if args.release:
         release(languages)
