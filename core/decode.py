@@ -187,7 +187,7 @@ def _load_pixels(img: Image.Image) -> None:
         img.load()
     except OSError:
         raise
-    except Exception:  # noqa: BLE001 - see docstring
+    except Exception:
         if img.tile:
             raise
 
@@ -196,7 +196,7 @@ def _apply_orientation(img: Image.Image) -> None:
     """Rotate/flip in place per the EXIF orientation; unreadable EXIF leaves the pixels as stored."""
     try:
         ImageOps.exif_transpose(img, in_place=True)
-    except Exception:  # noqa: BLE001 - a broken EXIF block is not a broken image
+    except Exception:
         pass
 
 
@@ -216,7 +216,7 @@ def open_oriented(path, min_side: int | None = None) -> Image.Image:
             _load_pixels(img)
             _apply_orientation(img)
             rgb = to_rgb(img)
-    except Exception as exc:  # noqa: BLE001 - every decoder failure becomes a sentence
+    except Exception as exc:
         raise _error_for(exc) from exc
     if rgb.width < 1 or rgb.height < 1:
         raise DecodeError("corrupt", "The image has no pixels.")

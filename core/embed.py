@@ -224,7 +224,7 @@ def _decode(path, spec):
         return load_for_backbone(path, spec)
     except DecodeError as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - one odd photo must never stop the batch
+    except Exception as exc:
         return DecodeError("corrupt", f"The image could not be prepared ({exc}).")
 
 

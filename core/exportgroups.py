@@ -273,7 +273,7 @@ def _is_image(path: Path) -> bool:
             return True
     except UnidentifiedImageError:
         return False
-    except Exception:  # noqa: BLE001 - a damaged or huge image is still an image; copying it is harmless
+    except Exception:
         return True
 
 
@@ -470,7 +470,7 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
                                     f"{source} could not be exported: {exc.strerror or exc}."))
             extra.append(("", "failed"))
             continue
-        except Exception as exc:  # noqa: BLE001 - DecodeError and anything Pillow raises while re-encoding
+        except Exception as exc:
             report.failed += 1
             sentence = getattr(exc, "sentence", None) or f"{source} could not be re-encoded: {exc}."
             report.problems.append((str(source), getattr(exc, "code", "reencode_failed"), sentence))

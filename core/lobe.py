@@ -92,7 +92,7 @@ class LoadedClassifier:
                 try:
                     sess = ort.InferenceSession(str(self.onnx_path), sess_options=opts,
                                                 providers=["CPUExecutionProvider"])
-                except Exception as exc:  # noqa: BLE001 - onnxruntime's errors become a sentence
+                except Exception as exc:
                     raise ModelError(f"onnxruntime cannot load {self.onnx_path.name}: {exc}") from exc
                 self._sessions[threads] = sess
             return sess
@@ -121,7 +121,6 @@ class LoadedClassifier:
             out = np.exp(out - out.max(axis=1, keepdims=True))
             out /= out.sum(axis=1, keepdims=True)
         return out
-
 
     def _run(self, x: np.ndarray, threads) -> np.ndarray:
         """Raw outputs ``[N, k]``; a model with a fixed batch (most exports: 1) runs in slices of it."""
@@ -202,7 +201,7 @@ def load_checked(path):
         raise ValueError(f"{path.name} is empty (0 bytes): it is not an ONNX model. Export or copy it again.")
     try:
         model = onnx.load(str(path), load_external_data=False)
-    except Exception as exc:  # noqa: BLE001 - protobuf raises a variety of decode errors
+    except Exception as exc:
         raise ValueError(f"{path.name} is not a readable ONNX model ({exc}).") from None
     if not model.graph.node:
         raise ValueError(f"{path.name} is not an ONNX model (it holds no graph).")

@@ -60,6 +60,7 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
     fmt = _format_for(path, fmt)
     names, photo_ids, matrix, backbone = _rows_of(data, matrix, names, photo_ids, backbone)
     path.parent.mkdir(parents=True, exist_ok=True)
+
     def write_csv(tmp):
         with open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)

@@ -39,7 +39,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
-from ..core.model_files import (  # noqa: F401 - re-exported: the names of a model folder
+from ..core.model_files import (
     CARD_FILE,
     CLASSIFIER_PREFIX,
     CONFIDENCES,
@@ -357,7 +357,6 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     head.save(tmp)
     tmp.replace(out / HEAD_FILE)
     return out
-
 
 
 @dataclass

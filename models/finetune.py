@@ -212,7 +212,7 @@ def load_photos(paths, spec, feedback=None) -> tuple:
             return img.resize(size, RESAMPLE[spec.resample], reducing_gap=3.0)
         except DecodeError as exc:
             return exc
-        except Exception as exc:  # noqa: BLE001 - one odd photo never stops the batch
+        except Exception as exc:
             return DecodeError("corrupt", f"The image could not be prepared ({exc}).")
 
     images, failed = [], []

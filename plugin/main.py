@@ -52,7 +52,7 @@ class PhotoMotifsPlugin:
         install_translator()
 
     # --- Processing (also used by qgis_process, where iface is None) ---------------------------
-    def initProcessing(self):  # noqa: N802 (QGIS API name)
+    def initProcessing(self):
         if self.provider is None:
             provider = PhotoMotifsProvider()
             # addProvider deletes a provider it refuses (an id already registered)
@@ -60,7 +60,7 @@ class PhotoMotifsPlugin:
                 self.provider = provider
 
     # --- GUI ---------------------------------------------------------------------------------
-    def initGui(self):  # noqa: N802
+    def initGui(self):
         """One toolbar button (the workflow dialog) with a menu of everything else."""
         self.initProcessing()
         if self.iface is None:

@@ -325,7 +325,7 @@ class PhotoDock(QgsDockWidget):
                 if item.data(Qt.ItemDataRole.UserRole + 1) == path:
                     item.setIcon(QIcon(QPixmap.fromImage(image)))
 
-    def resizeEvent(self, event):  # noqa: N802 (Qt API name)
+    def resizeEvent(self, event):
         super().resizeEvent(event)
         if self.current_path:
             image = self.loader.memory.get((self.current_path, LARGE))

@@ -35,15 +35,15 @@ class LogFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors: list = []
 
-    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+    def pushInfo(self, info):
         super().pushInfo(info)
         self.line.emit(info, "info")
 
-    def pushWarning(self, warning):  # noqa: N802
+    def pushWarning(self, warning):
         super().pushWarning(warning)
         self.line.emit(warning, "warning")
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+    def reportError(self, error, fatalError=False):
         super().reportError(error, fatalError)
         self.errors.append(error)
         self.line.emit(error, "error")

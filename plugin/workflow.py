@@ -229,7 +229,7 @@ class WorkflowDialog(QDialog):
 
             for spec in list_backbones():
                 self.backbone.addItem(spec.title, spec.id)
-        except Exception as exc:  # noqa: BLE001 - a missing package is said, not raised
+        except Exception as exc:
             self.backbone.addItem(tr("unavailable: {}").format(exc), None)
         form.addRow(tr("Image model"), self.backbone)
         self.cache = QgsFileWidget(box)
@@ -587,7 +587,7 @@ class WorkflowDialog(QDialog):
         params = {"INPUT": self.result_layer.id()} if self.result_layer is not None else {}
         open_algorithm_dialog(SUMMARIZE_ALG, params, parent=self)
 
-    def closeEvent(self, event):  # noqa: N802 (Qt API name)
+    def closeEvent(self, event):
         """Closing the window does not stop a run: it keeps going in the background."""
         self._remember()
         super().closeEvent(event)

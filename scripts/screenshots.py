@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
-from qgis.core import (  # noqa: E402
+from qgis.core import (
     QgsApplication,
     QgsExpression,
     QgsExpressionContext,
@@ -30,8 +30,8 @@ from qgis.core import (  # noqa: E402
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QEventLoop, QSize, QTimer  # noqa: E402
-from qgis.PyQt.QtGui import QColor, QFont, QImage  # noqa: E402
+from qgis.PyQt.QtCore import QEventLoop, QSize, QTimer
+from qgis.PyQt.QtGui import QColor, QFont, QImage
 
 MAX_BYTES = 300_000
 faulthandler.enable()

@@ -317,7 +317,7 @@ def _read(resp, status, headers, sink):
                 sink(chunk)
             else:
                 chunks.append(chunk)
-    except Exception as err:  # noqa: BLE001 - http.client.IncompleteRead and socket errors alike
+    except Exception as err:
         return HttpResponse(status, b"".join(chunks), headers, error=str(err), received=received)
     return HttpResponse(status, b"".join(chunks), headers, received=received)
 

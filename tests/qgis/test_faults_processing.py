@@ -34,17 +34,17 @@ def _feedback_class():
             self.log = []
             self.max_progress = 0.0
 
-        def setProgress(self, p):  # noqa: N802 - Qt name
+        def setProgress(self, p):
             super().setProgress(p)
             self.max_progress = max(self.max_progress, p)
             if self.cancel_at is not None and p >= self.cancel_at:
                 self.cancel()
 
-        def pushInfo(self, text):  # noqa: N802
+        def pushInfo(self, text):
             self.log.append(text)
             super().pushInfo(text)
 
-        def reportError(self, text, fatal=False):  # noqa: N802
+        def reportError(self, text, fatal=False):
             self.log.append(text)
             super().reportError(text, fatal)
 
@@ -67,7 +67,7 @@ def run_with(qgis_app, qgis_processing):
         fb = recorder(cancel_at)
         try:
             return processing.run(alg_id, params, context=context, feedback=fb), fb
-        except Exception as exc:  # noqa: BLE001 - the test inspects it
+        except Exception as exc:
             return exc, fb
 
     return _run
@@ -387,7 +387,7 @@ def test_sigint_during_qgis_process_embed(qgis_process_cmd, labeled_dir, tmp_pat
 
             with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=1) as con:
                 return con.execute("SELECT count(*) FROM photo_motifs_embeddings").fetchone()[0] >= 8
-        except Exception:  # noqa: BLE001 - not created yet
+        except Exception:
             return False
 
     status, out = _interrupt(["run", "photomotifs:embed", "--", f"FOLDER={src}", f"CACHE={cache}",

@@ -136,7 +136,7 @@ def errors_of(params):
             super().__init__()
             self.errors = []
 
-        def reportError(self, error, fatal_error=False):  # noqa: N802 - Qt override
+        def reportError(self, error, fatal_error=False):
             self.errors.append(error)
 
     feedback, context = Feedback(), QgsProcessingContext()
