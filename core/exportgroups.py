@@ -52,8 +52,9 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .files import PhotoFileError, check_photo_file, open_photo
 from .options import EXPORT_MODE_OPTIONS, values
-from .safe_cells import write_csv, write_xlsx
+from .safe_cells import save_csv, save_xlsx
 from .safe_paths import resolve_against
 from .safe_write import TEMP_PREFIX, write_complete
 
@@ -128,6 +129,7 @@ def _numbered(name: str, i: int) -> str:
 
 def _same_bytes(path: Path, data: bytes | None, source: Path | None) -> bool:
     try:
+        check_photo_file(path)  # a pipe or device in the output folder is never read
         if data is not None:
             return path.stat().st_size == len(data) and path.read_bytes() == data
         return filecmp.cmp(path, source, shallow=False)
@@ -151,7 +153,8 @@ def _stripped_jpeg(source: Path) -> bytes:
     return out.getvalue()
 
 
-def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str, report: ExportReport) -> tuple:
+def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str, report: ExportReport,
+           check=None) -> tuple:
     """Write one photo under the first free (or identical) name; (relative file, status)."""
     i = 1
     candidate = name
@@ -165,7 +168,7 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
             candidate = _numbered(name, i)
             continue
         try:
-            status = _write(source, dest, data, mode)
+            status = _write(source, dest, data, mode, check)
         except FileExistsError:
             continue  # created meanwhile by someone else: try the same name again
         report.created_files.append(str(dest))
@@ -174,7 +177,22 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
         return dest, status
 
 
-def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
+class _CheckedReader:
+    """A file that asks for a cancel (``check`` raises Canceled) before each block after a full
+    one: a long copy stops within a block, a small photo (one short read) is not slowed."""
+
+    def __init__(self, fh, check):
+        self.fh, self.check, self.full = fh, check, False
+
+    def read(self, n=-1):
+        if self.full and self.check is not None:
+            self.check()
+        block = self.fh.read(n)
+        self.full = n > 0 and len(block) == n
+        return block
+
+
+def _write(source: Path, dest: Path, data: bytes | None, mode: str, check=None) -> str:
     if data is not None:
         write_complete(dest, lambda tmp: tmp.write_bytes(data))
         return "re-encoded without metadata"
@@ -195,8 +213,8 @@ def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
             pass
 
     def fill(tmp: Path) -> None:
-        with open(source, "rb") as src, open(tmp, "xb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        with open_photo(source) as src, open(tmp, "xb") as dst:
+            shutil.copyfileobj(_CheckedReader(src, check), dst, 1 << 20)  # 1 MiB at a time
         shutil.copystat(source, tmp)
 
     write_complete(dest, fill)
@@ -254,9 +272,9 @@ def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportRe
             continue
         path = _free_name(out_dir / f"{TABLE_NAME}.{fmt}")
         if fmt == "xlsx":
-            write_complete(path, lambda tmp: write_xlsx(tmp, header, records()))
+            save_xlsx(path, header, records(), replace=False)
         else:
-            write_complete(path, lambda tmp: write_csv(tmp, header, records(), encoding="utf-8-sig", mode="x"))
+            save_csv(path, header, records(), encoding="utf-8-sig", replace=False)
         report.created_files.append(str(path))
         report.tables.append(str(path))
 
@@ -269,7 +287,7 @@ def _is_image(path: Path) -> bool:
 
     register_heif()
     try:
-        with Image.open(path):
+        with open_photo(path) as fh, Image.open(fh):
             return True
     except UnidentifiedImageError:
         return False
@@ -289,11 +307,16 @@ def _unstripped_copies(rows, out: Path, path_field: str, group_field: str, root)
         folder = out / safe_folder_name("" if group is None else str(group))
         if not folder.is_dir() or not source.is_file():
             continue
+        try:
+            check_photo_file(source)
+        except OSError:
+            continue
         stem, ext = os.path.splitext(source.name)
         for existing in folder.glob(f"{glob.escape(stem)}*{glob.escape(ext)}"):
             if existing.name.startswith(TEMP_PREFIX):
                 continue
             try:
+                check_photo_file(existing)
                 same = os.path.samefile(existing, source) or filecmp.cmp(existing, source, shallow=False)
             except OSError:
                 same = False
@@ -437,6 +460,15 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
             extra.append(("", "missing"))
             continue
         source = Path(resolved)
+        try:
+            check_photo_file(source)  # a device, pipe or socket is never opened
+        except PhotoFileError as exc:
+            report.failed += 1
+            report.problems.append((str(source), exc.code, exc.sentence))
+            extra.append(("", "not a photo file"))
+            continue
+        except OSError:
+            pass  # missing or unreadable: said just below
         if not source.is_file():
             report.failed += 1
             report.problems.append((str(source), "missing", f"{source} was not found; it was not exported."))
@@ -461,7 +493,9 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
                 data = _stripped_jpeg(source)
                 if source.suffix.lower() not in _JPEG_EXT:
                     name = f"{name}.jpg"
-            dest, status = _place(source, folder, name, data, mode, report)
+            dest, status = _place(source, folder, name, data, mode, report, fb.check)
+        except Canceled:
+            raise
         except OSError as exc:
             if exc.errno in FATAL_ERRNOS:
                 raise

@@ -51,6 +51,7 @@ from ..core.model_files import (
     PREDICTION,
     SIGNATURE_FILE,
 )
+from ..core.safe_write import publish_folder
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
@@ -359,6 +360,25 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     return out
 
 
+def model_folder_problem(folder):
+    """None when a model folder is whole (every file there, signature.json and model.onnx read
+    back), else the reason: the check before a model folder gets its name."""
+    folder = Path(folder)
+    for fname in (MODEL_FILE, SIGNATURE_FILE, LABELS_FILE, CARD_FILE, HEAD_FILE):
+        path = folder / fname
+        if not path.is_file() or path.stat().st_size == 0:
+            return f"{fname} is missing or empty"
+    try:
+        json.loads((folder / SIGNATURE_FILE).read_text(encoding="utf-8"))
+    except ValueError as exc:
+        return f"{SIGNATURE_FILE} does not parse ({exc})"
+    try:
+        onnx.load(str(folder / MODEL_FILE), load_external_data=False)
+    except Exception as exc:  # protobuf raises DecodeError for a cut file
+        return f"{MODEL_FILE} does not load ({type(exc).__name__})"
+    return None
+
+
 @dataclass
 class TrainedModel:
     """Outcome of :func:`train_model_folder`."""
@@ -461,11 +481,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         if cv_folds and cv_folds >= 2:
             result.warnings.append("The cross-validation figures reuse the fine-tuned backbone, which saw "
                                    "the training photos of every fold: they are optimistic.")
-    t0 = time.perf_counter()
     name = name or Path(out_dir).name or "Photo Motifs classifier"
-    folder = export_model_folder(result, spec, onnx_path, out_dir, name=name)
-    seconds["export"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
     extra = {
         "name": name,
         "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -476,7 +492,18 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         extra["finetune"] = {"unfreeze_stages": tuned.unfreeze_stages, "seconds": round(tuned.seconds, 1),
                              "steps": tuned.n_steps, "n_photos": len(tuned.train_indices),
                              "backbone_onnx": str(onnx_path), "history": tuned.history}
-    files = write_report(result, folder, extra=extra, invalid=invalid)
-    seconds["report"] = time.perf_counter() - t0
+    written = {}
+
+    def fill(tmp):  # the whole folder under a temporary name; published once checked
+        t0 = time.perf_counter()
+        export_model_folder(result, spec, onnx_path, tmp, name=name)
+        seconds["export"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        written.update(write_report(result, tmp, extra=extra, invalid=invalid))
+        seconds["report"] = time.perf_counter() - t0
+
+    feedback.check()
+    folder = publish_folder(out_dir, fill, verify=model_folder_problem)
+    files = {key: folder / Path(path).name for key, path in written.items()}
     feedback.progress(100.0)
     return TrainedModel(folder, result, files, invalid, seconds, emb.n_cached)

@@ -27,6 +27,7 @@ from ..core.options import (
     PROJECTION_NONE,
     PROJECTION_OPTIONS,
 )
+from ..core.safe_write import json_problem, replace_complete
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
@@ -253,8 +254,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "notes": result.notes,
                 "projection": projection,
             }
-            with open(report, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, indent=2)
+            write_report_json(report, record)
             results[self.REPORT] = report
         return results
 
@@ -279,12 +279,18 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                           subtitle=tr("most typical first"))
             cf.progress(100.0 * (n + 1) / (len(names) + 1))
         overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-        with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:
-            fh.write("\n".join([f"{name}.png" for name in names] + ["overview.png"]))
+        replace_complete(os.path.join(folder, SHEETS_MARKER), lambda tmp: tmp.write_text(
+            "\n".join([f"{name}.png" for name in names] + ["overview.png"]), encoding="utf-8"))
         return folder
 
 
 SHEETS_MARKER = ".photo_motifs_sheets"
+
+
+def write_report_json(path, record) -> None:
+    """The run report, complete or absent (read back as JSON before it gets its name)."""
+    replace_complete(path, lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"),
+                     verify=json_problem)
 
 
 def _remove_previous_sheets(folder):

@@ -142,7 +142,7 @@ def test_cancel_cluster_while_writing_contact_sheets(run_with, photos, motifs_la
                                                "OUTPUT": str(tmp_path / "m.gpkg"), "SHEETS": str(tmp_path / "sheets")},
                        cancel_at=90)
     text = _failed(res, fb, "Canceled", "The motif layer is complete", "contact sheets were written")
-    assert "Incomplete output" not in text  # the layer was complete before the sheets began
+    assert "Not saved" not in text  # the layer was complete before the sheets began
     assert not (tmp_path / "sheets" / "overview.png").exists()
 
 
