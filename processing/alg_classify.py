@@ -152,7 +152,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         def values(i):
             photo = by_feature.get(i)
             if photo is None:
-                return {"classify_note": reasons.get(i, self.tr("The feature has no photo path."))}
+                return {"classify_note": reasons.get(i) or source.unresolved.get(i)
+                        or self.tr("The feature has no photo path.")}
             row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
                    "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}
             for k, (c, p) in enumerate(photo.top[1:], start=2):

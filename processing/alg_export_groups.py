@@ -12,12 +12,11 @@ from qgis.core import (
 )
 
 from ..core.options import EXPORT_MODE_OPTIONS
-from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
 from .messages import export_summary
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
-from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
+from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder, layer_photo_path
 from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
 from .translation import reason_text
 
@@ -121,7 +120,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         vectors = None
         if self.parameterAsBoolean(parameters, self.EMBEDDINGS, context):
             photo_source = PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features,
-                                       [resolve_against(root, r.get(path_field)) for r in rows], root)
+                                       [layer_photo_path(root, r.get(path_field))[0] for r in rows], root)
             spec, _cache, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 40), photo_source)
             vectors = np.full((len(rows), emb.matrix.shape[1] if len(emb.rows) else 0), np.nan, dtype=np.float32)
             for r, idx in enumerate(emb.rows):
