@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
@@ -77,3 +78,5 @@ else:
 FIELD_TYPES["datetime"] = FIELD_TYPES["str"]
 PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProcessingParameterDefinition, "FlagHidden"))
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
+SKIP_GEOMETRY_CHECKS = first_of((Qgis, "ProcessingFeatureSourceFlag.SkipGeometryValidityChecks"),
+                                (QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"))

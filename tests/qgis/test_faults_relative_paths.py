@@ -78,7 +78,8 @@ def test_train_and_classify_read_the_layers_photos(run_with, elsewhere, tmp_path
                                              "OUTPUT_FOLDER": str(tmp_path / "model")})
     assert isinstance(res, dict), fb.log
     assert res["CLASSES"] == 2 and res["LEFT_OUT"] == 0
-    res, fb = run_with("photomotifs:classify", {"INPUT": _layer(elsewhere), "MODEL": str(tmp_path / "model" / "signature.json"),
+    res, fb = run_with("photomotifs:classify", {"INPUT": _layer(elsewhere),
+                                                "MODEL": str(tmp_path / "model" / "signature.json"),
                                                 "CACHE": str(elsewhere / "c.sqlite"),
                                                 "OUTPUT": str(tmp_path / "c.gpkg")})
     assert isinstance(res, dict), fb.log
