@@ -11,9 +11,11 @@ output folder, move or modify a source photo, or shorten a file name at its firs
 * ``mode='copy'`` copies bytes and timestamps. ``mode='link'`` makes a hard link where the file
   system allows (no extra space; the two names share one file, so editing the exported photo
   edits the original), else a symbolic link, else a copy; the report says which.
-* ``strip_metadata=True`` re-encodes every copy as JPEG (quality 95) without EXIF, GPS, XMP or
-  comments, with the EXIF orientation applied to the pixels; the colour profile is kept. A
-  non-JPEG source keeps its full name with ``.jpg`` appended. Links are impossible then.
+* ``strip_metadata=True`` ("for sharing") re-encodes every copy as JPEG (quality 95) without EXIF,
+  GPS, XMP or comments, with the EXIF orientation applied to the pixels; the colour profile is
+  kept. A non-JPEG source keeps its full name with ``.jpg`` appended. Links are impossible then.
+  Its tables leave out every column that could locate, date or identify a photo, its camera or
+  its owner (:func:`sharing_columns`), and the report's notes say which.
 * The table: every row's fields, then ``export_file`` (path relative to ``out_dir``) and
   ``export_status``, then embedding columns ``f0``, ``f1``... when ``vectors`` is given. Written
   next to the group folders, under a new name if one already exists.
@@ -65,6 +67,16 @@ MAX_NAME = 120
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _JPEG_EXT = {".jpg", ".jpeg", ".jpe", ".jfif"}
+# table columns an export "for sharing" (without metadata) leaves out: location, time, camera, file
+# paths and names, owners, identifiers and free text of a photo. Short words must be whole words of the
+# column name (``x``, ``id``, ``make``); long unambiguous ones count anywhere in it (``GPSLatitude``).
+_PRIVATE_WORD = re.compile(
+    r"(?:^|_)(?:lat|lon|lng|long|alt|x|y|z|geom|geometry|direction|heading|accuracy|gps|location|date|time|"
+    r"taken|upload|make|model|lens|serial|photo|path|file|url|uri|source|user|author|creator|id|secret|title|"
+    r"tags|comment)(?:$|_)", re.IGNORECASE)
+_PRIVATE_PART = re.compile(
+    r"latitude|longitude|altitude|elevation|datetime|timestamp|taken|upload|camera|owner|username|userid|"
+    r"filename|filepath|relpath|description", re.IGNORECASE)
 # errors that concern the whole output, not one photo: stop instead of failing every photo
 FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
 
@@ -250,12 +262,28 @@ def _cell(value):
     return str(value)
 
 
-def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportReport) -> None:
+def sharing_columns(columns, keep=()) -> tuple:
+    """(columns a table "for sharing" keeps, columns it leaves out): out go the ones that could
+    locate, date or identify a photo, its camera or its owner (``latitude``, ``taken_at``,
+    ``make``, ``owner``, ``photo``, ``title``...), matched by name; ``keep`` stays in any case."""
+    kept, left = [], []
+    for column in columns:
+        private = _PRIVATE_WORD.search(str(column)) or _PRIVATE_PART.search(str(column))
+        (kept if column in keep or not private else left).append(column)
+    return kept, left
+
+
+def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportReport, sharing=None) -> None:
     columns: list = []
     for row in rows:
         for key in row:
             if key not in columns:
                 columns.append(key)
+    if sharing is not None:  # the group field that must stay
+        columns, left = sharing_columns(columns, keep=(sharing,))
+        if left:
+            report.notes.append(f"For sharing, the tables leave out the {len(left)} columns that could locate, date "
+                                f"or identify a photo, its camera or its owner: {', '.join(map(str, left))}.")
     columns += ["export_file", "export_status"]
     dims = 0 if vectors is None else vectors.shape[1]
     header = [str(c) for c in columns] + [f"f{j}" for j in range(dims)]
@@ -410,7 +438,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
         _export_rows(rows, out, path_field, group_field, mode, strip_metadata, root, skip_folder, report, fb)
         if formats:
             fb.check()
-            _write_tables(rows, report.extra, vectors, out, formats, report)
+            _write_tables(rows, report.extra, vectors, out, formats, report,
+                          sharing=group_field if strip_metadata else None)
     except Canceled:
         raise Canceled(f"The export was canceled. {_undo(report)}") from None
     except OSError as exc:

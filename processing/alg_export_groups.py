@@ -18,7 +18,7 @@ from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
 from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder, layer_photo_path
 from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
-from .translation import reason_text
+from .translation import core_message, reason_text
 
 
 class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
@@ -76,7 +76,8 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Copy or link the photos"), option_labels(EXPORT_MODE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.STRIP_METADATA, self.tr("Remove EXIF/GPS from the copies (for sharing)"), False))
+            self.STRIP_METADATA, self.tr("For sharing: copies without EXIF/GPS, tables without location, dates, "
+                                         "camera, owners or paths"), False))
         self.addParameter(QgsProcessingParameterBoolean(self.XLSX, self.tr("Write an XLSX table"), True))
         self.addParameter(QgsProcessingParameterBoolean(self.CSV, self.tr("Write a CSV table"), True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -136,7 +137,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         )
         feedback.pushInfo(export_summary(report))
         for note in report.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(core_message(note))
         for path, code, sentence in report.problems:
             feedback.reportError(f"{path}: {reason_text(code, sentence)}")
         return {self.OUTPUT_FOLDER: out_dir, self.COPIED: report.copied, self.HARDLINKED: report.hardlinked,

@@ -203,6 +203,10 @@ def _core_summaries() -> list:
          tr("Quantising {} to int8 (once; cached in {}).")),
         (rf"Quantised {_ANY} in {_ANY} s\.", tr("Quantised {} in {} s.")),
         (rf"Decoding {_N} photos for fine-tuning\.", tr("Decoding {} photos for fine-tuning.")),
+        (rf"For sharing, the tables leave out the {_N} columns that could locate, date or identify a photo, its "
+         rf"camera or its owner: {_ANY}\.",
+         tr("For sharing, the tables leave out the {} columns that could locate, date or identify a photo, its "
+            "camera or its owner: {}.")),
         (rf"Fine-tuning the last {_N} stage\(s\) of {_ANY} on {_N} photos for at most {_N} s\.",
          tr("Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.")),
     ]
