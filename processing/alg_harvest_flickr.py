@@ -374,7 +374,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, read_table
 
         cf.info(self.tr("Importing the harvested photos (the import of a metadata table)."))
-        _columns, rows = read_table(result.table)
+        _columns, rows = read_table(result.table, feedback=cf)
         records, invalid = join_table(rows, f"{folder}/{flickr.PHOTOS_DIR}", feedback=cf.sub(90, 100))
         results.update(write_photo_outputs(self, parameters, context, feedback, records, invalid,
                                            TABLE_FIELDS, TABLE_INVALID_FIELDS))
