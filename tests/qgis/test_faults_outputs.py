@@ -55,6 +55,20 @@ def test_import_that_fails_at_the_final_commit_is_no_success(run_with, labeled_d
         assert sorted(p.name for p in disk.iterdir()) == ["ballast"]  # no layer file, no temporary
 
 
+def test_clustering_that_fails_at_the_final_commit_is_no_success(run_with, labeled_dir, tmp_path):  # noqa: F811
+    """The issue's "K: 5" with no layer: 300 photos' rows wait for the commit that cannot happen."""
+    disk = tmp_path / "disk"
+    folder = labeled_dir / "intel_scenes_dev"
+    with small_disk(disk, "1m") as mounted:
+        _mounted(mounted)
+        leave_free(disk, 118 * 1024)  # creation needs under 100 KB, the committed layer over 136 KB
+        res, fb = run_with("photomotifs:cluster", {"FOLDER": str(folder), "CACHE": str(tmp_path / "c.sqlite"),
+                                                   "OUTPUT": str(disk / "m.gpkg")})
+        text = _failed(res, fb, "could not be completed", str(disk / "m.gpkg"))
+        assert "'K'" not in text
+        assert sorted(p.name for p in disk.iterdir()) == ["ballast"]
+
+
 def test_summary_that_fails_at_the_final_commit_is_no_success(run_with, tmp_path):  # noqa: F811
     layer = _points_layer(3000)
     disk = tmp_path / "disk"

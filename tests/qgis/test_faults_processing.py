@@ -442,3 +442,16 @@ def test_classify_never_classifies_its_own_copies(run_with, photos, tmp_path):
     second, fb = run_with("photomotifs:classify", params)
     assert isinstance(second, dict), fb.log
     assert first["CLASSIFIED"] == second["CLASSIFIED"] == 10  # the copies in sorted/ are skipped
+
+
+def test_a_sentence_comes_without_a_traceback_under_qgis_process(qgis_process_cmd, tmp_path):
+    """Before, qgis_process printed the Python traceback (as debug output) above the sentence."""
+    table = tmp_path / "header_only.csv"
+    table.write_text("filename,latitude,longitude\n")
+    (tmp_path / "photos").mkdir()
+    proc = qgis_process_cmd("run", "photomotifs:importtable", "--", f"TABLE={table}",
+                            f"FOLDER={tmp_path / 'photos'}", f"OUTPUT={tmp_path / 'p.gpkg'}")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "The table has no rows of photos, only a header" in out, out[-2000:]
+    assert "Traceback" not in out and "ValueError" not in out
+    assert not (tmp_path / "p.gpkg").exists() and temporary_leftovers(tmp_path) == []
