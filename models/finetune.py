@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.messages import msg
+
 TORCH_REQUIREMENT = "torch==2.13.0"
 STAGE_STRIDES = (1, 2, 2, 2, 1, 2, 1)
 BN_EPS = 1e-3
@@ -324,8 +326,7 @@ def finetune(images, y, spec, sd, train_indices, seconds_budget: float = 300.0, 
     history, steps, epoch = [], 0, 0
     t0 = time.perf_counter()
     done = False
-    feedback.info(f"Fine-tuning the last {unfreeze_stages} stage(s) of {spec.title} on {len(train_indices)} "
-                  f"photos for at most {seconds_budget:.0f} s.")
+    feedback.info(msg("finetune_start", unfreeze_stages, spec.title, len(train_indices), f"{seconds_budget:.0f}"))
     while not done:
         order = rng.permutation(train_indices)
         losses, correct, seen = [], 0, 0
@@ -359,14 +360,14 @@ def finetune(images, y, spec, sd, train_indices, seconds_budget: float = 300.0, 
             history.append({"epoch": epoch, "seconds": round(time.perf_counter() - t0, 1),
                             "loss": float(np.mean(losses)), "train_accuracy": correct / seen})
             # one line per epoch, so a long run shows it is moving and how well
-            feedback.info(f"Epoch {epoch}: loss {history[-1]['loss']:.3f}, accuracy on augmented training "
-                          f"photos {history[-1]['train_accuracy']:.3f} ({history[-1]['seconds']:.0f} s of "
-                          f"{seconds_budget:.0f} s).")
+            last = history[-1]
+            feedback.info(msg("finetune_epoch", epoch, f"{last['loss']:.3f}", f"{last['train_accuracy']:.3f}",
+                              f"{last['seconds']:.0f}", f"{seconds_budget:.0f}"))
     seconds = time.perf_counter() - t0
     if history:
         last = history[-1]
-        feedback.info(f"Fine-tuned {steps} steps ({epoch} epochs) in {seconds:.0f} s; last epoch loss "
-                      f"{last['loss']:.3f}, accuracy on augmented training photos {last['train_accuracy']:.3f}.")
+        feedback.info(msg("finetune_done", steps, epoch, f"{seconds:.0f}", f"{last['loss']:.3f}",
+                          f"{last['train_accuracy']:.3f}"))
     after = model.state_dict_numpy()
     changed = {k: float(np.abs(after[k] - before[k]).max()) for k in after if k in before}
     changed = {k: v for k, v in changed.items() if v > 0}
@@ -429,7 +430,7 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
             f"Fine-tuning works with the built-in EfficientNet-Lite backbones in fp32, not with '{spec.title}'; "
             "choose EfficientNet-Lite0 or Lite2, or the linear or MLP method."
         )
-    feedback.info(f"Decoding {len(paths)} photos for fine-tuning.")
+    feedback.info(msg("finetune_decoding", len(paths)))
     images, failed = load_photos(paths, spec, feedback.sub(0, 10))
     invalid = list(invalid) + [(p, code, sentence) for _i, p, code, sentence in failed]
     keep = [i for i, img in enumerate(images) if img is not None]
