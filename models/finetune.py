@@ -75,6 +75,10 @@ def _module_classes():
     import torch.nn.functional as F  # noqa: N812 - torch's own convention
     from torch import nn
 
+    return _model_class(torch, nn, _same_conv_class(nn, F))
+
+
+def _same_conv_class(nn, F):
     class SameConv(nn.Conv2d):
         """Conv2d with TensorFlow "SAME" padding (extra pixel bottom/right), no bias."""
 
@@ -84,6 +88,12 @@ def _module_classes():
             total = max((math.ceil(size / s) - 1) * s + k - size, 0)
             x = F.pad(x, [total // 2, total - total // 2, total // 2, total - total // 2])
             return super().forward(x)
+
+    return SameConv
+
+
+def _model_class(torch, nn, SameConv):
+    """The EfficientNet-Lite module class, built on the lazily imported torch."""
 
     class Model(nn.Module):
         """EfficientNet-Lite from a lukemelas-style state dict (torch tensors or numpy arrays).
@@ -117,6 +127,14 @@ def _module_classes():
                 return layer
 
             self.stem = nn.Sequential(conv("_conv_stem", 2), bn("_bn0"), nn.ReLU6())
+            self._add_blocks(sd, conv, bn)
+            self.head = nn.Sequential(conv("_conv_head"), bn("_bn1"), nn.ReLU6())
+            self.fc = nn.Linear(*sd["_fc.weight"].shape[::-1])
+            self.fc.load_state_dict({"weight": sd["_fc.weight"].float(), "bias": sd["_fc.bias"].float()})
+
+        def _add_blocks(self, sd, conv, bn):
+            """The MBConv blocks of the state dict, each with its stage (a new stage where the
+            channel count changes)."""
             blocks, self.stage_of = [], []
             stage, i = -1, 0
             while f"_blocks.{i}._depthwise_conv.weight" in sd:
@@ -139,9 +157,6 @@ def _module_classes():
                 i += 1
             self.blocks = nn.ModuleList(blocks)
             self.n_stages = stage + 1
-            self.head = nn.Sequential(conv("_conv_head"), bn("_bn1"), nn.ReLU6())
-            self.fc = nn.Linear(*sd["_fc.weight"].shape[::-1])
-            self.fc.load_state_dict({"weight": sd["_fc.weight"].float(), "bias": sd["_fc.bias"].float()})
 
         def run_blocks(self, x, start=0, stop=None):
             for block in list(self.blocks)[start:stop]:
@@ -168,20 +183,24 @@ def _module_classes():
 
         def state_dict_numpy(self) -> dict:
             """The weights under their lukemelas names as float32 numpy arrays."""
-            out = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in self._extra.items()
-                   if v.dtype.is_floating_point}
-            for name, layer in self.convs.items():
-                weight = layer.weight.detach().numpy()
-                out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(weight, np.float32)
-            for name, layer in self.bns.items():
-                p = name.replace("/", ".")
-                for k in ("weight", "bias", "running_mean", "running_var"):
-                    out[f"{p}.{k}"] = np.ascontiguousarray(getattr(layer, k).detach().numpy(), np.float32)
-            out["_fc.weight"] = self.fc.weight.detach().numpy().copy()
-            out["_fc.bias"] = self.fc.bias.detach().numpy().copy()
-            return out
+            return _state_dict_numpy(self)
 
     return Model
+
+
+def _state_dict_numpy(model) -> dict:
+    out = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in model._extra.items()
+           if v.dtype.is_floating_point}
+    for name, layer in model.convs.items():
+        weight = layer.weight.detach().numpy()
+        out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(weight, np.float32)
+    for name, layer in model.bns.items():
+        p = name.replace("/", ".")
+        for k in ("weight", "bias", "running_mean", "running_var"):
+            out[f"{p}.{k}"] = np.ascontiguousarray(getattr(layer, k).detach().numpy(), np.float32)
+    out["_fc.weight"] = model.fc.weight.detach().numpy().copy()
+    out["_fc.bias"] = model.fc.bias.detach().numpy().copy()
+    return out
 
 
 def torch_efficientnet_lite(sd):
