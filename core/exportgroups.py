@@ -55,6 +55,7 @@ import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .files import PhotoFileError, check_photo_file, open_photo
+from .messages import Message, msg
 from .options import EXPORT_MODE_OPTIONS, values
 from .safe_cells import save_csv, save_xlsx
 from .safe_paths import resolve_against
@@ -106,21 +107,15 @@ class ExportReport:
     created_dirs: list = field(default_factory=list)
     extra: list = field(default_factory=list)  # (export_file, export_status) per row
 
-    def summary(self) -> str:
-        parts = [f"{self.copied} copied"]
-        if self.hardlinked:
-            parts.append(f"{self.hardlinked} hard-linked")
-        if self.symlinked:
-            parts.append(f"{self.symlinked} symbolic links")
-        if self.stripped:
-            parts.append(f"{self.stripped} re-encoded without metadata")
-        if self.skipped_identical:
-            parts.append(f"{self.skipped_identical} already there (identical)")
-        if self.renamed:
-            parts.append(f"{self.renamed} renamed to avoid a name clash")
-        if self.failed:
-            parts.append(f"{self.failed} not exported")
-        return f"{', '.join(parts)} into {len(self.groups)} folders under {self.out_dir}."
+    def summary(self) -> Message:
+        """What the export did, as a message (``str()`` gives the English sentence)."""
+        parts = [msg("export_copied", self.copied)]
+        for code, count in (("export_hardlinked", self.hardlinked), ("export_symlinked", self.symlinked),
+                            ("export_stripped", self.stripped), ("export_identical", self.skipped_identical),
+                            ("export_renamed", self.renamed), ("export_failed", self.failed)):
+            if count:
+                parts.append(Message(code, (count,)))
+        return msg("export_summary", parts, len(self.groups), self.out_dir)
 
 
 def safe_folder_name(name) -> str:
@@ -282,8 +277,7 @@ def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportRe
     if sharing is not None:  # the group field that must stay
         columns, left = sharing_columns(columns, keep=(sharing,))
         if left:
-            report.notes.append(f"For sharing, the tables leave out the {len(left)} columns that could locate, date "
-                                f"or identify a photo, its camera or its owner: {', '.join(map(str, left))}.")
+            report.notes.append(msg("export_sharing", len(left), ", ".join(map(str, left))))
     columns += ["export_file", "export_status"]
     dims = 0 if vectors is None else vectors.shape[1]
     header = [str(c) for c in columns] + [f"f{j}" for j in range(dims)]

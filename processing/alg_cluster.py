@@ -1,6 +1,7 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
 import os
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -279,8 +280,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                           subtitle=tr("most typical first"))
             cf.progress(100.0 * (n + 1) / (len(names) + 1))
         overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-        replace_complete(os.path.join(folder, SHEETS_MARKER), lambda tmp: tmp.write_text(
-            "\n".join([f"{name}.png" for name in names] + ["overview.png"]), encoding="utf-8"))
+        listing = "\n".join([f"{name}.png" for name in names] + ["overview.png"])
+        replace_complete(os.path.join(folder, SHEETS_MARKER),
+                         lambda tmp: Path(tmp).write_text(listing, encoding="utf-8"))
         return folder
 
 

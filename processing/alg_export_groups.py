@@ -13,12 +13,12 @@ from qgis.core import (
 
 from ..core.options import EXPORT_MODE_OPTIONS
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
 from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder, layer_photo_path
 from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
-from .translation import core_message, reason_text
+from .translation import reason_text
 
 
 class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
@@ -135,9 +135,9 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             strip_metadata=self.parameterAsBoolean(parameters, self.STRIP_METADATA, context),
             write_tables=tables, vectors=vectors, feedback=cf, root=root,
         )
-        feedback.pushInfo(export_summary(report))
+        feedback.pushInfo(message_text(report.summary()))
         for note in report.notes:
-            feedback.pushInfo(core_message(note))
+            feedback.pushInfo(message_text(note))
         for path, code, sentence in report.problems:
             feedback.reportError(f"{path}: {reason_text(code, sentence)}")
         return {self.OUTPUT_FOLDER: out_dir, self.COPIED: report.copied, self.HARDLINKED: report.hardlinked,

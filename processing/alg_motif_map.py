@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsPrintLayout,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -31,7 +30,7 @@ from ..core.safe_write import IncompleteOutput, pdf_problem, png_problem, replac
 from .base import PhotoMotifsAlgorithm
 from .outputs import is_null
 from .params import mark_advanced
-from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR_POLYGON
+from .qgis_compat import ALGORITHM_NO_THREADING, FILE_FOLDER, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POLYGON
 from .translation import tr
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "motif_map.qpt")
@@ -77,7 +76,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
     def flags(self):
         # layout items are Qt graphics items: render them in the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -120,7 +119,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             from .summary_style import dominant_renderer
 
             counts = {}
-            for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+            for f in layer.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
                 if not is_null(f["dominant"]) and f["dominant"] != "":
                     counts[str(f["dominant"])] = counts.get(str(f["dominant"]), 0) + 1
             layer.setRenderer(dominant_renderer(counts, 5))
@@ -156,13 +155,13 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
     def export_error(self, result) -> str:
         """A sentence for a QgsLayoutExporter result (QGIS 3.22's exporter has no errorMessage())."""
         return {
-            QgsLayoutExporter.Canceled: self.tr("the export was canceled"),
-            QgsLayoutExporter.MemoryError: self.tr("there was not enough memory to render the map"),
-            QgsLayoutExporter.FileError: self.tr("the file could not be opened for writing (is the disk "
+            QgsLayoutExporter.ExportResult.Canceled: self.tr("the export was canceled"),
+            QgsLayoutExporter.ExportResult.MemoryError: self.tr("there was not enough memory to render the map"),
+            QgsLayoutExporter.ExportResult.FileError: self.tr("the file could not be opened for writing (is the disk "
                                                  "full, the folder read-only or the file open elsewhere?)"),
-            QgsLayoutExporter.PrintError: self.tr("the map could not be rendered for printing"),
-            QgsLayoutExporter.SvgLayerError: self.tr("a layer could not be exported"),
-            QgsLayoutExporter.IteratorError: self.tr("the atlas could not be prepared"),
+            QgsLayoutExporter.ExportResult.PrintError: self.tr("the map could not be rendered for printing"),
+            QgsLayoutExporter.ExportResult.SvgLayerError: self.tr("a layer could not be exported"),
+            QgsLayoutExporter.ExportResult.IteratorError: self.tr("the atlas could not be prepared"),
         }.get(result, self.tr("the layout exporter failed (code {})").format(int(result)))
 
     def write_complete_file(self, path, fill, verify, what):
@@ -181,7 +180,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
     def write_pdf(self, exporter, pdf):
         def fill(tmp):
             result = exporter.exportToPdf(str(tmp), QgsLayoutExporter.PdfExportSettings())
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise QgsProcessingException(self.tr("The PDF {} could not be written: {}.").format(
                     pdf, self.export_error(result)))
 
@@ -288,7 +287,7 @@ def summary_stats(layer, motif_field_names) -> dict:
     names = layer.fields().names()
     dominated, features = {}, []
     stats = {"areas": 0, "suppressed": 0, "measure": "", "min_users": "?"}
-    for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+    for f in layer.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
         stats["areas"] += 1
         if "measure" in names and f["measure"]:
             stats["measure"] = str(f["measure"])
