@@ -29,7 +29,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QByteArray, QDate, QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, QDate, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core import flickr
@@ -100,7 +100,7 @@ class QgisTransport:
                     write_error.append(exc.strerror or str(exc))
                     reply.abort()
 
-        def watch():  # a Python slot: also lets Python run a pending Ctrl-C/SIGTERM handler
+        def watch():  # a Python slot: Python runs a pending SIGTERM handler here; Ctrl-C came as a cancel
             if self.feedback is not None and self.feedback.isCanceled():
                 reply.abort()
             elif time.monotonic() - last[0] > self.idle_timeout:
@@ -129,6 +129,23 @@ class QgisTransport:
             error = write_error[0]
         reply.deleteLater()
         return flickr.HttpResponse(int(status or 0), b"".join(chunks), headers, error, received[0])
+
+
+def event_wait(cf):
+    """A wait of n seconds in 0.1 s steps that lets Qt process events (qgis_process cancels the
+    feedback on Ctrl-C only from its event loop) and checks for a cancel at every step: an hour's
+    Retry-After ends within a second of Ctrl-C, SIGTERM or the dialog's Cancel."""
+    def wait(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            QCoreApplication.processEvents()
+            cf.check()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(0.1, left))
+
+    return wait
 
 
 def api_key_from_authcfg(authcfg: str) -> str:
@@ -339,7 +356,8 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         client = flickr.FlickrClient(
             getattr(self, "_api_key", ""),
             QgisTransport(feedback, self.parameterAsDouble(parameters, self.IDLE_TIMEOUT, context)), api_url=api_url,
-            calls_per_hour=self.parameterAsInt(parameters, self.CALLS_PER_HOUR, context), feedback=cf)
+            calls_per_hour=self.parameterAsInt(parameters, self.CALLS_PER_HOUR, context), feedback=cf,
+            wait=event_wait(cf))
         try:
             result = flickr.harvest(query, folder, client, download_files=download, hash_owner_salt=salt,
                                     feedback=cf.sub(0, 90))

@@ -38,33 +38,30 @@ def log_traceback() -> None:
 
 
 @contextlib.contextmanager
-def cancel_on_signals(feedback):
-    """Under ``qgis_process``: Ctrl-C (SIGINT) and SIGTERM cancel the run at once.
+def cancel_on_sigterm(feedback):
+    """Under ``qgis_process``: SIGTERM cancels the run as Ctrl-C (SIGINT) does.
 
-    qgis_process itself only notices Ctrl-C when Qt processes events (every 2 s of progress, and
-    not at all while a harvest waits) and dies silently on SIGTERM, leaving temporary files.
-    Here both signals cancel the feedback (Python runs the handler in the main thread as soon as
-    it runs Python code again), so the run stops at its next check, removes its temporary
-    files, says what it leaves and exits non-zero. Elsewhere (QGIS desktop, tests) nothing
-    changes.
+    qgis_process cancels the feedback on SIGINT (its signal watcher, when Qt processes events)
+    but has no handler for SIGTERM: the process died on the spot, silently, leaving temporary
+    files. For the run's duration a Python handler cancels the feedback instead (Python runs it
+    in the main thread as soon as it runs Python code again), so the run stops at its next check,
+    removes its temporary files, says what it leaves and exits non-zero; the previous handler
+    (the default) is restored afterwards. Elsewhere (QGIS desktop, tests) nothing changes.
     """
     if feedback is None or threading.current_thread() is not threading.main_thread() \
             or QgsApplication.platform() != "qgis_process":
         yield
         return
-    previous = {}
 
     def handler(signum, frame):
         feedback.cancel()
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        previous[sig] = signal.getsignal(sig)
-        signal.signal(sig, handler)
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, handler)
     try:
         yield
     finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old if old is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -161,7 +158,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         self._sinks = []
         cf = core_feedback(feedback)
         try:
-            with cancel_on_signals(feedback):
+            with cancel_on_sigterm(feedback):
                 results = self._run_process(parameters, context, feedback, cf)
         finally:
             self.discard_unfinished_outputs()
