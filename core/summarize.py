@@ -412,30 +412,36 @@ def overlapping_pairs(polygons) -> tuple:
 
 def points_in_areas(x, y, polygons) -> tuple:
     """(point index, area index) pairs: each point in every area whose interior holds it; a point
-    on borders only (no interior) in the first area it touches. A geopandas spatial join."""
-    import geopandas as gpd
+    on borders only (no interior) in the first area it touches. An STRtree query (shapely);
+    interiors are only tested for the few points that touch more than one area."""
     import shapely
 
     polygons = np.asarray(polygons, dtype=object)
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(x, y))
-    frame = gpd.GeoDataFrame({"area_index": np.arange(len(polygons))}, geometry=list(polygons))
-    joined = gpd.sjoin(points, frame, how="inner", predicate="intersects")
-    if not len(joined):
+    points = shapely.points(x, y)
+    point, area = shapely.STRtree(polygons).query(points, predicate="intersects")
+    if not len(point):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    point = joined.index.to_numpy().astype(np.int64)
-    area = joined["area_index"].to_numpy().astype(np.int64)
-    interior = shapely.contains(polygons[area], shapely.points(x[point], y[point]))
-    has_interior = np.zeros(len(x), dtype=bool)
-    has_interior[point[interior]] = True
-    border = ~interior & ~has_interior[point]
-    first = {}
-    for p, a in zip(point[border].tolist(), area[border].tolist()):
-        first[p] = min(a, first.get(p, a))
-    keep_p = np.concatenate([point[interior], np.fromiter(first.keys(), dtype=np.int64, count=len(first))])
-    keep_a = np.concatenate([area[interior], np.fromiter(first.values(), dtype=np.int64, count=len(first))])
-    order = np.lexsort((keep_a, keep_p))
-    return keep_p[order], keep_a[order]
+    point, area = point.astype(np.int64), area.astype(np.int64)
+    multi = np.bincount(point, minlength=len(x))[point] > 1
+    keep = ~multi
+    if multi.any():
+        interior = shapely.contains(polygons[area[multi]], points[point[multi]])
+        keep[np.flatnonzero(multi)[interior]] = True
+        has_interior = np.zeros(len(x), dtype=bool)
+        has_interior[point[keep]] = True
+        border = multi & ~keep & ~has_interior[point]
+        if border.any():  # on borders only: the first area it touches
+            first = {}
+            for p, a in zip(point[border].tolist(), area[border].tolist()):
+                first[p] = min(a, first.get(p, a))
+            point = np.concatenate([point[keep], np.fromiter(first.keys(), dtype=np.int64, count=len(first))])
+            area = np.concatenate([area[keep], np.fromiter(first.values(), dtype=np.int64, count=len(first))])
+            order = np.lexsort((area, point))
+            return point[order], area[order]
+    point, area = point[keep], area[keep]
+    order = np.lexsort((area, point))
+    return point[order], area[order]
 
 
 def _photo_codes(motif, user, date, n, inside, counts: dict) -> _Codes:
