@@ -24,11 +24,11 @@ from qgis.core import (
 )
 
 from ..core.feedback import Canceled, CoreFeedback
-from ..core.options import BACKBONE_OPTIONS, OWN_ONNX
+from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX
 from ..core.safe_paths import resolve_against
 from .outputs import is_null, qgs_fields
 from .params import option_labels, option_value, set_help
-from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, SOURCE_VECTOR, WKB_NO_GEOMETRY
+from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, PARAMETER_ADVANCED, SOURCE_VECTOR, WKB_NO_GEOMETRY
 from .translation import reason_text, tr
 
 INPUT = "INPUT"
@@ -38,6 +38,7 @@ RECURSIVE = "RECURSIVE"
 # backbone parameters (add_backbone_parameters) and the embedding cache output
 BACKBONE = "BACKBONE"
 ONNX_MODEL = "ONNX_MODEL"
+CLIP_MODEL = "CLIP_MODEL"
 CACHE = "CACHE"
 
 
@@ -164,10 +165,18 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
             extension="onnx", optional=True,
         )
     )
+    clip_folder = QgsProcessingParameterFile(
+        CLIP_MODEL, tr("CLIP model folder (when chosen above; empty: the last one added)"),
+        behavior=FILE_FOLDER, optional=True,
+    )
+    clip_folder.setFlags(clip_folder.flags() | PARAMETER_ADVANCED)  # the last one added suits most runs
+    alg.addParameter(clip_folder)
     set_help(alg, {BACKBONE: tr(
         "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
-        "Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only "
-        "compare photos embedded with the same model.")})
+        "Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises "
+        "far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded "
+        "with the same model."),
+        CLIP_MODEL: tr("A folder written by 'Add a CLIP model'. Left empty, the model added last is used.")})
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
@@ -183,6 +192,12 @@ def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     from ..models.registry import ensure_onnx, get_backbone, spec_for_onnx_file
 
     choice = option_value(alg, parameters, BACKBONE, context, BACKBONE_OPTIONS)
+    if choice in (CLIP_FOLDER, CLIP_FOLDER_INT8):
+        from ..models.registry import spec_for_clip_folder
+
+        folder = alg.parameterAsFile(parameters, CLIP_MODEL, context) if CLIP_MODEL in parameters else ""
+        spec = spec_for_clip_folder(folder or None, int8=choice == CLIP_FOLDER_INT8)
+        return spec, spec.onnx_path
     if choice != OWN_ONNX:
         spec = get_backbone(choice)
         if spec.quantized_from:
