@@ -1,0 +1,75 @@
+"""Write zero-shot CLIP classes as a model folder that *Classify photos* (and Lobe's loaders) run.
+
+The text embeddings of the classes become a linear head (``core.zeroshot.zero_shot_head``:
+weights = logit scale x normalised text embeddings, no bias, no standardisation) on the CLIP
+image tower's L2-normalised embedding, so ``softmax(head)`` is exactly the zero-shot softmax;
+the "other" entries of the unknown rule are classes named ``unknown (generic)``,
+``unknown (<kind>)``. ``models.classifier_export`` builds the one ONNX graph (preprocessing,
+image tower, head) and Lobe's ``signature.json``; the ``photo_motifs.zeroshot`` block of the
+signature records the model, templates, prompts and the confidence threshold.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+from ..core.model_files import CARD_FILE, HEAD_FILE, LABELS_FILE, MODEL_FILE, SIGNATURE_FILE
+from .classifier_export import build_classifier_onnx, export_input_size, signature
+from .onnx_utils import save_atomic
+
+
+def model_card(name: str, spec, head, clip_name: str, zeroshot: dict) -> str:
+    classes = [c for c in head.classes if not c.startswith("unknown (")]
+    others = [c for c in head.classes if c.startswith("unknown (")]
+    lines = [
+        f"# {name}", "",
+        "Zero-shot classifier written by Photo Motifs ('Motifs from words'): no training photos; each class "
+        f"is the CLIP text embedding of its sentences (model {clip_name}).", "",
+        "## Classes and their sentences", "",
+    ]
+    for label in classes:
+        lines.append(f"- **{label}**: " + "; ".join(zeroshot["prompts"].get(label, [])))
+    if others:
+        lines += ["", "Photos that an 'other' entry matches better than every class get the class "
+                  + ", ".join(f"`{c}`" for c in others) + " (generic: " + "; ".join(zeroshot["generic_prompts"])
+                  + ")."]
+    lines += [
+        "", "## Model", "",
+        f"- Image tower: {spec.title} (`{spec.cache_key}`); licence of the weights: {spec.licence}.",
+        f"- Head: softmax over logit scale {zeroshot['logit_scale']:.2f} x cosine to each class's text embedding.",
+        f"- Input: `Image:0` NHWC {export_input_size(spec)} x {export_input_size(spec)} x 3, RGB in [0, 1].",
+        f"- 'Motifs from words' called a photo unknown below a confidence of {zeroshot['min_confidence']}; "
+        "give the same threshold to 'Classify photos' for the same answers.", "",
+    ]
+    return "\n".join(lines)
+
+
+def export_zero_shot_model(head, spec, backbone_onnx, out_dir, name: str, clip_name: str, zeroshot: dict) -> Path:
+    """Write model.onnx, signature.json, labels.txt, head.npz and model_card.md into ``out_dir``.
+
+    ``zeroshot``: {'prompts': {class: [sentences]}, 'generic_prompts': [...], 'templates': [...],
+    'logit_scale': float, 'min_confidence': float, 'clip_model': folder}.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out} exists and is not a folder.")
+    out.mkdir(parents=True, exist_ok=True)
+    model = build_classifier_onnx(head, spec, backbone_onnx, name)
+    save_atomic(model, out / MODEL_FILE)
+    sig = signature(head, spec, name, (out / MODEL_FILE).read_bytes())
+    sig["photo_motifs"]["zeroshot"] = dict(zeroshot, created=datetime.datetime.now().astimezone().isoformat(
+        timespec="seconds"))
+    texts = {
+        SIGNATURE_FILE: json.dumps(sig, indent=2, ensure_ascii=False),
+        LABELS_FILE: "\n".join(head.classes) + "\n",
+        CARD_FILE: model_card(name, spec, head, clip_name, zeroshot),
+    }
+    for fname, text in texts.items():
+        tmp = out / (fname + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out / fname)
+    tmp = out / (HEAD_FILE + ".tmp")
+    head.save(tmp)
+    tmp.replace(out / HEAD_FILE)
+    return out
