@@ -99,7 +99,8 @@ def read_merges(path) -> list:
     merges = [tuple(line.split()) for line in lines if line.strip()]
     bad = next((m for m in merges if len(m) != 2), None)
     if bad is not None:
-        raise TokenizerError(f"The merges file {path.name} has a line that is not a pair of symbols: {' '.join(bad)!r}.")
+        raise TokenizerError(
+            f"The merges file {path.name} has a line that is not a pair of symbols: {' '.join(bad)!r}.")
     return merges
 
 

@@ -133,6 +133,8 @@ def identify(source) -> tuple:
     path = Path(source)
     if not path.exists():
         raise ClipSourceError(f"{path} does not exist.")
+    if path.name == "config.json":  # chosen in a file dialog: the Hugging Face folder is meant
+        path = path.parent
     if path.is_dir():
         config = path / "config.json"
         if config.is_file():
@@ -422,7 +424,8 @@ def openclip_to_hf(sd: dict, dims: dict) -> dict:
                 out[f"{d}.self_attn.{part}_proj.weight"], out[f"{d}.self_attn.{part}_proj.bias"] = w, b
             for theirs, ours in (("attn.out_proj", "self_attn.out_proj"), ("ln_1", "layer_norm1"),
                                  ("ln_2", "layer_norm2"), ("mlp.c_fc", "mlp.fc1"), ("mlp.c_proj", "mlp.fc2")):
-                out[f"{d}.{ours}.weight"], out[f"{d}.{ours}.bias"] = sd[f"{s}.{theirs}.weight"], sd[f"{s}.{theirs}.bias"]
+                for kind in ("weight", "bias"):
+                    out[f"{d}.{ours}.{kind}"] = sd[f"{s}.{theirs}.{kind}"]
     return out
 
 

@@ -252,3 +252,34 @@ def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
     for idx, _path, code, sentence in result.failed:
         reasons[valid[idx]] = reason_text(code, sentence)
     return reasons
+
+
+def clip_model_parameter(alg, name):
+    """The MODEL parameter shared by zeroshot and search: a CLIP folder (empty: the model added last)."""
+    param = QgsProcessingParameterFile(
+        name, tr("CLIP model folder (empty: the model added last with 'Add a CLIP model')"),
+        behavior=FILE_FOLDER, optional=True)
+    alg.addParameter(param)
+
+
+def clip_embeddings(alg, parameters, context, feedback, cf, source, model_key, int8_key):
+    """(ClipText, spec, valid feature indices, EmbeddingResult, cache) of a photo source with a CLIP image tower."""
+    from ..core.embed import compute_embeddings
+    from ..core.zeroshot import ClipText
+    from ..models.registry import spec_for_clip_folder
+
+    spec = spec_for_clip_folder(alg.parameterAsFile(parameters, model_key, context) or None,
+                                int8=alg.parameterAsBoolean(parameters, int8_key, context))
+    text = ClipText(Path(spec.onnx_path).parent)
+    cache, cache_path = cache_from_parameters(alg, parameters, context, source)
+    feedback.pushInfo(tr("CLIP model: {} ({}); embedding cache: {}").format(text.name, spec.title, cache_path))
+    valid = [i for i, p in enumerate(source.paths) if p]
+    try:
+        emb = compute_embeddings([source.paths[i] for i in valid], spec, spec.onnx_path, cache=cache,
+                                 feedback=cf.sub(0, 80))
+    except Canceled:
+        raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "
+                          "next run continues from there; no output layer was written.").format(cache_path)) from None
+    feedback.pushInfo(tr("Embeddings: {} from the cache, {} computed, {} photos could not be read.").format(
+        emb.n_cached, emb.n_computed, len(emb.failed)))
+    return text, spec, valid, emb, cache
