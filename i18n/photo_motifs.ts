@@ -329,6 +329,11 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Image model</source>
             <translation type="unfinished" />
         </message>

@@ -329,6 +329,11 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
+            <translation>CLIP: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Image model</source>
             <translation>Pildimudel</translation>
         </message>

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from ..core.feedback import Canceled, CoreFeedback
-from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX
+from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX, values
 from ..core.safe_paths import resolve_against
 from .outputs import is_null, qgs_fields
 from .params import option_labels, option_value, set_help
@@ -185,6 +185,14 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )
+
+
+def backbone_parameters(choice) -> dict:
+    """BACKBONE (and CLIP_MODEL) values for a backbone id, or ``'clip:<folder>'`` (a converted CLIP model)."""
+    ids = values(BACKBONE_OPTIONS)
+    if isinstance(choice, str) and choice.startswith("clip:"):
+        return {BACKBONE: ids.index(CLIP_FOLDER), CLIP_MODEL: choice[len("clip:"):]}
+    return {BACKBONE: ids.index(choice) if choice in ids else 0}
 
 
 def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):

@@ -163,3 +163,39 @@ def test_clip_folder_as_backbone_and_search_selects_on_the_layer(run_alg, conver
         assert set(layer.selectedFeatureIds()) == {fids[paths[i]] for i in expected}
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_the_workflow_dialog_lists_converted_clip_models(qgis_iface, qgis_processing, converted, geotagged_dir,
+                                                         tmp_path, monkeypatch):
+    """A model in the plugin's CLIP folder is a choice of the dialog; the run plan passes BACKBONE 5 + CLIP_MODEL."""
+    import shutil
+
+    from qgis.core import QgsSettings
+
+    from photo_motifs.plugin.workflow import WorkflowDialog
+
+    from .conftest import ensure_provider
+
+    ensure_provider()
+    cache = tmp_path / "models"
+    shutil.copytree(converted[0] / "clip", cache / "clip" / "tiny-clip")
+    monkeypatch.setenv("PHOTO_MOTIFS_MODEL_CACHE", str(cache))
+    QgsSettings().remove("photo_motifs/workflow")
+    dlg = WorkflowDialog(qgis_iface)
+    try:
+        texts = [dlg.backbone.itemText(i) for i in range(dlg.backbone.count())]
+        assert texts[-1] == "CLIP: tiny-clip" and len(texts) == 5
+        dlg.backbone.setCurrentIndex(4)
+        dlg.project_folder.setFilePath(str(tmp_path / "project"))
+        dlg.source_folder.setChecked(True)
+        dlg.folder.setFilePath(str(geotagged_dir))
+        dlg.task_motifs.setChecked(True)
+        steps = dlg.plan()
+        cluster = next(s for s in steps if s.algorithm_id == "photomotifs:cluster")
+        assert cluster.parameters["BACKBONE"] == 5
+        assert cluster.parameters["CLIP_MODEL"] == str(cache / "clip" / "tiny-clip")
+        dlg.backbone.setCurrentIndex(1)  # EfficientNet-Lite2 keeps its index
+        assert next(s for s in dlg.plan() if s.algorithm_id == "photomotifs:cluster").parameters["BACKBONE"] == 1
+    finally:
+        dlg.close()
+        dlg.deleteLater()
