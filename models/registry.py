@@ -575,7 +575,15 @@ def spec_for_clip_folder(folder=None, int8: bool = False) -> BackboneSpec:
     if not name:
         raise ValueError(f"The CLIP model in {folder} has no int8 image tower; convert it again with int8, "
                          "or choose the CLIP model folder (fp32).")
-    return spec_for_onnx_file(folder / (CLIP_IMAGE_INT8_FILE if int8 else CLIP_IMAGE_FILE))
+    path = folder / (CLIP_IMAGE_INT8_FILE if int8 else CLIP_IMAGE_FILE)
+    st = path.stat()
+    return _clip_image_spec(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _clip_image_spec(path: str, size: int, mtime_ns: int) -> BackboneSpec:
+    """spec_for_onnx_file of an image tower, read once per file version (it parses 350 MB and more)."""
+    return spec_for_onnx_file(path)
 
 
 # ----------------------------------------------------------------------------------------------

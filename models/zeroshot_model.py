@@ -73,3 +73,33 @@ def export_zero_shot_model(head, spec, backbone_onnx, out_dir, name: str, clip_n
     head.save(tmp)
     tmp.replace(out / HEAD_FILE)
     return out
+
+
+def suggest_motif_names(paths_by_motif: dict, clip_folder=None, words=None, templates=None, cache=None,
+                        int8: bool = False, top: int = 5, feedback=None) -> dict:
+    """Names for motifs from a word list: ``{motif: [core.zeroshot.NameSuggestion, ...]}``, best first.
+
+    ``paths_by_motif``: {motif label: [photo paths]}; ``clip_folder``: a CLIP folder (default: the
+    model added last); ``words``: the candidate names (default ``core.zeroshot.MOTIF_WORDS``; a
+    word may be 'name: sentence; sentence' as in zero-shot classes); ``cache``: an
+    ``EmbeddingCache`` (the photos' CLIP embeddings are read from it and stored in it). The
+    words are embedded once for all motifs; photos that cannot be read are left out.
+    """
+    from ..core.embed import compute_embeddings
+    from ..core.feedback import ensure_feedback
+    from ..core.zeroshot import MOTIF_WORDS, TEMPLATES, ClipText, parse_classes, suggest_names
+    from .registry import spec_for_clip_folder
+
+    feedback = ensure_feedback(feedback)
+    spec = spec_for_clip_folder(clip_folder, int8=int8)
+    text = ClipText(Path(spec.onnx_path).parent)
+    classes = parse_classes(list(words or MOTIF_WORDS), templates or TEMPLATES)
+    word_emb = text.class_embeddings(classes, feedback)
+    labels = [c.label for c in classes]
+    motifs = list(paths_by_motif)
+    paths = [str(p) for m in motifs for p in paths_by_motif[m]]
+    owner = [m for m in motifs for _p in paths_by_motif[m]]
+    emb = compute_embeddings(paths, spec, spec.onnx_path, cache=cache, feedback=feedback.sub(0, 95))
+    rows = {m: [k for k, r in enumerate(emb.rows) if owner[r] == m] for m in motifs}
+    return {m: suggest_names(emb.matrix[rows[m]], word_emb, labels, text.logit_scale, top) if rows[m] else []
+            for m in motifs}

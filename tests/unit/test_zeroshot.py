@@ -219,3 +219,19 @@ def test_a_folder_that_is_not_a_clip_model(tmp_path):
     (tmp_path / "clip.json").write_text('{"format": "photo_motifs.clip", "files": {"text": "../x.onnx"}}')
     with pytest.raises(ClipModelError, match="outside|inside"):
         ClipText(tmp_path)
+
+
+def test_suggest_motif_names_from_photo_paths(models, photos, embedded):
+    """The photo-level entry point (for the Motifs panel) equals suggest_names on the photos' embeddings."""
+    from photo_motifs.models.zeroshot_model import suggest_motif_names
+
+    _spec, matrix = embedded
+    words = ["church", "forest", "lake", "graffiti: street art on a wall"]
+    got = suggest_motif_names({"C1": photos[:4], "C2": photos[4:9], "empty": [str(photos[0]) + ".missing"]},
+                              models["hf"], words, top=2)
+    text = ClipText(models["hf"])
+    word_emb = text.class_embeddings(zeroshot.parse_classes(words))
+    expected = zeroshot.suggest_names(matrix[4:9], word_emb, ["church", "forest", "lake", "graffiti"],
+                                      text.logit_scale, 2)
+    assert [(s.word, round(s.score, 5)) for s in got["C2"]] == [(s.word, round(s.score, 5)) for s in expected]
+    assert len(got["C1"]) == 2 and got["empty"] == []
