@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.feedback import Canceled, ensure_feedback
+from ..core.messages import msg
 from ..core.model_files import (
     CARD_FILE,
     CLIP_FORMAT,
@@ -320,13 +321,13 @@ def _write_files(loaded: LoadedClip, staging: Path, name: str, int8: bool, feedb
     image, text = _towers(loaded.model)
     size = loaded.preprocessing["input_size"]
     embed_dim = int(loaded.model.config.projection_dim)
-    feedback.info(f"Exporting the image tower ({size} px) to ONNX.")
+    feedback.info(msg("clip_export_image", size))
     _export(image, torch.zeros(2, 3, size, size), staging / CLIP_IMAGE_FILE, "pixels", "features")
     meta = image_metadata(loaded, name, embed_dim)
     set_metadata(staging / CLIP_IMAGE_FILE, meta, "CLIP image tower: normalised pixels -> features")
     feedback.check()
     feedback.progress(55)
-    feedback.info("Exporting the text tower to ONNX.")
+    feedback.info(msg("clip_export_text"))
     ids = torch.from_numpy(loaded.tokenizer(["a photo of a river at night.", ""]))
     # the sequence axis is left free: a batch cut after its last end token gives the same embeddings
     # (the mask is causal) and short prompts run several times faster than 77 tokens
@@ -340,7 +341,7 @@ def _write_files(loaded: LoadedClip, staging: Path, name: str, int8: bool, feedb
     info = folder_info(loaded, name, int8)
     info["parity"] = parity(loaded, staging)
     if int8:
-        feedback.info("Writing the int8 image tower.")
+        feedback.info(msg("clip_int8"))
         quantize_image(staging / CLIP_IMAGE_FILE, staging / CLIP_IMAGE_INT8_FILE, image_metadata(loaded, name,
                                                                                               embed_dim, True))
         info["int8_cosine"] = round(int8_cosine(staging, size), 5)

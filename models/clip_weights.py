@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.clip_tokenizer import ClipTokenizer, TokenizerError, read_merges, vocab_from_merges
+from ..core.messages import msg
 
 QUICK_GELU, GELU = "quick_gelu", "gelu"
 CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
@@ -88,7 +89,7 @@ class LoadedClip:
     merges: list
     preprocessing: dict  # input_size, resize_short, resample, crop, mean, std
     licence: str
-    notes: list = field(default_factory=list)  # sentences for the log
+    notes: list = field(default_factory=list)  # core.messages.Message for the log
 
 
 def hub_offline() -> None:
@@ -242,7 +243,8 @@ def load_clip(source, arch: str | None = None, feedback=None) -> LoadedClip:
     if kind == "huggingface":
         return _load_huggingface(path, arch)
     if feedback is not None:
-        feedback.info(f"Reading the {'OpenAI TorchScript' if kind == 'openai' else 'OpenCLIP'} weights {path.name}.")
+        feedback.info(msg("clip_reading_openai", path.name) if kind == "openai" else
+                      msg("clip_reading_openclip", path.name))
     return _load_state_dict_source(kind, path, arch)
 
 
@@ -272,7 +274,7 @@ def _load_huggingface(folder: Path, arch) -> LoadedClip:
     activation = QUICK_GELU if text_cfg.hidden_act == "quick_gelu" else GELU
     notes = []
     if arch and activation_for(arch) != activation:
-        notes.append(f"The architecture name {arch} was not used: config.json sets the activation ({activation}).")
+        notes.append(msg("clip_arch_ignored", arch, activation))
     return LoadedClip(
         model=model, kind="huggingface", source=folder, name=folder.name, arch=describe(model.config),
         activation=activation, tokenizer=tokenizer, vocab=vocab, merges=merges,
@@ -385,14 +387,13 @@ def heads_and_activation(kind: str, path: Path, arch, dims: dict) -> tuple:
         activation = activation_for(arch)
     elif model_cfg:
         activation = QUICK_GELU if model_cfg.get("quick_gelu") else GELU
-        notes.append(f"Architecture and activation ({activation}) from open_clip_config.json.")
+        notes.append(msg("clip_arch_config", activation))
     else:
         raise ClipSourceError(
             f"Name the architecture of {path.name} (ARCH, open_clip's model name such as ViT-B-32, or "
             "ViT-B-32-quickgelu for OpenAI and LAION-400M weights): the activation cannot be read from the weights.")
     if known is None:
-        notes.append(f"The architecture {arch or 'of the file'} is not in our table: dimensions read from the "
-                     f"weights, {v_heads} + {t_heads} attention heads.")
+        notes.append(msg("clip_dims_from_weights", dims["vision_width"], dims["text_width"], v_heads, t_heads))
     return v_heads, t_heads, activation, arch or "open_clip_config.json", notes
 
 
