@@ -99,12 +99,22 @@ def test_zeroshot_and_its_model_in_classify(qgis_process_cmd, converted, sea, tm
 
 
 def test_zeroshot_unknown_from_the_other_sentences(qgis_process_cmd, converted, sea, tmp_path):
+    """The unknown rule on 20 photos, and a damaged photo that gets a sentence instead of a class."""
+    import shutil
+
     folder = converted[0] / "clip"
-    res = run(qgis_process_cmd, "zeroshot", FOLDER=sea, MODEL=folder, CLASSES=CLASSES, OTHER_CLASSES="selfie\nfood",
-              CACHE=tmp_path / "cache.sqlite", OUTPUT=tmp_path / "zs.gpkg")
-    rows = read_layer(tmp_path / "zs.gpkg")
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for path in sorted(sea.iterdir())[:20]:
+        shutil.copy(path, photos)
+    (photos / "broken.jpg").write_bytes(next(photos.iterdir()).read_bytes()[:600])
+    res = run(qgis_process_cmd, "zeroshot", FOLDER=photos, MODEL=folder, CLASSES=CLASSES,
+              OTHER_CLASSES="selfie\nfood", CACHE=tmp_path / "cache.sqlite", OUTPUT=tmp_path / "zs.gpkg")
+    rows = [r for r in read_layer(tmp_path / "zs.gpkg") if r["filename"] != "broken.jpg"]
+    broken = next(r for r in read_layer(tmp_path / "zs.gpkg") if r["filename"] == "broken.jpg")
+    assert res["FAILED"] == 1 and broken["class"] is None and broken["zeroshot_note"]
     unknown = [r for r in rows if r["unknown"]]
-    assert res["UNKNOWN_PHOTOS"] == len(unknown) and res["CLASSIFIED"] == 50 - len(unknown)
+    assert res["UNKNOWN_PHOTOS"] == len(unknown) and res["CLASSIFIED"] == 20 - len(unknown)
     assert all(r["class"] == "unknown" and r["other_margin"] < 0 for r in unknown)
     assert all(r["other_margin"] >= 0 for r in rows if not r["unknown"])
     assert {r["other_match"] for r in rows} <= {"generic", "selfie", "food"}
