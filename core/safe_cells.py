@@ -15,7 +15,7 @@ writes such cells (OWASP "CSV Injection" guidance):
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from pathlib import Path
 
@@ -109,5 +109,10 @@ def write_xlsx(path, header, rows, sheet: str = "photos") -> Path:
     ws.append(xlsx_row(ws, header))
     for row in rows:
         ws.append(xlsx_row(ws, row))
-    wb.save(os.fspath(path))
+    # the workbook is zipped in memory (compressed, a few MB for 100,000 rows), then written in
+    # one go: a full disk fails that write cleanly, without a half-closed zip archive behind
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with open(path, "wb") as fh:
+        fh.write(buffer.getbuffer())
     return path
