@@ -138,6 +138,22 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         self.fill(layout, layer, stats, parameters, context)
         cf.check()
 
+        failure = None
+        try:
+            results = self.export_map(layout, parameters, context, cf)
+        except Exception as exc:  # re-raised below, without the frames that hold the layout
+            failure = (type(exc), exc.args)
+        finally:
+            layout = project = layer = None  # the layout first, then its project (which owns the layer)
+        if failure is not None:
+            # a traceback kept with the error would keep the layout alive until QGIS exits, and
+            # destroyed after QGIS it crashes the process (qgis_process ended with SIGSEGV)
+            raise failure[0](*failure[1])
+        feedback.pushInfo(self.tr("Motif map: {}").format(results[self.OUTPUT_PDF]))
+        return results
+
+    def export_map(self, layout, parameters, context, cf) -> dict:
+        """The PDF and (when asked) the PNG of ``layout``, each complete or absent."""
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         exporter = QgsLayoutExporter(layout)
         self.write_pdf(exporter, pdf)
@@ -147,7 +163,6 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             cf.check()
             self.write_png(exporter, png)
             results[self.OUTPUT_PNG] = png
-        feedback.pushInfo(self.tr("Motif map: {}").format(pdf))
         return results
 
     # --- writing the map: complete or absent (core/safe_write.py) -----------------------------

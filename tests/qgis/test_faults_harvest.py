@@ -11,6 +11,7 @@ import csv
 import os
 import signal
 import subprocess
+import time
 
 import pytest
 
@@ -72,8 +73,10 @@ def test_a_signal_stops_a_harvest_waiting_for_retry_after(cli_env, authcfgs, jpe
             proc = subprocess.Popen(args, env=cli_env, stdout=log, stderr=subprocess.STDOUT)
             try:
                 assert server.api_called.wait(120), "the harvest never called the API"
+                signalled = time.monotonic()
                 proc.send_signal(sig)
                 status = proc.wait(timeout=30)  # before: the hour-long wait went on (Ctrl-C unheard)
+                print(f"\nqgis_process ended {time.monotonic() - signalled:.2f} s after {sig.name}")
             finally:
                 if proc.poll() is None:
                     proc.kill()

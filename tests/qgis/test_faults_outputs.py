@@ -89,6 +89,9 @@ def test_a_whole_layer_keeps_its_name_its_layer_name_and_is_loaded(run_with, tmp
 
     import processing
 
+    from .conftest import ensure_provider
+
+    ensure_provider()
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     dest = QgsProcessingOutputLayerDefinition(str(tmp_path / "grid.gpkg"), QgsProject.instance())
