@@ -140,7 +140,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
         failure = None
         try:
-            results = self.export_map(layout, parameters, context, cf)
+            pdf, png = self.export_map(layout, parameters, context, cf)
         except Exception as exc:  # re-raised below, without the frames that hold the layout
             failure = (type(exc), exc.args)
         finally:
@@ -149,21 +149,22 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             # a traceback kept with the error would keep the layout alive until QGIS exits, and
             # destroyed after QGIS it crashes the process (qgis_process ended with SIGSEGV)
             raise failure[0](*failure[1])
-        feedback.pushInfo(self.tr("Motif map: {}").format(results[self.OUTPUT_PDF]))
+        results = {self.OUTPUT_PDF: pdf}
+        if png:
+            results[self.OUTPUT_PNG] = png
+        feedback.pushInfo(self.tr("Motif map: {}").format(pdf))
         return results
 
-    def export_map(self, layout, parameters, context, cf) -> dict:
-        """The PDF and (when asked) the PNG of ``layout``, each complete or absent."""
+    def export_map(self, layout, parameters, context, cf) -> tuple:
+        """(PDF, PNG or "") of ``layout`` as asked, each written complete or not at all."""
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         exporter = QgsLayoutExporter(layout)
         self.write_pdf(exporter, pdf)
-        results = {self.OUTPUT_PDF: pdf}
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
         if png:
             cf.check()
             self.write_png(exporter, png)
-            results[self.OUTPUT_PNG] = png
-        return results
+        return pdf, png
 
     # --- writing the map: complete or absent (core/safe_write.py) -----------------------------
 
