@@ -45,11 +45,12 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .options import DEFAULT_UNKNOWN_REJECTION
 from .vecmath import l2_normalise
 
 UNKNOWN = "unknown"  # the class value of photos that fit none of the classes
 METHOD = "knn"
-DEFAULT_REJECTION = 0.03  # share of known photos the threshold lets be called unknown
+DEFAULT_REJECTION = DEFAULT_UNKNOWN_REJECTION  # share of known photos the threshold lets be called unknown
 DEFAULT_K = 5
 CALIBRATION_FOLDS = 5
 LIMIT = 1.0  # unknown_score above which a photo is unknown
