@@ -7,8 +7,8 @@ Protocol (nothing about the unknown photos is used to fit or calibrate anything)
 
 * Known photos: ``intel_scenes_dev`` (6 scene classes x 50). Stratified 5-fold cross-validation,
   repeated for every seed: the head (``core.train.fit_head``, default settings) and the
-  'unknown' calibration (``core.openset.fit_unknown``: threshold from held-out folds of the
-  training part) are fitted on 4 folds; the 5th fold plays the "unseen scene photos".
+  'unknown' calibration (``core.openset.fit_unknown``, from the training part only) are fitted
+  on 4 folds; the 5th fold plays the "unseen scene photos".
 * Unknown photos, by source. *Development* sources (used while choosing the score and its
   defaults): the other shared labelled sets (imagenet_sample_motifs, amos_daynight_training,
   debian_wallpapers) and shared/data/geotagged. *Report-only* sources (looked at only after the
@@ -18,9 +18,20 @@ Protocol (nothing about the unknown photos is used to fit or calibrate anything)
   as a 7th class; the known and unknown photos are weighted as 1,200 scene photos : 1,000
   photos of another kind (the shape of the acceptance check). Known-class accuracy counts a
   known photo called ``unknown`` as wrong; "closed" is the same head without 'unknown'.
-* Leave-one-source-out: for each development source, the (k, target rejection) pair a user
+* Grid: every (method, k) x target rejection: the Local Outlier Factor with k = 10, 20, 35 and the
+  per-class k-NN distance with k = 5.
+* Leave-one-source-out: for each development source, the (method, k, target rejection) a user
   would pick from the *other* development sources (best mean macro-F1 with a known-class
-  accuracy drop of at most 3 points) and what it gives on the held-out source.
+  accuracy drop of at most 3 points, and of at most 2.5 points: half a point kept for the noise
+  of an estimate on 300 photos) and what it gives on the held-out source.
+* ``--compare`` (first seed only): other scores from the literature, each with its threshold
+  chosen on held-out folds of the training part (target rejection 3 % and 5 %): LOF and the
+  per-class k-NN distance as ``fit_unknown`` calibrates them, the head's maximum softmax
+  probability, energy, Mahalanobis distance with a shared Ledoit-Wolf covariance; share of each
+  source rejected and of known photos rejected.
+* ``--small`` (5 random draws): LOF against k-NN when the training classes are small (5, 10, 20,
+  40 photos each; the rest of intel_scenes_dev as unseen scenes): why ``method='auto'`` takes
+  k-NN under 30 photos per class.
 """
 from __future__ import annotations
 
@@ -36,14 +47,7 @@ import numpy as np
 from ..core.embcache import EmbeddingCache
 from ..core.embed import compute_embeddings
 from ..core.files import is_image_name, list_files
-from ..core.openset import (
-    DEFAULT_K,
-    DEFAULT_REJECTION,
-    class_knn_distance,
-    held_out_distances,
-    score_dims,
-    unit_features,
-)
+from ..core.openset import DEFAULT_REJECTION, LIMIT, fit_unknown, score_dims, unit_features
 from ..core.train import collect_folder_dataset, fit_head
 from ..models.registry import DEFAULT_BACKBONE, classifier_spec, ensure_onnx, get_backbone
 
@@ -52,9 +56,10 @@ DEFAULT_DATA = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
 KNOWN = "intel_scenes_dev"
 DEV_SOURCES = ("imagenet_sample_motifs", "amos_daynight_training", "debian_wallpapers", "geotagged")
 MIX = 1000.0 / 1200.0  # unknown : known weight, as in the acceptance check
-KS = (1, 3, 5, 10, 20)
+RULES = (("lof", 10), ("lof", 20), ("lof", 35), ("knn", 5))
+DEFAULT_RULE = ("lof", 20)  # what method='auto' takes with 40 training photos per class
 REJECTIONS = (0.01, 0.02, 0.03, 0.04, 0.05, 0.07, 0.10)
-MAX_DROP = 0.03
+MAX_DROPS = (0.03, 0.025)
 
 
 def _extra_sources() -> dict:
@@ -98,18 +103,19 @@ def _embed(items, spec, onnx_path, cache) -> tuple:
 
 
 def _fold_scores(Xk, yk, classes, blocks, tr, te, sources, seed) -> dict:
-    """One fold: head predictions and k-NN distances (held-out training, test known, unknown)."""
+    """One fold: head predictions; for every (k, rejection) which test photos are unknown."""
     head = fit_head(Xk[tr], yk[tr], classes, blocks=blocks, seed=seed)
-    dims = score_dims(blocks, Xk.shape[1])
-    Ztr, Zte = unit_features(Xk[tr], dims), unit_features(Xk[te], dims)
-    out = {"pred": head.predict_proba(Xk[te]).argmax(1), "upred": {}, "held": {}, "known": {}, "unknown": {}}
+    out = {"pred": head.predict_proba(Xk[te]).argmax(1), "upred": {}, "known": {}, "unknown": {}}
     for name, (X, _groups) in sources.items():
         out["upred"][name] = head.predict_proba(X).argmax(1)
-    for k in KS:
-        out["held"][k] = held_out_distances(Ztr, yk[tr], k=k, seed=seed)
-        out["known"][k] = class_knn_distance(Ztr, yk[tr], Zte, k)
-        out["unknown"][k] = {name: class_knn_distance(Ztr, yk[tr], unit_features(X, dims), k)
-                             for name, (X, _g) in sources.items()}
+    auto = fit_unknown(Xk[tr], yk[tr], classes, blocks=blocks, seed=seed)
+    assert (auto.method, auto.k) == DEFAULT_RULE, (auto.method, auto.k)
+    for rule in RULES:
+        for r in REJECTIONS:
+            cal = fit_unknown(Xk[tr], yk[tr], classes, blocks=blocks, target_rejection=r, method=rule[0], k=rule[1],
+                              seed=seed)
+            out["known"][(rule, r)] = cal.scores(Xk[te]) > LIMIT
+            out["unknown"][(rule, r)] = {name: cal.scores(X) > LIMIT for name, (X, _g) in sources.items()}
     return out
 
 
@@ -123,7 +129,7 @@ def run(Xk, yk, classes, blocks, sources, seeds) -> list:
     return runs
 
 
-def figures(runs, yk, sources, k, rejection) -> dict:
+def figures(runs, yk, sources, rule, rejection) -> dict:
     """Mean over seeds: closed / open known accuracy, known rejected; per source rejected, macro-F1."""
     from sklearn.metrics import f1_score
 
@@ -136,11 +142,10 @@ def figures(runs, yk, sources, k, rejection) -> dict:
         upred = {name: [] for name in sources}
         urej = {name: [] for name in sources}
         for te, f in folds:
-            t = np.quantile(f["held"][k], 1.0 - rejection)
             closed[te] = f["pred"]
-            opened[te] = np.where(f["known"][k] > t, n_classes, f["pred"])
+            opened[te] = np.where(f["known"][(rule, rejection)], n_classes, f["pred"])
             for name in sources:
-                urej[name].append(f["unknown"][k][name] > t)
+                urej[name].append(f["unknown"][(rule, rejection)][name])
                 upred[name].append(f["upred"][name])
         acc["closed"].append(np.mean(closed == yk))
         acc["open"].append(np.mean(opened == yk))
@@ -166,8 +171,8 @@ def figures(runs, yk, sources, k, rejection) -> dict:
     return out
 
 
-def _print_default(fig, k, rejection, dev, extra) -> None:
-    print(f"\n== default: k = {k}, target rejection {rejection:.0%} (mean over seeds)")
+def _print_default(fig, rule, rejection, dev, extra) -> None:
+    print(f"\n== default: {rule[0]}, k = {rule[1]}, target rejection {rejection:.0%} (mean over seeds)")
     print(f"  known-class accuracy: closed set {fig['closed']:.3f}, with 'unknown' {fig['open']:.3f} "
           f"(drop {100 * (fig['closed'] - fig['open']):.1f} points); known photos called unknown "
           f"{fig['known_rejected']:.1%}")
@@ -182,27 +187,114 @@ def _print_default(fig, k, rejection, dev, extra) -> None:
 def _print_grid(runs, yk, sources, dev) -> dict:
     print("\n== grid (development sources only): drop in known accuracy / mean macro-F1 over dev sources")
     grid = {}
-    print("  k \\ rejection " + "".join(f"{r:>14.0%}" for r in REJECTIONS))
-    for k in KS:
+    print("  rule \\ rejection " + "".join(f"{r:>14.0%}" for r in REJECTIONS))
+    for rule in RULES:
         cells = []
         for r in REJECTIONS:
-            fig = figures(runs, yk, {n: sources[n] for n in dev}, k, r)
-            grid[(k, r)] = fig
+            fig = figures(runs, yk, {n: sources[n] for n in dev}, rule, r)
+            grid[(rule, r)] = fig
             mean_f1 = np.mean([fig["sources"][n]["f1"] for n in dev])
             cells.append(f"{100 * (fig['closed'] - fig['open']):5.1f} / {mean_f1:.3f}")
-        print(f"  {k:14d} " + "".join(f"{c:>14s}" for c in cells))
+        print(f"  {rule[0] + ' k=' + str(rule[1]):17s} " + "".join(f"{c:>14s}" for c in cells))
     return grid
 
 
 def _print_loso(grid, dev) -> None:
-    print(f"\n== leave-one-source-out choice (best mean macro-F1 on the other dev sources, drop <= {MAX_DROP:.0%})")
-    default = grid[(DEFAULT_K, DEFAULT_REJECTION)]
-    for held in dev:
-        others = [n for n in dev if n != held]
-        allowed = [(key, f) for key, f in grid.items() if f["closed"] - f["open"] <= MAX_DROP + 1e-9]
-        (k, r), fig = max(allowed, key=lambda kf: np.mean([kf[1]["sources"][n]["f1"] for n in others]))
-        print(f"  without {held:22s}: k = {k:2d}, rejection {r:.0%} -> on {held}: macro-F1 "
-              f"{fig['sources'][held]['f1']:.3f} (default {default['sources'][held]['f1']:.3f})")
+    default = grid[(DEFAULT_RULE, DEFAULT_REJECTION)]
+    for max_drop in MAX_DROPS:
+        print(f"\n== leave-one-source-out choice (best mean macro-F1 on the other dev sources, drop <= "
+              f"{100 * max_drop:.1f} points)")
+        for held in dev:
+            others = [n for n in dev if n != held]
+            allowed = [(key, f) for key, f in grid.items() if f["closed"] - f["open"] <= max_drop + 1e-9]
+            ((method, k), r), fig = max(allowed, key=lambda kf: np.mean([kf[1]["sources"][n]["f1"] for n in others]))
+            print(f"  without {held:22s}: {method} k = {k:2d}, rejection {r:.0%} -> on {held}: macro-F1 "
+                  f"{fig['sources'][held]['f1']:.3f} (default {default['sources'][held]['f1']:.3f})")
+
+
+# --------------------------------------------------------------------------- other scores (--compare)
+
+
+def _head_score(kind):
+    """Scores from the head's logits: 1 - max softmax probability, or energy (-logsumexp)."""
+    from scipy.special import logsumexp, softmax
+
+    def fit(X, y, classes, blocks, seed):
+        head = fit_head(X, y, classes, blocks=blocks, seed=seed)
+        if kind == "msp":
+            return lambda Q: 1.0 - softmax(head.logits(Q), axis=1).max(axis=1)
+        return lambda Q: -logsumexp(head.logits(Q), axis=1)
+    return fit
+
+
+def _mahalanobis(X, y, classes, blocks, seed):
+    """Smallest Mahalanobis distance to a class mean, shared Ledoit-Wolf covariance (Lee et al. 2018)."""
+    from sklearn.covariance import LedoitWolf
+
+    dims = score_dims(blocks, X.shape[1])
+    Z = unit_features(X, dims)
+    means = np.stack([Z[y == c].mean(axis=0) for c in np.unique(y)])
+    cov = LedoitWolf().fit(Z - means[np.searchsorted(np.unique(y), y)])
+    return lambda Q: np.min(np.stack([cov.mahalanobis(unit_features(Q, dims) - m) for m in means], axis=1), axis=1)
+
+
+SCORES = {"max softmax probability": _head_score("msp"), "energy": _head_score("energy"),
+          "Mahalanobis (Ledoit-Wolf)": _mahalanobis}
+
+
+def compare(Xk, yk, classes, blocks, sources, seed, rejections=(0.03, 0.05)) -> None:
+    """Every score of SCORES with the same protocol: rejection of known photos and of each source."""
+    from sklearn.model_selection import StratifiedKFold
+
+    print(f"\n== other scores (seed {seed}; threshold from held-out folds of each training part)")
+    print(f"  {'score':30s} {'target':>6s} {'known':>6s} " + " ".join(f"{n[:12]:>12s}" for n in sources))
+    outer = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(Xk, yk))
+    rows = {}
+    for label, method in (("LOF k=20 (default here)", "lof"), ("k-NN k=5 per class", "knn")):
+        for r in rejections:  # calibrated as train does it
+            cals = [(te, fit_unknown(Xk[tr], yk[tr], classes, blocks=blocks, target_rejection=r, method=method,
+                                     seed=seed)) for tr, te in outer]
+            rows[(label, r)] = (
+                np.concatenate([c.scores(Xk[te]) > LIMIT for te, c in cals]),
+                {n: np.concatenate([c.scores(X) > LIMIT for _te, c in cals]) for n, (X, _g) in sources.items()})
+    for name, fit in SCORES.items():
+        known = {r: [] for r in rejections}
+        unknown = {r: {n: [] for n in sources} for r in rejections}
+        for tr, te in outer:
+            held = np.zeros(len(tr))
+            for itr, ite in StratifiedKFold(5, shuffle=True, random_state=seed).split(Xk[tr], yk[tr]):
+                held[ite] = fit(Xk[tr][itr], yk[tr][itr], classes, blocks, seed)(Xk[tr][ite])
+            score = fit(Xk[tr], yk[tr], classes, blocks, seed)
+            s_known, s_unknown = score(Xk[te]), {n: score(X) for n, (X, _g) in sources.items()}
+            for r in rejections:
+                t = np.quantile(held, 1.0 - r)
+                known[r].append(s_known > t)
+                for n in sources:
+                    unknown[r][n].append(s_unknown[n] > t)
+        for r in rejections:
+            rows[(name, r)] = (np.concatenate(known[r]), {n: np.concatenate(unknown[r][n]) for n in sources})
+    for (name, r), (known, unknown) in rows.items():
+        cells = " ".join(f"{np.mean(unknown[n]):12.1%}" for n in sources)
+        print(f"  {name:30s} {r:6.0%} {np.mean(known):6.1%} {cells}")
+
+
+def small_classes(Xk, yk, classes, blocks, sources, draws=5, sizes=(5, 10, 20, 40)) -> None:
+    """LOF against k-NN with few training photos per class (the rest of the known set is unseen)."""
+    print("\n== small training classes (target 3 %; mean of", draws, "random draws): share called unknown")
+    print(f"  {'photos/class':>12s} {'rule':6s} {'known':>6s} " + " ".join(f"{n[:12]:>12s}" for n in sources))
+    for size in sizes:
+        for method in ("lof", "knn"):
+            known, unknown = [], {n: [] for n in sources}
+            for draw in range(draws):
+                rng = np.random.default_rng(draw)
+                tr = np.concatenate([rng.permutation(np.flatnonzero(yk == c))[:size] for c in np.unique(yk)])
+                te = np.setdiff1d(np.arange(len(yk)), tr)
+                cal = fit_unknown(Xk[tr], yk[tr], classes, blocks=blocks, method=method, seed=draw)
+                known.append(np.mean(cal.scores(Xk[te]) > LIMIT))
+                for n, (X, _g) in sources.items():
+                    unknown[n].append(np.mean(cal.scores(X) > LIMIT))
+            cells = " ".join(f"{np.mean(unknown[n]):12.1%}" for n in sources)
+            print(f"  {size:12d} {method:6s} {np.mean(known):6.1%} {cells}")
 
 
 def main(argv=None) -> int:
@@ -212,6 +304,8 @@ def main(argv=None) -> int:
     ap.add_argument("--backbone", default=DEFAULT_BACKBONE)
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "photo_motifs_bench_openset.sqlite")
     ap.add_argument("--no-extra", action="store_true", help="only the shared data (no report-only sources)")
+    ap.add_argument("--compare", action="store_true", help="also other scores (max softmax, energy, ...)")
+    ap.add_argument("--small", action="store_true", help="also LOF against k-NN with small training classes")
     args = ap.parse_args(argv)
     known_dir = args.data / "labeled" / KNOWN
     if not known_dir.is_dir():
@@ -239,11 +333,15 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     runs = run(Xk, yk, classes, blocks, sources, seeds)
     print(f"{len(seeds)} x 5-fold cross-validation in {time.perf_counter() - t0:.0f} s")
-    _print_default(figures(runs, yk, sources, DEFAULT_K, DEFAULT_REJECTION), DEFAULT_K, DEFAULT_REJECTION,
+    _print_default(figures(runs, yk, sources, DEFAULT_RULE, DEFAULT_REJECTION), DEFAULT_RULE, DEFAULT_REJECTION,
                    dev, extra)
     dev_names = [n for n in DEV_SOURCES if n in sources]
     grid = _print_grid(runs, yk, sources, dev_names)
     _print_loso(grid, dev_names)
+    if args.compare:
+        compare(Xk, yk, classes, blocks, sources, seeds[0])
+    if args.small:
+        small_classes(Xk, yk, classes, blocks, sources)
     return 0
 
 

@@ -115,14 +115,17 @@ def unknown_markdown(result) -> list:
     if unknown is None:
         return lines + ["Switched off: every photo gets one of the classes.", ""]
     lines += [
-        "A photo is called `unknown` when it lies farther from the training photos than "
-        f"{1 - unknown.target_rejection:.0%} of known photos do (its `unknown_score` is above 1): the distance to its "
-        f"{unknown.k}-th nearest training photo of a class, on the backbone's final features, is above "
-        f"{unknown.threshold:.4f}, a threshold chosen on held-out photos of the training data only "
-        f"({unknown.folds}-fold cross-validation).",
+        "A photo is called `unknown` when it is less typical of the training photos than "
+        f"{1 - unknown.target_rejection:.0%} of them are (its `unknown_score` is above 1): its "
+        + ("local outlier factor among the training photos of the known classes "
+           f"({unknown.k} neighbours" if unknown.method == "lof" else
+           f"distance to the {unknown.k}-th nearest training photo of a class (the nearest class")
+        + f", the backbone's final features) is above {unknown.threshold:.4f}. Only the training photos were "
+        "used to choose it.",
         "",
         f"- Expected share of photos of the known classes called unknown: {_pct(unknown.expected_rejection)} "
-        f"(target {_pct(unknown.target_rejection)}; measured on the held-out training photos).",
+        f"(target {_pct(unknown.target_rejection)}; the rule refitted on {unknown.folds} folds in turn, measured "
+        "on the held-out fold).",
     ]
     if unknown.n_none:
         lines.append(f"- \"None of these\" examples: {unknown.n_none} photos (class `{unknown.none_class}`); "

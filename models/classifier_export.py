@@ -8,8 +8,9 @@ A model folder holds:
   ``image_utils.preprocess_image``); outputs ``Confidences`` float32 ``[N, n_classes]``
   (softmax) and ``Prediction`` (string ``[N]``, the most confident class name); a model trained
   with a calibrated 'unknown' (``core/openset.py``) has a third output ``UnknownScore`` (float32
-  ``[N]``: distance to the k-th nearest training photo of a class / threshold; above 1 the photo
-  is unknown), which Lobe's loaders never ask for (they fetch the outputs their signature names).
+  ``[N]``: local outlier factor among the training photos, or the k-NN distance for small
+  classes, / threshold; above 1 the photo is unknown), which Lobe's loaders never ask for (they
+  fetch the outputs their signature names).
   Inside the graph: scaling to the backbone's input (``x 255``, or ``(x - mean) / std`` for a
   user backbone that wants normalised input), the central crop that the backbone's own
   preprocessing takes (for EfficientNet-Lite0 the input is 256 x 256 and the graph keeps the
@@ -58,7 +59,7 @@ from ..core.model_files import (
     UNKNOWN_FILE,
     UNKNOWN_SCORE,
 )
-from ..core.openset import DEFAULT_REJECTION
+from ..core.openset import DEFAULT_REJECTION, LRD_EPS
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
@@ -137,8 +138,8 @@ def unknown_nodes(calibration, input_name: str) -> tuple:
     """``unknown_score`` as ONNX operators: features [N, D] -> ``UnknownScore`` [N].
 
     The first ``feature_dims`` values, L2-normalised (as ``core.vecmath``), times the reference
-    photos (unit rows, grouped by class) give cosines; per class the ``k_c``-th largest (TopK),
-    the largest over the classes; distance ``sqrt(max(2 - 2 cos, 0))`` divided by the threshold.
+    photos (MatMul) give cosines, and distances between unit vectors are ``sqrt(max(2 - 2 cos, 0))``;
+    then :func:`_lof_nodes` or :func:`_knn_nodes` as ``calibration.method`` says, / threshold.
     Returns ``(nodes, initializers)``.
     """
     nodes, inits = [], []
@@ -147,19 +148,64 @@ def unknown_nodes(calibration, input_name: str) -> tuple:
         inits.append(numpy_helper.from_array(np.asarray(value), name))
         return name
 
-    x = input_name
     dims = int(calibration.feature_dims)
     nodes.append(helper.make_node(
-        "Slice", [x, const("unknown/starts", np.array([0], np.int64)),
+        "Slice", [input_name, const("unknown/starts", np.array([0], np.int64)),
                   const("unknown/ends", np.array([dims], np.int64)), const("unknown/axes", np.array([1], np.int64))],
         ["unknown/final"]))
+    reference_t = np.ascontiguousarray(calibration.reference.T.astype(np.float32))
     nodes += [
         helper.make_node("ReduceL2", ["unknown/final"], ["unknown/norm"], axes=[1], keepdims=1),
         helper.make_node("Max", ["unknown/norm", const("unknown/eps", np.float32(_EPS))], ["unknown/norm_safe"]),
         helper.make_node("Div", ["unknown/final", "unknown/norm_safe"], ["unknown/unit"]),
-        helper.make_node("MatMul", ["unknown/unit", const("unknown/reference_t", np.ascontiguousarray(
-            calibration.reference.T.astype(np.float32)))], ["unknown/cosines"]),
+        helper.make_node("MatMul", ["unknown/unit", const("unknown/reference_t", reference_t)], ["unknown/cosines"]),
     ]
+    const("unknown/two", np.float32(2.0))
+    const("unknown/zero", np.float32(0.0))
+    score = (_knn_nodes if calibration.method == "knn" else _lof_nodes)(calibration, nodes, const)
+    nodes.append(helper.make_node(
+        "Div", [score, const("unknown/threshold", np.float32(calibration.threshold))], [UNKNOWN_SCORE]))
+    return nodes, inits
+
+
+def _distance_nodes(cosines: str, out: str) -> list:
+    """Distance between unit vectors from their cosine: ``sqrt(max(2 - 2 cos, 0))``."""
+    return [
+        helper.make_node("Mul", [cosines, "unknown/two"], [f"{out}_twice"]),
+        helper.make_node("Sub", ["unknown/two", f"{out}_twice"], [f"{out}_squared"]),
+        helper.make_node("Max", [f"{out}_squared", "unknown/zero"], [f"{out}_squared_safe"]),
+        helper.make_node("Sqrt", [f"{out}_squared_safe"], [out]),
+    ]
+
+
+def _lof_nodes(calibration, nodes: list, const) -> str:
+    """scikit-learn's ``LocalOutlierFactor.score_samples`` written out: the ``k`` nearest
+    references (TopK of the cosines), reachability distances ``max(d, k-distance of the
+    neighbour)``, the photo's density ``1 / (mean + 1e-10)``; LOF = the neighbours' mean density
+    / the photo's. Returns the name of the LOF tensor [N]."""
+    nodes.append(helper.make_node(
+        "TopK", ["unknown/cosines", const("unknown/k", np.array([calibration.k], np.int64))],
+        ["unknown/top", "unknown/neighbours"], axis=1, largest=1, sorted=1))
+    nodes += _distance_nodes("unknown/top", "unknown/distance")
+    nodes += [
+        helper.make_node("Gather", [const("unknown/kdist", calibration.kdist.astype(np.float32)), "unknown/neighbours"],
+                         ["unknown/neighbour_kdist"], axis=0),
+        helper.make_node("Max", ["unknown/distance", "unknown/neighbour_kdist"], ["unknown/reach"]),
+        helper.make_node("ReduceMean", ["unknown/reach"], ["unknown/mean_reach"], axes=[1], keepdims=0),
+        helper.make_node("Add", ["unknown/mean_reach", const("unknown/lrd_eps", np.float32(LRD_EPS))],
+                         ["unknown/mean_reach_safe"]),
+        helper.make_node("Gather", [const("unknown/lrd", calibration.lrd.astype(np.float32)), "unknown/neighbours"],
+                         ["unknown/neighbour_lrd"], axis=0),
+        helper.make_node("ReduceMean", ["unknown/neighbour_lrd"], ["unknown/mean_lrd"], axes=[1], keepdims=0),
+        # LOF = mean neighbour density / (1 / mean reach) = mean neighbour density x mean reach
+        helper.make_node("Mul", ["unknown/mean_lrd", "unknown/mean_reach_safe"], ["unknown/lof"]),
+    ]
+    return "unknown/lof"
+
+
+def _knn_nodes(calibration, nodes: list, const) -> str:
+    """Per class (reference rows grouped by class) the ``k_c``-th largest cosine (TopK), the
+    largest over the classes, as a distance. Returns the name of the distance tensor [N]."""
     per_class = []
     for c, kc, start in calibration.class_k():
         n = int(np.sum(calibration.ref_classes == c))
@@ -178,14 +224,9 @@ def unknown_nodes(calibration, input_name: str) -> tuple:
     nodes += [
         helper.make_node("Concat", per_class, ["unknown/class_cosines"], axis=1),
         helper.make_node("ReduceMax", ["unknown/class_cosines"], ["unknown/cosine"], axes=[1], keepdims=0),
-        helper.make_node("Mul", ["unknown/cosine", const("unknown/two", np.float32(2.0))], ["unknown/twice"]),
-        helper.make_node("Sub", ["unknown/two", "unknown/twice"], ["unknown/squared"]),
-        helper.make_node("Max", ["unknown/squared", const("unknown/zero", np.float32(0.0))], ["unknown/squared_safe"]),
-        helper.make_node("Sqrt", ["unknown/squared_safe"], ["unknown/distance"]),
-        helper.make_node("Div", ["unknown/distance", const("unknown/threshold", np.float32(calibration.threshold))],
-                         [UNKNOWN_SCORE]),
     ]
-    return nodes, inits
+    nodes += _distance_nodes("unknown/cosine", "unknown/knn_distance")
+    return "unknown/knn_distance"
 
 
 def head_graph(head, input_name: str = "head/features", unknown=None) -> onnx.GraphProto:
@@ -414,6 +455,12 @@ def model_card(result, spec, name: str, created: str) -> str:
     return "\n".join(lines)
 
 
+def _score_words(unknown) -> str:
+    if unknown.method == "knn":
+        return f"distance to the {unknown.k}-th nearest training photo of a class (the nearest class)"
+    return f"local outlier factor among the training photos of the known classes ({unknown.k} neighbours)"
+
+
 def unknown_card_lines(result) -> list:
     """The model card's section on photos that fit no class."""
     unknown, figures = getattr(result, "unknown", None), getattr(result, "open_set", None)
@@ -422,11 +469,11 @@ def unknown_card_lines(result) -> list:
         return lines + ["No calibrated 'unknown': every photo gets one of the classes (unless a confidence "
                         "threshold is set when classifying).", ""]
     lines.append(
-        f"- A photo is `unknown` when its `unknown_score` is above 1: its distance to the {unknown.k}-th nearest "
-        f"training photo of a class (the nearest class; L2-normalised {unknown.feature_dims}-d final backbone "
-        f"features, {len(unknown.reference)} reference photos) is above {unknown.threshold:.4f}, the distance "
-        f"that {1 - unknown.target_rejection:.0%} of held-out training photos stay within "
-        f"({unknown.folds}-fold cross-validation; {unknown.expected_rejection:.1%} of them lie beyond it)."
+        f"- A photo is `unknown` when its `unknown_score` is above 1: its {_score_words(unknown)} "
+        f"({len(unknown.reference)} reference photos; L2-normalised {unknown.feature_dims}-d final backbone "
+        f"features) is above {unknown.threshold:.4f}, a value {1 - unknown.target_rejection:.0%} of the training "
+        f"photos stay within. In {unknown.folds}-fold cross-validation of this rule "
+        f"{unknown.expected_rejection:.1%} of held-out training photos were called unknown."
     )
     if unknown.n_none:
         lines.append(f"- {unknown.n_none} \"none of these\" example photos form the class `{unknown.none_class}`; "

@@ -19,7 +19,8 @@ from .translation import reason_text
 
 
 def class_fields(top_k):
-    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("unknown_score", "float")]
+    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("unknown_score", "float"),
+              ("best_class", "str")]
     for k in range(2, top_k + 1):
         fields += [(f"class_{k}", "str"), (f"confidence_{k}", "float")]
     return fields + [("top_classes", "str"), ("classify_note", "str")]
@@ -205,7 +206,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             if photo is None:
                 return {"classify_note": reasons.get(i, self.tr("The feature has no photo path."))}
             row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
-                   "unknown_score": photo.unknown_score,
+                   "unknown_score": photo.unknown_score, "best_class": photo.top[0][0],
                    "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}
             for k, (c, p) in enumerate(photo.top[1:], start=2):
                 row[f"class_{k}"], row[f"confidence_{k}"] = c, p

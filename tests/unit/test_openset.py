@@ -1,9 +1,10 @@
 """The calibrated 'unknown' (core/openset.py): known answers on synthetic embeddings, the ONNX
 graph against numpy, model folders, Lobe models left as they were, and real photos of other kinds.
 
-Expected rejections are computed independently: distances with scipy's ``cdist`` and sorting,
-the folds with scikit-learn's splitter, the threshold with ``np.quantile`` — not with the code
-under test.
+Expected rejections are computed independently: the Local Outlier Factor by its definition
+(Breunig et al. 2000) from scipy's ``cdist``, the threshold with ``np.percentile`` over the
+training photos' own LOF, and scikit-learn's ``LocalOutlierFactor`` for the graph — not with the
+code under test.
 """
 from __future__ import annotations
 
@@ -43,8 +44,50 @@ def sphere_clusters(n_per_class, dim=24, spread=0.05, seed=0, n_outliers=0):
     return np.concatenate(X).astype(np.float32), np.asarray(y), out.astype(np.float32)
 
 
+def lof_by_hand(train, queries=None, k=20):
+    """The Local Outlier Factor by its definition, on L2-normalised rows (scipy cdist, sorting).
+
+    Without ``queries``: every training row's LOF among the others (itself left out).
+    """
+    a = train / np.linalg.norm(train, axis=1, keepdims=True)
+    n = len(a)
+    k = min(k, n - 1)
+    d_train = cdist(a, a)
+    np.fill_diagonal(d_train, np.inf)  # a photo is not its own neighbour
+    nb_train = np.argsort(d_train, axis=1, kind="stable")[:, :k]
+    kdist = np.take_along_axis(d_train, nb_train, axis=1)[:, -1]
+
+    def lrd(dist_rows, nb):
+        reach = np.maximum(np.take_along_axis(dist_rows, nb, axis=1), kdist[nb])
+        return 1.0 / (reach.mean(axis=1) + 1e-10)
+
+    lrd_train = lrd(d_train, nb_train)
+    if queries is None:
+        return lrd_train[nb_train].mean(axis=1) / lrd_train
+    b = queries / np.linalg.norm(queries, axis=1, keepdims=True)
+    d_q = cdist(b, a)
+    nb_q = np.argsort(d_q, axis=1, kind="stable")[:, :k]
+    return lrd_train[nb_q].mean(axis=1) / lrd(d_q, nb_q)
+
+
+def test_rejections_match_the_definition():
+    """Well-separated classes plus outliers: the same rejections as LOF computed by hand."""
+    X, y, outliers = sphere_clusters((40, 40, 30, 35), n_outliers=15, seed=1)
+    new_inliers, _new_y, _ = sphere_clusters((50, 50, 50, 50), seed=2)
+    cal = O.fit_unknown(X, y, ["a", "b", "c", "d"], target_rejection=0.05, seed=0)
+    thr = np.percentile(lof_by_hand(X, k=20), 95.0)
+    assert cal.method == "lof" and cal.k == 20 and cal.threshold == pytest.approx(thr, rel=1e-4)
+    queries = np.concatenate([new_inliers, outliers])
+    expected = lof_by_hand(X, queries, k=20) / thr
+    assert np.allclose(cal.scores(queries), expected, rtol=1e-3)
+    rejected = cal.scores(queries) > 1
+    assert np.array_equal(rejected, expected > 1)
+    assert rejected[len(new_inliers):].all()  # every outlier is unknown
+    assert rejected[:len(new_inliers)].mean() <= 0.12  # target 5 %, 200 fresh photos of the classes
+
+
 def kth_by_class(train, y_train, queries, k):
-    """The distance definition by hand: L2-normalise, scipy cdist, sort per class, min over classes."""
+    """The k-NN distance by hand: L2-normalise, scipy cdist, sort per class, min over classes."""
     a = train / np.linalg.norm(train, axis=1, keepdims=True)
     b = queries / np.linalg.norm(queries, axis=1, keepdims=True)
     dist = cdist(b, a)
@@ -55,31 +98,30 @@ def kth_by_class(train, y_train, queries, k):
     return best
 
 
-def threshold_by_hand(X, y, k, folds, seed, target):
+def test_small_classes_use_knn_by_the_definition():
+    """Classes under 30 photos: k-NN distance (k = 5), threshold from held-out folds, as by hand."""
+    X, y, outliers = sphere_clusters((20, 25, 12), n_outliers=10, seed=11)
+    fresh, _, _ = sphere_clusters((40, 40, 40), seed=12)
+    cal = O.fit_unknown(X, y, ["a", "b", "c"], target_rejection=0.05, seed=0)
+    assert cal.method == "knn" and cal.k == 5
     held = np.zeros(len(y))
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
-        held[te] = kth_by_class(X[tr], y[tr], X[te], k)
-    return np.quantile(held, 1 - target)
-
-
-def test_rejections_match_the_definition():
-    """Well-separated classes plus outliers: the same rejections as the distances computed by hand."""
-    X, y, outliers = sphere_clusters((40, 40, 25, 30), n_outliers=15, seed=1)
-    new_inliers, new_y, _ = sphere_clusters((50, 50, 50, 50), seed=2)
-    cal = O.fit_unknown(X, y, ["a", "b", "c", "d"], target_rejection=0.05, k=5, folds=5, seed=0)
-    thr = threshold_by_hand(X, y, 5, 5, 0, 0.05)
-    assert cal.threshold == pytest.approx(thr, rel=1e-5)
-    queries = np.concatenate([new_inliers, outliers])
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y):
+        held[te] = kth_by_class(X[tr], y[tr], X[te], 5)
+    thr = np.quantile(held, 0.95)
+    assert cal.threshold == pytest.approx(thr, rel=1e-4)
+    queries = np.concatenate([fresh, outliers])
     expected = kth_by_class(X, y, queries, 5) / thr
-    assert np.allclose(cal.scores(queries), expected, rtol=1e-4, atol=1e-5)
-    rejected = cal.scores(queries) > 1
-    assert np.array_equal(rejected, expected > 1)
-    assert rejected[len(new_inliers):].all()  # every outlier is unknown
-    assert rejected[:len(new_inliers)].mean() <= 0.12  # target 5 %, 200 fresh photos of the classes
+    assert np.allclose(cal.scores(queries), expected, rtol=1e-3, atol=1e-5)
+    assert np.array_equal(cal.scores(queries) > 1, expected > 1)
+    assert (cal.scores(outliers) > 1).all() and (cal.scores(fresh) > 1).mean() <= 0.12
+    assert O.fit_unknown(X, y, ["a", "b", "c"], method="lof").method == "lof"  # forced
+    with pytest.raises(ValueError, match="Unknown 'unknown' method"):
+        O.fit_unknown(X, y, ["a", "b", "c"], method="svm")
 
 
 def test_target_rejection_holds_on_fresh_photos():
-    """The share of fresh photos of the known classes called unknown is about the target."""
+    """The share of fresh photos of the known classes called unknown is about the target, and the
+    cross-validated estimate says so."""
     rng = np.random.default_rng(3)
     centres = rng.normal(0, 1, (5, 16))
     X = np.concatenate([c + 0.8 * rng.normal(0, 1, (120, 16)) for c in centres]).astype(np.float32)
@@ -87,41 +129,52 @@ def test_target_rejection_holds_on_fresh_photos():
     fresh = np.concatenate([c + 0.8 * rng.normal(0, 1, (600, 16)) for c in centres]).astype(np.float32)
     cal = O.fit_unknown(X, y, list("abcde"), target_rejection=0.10)
     rate = float(np.mean(cal.scores(fresh) > 1))
-    # 3,000 fresh photos: binomial sd 0.5 points; the reference set holds 25 % more photos than a
-    # fold's, so the realised rate sits a little under the target, never far above it
-    assert 0.05 <= rate <= 0.12, rate
-    assert cal.expected_rejection == pytest.approx(0.10, abs=0.01)
+    assert 0.07 <= rate <= 0.13, rate  # 3,000 fresh photos: binomial sd 0.5 points
+    assert abs(cal.expected_rejection - rate) <= 0.03, (cal.expected_rejection, rate)
+    assert np.isfinite(cal.held_out).all() and len(cal.held_out) == len(X)
 
 
-def test_small_class_uses_its_own_k():
-    X, y, _ = sphere_clusters((30, 3), seed=4)
-    cal = O.fit_unknown(X, y, ["big", "small"], k=5)
-    assert cal.class_k() == [(0, 5, 0), (1, 3, 30)]
-    probe = X[30:31] + 0.001
-    assert cal.distances(probe)[0] == pytest.approx(kth_by_class(X, y, probe, 5)[0], rel=1e-4, abs=1e-5)
+def test_lof_tiny_sets_and_duplicates():
+    X, y, _ = sphere_clusters((4, 3), seed=4)
+    twice = np.concatenate([X, X[:2]])
+    cal = O.fit_unknown(twice, np.concatenate([y, y[:2]]), ["big", "small"], method="lof")
+    assert len(cal.reference) == 7 and cal.k == 6  # duplicates removed; k = photos - 1
+    probe = X[:3] + 0.01
+    assert np.allclose(cal.raw(probe), lof_by_hand(X, probe, k=6), rtol=1e-3)
 
 
 def test_bad_settings_are_sentences():
     X, y, _ = sphere_clusters((5, 5))
     with pytest.raises(ValueError, match="above 0 and at most 0.5"):
         O.fit_unknown(X, y, ["a", "b"], target_rejection=0.7)
-    with pytest.raises(ValueError, match="at least 2 photos of the known classes"):
-        O.fit_unknown(X[:2], np.array([0, 1]), ["a", UNKNOWN], none_class=UNKNOWN)
+    with pytest.raises(ValueError, match="at least 3 different photos of the known classes"):
+        O.fit_unknown(X[:3], np.array([0, 1, 1]), ["a", UNKNOWN], none_class=UNKNOWN)
 
 
-def test_onnx_graph_gives_the_numpy_score():
-    X, y, outliers = sphere_clusters((20, 20, 6), n_outliers=5, seed=5)
+@pytest.mark.parametrize("per_class", [(40, 35, 30), (20, 20, 6)])
+def test_onnx_graph_gives_the_numpy_score(per_class):
+    X, y, outliers = sphere_clusters(per_class, n_outliers=5, seed=5)
     labels = [["a", "b", "c"][i] for i in y]
     result = train_classifier(X, labels, val_fraction=0.0, seed=0)
     head, cal = result.head, result.unknown
     model = helper.make_model(head_graph(head, "features", unknown=cal), opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
     sess = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
-    queries = np.concatenate([X[::3] * 1.7, outliers])  # scaled: the graph normalises like numpy
+    queries = np.concatenate([X[::3] * 1.7 + 0.01, outliers])  # scaled: the graph normalises like numpy
     conf, _pred, score = sess.run(["Confidences", "Prediction", "UnknownScore"], {"features": queries})
     assert score.shape == (len(queries),)
-    assert np.allclose(score, cal.scores(queries), atol=1e-3)
+    assert np.allclose(score, cal.scores(queries), rtol=1e-3)
     assert np.allclose(conf, head.predict_proba(queries), atol=1e-5)
+    # and both are, by the definition, the score of the photos among the reference photos / threshold
+    assert cal.method == ("lof" if min(per_class) >= 30 else "knn")
+    if cal.method == "lof":
+        from sklearn.neighbors import LocalOutlierFactor
+
+        lof = LocalOutlierFactor(n_neighbors=cal.k, novelty=True).fit(cal.reference)
+        unit = queries / np.linalg.norm(queries, axis=1, keepdims=True)
+        assert np.allclose(score, -lof.score_samples(unit) / cal.threshold, rtol=1e-3)
+    else:
+        assert np.allclose(score, kth_by_class(X, y, queries, 5) / cal.threshold, rtol=1e-3, atol=1e-4)
 
 
 def test_open_set_figures_by_hand():
@@ -160,7 +213,8 @@ def test_none_of_these_class_trains_the_head_not_the_reference():
     cal = result.unknown
     assert result.classes == ["forest", "street", UNKNOWN]
     assert cal.none_class == UNKNOWN and cal.n_none == 30 and len(cal.reference) == 60
-    assert set(cal.ref_classes.tolist()) == {0, 1}
+    forest_street = X[y < 2] / np.linalg.norm(X[y < 2], axis=1, keepdims=True)
+    assert np.allclose(np.sort(cal.reference, axis=0), np.sort(forest_street, axis=0), atol=1e-6)
     assert result.open_set["n_none"] == 6 and result.open_set["none_rejected"] == 1.0
     food_like, _, _ = sphere_clusters((0, 0, 10), seed=7)
     res = classify_embeddings(food_like, result.head, calibration=cal)
@@ -194,7 +248,8 @@ def test_calibration_file_round_trip(tmp_path):
     cal = O.fit_unknown(X, y, ["a", UNKNOWN], none_class=None)
     back = O.UnknownCalibration.load(cal.save(tmp_path / "unknown.npz"))
     assert back.info() == cal.info()
-    assert np.array_equal(back.reference, cal.reference) and np.array_equal(back.ref_classes, cal.ref_classes)
+    assert np.array_equal(back.reference, cal.reference) and np.array_equal(back.kdist, cal.kdist)
+    assert np.allclose(back.scores(X), cal.scores(X))
     with np.load(tmp_path / "unknown.npz", allow_pickle=False) as data:  # numpy arrays only
         assert "reference" in data.files
 
@@ -208,7 +263,8 @@ def test_model_folder_and_lobe_model(tiny_model, tmp_path):  # noqa: F811
     folder = tiny_model["folder"]
     sig = json.loads((folder / "signature.json").read_text())
     info = sig["photo_motifs"]["unknown"]
-    assert info["output"] == "UnknownScore" and info["file"] == "unknown.npz" and info["k"] == 5
+    assert info["output"] == "UnknownScore" and info["file"] == "unknown.npz"
+    assert info["method"] == "knn" and info["k"] == 5  # 10 photos per class: k-NN (LOF needs 30)
     assert info["target_rejection"] == 0.03 and (folder / "unknown.npz").is_file()
     model = load_model(folder)
     assert model.unknown_output == "UnknownScore" and model.calibration().threshold == info["threshold"]
