@@ -16,7 +16,8 @@ A photo gets the class ``unknown`` (:data:`UNKNOWN`) and ``unknown=True`` when
   the photo's ``unknown_score`` is above ``unknown_limit`` (1 = the calibrated threshold): it lies
   farther from the training photos than nearly all known photos do — on by default
   (``open_set=True``); models without a calibration (Lobe, other ONNX) leave the score None;
-* the model's best class is ``unknown`` (a "none of these" class it was trained with);
+* the model's best class is ``unknown`` (a "none of these" class it was trained with) or, in a
+  zero-shot model, ``unknown (<kind>)`` (the photo keeps that name as its label);
 * its best confidence is below ``threshold`` (0 by default: never).
 
 Its best class and confidence stay in ``top`` (and ``confidence``).
@@ -32,7 +33,7 @@ import numpy as np
 
 from .embed import compute_embeddings
 from .feedback import ensure_feedback
-from .openset import LIMIT, UNKNOWN, unknown_mask
+from .openset import LIMIT, UNKNOWN, is_none_class, unknown_mask
 from .safe_cells import write_csv
 
 
@@ -68,7 +69,7 @@ class ClassifyResult:
                 continue
             if p.unknown_score is not None and p.unknown_score > limit:
                 out["score"] += 1
-            elif p.top[0][0] == UNKNOWN:
+            elif is_none_class(p.top[0][0]):
                 out["none_class"] += 1
             else:
                 out["confidence"] += 1
@@ -90,8 +91,10 @@ def _rows(probs: np.ndarray, classes: list, indices, paths, top_k: int, threshol
     photos = []
     for r, (i, path) in enumerate(zip(indices, paths)):
         top = [(classes[j], float(probs[r, j])) for j in order[r]]
+        # a "none of these" class keeps its own name (a zero-shot model's 'unknown (selfie)')
+        label = top[0][0] if not unknown[r] or is_none_class(top[0][0]) else UNKNOWN
         photos.append(ClassifiedPhoto(
-            index=int(i), path=str(path), label=UNKNOWN if unknown[r] else top[0][0],
+            index=int(i), path=str(path), label=label,
             confidence=top[0][1], top=top, unknown=bool(unknown[r]),
             unknown_score=float(scores[r]) if scores is not None else None,
         ))

@@ -329,16 +329,25 @@ def fit_unknown(X, y, classes, blocks=None, target_rejection: float = DEFAULT_RE
 # --------------------------------------------------------------------------- decisions and figures
 
 
+def is_none_class(name) -> bool:
+    """A class meaning "none of these": ``unknown``, or a zero-shot model's ``unknown (<kind>)``
+    ('other' entries of ``models/zeroshot_model.py``)."""
+    name = str(name)
+    return name == UNKNOWN or name.startswith(UNKNOWN + " (")
+
+
 def unknown_mask(probs: np.ndarray, scores, classes, none_class=None, limit: float = LIMIT,
                  threshold: float = 0.0) -> np.ndarray:
-    """Which photos are ``unknown``: score above ``limit``, best class ``none_class``, or
-    best confidence below ``threshold``; ``scores`` may be None (no calibration)."""
+    """Which photos are ``unknown``: score above ``limit``, best class ``none_class`` (with
+    ``unknown``: also ``unknown (<kind>)``, :func:`is_none_class`), or best confidence below
+    ``threshold``; ``scores`` may be None (no calibration)."""
     probs = np.asarray(probs)
     out = probs.max(axis=1) < threshold if len(probs) else np.zeros(0, dtype=bool)
     if scores is not None:
         out = out | (np.asarray(scores) > limit)
-    if none_class is not None and none_class in classes:
-        out = out | (probs.argmax(axis=1) == list(classes).index(none_class))
+    none = [i for i, c in enumerate(classes) if c == none_class or (none_class == UNKNOWN and is_none_class(c))]
+    if none and len(probs):
+        out = out | np.isin(probs.argmax(axis=1), none)
     return out
 
 
