@@ -318,3 +318,18 @@ def test_real_photos_of_other_classes_are_unknown(labeled_dir, tmp_path):
     for cls in ("food", "people", "transport"):
         assert rates[cls] >= 0.85, rates  # none of these is a scene
     assert rates["held_out"] < rates["mountain"], rates
+
+
+def test_zero_shot_other_classes_count_as_unknown():
+    """A zero-shot model's 'unknown (<kind>)' classes are "none of these" too, and keep their name."""
+    from ...core.train import HeadParams
+
+    classes = ["sea", "forest", "unknown (selfie)"]
+    probs = np.array([[.7, .2, .1], [.1, .2, .7]])
+    assert O.unknown_mask(probs, None, classes, UNKNOWN).tolist() == [False, True]
+    assert O.is_none_class("unknown") and O.is_none_class("unknown (generic)") and not O.is_none_class("unknowns")
+    head = HeadParams(classes, np.zeros(2, np.float32), np.ones(2, np.float32),
+                      [np.array([[5, 0, 0], [0, 0, 5]], np.float32)], [np.zeros(3, np.float32)])
+    res = classify_embeddings(np.array([[1, 0], [0, 1]], np.float32), head)
+    assert [p.label for p in res.photos] == ["sea", "unknown (selfie)"]
+    assert [p.unknown for p in res.photos] == [False, True] and res.unknown_reasons()["none_class"] == 1
