@@ -19,7 +19,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 # the single steps in workflow order (menu "Single steps"); their texts and icons are the
 # algorithms' own, so the menu and the Processing toolbox say the same in every language
-STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "cluster", "train", "classify",
+STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "cluster", "renamemotifs", "train", "classify",
             "exportgroups", "summarize", "motifmap")
 
 

@@ -20,12 +20,13 @@ def algorithm_classes():
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
+    from .alg_rename_motifs import RenameMotifsAlgorithm
     from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
-            SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm]
+            SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm, RenameMotifsAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):
