@@ -507,3 +507,43 @@ def sheet_for(folder, motif, ids=()) -> str:
         if os.path.basename(path) == f"{stem}.png" and os.path.isfile(path):
             return path
     return ""
+
+
+def replace_default_style(path, table: str, qml: str, sld: str = "", name: str = "Photo Motifs",
+                          description: str = "") -> None:
+    """Make ``qml`` the default style of ``table`` in the GeoPackage ``path`` (its ``layer_styles``
+    table, as QGIS writes it): the default row is updated, or a row is added.
+
+    Used while QGIS has the layer open: in QGIS 3.22 ``saveStyleToDatabase`` waits forever once
+    the layer has loaded its default style from the same file. Raises ValueError with a sentence.
+    """
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    try:
+        con = sqlite3.connect(str(path), timeout=30)
+        try:
+            with con:
+                con.execute(
+                    "CREATE TABLE IF NOT EXISTS layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                    "f_table_catalog TEXT(256), f_table_schema TEXT(256), f_table_name TEXT(256), "
+                    "f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT, "
+                    "useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME)")
+                geometry = con.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name=?",
+                                       (table,)).fetchone() if _has_table(con, "gpkg_geometry_columns") else None
+                rows = con.execute("SELECT id FROM layer_styles WHERE f_table_name=? AND useAsDefault",
+                                   (table,)).fetchall()
+                if rows:
+                    con.execute("UPDATE layer_styles SET styleQML=?, styleSLD=?, update_time=? WHERE id=?",
+                                (qml, sld, stamp, rows[0][0]))
+                else:
+                    con.execute("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                                "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, "
+                                "owner, ui, update_time) VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, '', '', ?)",
+                                (table, geometry[0] if geometry else "", name, qml, sld, description, stamp))
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise ValueError(f"The style could not be stored in {path} ({exc}).") from exc
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone()[0])
