@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
-from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QFont, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
@@ -47,6 +47,7 @@ from .photo_stepper import photo_path
 from .photodock import SMALL, ThumbnailLoader
 
 VALUE, PATH = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NOT_A_MOTIF_ITEM, UNREADABLE_ITEM = "\x00not a motif", "\x00unreadable"
 NOTES_PROPERTY = "photo_motifs/notes/{}"
 SUGGEST_PHOTOS = 32  # the most typical photos a name suggestion looks at
@@ -139,9 +140,8 @@ class MotifsTab(QWidget):
         self.layout_.addWidget(photos)
 
     def _build_names_box(self):
-        box = QGroupBox(tr("Name suggestions (CLIP model)"), self)
-        box.setCheckable(True)
-        box.setChecked(False)
+        box = QgsCollapsibleGroupBox(tr("Name suggestions (CLIP model)"), self)
+        box.setCollapsed(True)
         self.clip_folder = QgsFileWidget(box)
         self.clip_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.clip_folder.setToolTip(tr("A folder made by 'Add a CLIP model' (image.onnx, text.onnx)."))
@@ -220,7 +220,7 @@ class MotifsTab(QWidget):
             item = QTreeWidgetItem([value, str(counts[value]), self.notes.get(value, "")])
             item.setData(0, VALUE, value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            item.setTextAlignment(1, RIGHT)
             self._set_icon(item, typical.get(value))
             self.list.addTopLevelItem(item)
             item.setSelected(value in selected)
@@ -233,7 +233,7 @@ class MotifsTab(QWidget):
                 font = QFont(item.font(0))
                 font.setItalic(True)
                 item.setFont(0, font)
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(1, RIGHT)
                 self.list.addTopLevelItem(item)
         self.target.addItem(tr("not a motif"), NOT_A_MOTIF_ITEM)
 
@@ -463,7 +463,7 @@ class CurationDock(QgsDockWidget):
         self._last_counts = None
         self.loader.ready.connect(self.motifs.image_ready)
         self.layer_combo.layerChanged.connect(self.set_layer)
-        self.tabs.currentChanged.connect(lambda _i: self.training.setVisible(self.tabs.currentIndex() > 0))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.undo_button.clicked.connect(lambda: self.layer is not None and self.layer.undoStack().undo())
         self.redo_button.clicked.connect(lambda: self.layer is not None and self.layer.undoStack().redo())
         self.save_button.clicked.connect(self.save)
@@ -517,6 +517,10 @@ class CurationDock(QgsDockWidget):
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
+
+    def _tab_changed(self, index):
+        self.training.setVisible(index > 0)
+        self.say("")
 
     def _selection_changed(self, *_args):
         self.motifs.update_buttons()

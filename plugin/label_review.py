@@ -393,8 +393,10 @@ class ReviewTab(QWidget):
         if self.class_field.currentText() != "class":
             values = {"class": values.get(self.class_field.currentText())}
         top = top_classes(values)
-        lines = [" · ".join(f"{k}. {c} {p:.0%}" if p is not None else f"{k}. {c}"
-                            for k, (c, p) in enumerate(top, start=1)) or tr("no prediction")]
+        shown = [f"{k}. {c} {p:.0%}" if p is not None else f"{k}. {c}" for k, (c, p) in enumerate(top, start=1)]
+        if shown:
+            shown[0] = f"<b>{shown[0]}</b>"
+        lines = [" · ".join(shown) or tr("no prediction")]
         label = _value(feature, self.dock.label.field_name)
         if label is not None:
             lines.append(tr("<b>Label:</b> {}").format(label))

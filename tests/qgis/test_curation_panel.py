@@ -403,7 +403,7 @@ class ColourSuggester:
 
 def test_suggest_names_needs_a_clip_folder_and_renames(dock, photo_layer, tmp_path):
     motifs = dock.motifs
-    motifs.names_box.setChecked(True)
+    motifs.names_box.setCollapsed(False)
     select_items(dock, "C1")
     assert not motifs.suggest_button.isEnabled()  # no CLIP model folder chosen
     folder = tmp_path / "clip"

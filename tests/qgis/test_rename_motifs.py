@@ -81,6 +81,11 @@ def test_merge_exclusion_names_table_style_and_sheets(run_alg, motifs_gpkg, tmp_
     assert categories(out) == {"forest (7)": ORANGE, "river at night (2)": YELLOW, "not a motif (3)": "#9E9E9E"}
     assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == [
         "forest.png", "overview.png", "river at night.png"]
+    # exported by name; the photos that are no motif are left out of a class-folder export
+    run_alg("photomotifs:exportgroups", {"INPUT": str(out), "GROUP_FIELD": "cluster", "SKIP_EMPTY": True,
+                                         "XLSX": False, "CSV": False, "OUTPUT_FOLDER": str(tmp_path / "groups")})
+    folders = {p.name: len(list(p.iterdir())) for p in (tmp_path / "groups").iterdir()}
+    assert folders == {"forest": 7, "river at night": 2}
 
 
 def test_redo_from_the_original_ids(run_alg, motifs_gpkg, tmp_path):
