@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
-from qgis.core import (  # noqa: E402
+from qgis.core import (
     QgsApplication,
     QgsFeature,
     QgsField,
@@ -26,8 +26,8 @@ from qgis.core import (  # noqa: E402
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QEventLoop, QTimer, QVariant  # noqa: E402
-from qgis.PyQt.QtGui import QFont  # noqa: E402
+from qgis.PyQt.QtCore import QEventLoop, QTimer, QVariant
+from qgis.PyQt.QtGui import QFont
 
 faulthandler.enable()
 PER_CLASS = 12
