@@ -38,18 +38,22 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.motifnames import GREY_VALUES, id_field
+from ..core.curation import number
+from ..core.motifnames import GREY_VALUES, NOT_A_MOTIF, id_field
 from ..core.naming import DEFAULT_WORDS, is_clip_folder, suggest_names, words_from_text
+from ..core.safe_paths import resolve_against
 from ..processing.motif_names import renderer_colours, stored_names
+from ..processing.styling import UNREADABLE
 from .label_review import LabelTab, ReviewTab, TrainingBox
-from .motif_edits import EditError, MotifEditor, store_layer_style, text_fields, tr, values_of
-from .photo_stepper import photo_path
+from .motif_edits import EditError, MotifEditor, attribute_text, store_layer_style, text_fields, tr, values_of
+from .photo_stepper import photo_path, photo_root
 from .photodock import SMALL, ThumbnailLoader
 
 VALUE, PATH = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NOT_A_MOTIF_ITEM, UNREADABLE_ITEM = "\x00not a motif", "\x00unreadable"
 NOTES_PROPERTY = "photo_motifs/notes/{}"
+ALL = "\x00all"  # refresh everything
 SUGGEST_PHOTOS = 32  # the most typical photos a name suggestion looks at
 
 
@@ -199,23 +203,14 @@ class MotifsTab(QWidget):
         self.update_buttons()
 
     def _fill(self):
+        self.scanned = ({}, 0, 0)
         selected = {i.data(0, VALUE) for i in self.list.selectedItems()}
         self.list.clear()
         self.target.clear()
         if self.editor is None:
             return
-        layer, field = self.dock.layer, self.editor.field
-        values = self.editor.values()
-        ids = values_of(layer, id_field(field)) if layer.fields().lookupField(id_field(field)) >= 0 else {}
-        counts, excluded, unreadable = {}, 0, 0
-        for fid, value in values.items():
-            if value is not None:
-                counts[value] = counts.get(value, 0) + 1
-            elif ids.get(fid) is not None:
-                excluded += 1
-            else:
-                unreadable += 1
-        typical = self._typical(values)
+        counts, excluded, unreadable, typical = self._scan()
+        self.scanned = (counts, excluded, unreadable)
         for value in sorted(counts, key=lambda v: (v in GREY_VALUES, -counts[v], v)):
             item = QTreeWidgetItem([value, str(counts[value]), self.notes.get(value, "")])
             item.setData(0, VALUE, value)
@@ -237,26 +232,44 @@ class MotifsTab(QWidget):
                 self.list.addTopLevelItem(item)
         self.target.addItem(tr("not a motif"), NOT_A_MOTIF_ITEM)
 
-    def _typical(self, values) -> dict:
-        """{motif: path of its most typical photo} (lowest cluster_rank, else highest confidence)."""
-        layer = self.dock.layer
-        names = layer.fields().names()
-        key = "cluster_rank" if "cluster_rank" in names else "confidence" if "confidence" in names else None
-        best: dict = {}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    def style_counts(self) -> dict:
+        """{category value: photos} as the layer's renderer classifies them, from the last scan."""
+        counts, excluded, unreadable = getattr(self, "scanned", ({}, 0, 0))
+        out = dict(counts)
+        if excluded:
+            out[NOT_A_MOTIF] = excluded
+        if unreadable:
+            out[UNREADABLE] = unreadable
+        return out
+
+    def _scan(self):
+        """One pass over the layer: photos per motif, 'not a motif', unreadable, and each motif's
+        most typical photo (lowest cluster_rank, else highest confidence)."""
+        layer, field = self.dock.layer, self.editor.field
+        fields = layer.fields()
+        kept = id_field(field)
+        key = "cluster_rank" if "cluster_rank" in fields.names() else \
+            "confidence" if "confidence" in fields.names() else None
+        wanted = [n for n in (field, kept, key, "photo") if n and fields.lookupField(n) >= 0]
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(wanted, fields)
+        counts, best = {}, {}
+        excluded = unreadable = 0
         for f in layer.getFeatures(request):
-            value = values.get(f.id())
+            value = attribute_text(f[field]) if field in wanted else None
             if value is None:
+                if kept in wanted and attribute_text(f[kept]) is not None:
+                    excluded += 1
+                else:
+                    unreadable += 1
                 continue
-            score = f[key] if key else None
-            score = None if score is None or str(score) == "NULL" else float(score)
+            counts[value] = counts.get(value, 0) + 1
+            score = number(f[key]) if key else None
             rank = (score if key == "cluster_rank" else -score) if score is not None else float("inf")
             if value not in best or rank < best[value][0]:
-                best[value] = (rank, f.id())
-        out = {}
-        for value, (_rank, fid) in best.items():
-            out[value] = photo_path(layer, layer.getFeature(fid))
-        return out
+                best[value] = (rank, f.id(), f["photo"])
+        root = photo_root(layer)
+        typical = {v: resolve_against(root, str(p)) if attribute_text(p) else "" for v, (_r, _fid, p) in best.items()}
+        return counts, excluded, unreadable, typical
 
     def _set_icon(self, item, path):
         item.setData(0, PATH, path or "")
@@ -461,6 +474,7 @@ class CurationDock(QgsDockWidget):
         self._refresh_timer.setInterval(30)
         self._refresh_timer.timeout.connect(self._refresh_after_change)
         self._last_counts = None
+        self._dirty: set = set()
         self.loader.ready.connect(self.motifs.image_ready)
         self.layer_combo.layerChanged.connect(self.set_layer)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -489,10 +503,11 @@ class CurationDock(QgsDockWidget):
             self._disconnect(self.layer)
         self.layer = layer
         if layer is not None:
-            for signal in (layer.attributeValueChanged, layer.attributeAdded, layer.attributeDeleted,
-                           layer.afterRollBack, layer.editingStarted, layer.editingStopped,
-                           layer.undoStack().indexChanged):
+            for signal in (layer.attributeAdded, layer.attributeDeleted, layer.afterRollBack):
                 signal.connect(self.schedule_refresh)
+            layer.attributeValueChanged.connect(self._value_changed)
+            for signal in (layer.editingStarted, layer.editingStopped, layer.undoStack().indexChanged):
+                signal.connect(self.update_edit_buttons)
             layer.afterCommitChanges.connect(self._committed)
             layer.selectionChanged.connect(self._selection_changed)
             layer.willBeDeleted.connect(self._layer_deleted)
@@ -503,13 +518,13 @@ class CurationDock(QgsDockWidget):
         self.update_edit_buttons()
 
     def _disconnect(self, layer):
-        for signal, slot in ((layer.attributeValueChanged, self.schedule_refresh),
+        for signal, slot in ((layer.attributeValueChanged, self._value_changed),
                              (layer.attributeAdded, self.schedule_refresh),
                              (layer.attributeDeleted, self.schedule_refresh),
                              (layer.afterRollBack, self.schedule_refresh),
-                             (layer.editingStarted, self.schedule_refresh),
-                             (layer.editingStopped, self.schedule_refresh),
-                             (layer.undoStack().indexChanged, self.schedule_refresh),
+                             (layer.editingStarted, self.update_edit_buttons),
+                             (layer.editingStopped, self.update_edit_buttons),
+                             (layer.undoStack().indexChanged, self.update_edit_buttons),
                              (layer.afterCommitChanges, self._committed),
                              (layer.selectionChanged, self._selection_changed),
                              (layer.willBeDeleted, self._layer_deleted)):
@@ -541,26 +556,35 @@ class CurationDock(QgsDockWidget):
 
     # --- after every change (ours, undo, redo, rollback, the attribute table) ----------------------
     def after_edit(self, sources=None):
-        """Right after a change of ours: the style (with what became of which motif), then the lists."""
-        if self.motifs.editor is not None and self.styled_by_motifs():
-            self.motifs.editor.restyle(sources, self.iface)
-        self._last_counts = self.motifs.editor.counts() if self.motifs.editor is not None else None
-        self._refresh_after_change()
+        """Right after a change of ours: the lists, then the style with what became of which motif."""
+        self._refresh_timer.stop()
+        self._dirty.add(ALL)
+        self._refresh_after_change(sources)
 
     def schedule_refresh(self, *_args):
+        """Something unknown changed (a field added, a rollback): refresh everything soon."""
+        self._dirty.add(ALL)
         self._refresh_timer.start()
 
-    def _refresh_after_change(self):
+    def _value_changed(self, _fid, index, _value):
+        """One value changed (ours, undo, redo, the attribute table): refresh what shows its field."""
+        fields = self.layer.fields() if self.layer is not None else None
+        self._dirty.add(fields.at(index).name() if fields is not None and 0 <= index < fields.count() else ALL)
+        self._refresh_timer.start()
+
+    def _refresh_after_change(self, sources=None):
+        dirty, self._dirty = self._dirty, set()
         if self.layer is None:
             return
         editor = self.motifs.editor
-        if editor is not None and self.layer.fields().lookupField(editor.field) >= 0:
-            counts = editor.counts()
+        if editor is not None and (ALL in dirty or editor.field in dirty or id_field(editor.field) in dirty):
+            self.motifs.refresh()
+            counts = self.motifs.style_counts()
             if counts != self._last_counts and self.styled_by_motifs():
-                editor.restyle(None, self.iface)
+                editor.restyle(sources, self.iface, counts)
             self._last_counts = counts
-        self.motifs.refresh()
-        self.label.refresh_counts()
+        if ALL in dirty or self.label.field_name in dirty or "class" in dirty:
+            self.label.refresh_counts()
         self.review.refresh_tally()
         self.update_edit_buttons()
 
@@ -577,7 +601,7 @@ class CurationDock(QgsDockWidget):
         attribute = renderer.classAttribute()
         return attribute == editor.field or QgsExpression.quotedColumnRef(editor.field) in attribute
 
-    def update_edit_buttons(self):
+    def update_edit_buttons(self, *_args):
         stack = self.layer.undoStack() if self.layer is not None else None
         self.undo_button.setEnabled(bool(stack and stack.canUndo()))
         self.redo_button.setEnabled(bool(stack and stack.canRedo()))

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.motifnames import formula_like, id_field, name_rows, text
 from ..processing.motif_names import renderer_colours, store_names, stored_names
+from ..processing.outputs import is_null
 from ..processing.qgis_compat import FIELD_TYPES, REQUEST_NO_GEOMETRY
 
 
@@ -28,6 +29,11 @@ class EditError(ValueError):
     """A change that cannot be made, with the sentence why."""
 
 
+def attribute_text(value):
+    """An attribute value as motif text: None for NULL (None or a null QVariant) and blanks."""
+    return None if is_null(value) else text(value)
+
+
 def values_of(layer, field_name, fids=None) -> dict:
     """{fid: value as text or None} of ``field_name`` (edit buffer included)."""
     index = layer.fields().lookupField(field_name)
@@ -36,7 +42,7 @@ def values_of(layer, field_name, fids=None) -> dict:
     request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([index])
     if fids is not None:
         request.setFilterFids(list(fids))
-    return {f.id(): text(f[index]) if str(f[index]) != "NULL" else None for f in layer.getFeatures(request)}
+    return {f.id(): attribute_text(f[index]) for f in layer.getFeatures(request)}
 
 
 def text_fields(layer) -> list:
@@ -164,9 +170,13 @@ class MotifEditor:
         for value, colour in renderer_colours(self.layer, self.field).items():
             self.known_colours.setdefault(value, colour)
 
-    def restyle(self, sources=None, iface=None) -> None:
-        """Rebuild the categories from the current values, keeping colours (see module doc)."""
-        from ..processing.styling import apply_photo_style
+    def restyle(self, sources=None, iface=None, counts=None) -> None:
+        """Rebuild the categories from the current values, keeping colours (see module doc).
+
+        ``counts``: {category value: photos} as the renderer classifies them (motif names,
+        ``NOT_A_MOTIF``, ``unreadable``), when the caller has just counted them.
+        """
+        from ..processing.styling import apply_photo_style, category_renderer
 
         if self.layer.fields().lookupField(self.field) < 0:
             return
@@ -177,7 +187,12 @@ class MotifEditor:
             for old in olds:
                 if old in colours and new not in current:
                     colours.setdefault(new, colours[old])
-        apply_photo_style(self.layer, self.field, colours=colours)
+        renderer = category_renderer(self.layer, self.field, counts, colours=colours) if counts else None
+        if renderer is not None and self.layer.mapTipTemplate():
+            self.layer.setRenderer(renderer)  # the map tip and photo widget are there already
+            self.layer.triggerRepaint()
+        else:
+            apply_photo_style(self.layer, self.field, colours=colours)
         self.remember_colours()
         if iface is not None and hasattr(iface, "layerTreeView") and iface.layerTreeView() is not None:
             iface.layerTreeView().refreshLayerSymbology(self.layer.id())

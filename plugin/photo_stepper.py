@@ -31,9 +31,13 @@ def photo_path(layer, feature, field_name: str = "photo") -> str:
     value = feature[field_name]
     if value is None or str(value) in ("", "NULL"):
         return ""
+    return resolve_against(photo_root(layer), str(value))
+
+
+def photo_root(layer):
+    """The folder relative photo paths of a layer are read from (its file's folder), or None."""
     source = layer.source().split("|")[0]
-    root = os.path.dirname(source) if os.path.isfile(source) else None
-    return resolve_against(root, str(value))
+    return os.path.dirname(source) if os.path.isfile(source) else None
 
 
 class PhotoStepper(QWidget):
