@@ -425,3 +425,21 @@ def test_suggest_names_needs_a_clip_folder_and_renames(dock, photo_layer, tmp_pa
     motifs.suggestions.itemDoubleClicked.emit(first)
     settle()
     assert "green (10)" in legend(photo_layer)
+
+
+def test_cancel_training_leaves_the_layer_as_it_was(dock, photo_layer):
+    layer = photo_layer
+    add_classes(dock)
+    dock.label.order.setCurrentIndex(2)
+    click(dock.label.start_button)
+    label_with_keys(dock, layer, 12)
+    commands = layer.undoStack().count()
+    click(dock.training.train_button)
+    assert dock.training.cancel_button.isEnabled() and dock.training.progress.isVisible()
+    click(dock.training.cancel_button)
+    wait_for(lambda: not dock.training.trainer.running, 300, "the cancelled training")
+    settle()
+    assert dock.training.trainer.chain.state == "cancelled"
+    assert "ancel" in dock.training.result.text() and layer.fields().lookupField("class") < 0
+    assert layer.undoStack().count() == commands  # no predictions were written
+    assert dock.training.train_button.isEnabled() and not dock.training.cancel_button.isEnabled()
