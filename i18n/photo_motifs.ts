@@ -1227,46 +1227,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/motif_names.py" />
             <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
             <translation type="unfinished" />
@@ -1606,71 +1566,6 @@
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_train.py" />
             <source>The photo has no class in the layer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2625,6 +2520,121 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
             <translation type="unfinished" />
         </message>
         <message>

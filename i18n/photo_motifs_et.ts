@@ -1227,46 +1227,6 @@
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
-            <translation>{} kopeeritud</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
-            <translation>{} kõvalingitud</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
-            <translation>{} sümbolinki</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
-            <translation>{} juba olemas (identsed)</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
-            <translation>{} eksportimata</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation>{} ({} kausta kaustas {}).</translation>
-        </message>
-        <message>
             <location filename="../processing/motif_names.py" />
             <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
             <translation>Motiivide nimed on kihi väärtustes; nimede tabel (märkuste ja värvidega) salvestatakse ainult GeoPackage-failidesse.</translation>
@@ -1607,71 +1567,6 @@
             <location filename="../processing/alg_train.py" />
             <source>The photo has no class in the layer.</source>
             <translation>Fotol pole kihis klassi.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation>{}-kordne ristvalideerimine.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation>Mudel {} teisendati ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation>Mudel {} kvantiseeriti ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
-            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
         </message>
         <message>
             <location filename="../processing/workflows/__init__.py" />
@@ -2628,6 +2523,121 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_motif_map.py" />
             <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
             <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation>{}-kordne ristvalideerimine.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation>Mudel {} teisendati ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation>Mudel {} kvantiseeriti ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation>Epohh {}: kadu {}, täpsus teisendatud treeningfotodel {} ({} s / {} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation>Peenhäälestatud {} sammu ({} epohhi) {} s jooksul; viimase epohhi kadu {}, täpsus teisendatud treeningfotodel {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation>{} ({} kausta kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation>{} kopeeritud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation>{} kõvalingitud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation>{} sümbolinki</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation>{} juba olemas (identsed)</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
+            <translation>{} eksportimata</translation>
         </message>
         <message>
             <location filename="../core/options.py" />

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.deps import PACKAGES, install_command
+from ..core.messages import msg
 
 DEFAULT_BACKBONE = "efficientnet_lite0"
 LABELS_FILE = Path(__file__).with_name("imagenet_classes.txt")
@@ -305,7 +306,7 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
 
     base = ensure_onnx(spec.quantized_from, feedback=feedback)
     if feedback is not None:
-        feedback.info(f"Quantising {spec.title} to int8 (once; cached in {destination.parent}).")
+        feedback.info(msg("quantising", spec.title, destination.parent))
     started = time.perf_counter()
     table_path = ranges_file(spec.quantized_from)
     try:
@@ -320,7 +321,7 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
     except ValueError as exc:
         raise BackboneUnavailable(str(exc)) from None
     if feedback is not None:
-        feedback.info(f"Quantised {spec.title} in {time.perf_counter() - started:.1f} s.")
+        feedback.info(msg("quantised", spec.title, f"{time.perf_counter() - started:.1f}"))
     return destination
 
 
@@ -334,7 +335,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     path = weights_file(backbone_id)
     destination = Path(destination) if destination else cached_onnx_path(spec)
     if feedback is not None:
-        feedback.info(f"Converting {spec.title} to ONNX (once; cached in {destination.parent}).")
+        feedback.info(msg("converting", spec.title, destination.parent))
         feedback.progress(0)
     from .onnx_utils import save_atomic
     from .torch_pickle import load_numpy_pickle, load_torch_state_dict
@@ -362,7 +363,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     save_atomic(model, destination)
     if feedback is not None:
         feedback.progress(100)
-        feedback.info(f"Converted {spec.title} in {time.perf_counter() - started:.1f} s.")
+        feedback.info(msg("converted", spec.title, f"{time.perf_counter() - started:.1f}"))
     return destination
 
 

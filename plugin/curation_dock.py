@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsExpression, QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import QgsExpression, QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QFont, QIcon, QPixmap
@@ -43,6 +43,7 @@ from ..core.motifnames import GREY_VALUES, NOT_A_MOTIF, id_field
 from ..core.naming import DEFAULT_WORDS, is_clip_folder, suggest_names, words_from_text
 from ..core.safe_paths import resolve_against
 from ..processing.motif_names import renderer_colours, stored_names
+from ..processing.qgis_compat import LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY
 from ..processing.styling import UNREADABLE
 from .label_review import LabelTab, ReviewTab, TrainingBox
 from .motif_edits import EditError, MotifEditor, attribute_text, store_layer_style, text_fields, tr, values_of
@@ -251,7 +252,7 @@ class MotifsTab(QWidget):
         key = "cluster_rank" if "cluster_rank" in fields.names() else \
             "confidence" if "confidence" in fields.names() else None
         wanted = [n for n in (field, kept, key, "photo") if n and fields.lookupField(n) >= 0]
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(wanted, fields)
+        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes(wanted, fields)
         counts, best = {}, {}
         excluded = unreadable = 0
         for f in layer.getFeatures(request):
@@ -442,7 +443,7 @@ class CurationDock(QgsDockWidget):
         self.loader = ThumbnailLoader(self)
         body = QWidget(self)
         self.layer_combo = QgsMapLayerComboBox(body)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.layer_combo.setFilters(LAYER_FILTER_VECTOR)
         self.tabs = QTabWidget(body)
         self.motifs = MotifsTab(self)
         self.label = LabelTab(self)

@@ -13,7 +13,6 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsSettings,
     QgsVectorLayer,
@@ -40,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..processing.qgis_compat import LAYER_FILTER_POINT
 from .tasks import CANCELLED, FAILED, SUCCEEDED, AlgorithmChain, Step
 
 SETTINGS = "photo_motifs/workflow/"
@@ -161,7 +161,7 @@ class WorkflowDialog(QDialog):
         self.table_folder = QgsFileWidget(box)
         self.table_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.layer_combo = QgsMapLayerComboBox(box)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        self.layer_combo.setFilters(LAYER_FILTER_POINT)
         self.layer_combo.setAllowEmptyLayer(True)
         self.path_field = QgsFieldComboBox(box)
         self.layer_combo.layerChanged.connect(self.path_field.setLayer)

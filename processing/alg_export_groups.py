@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core.options import EXPORT_MODE_OPTIONS
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
 from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
@@ -140,7 +140,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             write_tables=tables, vectors=vectors, feedback=cf, root=root,
             skip_empty=self.parameterAsBoolean(parameters, self.SKIP_EMPTY, context),
         )
-        feedback.pushInfo(export_summary(report))
+        feedback.pushInfo(message_text(report.summary()))
         for note in report.notes:
             feedback.pushInfo(note)
         for path, code, sentence in report.problems:
