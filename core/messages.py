@@ -44,6 +44,19 @@ TEMPLATES = {
                                                        "({} s of {} s)."),
     "finetune_done": QT_TRANSLATE_NOOP("PhotoMotifs", "Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, "
                                                       "accuracy on augmented training photos {}."),
+    # models.clip_weights, models.clip (photomotifs:addclip)
+    "clip_reading_openai": QT_TRANSLATE_NOOP("PhotoMotifs", "Reading OpenAI's TorchScript weights {} (their code "
+                                                            "is not run)."),
+    "clip_reading_openclip": QT_TRANSLATE_NOOP("PhotoMotifs", "Reading the OpenCLIP weights {}."),
+    "clip_arch_ignored": QT_TRANSLATE_NOOP("PhotoMotifs", "The architecture name {} was not used: config.json sets "
+                                                          "the activation ({})."),
+    "clip_arch_config": QT_TRANSLATE_NOOP("PhotoMotifs", "Activation ({}) and attention heads from "
+                                                         "open_clip_config.json."),
+    "clip_dims_from_weights": QT_TRANSLATE_NOOP("PhotoMotifs", "Dimensions read from the weights: image width {}, "
+                                                               "text width {}, {} + {} attention heads."),
+    "clip_export_image": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the image tower ({} px) to ONNX."),
+    "clip_export_text": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the text tower to ONNX."),
+    "clip_int8": QT_TRANSLATE_NOOP("PhotoMotifs", "Writing the int8 image tower."),
     # core.exportgroups: the summary is a list of parts joined by ", "
     "export_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} into {} folders under {}."),
     "export_copied": QT_TRANSLATE_NOOP("PhotoMotifs", "{} copied"),

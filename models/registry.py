@@ -385,6 +385,14 @@ def ensure_onnx(backbone, feedback=None) -> Path:
 
 
 def _sha256(path) -> str:
+    st = os.stat(path)
+    return _file_digest(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """sha256 of a file, remembered while its size and modification time stay the same (a CLIP image
+    tower has 350 MB and more: hashed once per session, not once per run)."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -526,6 +534,57 @@ def _probe_output_dim(path, input_name, output_name, layout, size) -> int:
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     (value,) = session.run([output_name], {input_name: np.zeros(shape, np.float32)})
     return int(value.shape[-1])
+
+
+# ----------------------------------------------------------------------------------------------
+# CLIP model folders (models/clip.py writes them)
+
+
+def clip_models_dir() -> Path:
+    """Where converted CLIP models go by default; the dialogs list the folders found there."""
+    return model_cache_dir() / "clip"
+
+
+def installed_clip_models() -> list:
+    """CLIP folders in :func:`clip_models_dir` (those with a clip.json), most recently converted first."""
+    from ..core.model_files import CLIP_INFO_FILE
+
+    root = clip_models_dir()
+    found = [p for p in root.iterdir() if (p / CLIP_INFO_FILE).is_file()] if root.is_dir() else []
+    return sorted(found, key=lambda p: ((p / CLIP_INFO_FILE).stat().st_mtime, p.name), reverse=True)
+
+
+def spec_for_clip_folder(folder=None, int8: bool = False) -> BackboneSpec:
+    """The image tower of a CLIP folder as a backbone (its ``image.onnx`` or ``image_int8.onnx``).
+
+    Without ``folder`` the most recently converted model in :func:`clip_models_dir` is used. The
+    spec's id is the image file's content hash (``onnx:<sha12>``), as for any ONNX file: the
+    embedding cache keeps the vectors of each model apart. Raises ValueError with a sentence.
+    """
+    from ..core.model_files import CLIP_IMAGE_FILE, CLIP_IMAGE_INT8_FILE
+    from ..core.zeroshot import read_clip_info
+
+    if not folder:
+        installed = installed_clip_models()
+        if not installed:
+            raise ValueError(f"No CLIP model has been added yet (none in {clip_models_dir()}): convert one with "
+                             "'Add a CLIP model', or choose the folder of a converted model.")
+        folder = installed[0]
+    folder = Path(folder)
+    info = read_clip_info(folder)
+    name = (info.get("files") or {}).get("image_int8" if int8 else "image")
+    if not name:
+        raise ValueError(f"The CLIP model in {folder} has no int8 image tower; convert it again with int8, "
+                         "or choose the CLIP model folder (fp32).")
+    path = folder / (CLIP_IMAGE_INT8_FILE if int8 else CLIP_IMAGE_FILE)
+    st = path.stat()
+    return _clip_image_spec(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _clip_image_spec(path: str, size: int, mtime_ns: int) -> BackboneSpec:
+    """spec_for_onnx_file of an image tower, read once per file version (it parses 350 MB and more)."""
+    return spec_for_onnx_file(path)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsProject, QgsVectorLayer
-from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QFont, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
@@ -27,9 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -40,7 +37,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.curation import number
 from ..core.motifnames import GREY_VALUES, NOT_A_MOTIF, id_field
-from ..core.naming import DEFAULT_WORDS, is_clip_folder, suggest_names, words_from_text
 from ..core.safe_paths import resolve_against
 from ..processing.motif_names import renderer_colours, stored_names
 from ..processing.qgis_compat import LAYER_FILTER_VECTOR, REQUEST_NO_GEOMETRY
@@ -55,22 +51,10 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NOT_A_MOTIF_ITEM, UNREADABLE_ITEM = "\x00not a motif", "\x00unreadable"
 NOTES_PROPERTY = "photo_motifs/notes/{}"
 ALL = "\x00all"  # refresh everything
-SUGGEST_PHOTOS = 32  # the most typical photos a name suggestion looks at
 
 
 def is_photo_layer(layer) -> bool:
     return isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.fields().lookupField("photo") >= 0
-
-
-def load_clip_engine(folder):
-    """The CLIP engine's name suggester for a model folder (``models.clip.name_suggester``), or
-    None while this version has no such engine (see ``core.naming``)."""
-    try:
-        from ..models import clip
-    except ImportError:
-        return None
-    factory = getattr(clip, "name_suggester", None)
-    return factory(folder) if factory is not None else None
 
 
 class MotifsTab(QWidget):
@@ -82,7 +66,6 @@ class MotifsTab(QWidget):
         self.editor = None
         self.notes: dict = {}
         self._filling = False
-        self.suggester_factory = load_clip_engine
         self.field = QComboBox(self)
         self.list = QTreeWidget(self)
         self.list.setColumnCount(3)
@@ -145,29 +128,10 @@ class MotifsTab(QWidget):
         self.layout_.addWidget(photos)
 
     def _build_names_box(self):
-        box = QgsCollapsibleGroupBox(tr("Name suggestions (CLIP model)"), self)
-        box.setCollapsed(True)
-        self.clip_folder = QgsFileWidget(box)
-        self.clip_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
-        self.clip_folder.setToolTip(tr("A folder made by 'Add a CLIP model' (image.onnx, text.onnx)."))
-        self.words = QPlainTextEdit(box)
-        self.words.setPlainText(", ".join(DEFAULT_WORDS))
-        self.words.setMaximumHeight(70)
-        self.suggest_button = QPushButton(tr("Suggest names…"), box)
-        self.suggestions = QListWidget(box)
-        self.suggestions.setMaximumHeight(90)
-        self.suggestions.setToolTip(tr("Double-click a suggestion to give it to the selected motif."))
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.clip_folder)
-        layout.addWidget(QLabel(tr("Words to choose from (commas or lines):"), box))
-        layout.addWidget(self.words)
-        layout.addWidget(self.suggest_button)
-        layout.addWidget(self.suggestions)
-        self.names_box = box
-        self.layout_.addWidget(box)
-        self.clip_folder.fileChanged.connect(lambda _p: self.update_buttons())
-        self.suggest_button.clicked.connect(self.suggest)
-        self.suggestions.itemDoubleClicked.connect(self._use_suggestion)
+        from .name_suggestions import NameSuggestionsBox
+
+        self.names_box = NameSuggestionsBox(self)
+        self.layout_.addWidget(self.names_box)
 
     # --- layer and field ------------------------------------------------------------------------
     def set_layer(self, layer):
@@ -309,7 +273,7 @@ class MotifsTab(QWidget):
         self.move_button.setEnabled(ok and bool(photos) and self.target.count() > 0)
         self.split_button.setEnabled(ok and bool(photos) and bool(self.new_name.text().strip()))
         self.selection_label.setText(tr("{} photos selected").format(len(photos)))
-        self.suggest_button.setEnabled(ok and len(motifs) == 1 and is_clip_folder(self.clip_folder.filePath()))
+        self.names_box.update_button(motifs, ok)
 
     # --- actions ----------------------------------------------------------------------------------
     def _apply(self, change, sources=None) -> bool:
@@ -395,28 +359,7 @@ class MotifsTab(QWidget):
                                                   or (UNREADABLE_ITEM in wanted and ids.get(fid) is None)))]
         self.dock.layer.selectByIds(fids)
 
-    # --- name suggestions -------------------------------------------------------------------------
-    def suggest(self):
-        motifs = self.selected_motifs()
-        folder = self.clip_folder.filePath()
-        if len(motifs) != 1 or not is_clip_folder(folder):
-            return
-        suggester = self.suggester_factory(folder)
-        if suggester is None:
-            self.dock.say(tr("This version of Photo Motifs has no CLIP engine yet to suggest names."), error=True)
-            return
-        paths = self.typical_paths(motifs[0], SUGGEST_PHOTOS)
-        try:
-            ranked = suggest_names(suggester, paths, words_from_text(self.words.toPlainText()))
-        except (ValueError, RuntimeError, OSError) as exc:
-            self.dock.say(tr("No names could be suggested: {}").format(exc), error=True)
-            return
-        self.suggestions.clear()
-        for word, probability in ranked:
-            item = QListWidgetItem(f"{word}  ({probability:.0%})")
-            item.setData(VALUE, word)
-            self.suggestions.addItem(item)
-
+    # --- name suggestions (name_suggestions.NameSuggestionsBox) ---------------------------------
     def typical_paths(self, motif, n) -> list:
         """Paths of a motif's most typical photos (by cluster_rank when the layer has it)."""
         layer = self.dock.layer
@@ -425,11 +368,6 @@ class MotifsTab(QWidget):
         if "cluster_rank" in layer.fields().names():
             features.sort(key=lambda f: (str(f["cluster_rank"]) == "NULL", f["cluster_rank"] or 0))
         return [p for p in (photo_path(layer, f) for f in features[:n]) if p]
-
-    def _use_suggestion(self, item):
-        motifs = self.selected_motifs()
-        if len(motifs) == 1:
-            self.rename(motifs[0], item.data(VALUE))
 
 
 class CurationDock(QgsDockWidget):

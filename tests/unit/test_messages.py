@@ -14,7 +14,8 @@ from photo_motifs.core.messages import TEMPLATES, Message, msg, placeholders
 PLUGIN = Path(__file__).resolve().parents[2]
 # modules whose run messages are all codes: a plain or f-string sentence there is a regression
 CONVERTED = ("core/photometa.py", "core/table_import.py", "core/embed.py", "core/train.py",
-             "models/classifier_export.py", "models/registry.py", "models/finetune.py")
+             "models/classifier_export.py", "models/registry.py", "models/finetune.py", "models/clip.py",
+             "models/clip_weights.py", "models/zeroshot_model.py", "core/zeroshot.py", "core/clip_tokenizer.py")
 
 
 def _msg_calls():
