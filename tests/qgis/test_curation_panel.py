@@ -430,3 +430,25 @@ def test_cancel_training_leaves_the_layer_as_it_was(dock, photo_layer):
     assert "ancel" in dock.training.result.text() and layer.fields().lookupField("class") < 0
     assert layer.undoStack().count() == commands  # no predictions were written
     assert dock.training.train_button.isEnabled() and not dock.training.cancel_button.isEnabled()
+
+
+def test_menu_opens_the_panel_on_the_active_photo_layer_and_unload_removes_it(qgis_iface, qgis_processing,
+                                                                              photo_layer, monkeypatch):
+    removed = []  # pytest-qgis's interface has no remove* methods: record what unload removes
+    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda _menu, a: removed.append(a), raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda d: removed.append(d), raising=False)
+    from photo_motifs.plugin.curation_dock import _DOCKS
+    from photo_motifs.plugin.main import PhotoMotifsPlugin
+
+    qgis_iface.setActiveLayer(photo_layer)
+    plugin = PhotoMotifsPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        action = next(a for a in plugin.menu.actions() if a.text() == "Motifs, labels and review")
+        action.trigger()
+        panel = _DOCKS[id(qgis_iface)]
+        assert not panel.isHidden() and panel.layer is photo_layer and panel.motifs.list.topLevelItemCount() == 3
+    finally:
+        plugin.unload()
+    assert panel in removed and id(qgis_iface) not in _DOCKS and action in removed
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
