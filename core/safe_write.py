@@ -122,14 +122,16 @@ def replace_complete(dest, fill, verify=None) -> Path:
     return _write_via_temp(dest, fill, os.replace, verify)
 
 
-def publish_folder(dest, fill, verify=None) -> Path:
+def publish_folder(dest, fill, verify=None, obsolete=()) -> Path:
     """``fill(temp_folder)`` in a temporary folder beside ``dest``, check, then put it in place.
 
     ``verify(temp_folder)`` returns None or the reason the folder is not whole. An absent or
     empty ``dest`` is replaced by the folder in one rename; into an existing ``dest`` the files
     are moved one by one (each replaced atomically, other files there kept), ``*.json`` last so
     that a reader starting from ``signature.json`` finds the files it names. On any failure the
-    temporary folder is removed and ``dest`` is as it was.
+    temporary folder is removed and ``dest`` is as it was. ``obsolete``: names of files an
+    existing ``dest`` must not keep when the new folder has none of that name (a model's
+    calibration file that belonged to the model replaced).
     """
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
@@ -146,17 +148,20 @@ def publish_folder(dest, fill, verify=None) -> Path:
         if problem:
             raise IncompleteOutput(f"The output folder {dest} would be incomplete ({problem}): nothing was "
                                    "saved there. The disk may be full.", dest, problem)
-        _move_folder(tmp, dest)
+        _move_folder(tmp, dest, obsolete)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return dest
 
 
-def _move_folder(tmp: Path, dest: Path) -> None:
+def _move_folder(tmp: Path, dest: Path, obsolete=()) -> None:
     if not dest.exists() or (dest.is_dir() and not any(dest.iterdir())):
         os.replace(tmp, dest)  # rename(2) replaces an empty folder
         return
+    for name in obsolete:
+        if not (tmp / name).exists():
+            (dest / name).unlink(missing_ok=True)
     files = sorted((p for p in tmp.rglob("*") if p.is_file()),
                    key=lambda p: (p.suffix == ".json", p.relative_to(tmp).as_posix()))
     for path in files:

@@ -21,6 +21,7 @@ def algorithm_classes():
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
+    from .alg_rename_motifs import RenameMotifsAlgorithm
     from .alg_search import SearchAlgorithm
     from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
@@ -29,7 +30,7 @@ def algorithm_classes():
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
             SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm,
-            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm]
+            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm, RenameMotifsAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):
