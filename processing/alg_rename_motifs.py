@@ -210,11 +210,13 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
         for new, olds in sorted(sources.items(), key=lambda kv: (kv[0] is None, str(kv[0]))):
             if list(olds) == [new]:
                 continue
-            parts = " + ".join(f"{old} ({n})" for old, n in olds.most_common() if old is not None)
-            if not parts:
+            moved = [(old, n) for old, n in olds.most_common() if old is not None]
+            if not moved:
                 continue
+            parts = " + ".join(f"{old} ({n})" for old, n in moved)
             target = new if new is not None else self.tr("not a motif")
-            feedback.pushInfo(self.tr("{} → {} ({} photos)").format(parts, target, sum(olds.values())))
+            # photos that had no motif before (unreadable ones) are not part of the change
+            feedback.pushInfo(self.tr("{} → {} ({} photos)").format(parts, target, sum(n for _old, n in moved)))
         n_before = len({v for v in values if v is not None})
         n_after = len({v for v in new_values if v is not None})
         feedback.pushInfo(self.tr("{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.").format(

@@ -180,3 +180,41 @@ def test_renamemotifs_through_qgis_process(qgis_process_cmd, motifs_gpkg, tmp_pa
                             f"MAPPING={bad}", f"OUTPUT={tmp_path / 'bad.gpkg'}", timeout=300)
     assert proc.returncode == 1 and "begins with '@'" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr and not (tmp_path / "bad.gpkg").exists()
+
+
+def test_the_log_counts_only_the_photos_a_row_changed(qgis_processing, motifs_gpkg, tmp_path):
+    """Two unreadable photos (no motif, no id) stay as they were: 'C3 (3) → not a motif (3 photos)'
+    (was: '(5 photos)', the two counted as if the mapping had marked them)."""
+    from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+    import processing
+
+    from .conftest import ensure_provider
+
+    layer = QgsVectorLayer(motifs_gpkg, "motifs", "ogr")
+    layer.startEditing()
+    for k in range(2):
+        f = QgsFeature(layer.fields())
+        f["photo"], f["owner"] = str(tmp_path / f"missing{k}.jpg"), f"v{k}"
+        assert layer.addFeature(f)
+    assert layer.commitChanges()
+    del layer
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    ensure_provider()
+    context, feedback = QgsProcessingContext(), Recorder()
+    context.setProject(QgsProject.instance())
+    res = processing.run("photomotifs:renamemotifs", {
+        "INPUT": motifs_gpkg, "FIELD": "cluster", "OUTPUT": str(tmp_path / "out.gpkg"),
+        "MAPPING": mapping_csv(tmp_path / "m.csv", "old,new\nC3,\nC4,river\n")}, context=context, feedback=feedback)
+    assert res["EXCLUDED"] == 3 and res["CHANGED"] == 5
+    assert "C3 (3) → not a motif (3 photos)" in feedback.lines
+    assert "C4 (2) → river (2 photos)" in feedback.lines
