@@ -1312,6 +1312,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation type="unfinished" />

@@ -1312,6 +1312,16 @@
             <translation>Nimed „{names}” erinevad ainult suur- ja väiketähtede poolest: need jäävad eraldi motiivideks, kuid eksporditud kaustad liituvad Windowsis ja macOS-is.</translation>
         </message>
         <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation>… ja veel {} sellist rida (read {}–{}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
+            <translation>… ja veel {} samasugust.</translation>
+        </message>
+        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation>Fotod: fotokiht</translation>

@@ -32,7 +32,7 @@ from ..core.motifnames import (
 from ..core.palette import category_styles
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
-from .motif_names import problem_sentence, renderer_colours, store_names, stored_names
+from .motif_names import problem_sentences, renderer_colours, store_names, stored_names
 from .outputs import create_sink, style_photo_output, to_qvalue
 from .params import set_help
 from .photo_sources import layer_folder
@@ -136,10 +136,10 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
         else:
             ids = list(values)
         mapping = validate_mapping(rows, values, ids)
-        for problem in mapping.warnings:
-            feedback.pushWarning(problem_sentence(problem))
+        for line in problem_sentences(mapping.warnings):
+            feedback.pushWarning(line)
         if mapping.errors:
-            raise QgsProcessingException("\n".join(problem_sentence(p) for p in mapping.errors))
+            raise QgsProcessingException("\n".join(problem_sentences(mapping.errors)))
         new_values = apply_mapping(values, ids, mapping)
         colours = self.colours(layer, field_name, values, ids, new_values, mapping)
         dest_id = self.write(parameters, context, source, features, field_name, new_values, ids)

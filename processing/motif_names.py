@@ -109,6 +109,29 @@ def problem_sentence(problem) -> str:
         return problem.sentence
 
 
+PROBLEMS_SHOWN = 20  # sentences per kind of problem; the rest of that kind is summed up in one line
+
+
+def problem_sentences(problems, limit: int = PROBLEMS_SHOWN) -> list:
+    """:func:`problem_sentence` of each problem, at most ``limit`` of one kind: a mapping made for a
+    whole project names thousands of motifs other layers have, and the log says so in one line."""
+    lines, extra, counts = [], {}, {}
+    for p in problems:
+        counts[p.code] = counts.get(p.code, 0) + 1
+        if counts[p.code] <= limit:
+            lines.append(problem_sentence(p))
+            continue
+        if p.code not in extra:
+            extra[p.code] = (len(lines), [])
+            lines.append("")
+        extra[p.code][1].append(p)
+    for position, more in extra.values():
+        rows = [p.row for p in more if p.row is not None]
+        lines[position] = tr("… and {} more rows like these (rows {} to {}).").format(
+            len(more), min(rows), max(rows)) if rows else tr("… and {} more like these.").format(len(more))
+    return lines
+
+
 def motif_colours(layer, field_name: str) -> dict:
     """The colours a photo layer's motifs have: its names table's, else its categories'."""
     if layer is None:
