@@ -539,6 +539,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation type="unfinished" />
@@ -1299,6 +1304,11 @@
         <message>
             <location filename="../processing/motif_names.py" />
             <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -539,6 +539,11 @@
             <translation>Märgiga {} algavat nime käivitavad tabelarvutusprogrammid valemina; kirjuta see ilma selle märgita.</translation>
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation>See nimi on reserveeritud fotodele, mis pole motiiv: kasuta selle asemel nuppu „Pole motiiv”.</translation>
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation>Kihti {} ei saa muuta (kirjutuskaitstud fail või andmeallikas).</translation>
@@ -1300,6 +1305,11 @@
             <location filename="../processing/motif_names.py" />
             <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
             <translation>Ühtegi vastavustabeli vana motiivi pole kihis; kihi motiivid on: {motifs}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
+            <translation>Väljal pole ühelgi fotol motiivi: ümber nimetada pole midagi.</translation>
         </message>
         <message>
             <location filename="../processing/motif_names.py" />

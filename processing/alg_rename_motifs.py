@@ -33,7 +33,7 @@ from ..core.palette import category_styles
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
 from .motif_names import problem_sentences, renderer_colours, store_names, stored_names
-from .outputs import create_sink, style_photo_output, to_qvalue
+from .outputs import create_sink, is_null, style_photo_output, to_qvalue
 from .params import set_help
 from .photo_sources import layer_folder
 from .qgis_compat import FIELD_TYPES, FILE_FILE, SOURCE_VECTOR
@@ -225,7 +225,8 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
 
 
 def _null(value) -> bool:
-    return value is None or str(value) == "NULL" or str(value) == ""
+    """NULL (``outputs.is_null``) or empty text: no motif."""
+    return is_null(value) or str(value) == ""
 
 
 def write_named_sheets(folder, paths, names, ranks, notes, cf) -> None:

@@ -96,6 +96,7 @@ def problem_sentence(problem) -> str:
         "conflicting_rows": tr("Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': "
                                "keep one of the two rows."),
         "nothing_matches": tr("No old motif of the mapping is in the layer; its motifs are: {motifs}."),
+        "field_empty": tr("The field holds no motif in any photo: there is nothing to rename."),
         "bad_colour": tr("Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one."),
         "case_clash": tr("The names '{names}' differ only in upper/lower case: they stay separate motifs, but "
                          "exported folders merge on Windows and macOS."),
