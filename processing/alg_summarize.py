@@ -31,10 +31,10 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
+from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, is_null, to_qvalue
-from .params import mark_advanced, option_labels
+from .params import mark_advanced, option_labels, option_value
 from .qgis_compat import (
     FIELD_NUMERIC,
     FIELD_TYPES,
@@ -109,6 +109,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     GRID_CRS = "GRID_CRS"
     MEASURE = "MEASURE"
     MIN_USERS = "MIN_USERS"
+    SEASON = "SEASON"
     OUTPUT = "OUTPUT"
     N_AREAS = "N_AREAS"
     N_SUPPRESSED = "N_SUPPRESSED"
@@ -145,6 +146,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
             NUMBER_INTEGER, 5, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SEASON, self.tr("Season (only photos taken then)"), option_labels(SEASON_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
@@ -240,6 +243,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             if conf_field:
                 confs.append(_plain(feat[conf_field]))
 
+        keep = self._season(parameters, context, date_field, dates, feedback)
+        if keep is not None:  # only the photos of one season
+            xs, ys, motifs, users, dates, confs = ([v for v, k in zip(col, keep) if k] if col else col
+                                                   for col in (xs, ys, motifs, users, dates, confs))
         polygons, area_feats = None, None
         if areas_source is not None:
             import shapely
@@ -296,6 +303,21 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         self._style(dest_id, context, feedback, source, motif_field, params)
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
+
+    def _season(self, parameters, context, date_field, dates, feedback):
+        """Which photos were taken in the chosen season (None: all seasons)."""
+        season = option_value(self, parameters, self.SEASON, context, SEASON_OPTIONS)
+        if season == "all":
+            return None
+        if not date_field:
+            raise QgsProcessingException(self.tr(
+                "A season needs the date taken field (such as taken_at): choose it, or all seasons."))
+        from ..core.phototime import season_mask
+
+        keep = season_mask(dates, season)
+        feedback.pushInfo(self.tr("Season {}: {} of {} photos were taken then.").format(
+            season, int(keep.sum()), len(keep)))
+        return keep
 
     def _utm_for(self, source, context):
         from ..core.summarize import utm_epsg
