@@ -37,6 +37,8 @@ NEEDS = {
     "train": ["numpy", "sklearn", "onnx", "onnxruntime", "matplotlib", "PIL"],
     "classify": ["numpy", "PIL", "onnx", "onnxruntime"],
     "summarize": ["numpy", "pandas", "shapely", "geopandas"],
+    "bursts": ["numpy", "pandas", "scipy", "PIL", "onnx", "onnxruntime"],
+    "motiftime": ["numpy", "pandas", "matplotlib"],
 }
 
 
