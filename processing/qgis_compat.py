@@ -11,6 +11,7 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsMapLayer,
     QgsProcessing,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsSimpleMarkerSymbolLayerBase,
     QgsSymbolLayer,
+    QgsVectorLayerTemporalProperties,
     QgsWkbTypes,
 )
 
@@ -77,3 +79,9 @@ else:
 FIELD_TYPES["datetime"] = FIELD_TYPES["str"]
 PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProcessingParameterDefinition, "FlagHidden"))
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
+# temporal properties of photo layers (processing/temporal.py): Qgis.VectorTemporalMode from QGIS 3.28
+TEMPORAL_INSTANT_FIELD = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeInstantFromField"),
+                                  (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeInstantFromField"))
+TEMPORAL_EXPRESSIONS = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions"),
+                                (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeStartAndEndFromExpressions"))
+STYLE_TEMPORAL = first_of((QgsMapLayer, "StyleCategory.Temporal"), (QgsMapLayer, "Temporal"))
