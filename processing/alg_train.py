@@ -34,6 +34,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     INPUT = "INPUT"
     LABEL_FIELD = "LABEL_FIELD"
     PATH_FIELD = "PATH_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
     METHOD = "METHOD"
     FINETUNE_SECONDS = "FINETUNE_SECONDS"
     VAL_FRACTION = "VAL_FRACTION"
@@ -44,6 +45,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     ACCURACY = "ACCURACY"
     BALANCED_ACCURACY = "BALANCED_ACCURACY"
+    RANDOM_SPLIT_ACCURACY = "RANDOM_SPLIT_ACCURACY"
     CLASSES = "CLASSES"
     LEFT_OUT = "LEFT_OUT"
     MODEL = "MODEL"
@@ -88,6 +90,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Photo path field of the layer"), "photo", self.INPUT,
             FIELD_STRING, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.GROUP_FIELD, self.tr("Keep together in the evaluation: user or burst field (empty: detected)"),
+            None, self.INPUT, optional=True))
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Classifier"), option_labels(TRAINING_METHOD_OPTIONS), defaultValue=0))
@@ -108,6 +113,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
 
         self.addOutput(QgsProcessingOutputNumber(self.ACCURACY, self.tr("Validation accuracy")))
         self.addOutput(QgsProcessingOutputNumber(self.BALANCED_ACCURACY, self.tr("Validation balanced accuracy")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.RANDOM_SPLIT_ACCURACY, self.tr("Accuracy of a random split (when validated by user)")))
         self.addOutput(QgsProcessingOutputNumber(self.CLASSES, self.tr("Classes")))
         self.addOutput(QgsProcessingOutputNumber(self.LEFT_OUT, self.tr("Photos left out")))
         self.addOutput(QgsProcessingOutputFile(self.MODEL, self.tr("Model file (model.onnx)")))
@@ -117,11 +124,28 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                                           "with example photos (a few dozen per class is a good start)."),
             self.METHOD: self.tr("Linear: seconds, a good default. Neural network: sometimes better with many "
                                  "photos. Fine-tune: minutes to hours, adapts the image model itself."),
+            self.GROUP_FIELD: self.tr(
+                "The validation photos and the cross-validation folds keep each user's photos (and each "
+                "burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the "
+                "owner field when the layer has one, else burst_id. Class folders have no users."),
         })
-        mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL)
+        mark_advanced(self, self.GROUP_FIELD, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL)
+
+    def group_field(self, parameters, context, source, feedback):
+        """The field whose values keep photos together in the evaluation (a user, else a burst)."""
+        from .alg_summarize import USER_CANDIDATES
+        from .photo_times import choose_field
+
+        field = choose_field(self, parameters, context, self.GROUP_FIELD, source.fields().names(),
+                             USER_CANDIDATES + ("burst_id",), self.tr("Evaluation by"), feedback)
+        if not field:
+            feedback.pushInfo(self.tr(
+                "No user or burst field: the validation photos are drawn at random, so near-duplicates of "
+                "one person's photos may sit on both sides and flatter the accuracy."))
+        return field
 
     def training_data(self, parameters, context, feedback):
-        """(paths, labels, invalid, description) from the folder or the layer."""
+        """(paths, labels, invalid, description, groups, group field) from the folder or the layer."""
         from ..core.train import collect_folder_dataset
 
         folder = self.parameterAsFile(parameters, self.TRAINING_FOLDER, context)
@@ -130,7 +154,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             if not os.path.isdir(folder):
                 raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
             paths, labels, invalid = collect_folder_dataset(folder)
-            return paths, labels, invalid, os.path.abspath(folder)
+            return paths, labels, invalid, os.path.abspath(folder), None, None
         if source is None:
             raise QgsProcessingException(self.tr(
                 "Choose a folder of class subfolders or a photo layer with a class field."))
@@ -139,7 +163,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         for name in (label_field, path_field):
             if source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(self.tr("The layer has no field '{}'.").format(name))
-        paths, labels, invalid = [], [], []
+        group_field = self.group_field(parameters, context, source, feedback)
+        paths, labels, invalid, groups = [], [], [], []
         for feat in source.getFeatures():
             if feedback.isCanceled():
                 break
@@ -151,13 +176,32 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                 continue
             paths.append(str(path))
             labels.append(str(label))
-        return paths, labels, invalid, self.tr("{}, field {}").format(source.sourceName(), label_field)
+            if group_field:
+                groups.append(None if is_null(feat[group_field]) else str(feat[group_field]))
+        return (paths, labels, invalid, self.tr("{}, field {}").format(source.sourceName(), label_field),
+                groups if group_field else None, group_field)
+
+    def log_split(self, feedback, result):
+        """The by-user headline in the user's language (the report and log lines below are English)."""
+        split, ev = result.split, result.evaluation
+        random = split.get("random_split")
+        if ev is None or split.get("method") != "group" or not random:
+            return
+        diff = 100.0 * (random["accuracy"] - ev.accuracy)
+        feedback.pushInfo(self.tr(
+            "Accuracy on photos of {} users not used for fitting: {}; on a random split: {} ({} points).").format(
+                split["validation_groups"], f"{100 * ev.accuracy:.1f} %", f"{100 * random['accuracy']:.1f} %",
+                f"{diff:+.1f}"))
+        if diff >= 2.0:
+            feedback.pushInfo(self.tr(
+                "A random split puts near-duplicates of the same people's photos on both sides and "
+                "looks better than the model will do on new users' photos: the by-user figure is the honest one."))
 
     def process(self, parameters, context, feedback, cf):
         from ..core.report import summary_text
         from ..models.classifier_export import train_model
 
-        paths, labels, invalid, described = self.training_data(parameters, context, feedback)
+        paths, labels, invalid, described, groups, group_field = self.training_data(parameters, context, feedback)
         if len(set(labels)) < 2:
             raise QgsProcessingException(self.tr(
                 "Training needs photos of at least two classes; found {} class(es) in {}.").format(
@@ -175,7 +219,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             cache=cache, name=self.parameterAsString(parameters, self.MODEL_NAME, context) or None,
             source=described, feedback=cf.sub(2, 100),
             finetune_seconds=self.parameterAsInt(parameters, self.FINETUNE_SECONDS, context),
+            groups=groups, group_field=group_field,
         )
+        self.log_split(feedback, trained.result)
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)
         for path, code, sentence in trained.invalid:
@@ -183,12 +229,14 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Seconds: {}; embeddings from the cache: {} ({})").format(
             ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items()), trained.n_cached, cache_path))
         ev = trained.result.evaluation
+        random = trained.result.split.get("random_split") or {}
         return {
             self.OUTPUT_FOLDER: str(trained.folder),
             self.MODEL: str(trained.folder / "model.onnx"),
             self.REPORT: str(trained.folder / "report.md"),
             self.ACCURACY: float(ev.accuracy) if ev is not None else None,
             self.BALANCED_ACCURACY: float(ev.balanced_accuracy) if ev is not None else None,
+            self.RANDOM_SPLIT_ACCURACY: random.get("accuracy"),
             self.CLASSES: len(trained.result.classes),
             self.LEFT_OUT: len(trained.invalid),
         }
