@@ -310,7 +310,7 @@ def plot_heatmap(path, motif: str, cells: dict, result: MotifTimeResult, dpi: in
     Figure, FigureCanvasAgg = _figure_modules()
     params = result.params
     hidden = _hidden(cells, params.min_users)
-    data = np.where(hidden, np.nan, cells["count"])
+    data = np.where(hidden | (cells["count"] <= 0), np.nan, cells["count"])  # no photos: white
     fig = Figure(figsize=(7.2, 4.2), dpi=dpi)
     FigureCanvasAgg(fig)
     grid = fig.add_gridspec(2, 4, width_ratios=(24, 3.4, 1.9, 0.5), height_ratios=(1.1, 4.0),
@@ -387,7 +387,7 @@ def plot_overview(path, result: MotifTimeResult, max_motifs: int = 24, dpi: int 
     for k, motif in enumerate(motifs):
         cells = result.cells[motif]
         hidden = _hidden(cells, result.params.min_users)
-        data = np.where(hidden, np.nan, cells["count"])
+        data = np.where(hidden | (cells["count"] <= 0), np.nan, cells["count"])
         total = np.nansum(data)
         share = data / total if total > 0 else data * np.nan
         ax = fig.add_subplot(rows, cols, k + 1)
