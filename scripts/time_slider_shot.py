@@ -29,7 +29,7 @@ RESULTS = os.environ["PHOTO_MOTIFS_RESULTS"]
 def shoot():
     try:
         _shoot()
-    except Exception:  # noqa: BLE001 - any failure must end QGIS with the reason in the log
+    except Exception:
         import traceback
 
         traceback.print_exc()
