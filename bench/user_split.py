@@ -81,19 +81,19 @@ def evaluate_split(X, labels, users, blocks, seed: int = 0, cv_folds: int = 5, r
     keep = np.flatnonzero(~test)
     result = train_classifier(X[keep], [labels[i] for i in keep], seed=seed, cv_folds=cv_folds, blocks=blocks,
                               groups=[users[i] for i in keep], group_field="owner")
-    random_cv = None
+    at_random = None
     if cv_folds and random_cv:
         from ..core.train import check_inputs, cross_validate
 
         Xk, y, classes, _ = check_inputs(X[keep], [labels[i] for i in keep], "linear", 0.2, "balanced")
-        random_cv = cross_validate(Xk, y, classes, folds=cv_folds, seed=seed, blocks=blocks)
+        at_random = cross_validate(Xk, y, classes, folds=cv_folds, seed=seed, blocks=blocks)
     y_new = np.searchsorted(np.asarray(result.classes), np.asarray([labels[i] for i in np.flatnonzero(test)]))
     new_acc = float(np.mean(result.head.predict_proba(X[test]).argmax(axis=1) == y_new))
     return {
         "by_user": result.evaluation.accuracy,
         "random_split": result.split["random_split"]["accuracy"],
         "cv_by_user": result.cv["pooled_accuracy"] if result.cv else None,
-        "cv_random": random_cv["pooled_accuracy"] if random_cv else None,
+        "cv_random": at_random["pooled_accuracy"] if at_random else None,
         "new_users": new_acc,
         "n_validation": result.n_val,
         "n_new": int(test.sum()),
