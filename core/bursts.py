@@ -70,12 +70,12 @@ def _user_codes(user, n: int) -> tuple:
     return codes.astype(np.int64), has.to_numpy()
 
 
-def _links(order, ucode, seconds, unit, window, similarity, fb) -> tuple:
+def _links(order, ucode, seconds, unit, row_of, window, similarity, fb) -> tuple:
     """Linked pairs (a, b) among photos sorted by (user, time): neighbours at distance k = 1, 2, ...
 
     A pair further apart in the sorted order than another pair of the same user is further apart
     in time, so the search for each k stops when no photo has a same-user neighbour k places on
-    within the window.
+    within the window. ``unit[row_of[i]]`` is photo i's normalised embedding.
     """
     src, dst = [], []
     u, t = ucode[order], seconds[order]
@@ -89,7 +89,7 @@ def _links(order, ucode, seconds, unit, window, similarity, fb) -> tuple:
             fb.check()
             idx = near[start:start + _CHUNK]
             a, b = order[idx], order[idx + k]
-            cos = np.einsum("ij,ij->i", unit[a], unit[b])
+            cos = np.einsum("ij,ij->i", unit[row_of[a]], unit[row_of[b]])
             keep = cos >= similarity
             src.append(a[keep])
             dst.append(b[keep])
@@ -99,12 +99,12 @@ def _links(order, ucode, seconds, unit, window, similarity, fb) -> tuple:
     return np.concatenate(src), np.concatenate(dst)
 
 
-def _medoids(groups: dict, unit, seconds, fb) -> dict:
+def _medoids(groups: dict, unit, row_of, seconds, fb) -> dict:
     """{burst label: photo index of its medoid} for bursts of two or more photos."""
     out = {}
     for label, members in groups.items():
         fb.check()
-        E = unit[members]
+        E = unit[row_of[members]]
         score = (E @ E.T).sum(axis=1)
         best = np.flatnonzero(np.isclose(score, score.max(), rtol=0, atol=1e-6))
         # ties (two photos): the earlier one, then input order
@@ -135,15 +135,17 @@ def find_bursts(embeddings, rows, user, taken, *, minutes: float = DEFAULT_MINUT
         raise ValueError("User and date must have one value per photo.")
     ucode, has_user = _user_codes(user, n)
     seconds = parse_times(taken).local_seconds()
-    unit = np.zeros((n, X.shape[1]), dtype=np.float32)
+    unit = l2_normalise(X) if len(rows) else X  # row k: photo rows[k]
+    row_of = np.full(n, -1, dtype=np.int64)
+    row_of[rows] = np.arange(len(rows))
     embedded = np.zeros(n, dtype=bool)
     if len(rows):
-        unit[rows] = l2_normalise(X)
-        embedded[rows] = np.isfinite(X).all(axis=1) & (np.abs(X).sum(axis=1) > 0)
+        squares = np.einsum("ij,ij->i", X, X)  # no n x d temporary: NaN/inf rows and zero rows fail
+        embedded[rows] = np.isfinite(squares) & (squares > 0)
     eligible = np.flatnonzero(has_user & np.isfinite(seconds) & embedded)
     order = eligible[np.lexsort((seconds[eligible], ucode[eligible]))]
     fb.progress(10)
-    a, b = _links(order, ucode, seconds, unit, float(minutes) * 60.0, float(similarity), fb.sub(10, 70))
+    a, b = _links(order, ucode, seconds, unit, row_of, float(minutes) * 60.0, float(similarity), fb.sub(10, 70))
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _count, label = connected_components(graph, directed=False)
     # burst ids in the order of each burst's first photo in the input
@@ -157,7 +159,7 @@ def find_bursts(embeddings, rows, user, taken, *, minutes: float = DEFAULT_MINUT
     groups: dict = {}
     for i in multi[np.argsort(burst_id[multi], kind="stable")]:
         groups.setdefault(int(burst_id[i]), []).append(i)
-    medoid = _medoids({k: np.asarray(v) for k, v in groups.items()}, unit, seconds, fb)
+    medoid = _medoids({k: np.asarray(v) for k, v in groups.items()}, unit, row_of, seconds, fb)
     first = size == 1
     first[list(medoid.values())] = True
     fb.progress(100)
