@@ -52,6 +52,7 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .messages import Message, msg
 from .options import EXPORT_MODE_OPTIONS, values
 from .safe_cells import write_csv, write_xlsx
 from .safe_paths import resolve_against
@@ -93,21 +94,15 @@ class ExportReport:
     created_dirs: list = field(default_factory=list)
     extra: list = field(default_factory=list)  # (export_file, export_status) per row
 
-    def summary(self) -> str:
-        parts = [f"{self.copied} copied"]
-        if self.hardlinked:
-            parts.append(f"{self.hardlinked} hard-linked")
-        if self.symlinked:
-            parts.append(f"{self.symlinked} symbolic links")
-        if self.stripped:
-            parts.append(f"{self.stripped} re-encoded without metadata")
-        if self.skipped_identical:
-            parts.append(f"{self.skipped_identical} already there (identical)")
-        if self.renamed:
-            parts.append(f"{self.renamed} renamed to avoid a name clash")
-        if self.failed:
-            parts.append(f"{self.failed} not exported")
-        return f"{', '.join(parts)} into {len(self.groups)} folders under {self.out_dir}."
+    def summary(self) -> Message:
+        """What the export did, as a message (``str()`` gives the English sentence)."""
+        parts = [msg("export_copied", self.copied)]
+        for code, count in (("export_hardlinked", self.hardlinked), ("export_symlinked", self.symlinked),
+                            ("export_stripped", self.stripped), ("export_identical", self.skipped_identical),
+                            ("export_renamed", self.renamed), ("export_failed", self.failed)):
+            if count:
+                parts.append(Message(code, (count,)))
+        return msg("export_summary", parts, len(self.groups), self.out_dir)
 
 
 def safe_folder_name(name) -> str:

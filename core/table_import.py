@@ -60,6 +60,7 @@ from typing import Optional
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import list_files
+from .messages import msg
 from .photometa import (
     FIELDS,
     INVALID_FIELDS,
@@ -326,8 +327,7 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
         if path not in matched:
             invalid.append(TableInvalid(str(path), relative_path(path, root), path.name,
                                         "not_in_table", "No row of the table refers to this file."))
-    feedback.info(f"{len(rows)} table rows, {len(index.files)} files: {len(records)} photos "
-                  f"imported, {len(invalid)} rows or files listed as invalid.")
+    feedback.info(msg("table_summary", len(rows), len(index.files), len(records), len(invalid)))
     return records, invalid
 
 

@@ -330,6 +330,11 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Image model</source>
             <translation type="unfinished" />
         </message>
@@ -655,46 +660,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation type="unfinished" />
@@ -761,12 +726,24 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <source>CLIP model folder (when chosen above; empty: the last one added)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A folder written by 'Add a CLIP model'. Left empty, the model added last is used.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation type="unfinished" />
         </message>
@@ -793,7 +770,23 @@
         <message>
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>The feature has no photo path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model: {} ({}); embedding cache: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1011,73 +1004,103 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/workflows/__init__.py" />
             <source>Could not read the model {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Add a CLIP model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>clip,openclip,openai,laion,hugging face,image model,text,words,convert,onnx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Makes a CLIP model you downloaded once usable here: CLIP understands photos and words together, so motifs can be named in words without training ('Motifs from words') and photos found by a sentence ('Find photos by words or by a photo'); as an image model it recognises far more kinds of scenes than the built-in ones. The model is converted on this computer; your photos never leave it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Details: choose a Hugging Face CLIP folder as OpenAI and LAION publish them (for example openai/clip-vit-base-patch32 or laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — pick its config.json —, an OpenCLIP weights file (open_clip_pytorch_model.bin) with its architecture name, or OpenAI's ViT-B-32.pt. Nothing is downloaded. The model folder holds the image and text parts as ONNX, the tokenizer, an int8 image part (about twice as fast) and a model card with the speed measured here. A ViT-B/32 model takes about 600 MB and a few minutes to convert; torch and transformers are needed for the conversion only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>CLIP models (config.json *.safetensors *.bin *.pt *.pth);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Also write the int8 image part (faster, nearly the same embeddings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Name of the model (default: the folder or file name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Image part (image.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Values per embedding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Images per second measured here (batches of 16)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Needed for OpenCLIP weights without an open_clip_config.json beside them: open_clip's model name. OpenAI's and LAION-400M's weights need the '-quickgelu' name (ViT-B-32-quickgelu): the wrong one loads silently and changes every result. Ignored for Hugging Face folders, whose config.json says it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Converted {} in {} s into {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture: {}; activation {}; {} values per embedding; licence: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>ONNX equals the original within {} (image) and {} (text).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1277,6 +1300,7 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_embed.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
             <translation type="unfinished" />
         </message>
@@ -1312,6 +1336,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos per class: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1762,6 +1787,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_search.py" />
             <source>Photos found</source>
             <translation type="unfinished" />
         </message>
@@ -2307,6 +2333,161 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading the OpenCLIP weights {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The architecture name {} was not used: config.json sets the activation ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Activation ({}) and attention heads from open_clip_config.json.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Dimensions read from the weights: image width {}, text width {}, {} + {} attention heads.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the image tower ({} px) to ONNX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the text tower to ONNX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Writing the int8 image tower.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation type="unfinished" />
@@ -2329,6 +2510,16 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/options.py" />
             <source>My own ONNX model (file below)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder (below; 'Add a CLIP model' converts one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder, int8 image tower (faster)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2398,6 +2589,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/options.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>none</source>
             <translation type="unfinished" />
         </message>
@@ -2554,6 +2746,82 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos by words or by a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>clip,search,find,query,sentence,similar,photo,retrieval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Finds the photos that best match a sentence ('a frozen lake with skaters', 'graffiti under a bridge') or that look most like a photo you choose, using a CLIP model you added. The best matches are written to a new layer with their similarity, and selected on the photo layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Details: similarity is the cosine between the photo's and the query's CLIP embeddings (higher is closer; CLIP's text-to-photo values are small, around 0.2-0.35 for good matches). With both a sentence and a photo the query is their average. The query photo itself is left out of the results. Embeddings come from the cache, so searching a collection embedded once takes milliseconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos showing (a sentence)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Or photos that look like this photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Number of photos to find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Use the int8 image part (faster)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Similarity of the best match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Any language CLIP was trained on; English works best.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Give a sentence to search for, or a photo to find look-alikes of.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo {} cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Ranked {} photos in {} ms.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo itself was left out ({} copies in the layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>{} photos selected on the layer {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2849,6 +3117,105 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Seconds: {}; embeddings from the cache: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>clip,zero-shot,words,classes,names,prompts,unknown,classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Sorts photos into classes you only name in words — 'church', 'graffiti', 'river at night', 'winter park' — without any example photos, using a CLIP model you added. Photos that fit none of the classes are marked 'unknown'. Each photo gets its class, how sure the model is and the next best classes; the result can also be saved as a model for 'Classify photos'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Details: write one class per line, or name a text file. A line 'graffiti: street art on a wall; a wall with graffiti' gives a class its own sentences; otherwise the name is put into each template ('a photo of a {}.' and five more, averaged as CLIP does). 'Unknown': a photo is unknown when generic sentences ('a photo of something') or a kind of photo you list as belonging to no class (for example selfie, food, screenshot) match it better than every class, or when its confidence is below the threshold. other_margin says by how much the best class beat the best of those (negative: unknown). Embeddings are cached as for every image model. Write class names and sentences in English: CLIP learnt mostly from English text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Kinds of photos that belong to no class (one per line, e.g. selfie, food): such photos become 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos that generic sentences ('a photo of something') describe better than every class are 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Also save as a model for 'Classify photos'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with a class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>For example:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+At least two classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>A model folder (model.onnx, signature.json) that 'Classify photos' and Lobe's loaders run; photos the other sentences match get the class 'unknown (…)' there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Name at least two classes, one per line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>{} classes from {} sentences; 'other' entries: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Model for 'Classify photos' written to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words ({})</source>
             <translation type="unfinished" />
         </message>
         <message>

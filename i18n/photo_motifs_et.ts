@@ -330,6 +330,11 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
+            <translation>CLIP: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Image model</source>
             <translation>Pildimudel</translation>
         </message>
@@ -655,46 +660,6 @@
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
-            <translation>{} kopeeritud</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
-            <translation>{} kõvalingitud</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
-            <translation>{} sümbolinki</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
-            <translation>{} juba olemas (identsed)</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
-            <translation>{} eksportimata</translation>
-        </message>
-        <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation>{} ({} kausta kaustas {}).</translation>
-        </message>
-        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation>Fotod: fotokiht</translation>
@@ -761,12 +726,24 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
-            <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+            <source>CLIP model folder (when chosen above; empty: the last one added)</source>
+            <translation>CLIP-mudeli kaust (kui see on ülal valitud; tühi: viimati lisatud mudel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem; sinu lisatud CLIP-mudel tunneb ära palju rohkem eri stseene, kuid on aeglasem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A folder written by 'Add a CLIP model'. Left empty, the model added last is used.</source>
+            <translation>Kaust, mille kirjutas „Lisa CLIP-mudel”. Tühjaks jättes kasutatakse viimati lisatud mudelit.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
         </message>
@@ -793,8 +770,24 @@
         <message>
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>The feature has no photo path.</source>
             <translation>Nähtusel pole foto failiteed.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <translation>CLIP-mudeli kaust (tühi: viimati tööriistaga „Lisa CLIP-mudel” lisatud mudel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model: {} ({}); embedding cache: {}</source>
+            <translation>CLIP-mudel: {} ({}); vektoresituste vahemälu: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read.</source>
+            <translation>Vektoresitused: {} vahemälust, {} arvutatud, {} fotot ei õnnestunud lugeda.</translation>
         </message>
         <message>
             <location filename="../processing/photo_times.py" />
@@ -1011,74 +1004,104 @@
             <translation>Fotol pole kihis klassi.</translation>
         </message>
         <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation>{}-kordne ristvalideerimine.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation>Mudel {} teisendati ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation>Mudel {} kvantiseeriti ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
-            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
-        </message>
-        <message>
             <location filename="../processing/workflows/__init__.py" />
             <source>Could not read the model {}</source>
             <translation>Mudelit {} ei õnnestunud lugeda</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Add a CLIP model</source>
+            <translation>Lisa CLIP-mudel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>clip,openclip,openai,laion,hugging face,image model,text,words,convert,onnx</source>
+            <translation>clip,openclip,openai,laion,hugging face,pildimudel,tekst,sõnad,teisenda,image model,text,words,convert,onnx</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Makes a CLIP model you downloaded once usable here: CLIP understands photos and words together, so motifs can be named in words without training ('Motifs from words') and photos found by a sentence ('Find photos by words or by a photo'); as an image model it recognises far more kinds of scenes than the built-in ones. The model is converted on this computer; your photos never leave it.</source>
+            <translation>Teeb ühe korra alla laaditud CLIP-mudeli siin kasutatavaks: CLIP mõistab fotosid ja sõnu koos, nii et motiive saab ilma treenimiseta sõnadega nimetada („Motiivid sõnadest”) ja fotosid lause järgi leida („Leia fotod sõnade või foto järgi”); pildimudelina tunneb see ära palju rohkem eri stseene kui sisseehitatud mudelid. Mudel teisendatakse selles arvutis; sinu fotod ei lahku sellest kunagi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Details: choose a Hugging Face CLIP folder as OpenAI and LAION publish them (for example openai/clip-vit-base-patch32 or laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — pick its config.json —, an OpenCLIP weights file (open_clip_pytorch_model.bin) with its architecture name, or OpenAI's ViT-B-32.pt. Nothing is downloaded. The model folder holds the image and text parts as ONNX, the tokenizer, an int8 image part (about twice as fast) and a model card with the speed measured here. A ViT-B/32 model takes about 600 MB and a few minutes to convert; torch and transformers are needed for the conversion only.</source>
+            <translation>Üksikasjad: vali Hugging Face'i CLIP-kaust, nagu OpenAI ja LAION neid avaldavad (näiteks openai/clip-vit-base-patch32 või laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — vali selle config.json —, OpenCLIP-i kaalude fail (open_clip_pytorch_model.bin) koos arhitektuuri nimega või OpenAI ViT-B-32.pt. Midagi ei laadita alla. Mudelikaustas on pildi- ja tekstiosa ONNX-ina, sõnestaja, int8-pildiosa (umbes kaks korda kiirem) ja mudelikaart siin mõõdetud kiirusega. ViT-B/32 mudel võtab umbes 600 MB ja selle teisendamine mõne minuti; torch ja transformers on vajalikud ainult teisendamiseks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <translation>Alla laaditud CLIP-mudel: Hugging Face'i kausta config.json või kaalude fail (.safetensors, .bin, .pt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>CLIP models (config.json *.safetensors *.bin *.pt *.pth);;All files (*)</source>
+            <translation>CLIP-mudelid (config.json *.safetensors *.bin *.pt *.pth);;Kõik failid (*)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <translation>OpenCLIP-i faili arhitektuur (nt ViT-B-32, ViT-B-32-quickgelu)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <translation>Mudelikaust (tühi: lisandmooduli mudelikaust, kust dialoogid selle leiavad)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Also write the int8 image part (faster, nearly the same embeddings)</source>
+            <translation>Kirjuta ka int8-pildiosa (kiirem, peaaegu samad vektoresitused)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Name of the model (default: the folder or file name)</source>
+            <translation>Mudeli nimi (vaikimisi kausta või faili nimi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Image part (image.onnx)</source>
+            <translation>Pildiosa (image.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Values per embedding</source>
+            <translation>Väärtusi vektoresituse kohta</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Images per second measured here (batches of 16)</source>
+            <translation>Siin mõõdetud pilte sekundis (16-kaupa)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Needed for OpenCLIP weights without an open_clip_config.json beside them: open_clip's model name. OpenAI's and LAION-400M's weights need the '-quickgelu' name (ViT-B-32-quickgelu): the wrong one loads silently and changes every result. Ignored for Hugging Face folders, whose config.json says it.</source>
+            <translation>Vajalik OpenCLIP-i kaaludele, mille kõrval pole faili open_clip_config.json: open_clip'i mudeli nimi. OpenAI ja LAION-400M kaalud vajavad nime lõpuga „-quickgelu” (ViT-B-32-quickgelu): vale nimi laadib vaikselt ja muudab iga tulemust. Hugging Face'i kaustade puhul ei kasutata, sest nende config.json ütleb selle ise.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <translation>Uus või tühi kaust; olemasolevat mudelit ei kirjutata kunagi üle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Converted {} in {} s into {}</source>
+            <translation>Mudel {} teisendati {} s-ga kausta {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture: {}; activation {}; {} values per embedding; licence: {}</source>
+            <translation>Arhitektuur: {}; aktivatsioon {}; {} väärtust vektoresituse kohta; litsents: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>ONNX equals the original within {} (image) and {} (text).</source>
+            <translation>ONNX võrdub originaaliga täpsusega {} (pilt) ja {} (tekst).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
+            <translation>Kiirus siin, 16-kaupa: {} pilti/s, int8 {} pilti/s, {} teksti/s.</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -1277,6 +1300,7 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_embed.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
             <translation>Fotod, mida ei õnnestunud lugeda</translation>
         </message>
@@ -1312,6 +1336,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos per class: {}</source>
             <translation>Fotosid klassi kohta: {}</translation>
         </message>
@@ -1764,6 +1789,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_search.py" />
             <source>Photos found</source>
             <translation>Leitud fotosid</translation>
         </message>
@@ -2309,6 +2335,161 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Fotod asuvad ekvaatorist lõuna pool: vali „Lõunapoolkera”, et aastaajad oleksid nimetatud nii, nagu need seal on (detsember–veebruar on suvi).</translation>
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation>{}-kordne ristvalideerimine.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation>Mudel {} teisendati ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation>Mudel {} kvantiseeriti ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation>Epohh {}: kadu {}, täpsus teisendatud treeningfotodel {} ({} s / {} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation>Peenhäälestatud {} sammu ({} epohhi) {} s jooksul; viimase epohhi kadu {}, täpsus teisendatud treeningfotodel {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
+            <translation>Loen OpenAI TorchScripti kaalusid {} (nende koodi ei käivitata).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading the OpenCLIP weights {}.</source>
+            <translation>Loen OpenCLIP-i kaalusid {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The architecture name {} was not used: config.json sets the activation ({}).</source>
+            <translation>Arhitektuuri nime {} ei kasutatud: config.json määrab aktivatsiooni ({}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Activation ({}) and attention heads from open_clip_config.json.</source>
+            <translation>Aktivatsioon ({}) ja tähelepanupead failist open_clip_config.json.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Dimensions read from the weights: image width {}, text width {}, {} + {} attention heads.</source>
+            <translation>Mõõtmed loeti kaaludest: pildiosa laius {}, tekstiosa laius {}, {} + {} tähelepanupead.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the image tower ({} px) to ONNX.</source>
+            <translation>Ekspordin pildiosa ({} px) ONNX-iks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the text tower to ONNX.</source>
+            <translation>Ekspordin tekstiosa ONNX-iks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Writing the int8 image tower.</source>
+            <translation>Kirjutan int8-pildiosa.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation>{} ({} kausta kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation>{} kopeeritud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation>{} kõvalingitud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation>{} sümbolinki</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation>{} juba olemas (identsed)</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
+            <translation>{} eksportimata</translation>
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation>EfficientNet-Lite0 (ImageNet, 1280 väärtust)</translation>
@@ -2332,6 +2513,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/options.py" />
             <source>My own ONNX model (file below)</source>
             <translation>Minu oma ONNX-mudel (fail allpool)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder (below; 'Add a CLIP model' converts one)</source>
+            <translation>CLIP-mudeli kaust (allpool; „Lisa CLIP-mudel” teisendab mudeli)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder, int8 image tower (faster)</source>
+            <translation>CLIP-mudeli kaust, int8-pildiosa (kiirem)</translation>
         </message>
         <message>
             <location filename="../core/options.py" />
@@ -2400,6 +2591,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/options.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>none</source>
             <translation>puudub</translation>
         </message>
@@ -2557,6 +2749,82 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
             <translation>Algoritmil puudub meetod process().</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos by words or by a photo</source>
+            <translation>Leia fotod sõnade või foto järgi</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>clip,search,find,query,sentence,similar,photo,retrieval</source>
+            <translation>clip,otsing,leia,päring,lause,sarnane,foto,search,find,query,sentence,similar,photo,retrieval</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Finds the photos that best match a sentence ('a frozen lake with skaters', 'graffiti under a bridge') or that look most like a photo you choose, using a CLIP model you added. The best matches are written to a new layer with their similarity, and selected on the photo layer.</source>
+            <translation>Leiab sinu lisatud CLIP-mudeliga fotod, mis sobivad kõige paremini lausega („jäätunud järv uisutajatega”, „grafiti silla all”) või on kõige sarnasemad sinu valitud fotoga. Parimad vasted kirjutatakse koos sarnasusega uuele kihile ja valitakse fotokihil.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Details: similarity is the cosine between the photo's and the query's CLIP embeddings (higher is closer; CLIP's text-to-photo values are small, around 0.2-0.35 for good matches). With both a sentence and a photo the query is their average. The query photo itself is left out of the results. Embeddings come from the cache, so searching a collection embedded once takes milliseconds.</source>
+            <translation>Üksikasjad: sarnasus on foto ja päringu CLIP-vektoresituste koosinus (suurem on lähem; CLIP-i teksti ja foto väärtused on väikesed, heade vastete puhul umbes 0,2–0,35). Kui on antud nii lause kui foto, on päring nende keskmine. Päringufoto ise jäetakse tulemustest välja. Vektoresitused tulevad vahemälust, nii et ühe korra töödeldud kogust otsimine võtab millisekundeid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos showing (a sentence)</source>
+            <translation>Leia fotod, millel on (lause)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Or photos that look like this photo</source>
+            <translation>Või fotod, mis näevad välja nagu see foto</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Number of photos to find</source>
+            <translation>Leitavate fotode arv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Use the int8 image part (faster)</source>
+            <translation>Kasuta int8-pildiosa (kiirem)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Similarity of the best match</source>
+            <translation>Parima vaste sarnasus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Any language CLIP was trained on; English works best.</source>
+            <translation>Mis tahes keel, millel CLIP on treenitud; inglise keel töötab kõige paremini.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Give a sentence to search for, or a photo to find look-alikes of.</source>
+            <translation>Anna otsitav lause või foto, mille sarnaseid leida.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo {} cannot be read: {}</source>
+            <translation>Päringufotot {} ei õnnestu lugeda: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Ranked {} photos in {} ms.</source>
+            <translation>{} fotot järjestati {} ms-ga.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo itself was left out ({} copies in the layer).</source>
+            <translation>Päringufoto ise jäeti välja ({} koopiat kihis).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>{} photos selected on the layer {}.</source>
+            <translation>{} fotot valiti kihil {}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2854,6 +3122,109 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Sekundid: {}; vektoresitusi vahemälust: {} ({})</translation>
         </message>
         <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words</source>
+            <translation>Motiivid sõnadest</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>clip,zero-shot,words,classes,names,prompts,unknown,classify</source>
+            <translation>clip,zero-shot,sõnad,klassid,nimed,laused,teadmata,klassifitseeri,words,classes,names,prompts,unknown,classify</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Sorts photos into classes you only name in words — 'church', 'graffiti', 'river at night', 'winter park' — without any example photos, using a CLIP model you added. Photos that fit none of the classes are marked 'unknown'. Each photo gets its class, how sure the model is and the next best classes; the result can also be saved as a model for 'Classify photos'.</source>
+            <translation>Jagab fotod klassidesse, mida sa ainult sõnadega nimetad — „kirik”, „grafiti”, „jõgi öösel”, „talvine park” —, ilma ühegi näidisfotota, kasutades sinu lisatud CLIP-mudelit. Fotod, mis ei sobi ühtegi klassi, märgitakse „unknown” (teadmata). Iga foto saab oma klassi, mudeli kindluse ja järgmised parimad klassid; tulemuse saab salvestada ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Details: write one class per line, or name a text file. A line 'graffiti: street art on a wall; a wall with graffiti' gives a class its own sentences; otherwise the name is put into each template ('a photo of a {}.' and five more, averaged as CLIP does). 'Unknown': a photo is unknown when generic sentences ('a photo of something') or a kind of photo you list as belonging to no class (for example selfie, food, screenshot) match it better than every class, or when its confidence is below the threshold. other_margin says by how much the best class beat the best of those (negative: unknown). Embeddings are cached as for every image model. Write class names and sentences in English: CLIP learnt mostly from English text.</source>
+            <translation>Üksikasjad: kirjuta üks klass rea kohta või anna tekstifail. Rida „graffiti: street art on a wall; a wall with graffiti” annab klassile oma laused; muidu pannakse nimi igasse malli („a photo of a {}.” ja veel viis, keskmistatud nagu CLIP-is). „Unknown” (teadmata): foto on teadmata, kui üldised laused („a photo of something”) või sinu loetletud klassi mittekuuluvad fotoliigid (näiteks selfie, toit, ekraanipilt) sobivad sellega paremini kui ükski klass või kui selle kindlus on lävest väiksem. other_margin näitab, kui palju parim klass neist parimat edestas (negatiivne: teadmata). Vektoresitused hoitakse vahemälus nagu iga pildimudeli puhul. Klasside nimed ja laused kirjuta inglise keeles: CLIP on treenitud peamiselt ingliskeelsetel tekstidel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <translation>Klassid: üks nimi (või „nimi: lause; lause”) rea kohta või tekstifail</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
+            <translation>Mallid, üks rea kohta, klassi kohal {} (tühi: CLIP-i mallipere „a photo of a {}.”)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
+            <translation>Sellest väiksema kindluse korral on foto „unknown” (teadmata) (0 = ainult muude lausete reegel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Kinds of photos that belong to no class (one per line, e.g. selfie, food): such photos become 'unknown'</source>
+            <translation>Fotoliigid, mis ei kuulu ühtegi klassi (üks rea kohta, nt selfie, food): sellised fotod saavad „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos that generic sentences ('a photo of something') describe better than every class are 'unknown'</source>
+            <translation>Fotod, mida üldised laused („a photo of something”) kirjeldavad paremini kui ükski klass, on „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with classes</source>
+            <translation>Klassidega fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Also save as a model for 'Classify photos'</source>
+            <translation>Salvesta ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with a class</source>
+            <translation>Klassiga fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation>Fotod, mis said „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>For example:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+At least two classes.</source>
+            <translation>Näiteks:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+Vähemalt kaks klassi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>A model folder (model.onnx, signature.json) that 'Classify photos' and Lobe's loaders run; photos the other sentences match get the class 'unknown (…)' there.</source>
+            <translation>Mudelikaust (model.onnx, signature.json), mida „Klassifitseeri fotod mudeliga” ja Lobe'i laadurid käitavad; fotod, millele sobivad muud laused, saavad seal klassi „unknown (…)”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Name at least two classes, one per line.</source>
+            <translation>Nimeta vähemalt kaks klassi, üks rea kohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>{} classes from {} sentences; 'other' entries: {}</source>
+            <translation>{} klassi {} lausest; „muud” kirjed: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Model for 'Classify photos' written to {}</source>
+            <translation>Mudel tööriista „Klassifitseeri fotod mudeliga” jaoks kirjutati kausta {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words ({})</source>
+            <translation>Motiivid sõnadest ({})</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>{} photos imported ({} with a location), {} files listed in the invalid table with their reason.</source>
             <translation>{} fotot imporditud ({} asukohaga), {} faili on koos põhjusega vigaste failide tabelis.</translation>
@@ -2897,6 +3268,10 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation type="vanished">Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
         </message>
         <message>
             <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>

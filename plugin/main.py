@@ -109,7 +109,7 @@ class PhotoMotifsPlugin:
         self.plugin_menu_actions = [main, viewer, sheets, about]
         message = deps.missing_message()
         if message:
-            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.Warning, 0)
+            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
 
     def unload(self):
         for action in getattr(self, "plugin_menu_actions", []):
@@ -154,7 +154,7 @@ class PhotoMotifsPlugin:
     def open_algorithm(self, alg_id):
         message = deps.missing_message()
         if message:
-            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.Warning, 0)
+            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
         from processing import execAlgorithmDialog
 
         execAlgorithmDialog(f"photomotifs:{alg_id}")

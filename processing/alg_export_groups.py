@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core.options import EXPORT_MODE_OPTIONS
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
 from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
@@ -135,7 +135,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             strip_metadata=self.parameterAsBoolean(parameters, self.STRIP_METADATA, context),
             write_tables=tables, vectors=vectors, feedback=cf, root=root,
         )
-        feedback.pushInfo(export_summary(report))
+        feedback.pushInfo(message_text(report.summary()))
         for note in report.notes:
             feedback.pushInfo(note)
         for path, code, sentence in report.problems:

@@ -36,6 +36,7 @@ from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels, option_value
 from .qgis_compat import (
+    DISTANCE_METERS,
     FIELD_NUMERIC,
     FIELD_TYPES,
     NUMBER_DOUBLE,
@@ -211,7 +212,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
         if areas_source is None:
             # the cell size is given in metres; a grid CRS in feet (State Plane) counts in feet
-            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, target.mapUnits())
+            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(DISTANCE_METERS, target.mapUnits())
             if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
                 params.cell_size *= to_crs_units
                 feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(

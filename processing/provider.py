@@ -12,6 +12,7 @@ SVG_ICON = os.path.join(os.path.dirname(__file__), "icons", "provider.svg")
 
 
 def algorithm_classes():
+    from .alg_addclip import AddClipAlgorithm
     from .alg_bursts import BurstsAlgorithm
     from .alg_classify import ClassifyAlgorithm
     from .alg_cluster import ClusterAlgorithm
@@ -22,12 +23,15 @@ def algorithm_classes():
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
     from .alg_motiftime import MotifTimeAlgorithm
+    from .alg_search import SearchAlgorithm
     from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
+    from .alg_zeroshot import ZeroShotAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, BurstsAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
-            SummarizeAlgorithm, MotifTimeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm]
+            SummarizeAlgorithm, MotifTimeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm,
+            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):

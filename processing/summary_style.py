@@ -18,13 +18,13 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProperty,
     QgsRendererCategory,
-    QgsSymbol,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..core.palette import category_styles
 from .outputs import is_null
+from .qgis_compat import REQUEST_NO_GEOMETRY, SYMBOL_PROPERTY_OPACITY
 from .translation import tr
 
 DOMINANT_STYLE = "dominant motif"
@@ -38,7 +38,7 @@ def photo_counts(source, field_name) -> dict:
     """{motif text: photos} over every feature of the photo layer (the photo layer style's counts)."""
     counts: dict = {}
     index = source.fields().lookupField(field_name)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([index])
     for feat in source.getFeatures(request):
         value = feat[index]
         if is_null(value) or str(value) == "":
@@ -61,7 +61,7 @@ def dominant_renderer(counts: dict, min_users: int) -> QgsCategorizedSymbolRende
         values = [s.value] if s.value is not None else sorted(v for v in counts if v not in coloured)
         for value in values:
             symbol = _fill(s.color)
-            symbol.setDataDefinedProperty(QgsSymbol.PropertyOpacity, QgsProperty.fromExpression(OPACITY_EXPRESSION))
+            symbol.setDataDefinedProperty(SYMBOL_PROPERTY_OPACITY, QgsProperty.fromExpression(OPACITY_EXPRESSION))
             label = str(value) if s.kind != "other" else tr("{} (other motif)").format(value)
             categories.append(QgsRendererCategory(str(value), symbol, label))
     hatched = QgsFillSymbol.createSimple({
