@@ -19,8 +19,8 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 # the single steps in workflow order (menu "Single steps"); their texts and icons are the
 # algorithms' own, so the menu and the Processing toolbox say the same in every language
-STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "bursts", "cluster", "train", "classify",
-            "exportgroups", "summarize", "motiftime", "motifmap")
+STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "addclip", "bursts", "cluster", "zeroshot",
+            "search", "train", "classify", "exportgroups", "summarize", "motiftime", "motifmap")
 
 
 def steps():
