@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .messages import msg
 from .phototime import parse_times
 from .vecmath import l2_normalise
 
@@ -48,7 +49,8 @@ _CHUNK = 8192
 
 @dataclass
 class BurstResult:
-    """Per photo: ``burst_id`` (1-based), ``burst_size`` and ``first`` (the burst's medoid)."""
+    """Per photo: ``burst_id`` (1-based), ``burst_size`` and ``first`` (the burst's medoid);
+    ``notes`` are ``core.messages.Message`` s (English as text, translated by processing)."""
 
     burst_id: np.ndarray
     burst_size: np.ndarray
@@ -176,17 +178,15 @@ def find_bursts(embeddings, rows, user, taken, *, minutes: float = DEFAULT_MINUT
 
 
 def _notes(counts: dict, one_user: bool) -> list:
-    notes = [f"{counts['photos_in_bursts']} of {counts['photos']} photos are in {counts['bursts']} bursts "
-             f"of two or more photos (largest: {counts['largest']} photos); every other photo is a burst "
-             "of its own."]
+    notes = [msg("bursts_summary", counts["photos_in_bursts"], counts["photos"], counts["bursts"], counts["largest"])]
     if one_user:
-        notes.append("No user field: all photos count as one photographer's.")
-    if counts["no_user"]:
-        notes.append(f"{counts['no_user']} photos have no user: each is a burst of its own.")
+        notes.append(msg("bursts_one_user"))
+    elif counts["no_user"]:
+        notes.append(msg("bursts_no_user", counts["no_user"]))
     if counts["no_time"]:
-        notes.append(f"{counts['no_time']} photos have no time of day: each is a burst of its own.")
+        notes.append(msg("bursts_no_time", counts["no_time"]))
     if counts["no_embedding"]:
-        notes.append(f"{counts['no_embedding']} photos have no embedding (unreadable): each is a burst of its own.")
+        notes.append(msg("bursts_no_embedding", counts["no_embedding"]))
     return notes
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
+from .messages import msg
 from .options import SUMMARY_MEASURE_OPTIONS, values
 from .phototime import DAY, MONTH, MONTH_ABBR, SEASONS, TIME, parse_times, season_names
 
@@ -213,7 +214,7 @@ def motif_time(motif, date, user=None, params: MotifTimeParams | None = None,
     fb.progress(30)
     if frame.empty:
         table = pd.DataFrame(columns=list(COLUMNS))
-        return MotifTimeResult(table, {}, [], {}, params, counts, _notes(counts, params, []))
+        return MotifTimeResult(table, {}, [], {}, params, counts, _notes(counts, params, [], user is None))
     parts = []
     for k, period in enumerate(PERIODS):
         fb.check()
@@ -236,31 +237,25 @@ def motif_time(motif, date, user=None, params: MotifTimeParams | None = None,
     counts["motifs"] = len(motifs)
     counts["suppressed_rows"] = int(table["suppressed"].sum())
     return MotifTimeResult(table, cells, motifs, {m: float(monthly[m]) for m in motifs}, params, counts,
-                           _notes(counts, params, motifs))
+                           _notes(counts, params, motifs, user is None))
 
 
-def _notes(counts: dict, params: MotifTimeParams, motifs: list) -> list:
-    notes = [f"{counts['used']} of {counts['photos']} photos have a motif and a month; {len(motifs)} motifs, "
-             f"measure: {MEASURE_NAMES[params.measure]}."]
-    timed = counts["with_offset"] + counts["local_as_written"] + counts["utc_only"]
-    if timed:
-        notes.append(f"Hours are local times: {counts['with_offset']} photos carry their UTC offset, "
-                     f"{counts['local_as_written']} have none and are taken as local time as written.")
+def _notes(counts: dict, params: MotifTimeParams, motifs: list, one_user_each: bool = False) -> list:
+    notes = [msg("motiftime_summary", counts["used"], counts["photos"], len(motifs))]
+    if counts["with_offset"] + counts["local_as_written"] + counts["utc_only"]:
+        notes.append(msg("motiftime_hours", counts["with_offset"], counts["local_as_written"]))
     if counts["utc_only"]:
-        notes.append(f"{counts['utc_only']} photos have UTC times (marked Z) without their local offset: "
-                     "their hours are UTC, not local.")
+        notes.append(msg("motiftime_utc", counts["utc_only"]))
     if counts["no_date"]:
-        notes.append(f"{counts['no_date']} photos with a motif have no readable month and were left out.")
+        notes.append(msg("motiftime_no_month", counts["no_date"]))
     if counts["no_hour"]:
-        notes.append(f"{counts['no_hour']} photos have a date but no time of day: they count in their month "
-                     "and season, not in the hours.")
+        notes.append(msg("motiftime_no_hour", counts["no_hour"]))
     if counts["no_motif"]:
-        notes.append(f"{counts['no_motif']} photos have no motif and were left out.")
-    if counts["no_user"] and params.measure != "photos":
-        notes.append(f"{counts['no_user']} photos have no user: each counts as a user of its own.")
+        notes.append(msg("motiftime_no_motif", counts["no_motif"]))
+    if counts["no_user"] and params.measure != "photos" and not one_user_each:
+        notes.append(msg("motiftime_no_user", counts["no_user"]))
     if counts.get("suppressed_rows"):
-        notes.append(f"{counts['suppressed_rows']} rows have fewer than {params.min_users} distinct users: "
-                     "their counts and shares are empty (suppressed).")
+        notes.append(msg("motiftime_suppressed", counts["suppressed_rows"], params.min_users))
     return notes
 
 

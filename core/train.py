@@ -701,13 +701,12 @@ def split_indices(y: np.ndarray, groups, val_fraction: float, seed: int) -> tupl
         tr, va = holdout_split(y, val_fraction, seed)
         split = {"method": "random"}
         if codes is not None:
-            split["note"] = "All photos belong to one group, so the split is random."
+            split["note"] = msg("split_one_group")
         return tr, va, split
     tr, va, moved = group_holdout_split(y, codes, val_fraction, seed)
     if not len(va):
         tr, va = holdout_split(y, val_fraction, seed)
-        return tr, va, {"method": "random", "note": "The groups are too few to keep any of them for validation "
-                        "without losing a class from training, so the split is random."}
+        return tr, va, {"method": "random", "note": msg("split_too_few_groups")}
     split = {"method": "group", "groups": int(len(np.unique(codes))),
              "train_groups": int(len(np.unique(codes[tr]))), "validation_groups": int(len(np.unique(codes[va]))),
              "moved_classes": moved}
@@ -791,8 +790,6 @@ def _split_notes(split: dict, classes: list) -> list:
     if split.get("note"):
         return [split["note"]]
     if split.get("moved_classes"):
-        return ["All photos of these classes belong to groups that fell into validation, so they were "
-                "kept for training and their recall is not measured: "
-                f"{', '.join(classes[c] for c in split['moved_classes'])}."]
+        return [msg("split_moved_classes", ", ".join(classes[c] for c in split["moved_classes"]))]
     return []
 

@@ -1194,31 +1194,6 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>No user field (such as owner): all photos count as one photographer's.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} of {} photos are in {} bursts of two or more photos; every other photo is a burst of its own.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos have no user: each is a burst of its own.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos have no time of day: each is a burst of its own.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos could not be read: each is a burst of its own.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
             <source>  burst {}: {} photos by {}, {} to {}</source>
             <translation type="unfinished" />
         </message>
@@ -2289,41 +2264,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>{} of {} photos have a motif and a month; {} motifs.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos with a motif have no readable month and were left out.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have no motif and were left out.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
             <source>  {}: {} ({})</source>
             <translation type="unfinished" />
         </message>
@@ -2445,6 +2385,86 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos are in {} bursts of two or more photos (largest: {} photos); every other photo is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No user field: all photos count as one photographer's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no time of day: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be read: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos have a motif and a month; {} motifs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos with a motif have no readable month and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos belong to one group, so the split is random.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The groups are too few to keep any of them for validation without losing a class from training, so the split is random.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2961,7 +2981,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1194,31 +1194,6 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>No user field (such as owner): all photos count as one photographer's.</source>
-            <translation>Kasutajavälja (nt owner) pole: kõik fotod loetakse ühe pildistaja omaks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} of {} photos are in {} bursts of two or more photos; every other photo is a burst of its own.</source>
-            <translation>{1} fotost {0} on {2} sarivõttes, milles on kaks või enam fotot; iga teine foto on omaette sarivõte.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos have no user: each is a burst of its own.</source>
-            <translation>{} fotol pole kasutajat: igaüks on omaette sarivõte.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos have no time of day: each is a burst of its own.</source>
-            <translation>{} fotol pole kellaaega: igaüks on omaette sarivõte.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
-            <source>{} photos could not be read: each is a burst of its own.</source>
-            <translation>{} fotot ei õnnestunud lugeda: igaüks on omaette sarivõte.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_bursts.py" />
             <source>  burst {}: {} photos by {}, {} to {}</source>
             <translation>  sarivõte {}: {} fotot, pildistaja {}, {} kuni {}</translation>
         </message>
@@ -2291,41 +2266,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>{} of {} photos have a motif and a month; {} motifs.</source>
-            <translation>{1} fotost {0} on motiiv ja kuu; {2} motiivi.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
-            <translation>Tunnid on kohalikud ajad: {} fotol on UTC nihe kaasas, {} fotol seda pole ja nende aega loetakse kohalikuks, nagu kirjutatud.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
-            <translation>{} fotol on UTC aeg (märgiga Z) ilma kohaliku nihketa: nende tunnid on UTC järgi, mitte kohalikud.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos with a motif have no readable month and were left out.</source>
-            <translation>{} motiiviga fotol pole loetavat kuud ja need jäeti välja.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
-            <translation>{} fotol on kuupäev, kuid pole kellaaega: need loetakse oma kuusse ja aastaaega, mitte tundidesse.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} photos have no motif and were left out.</source>
-            <translation>{} fotol pole motiivi ja need jäeti välja.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
-            <translation>{} real on vähem kui {} erinevat kasutajat: nende arvud ja osakaalud on tühjad (varjatud).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
             <source>  {}: {} ({})</source>
             <translation>  {}: {} ({})</translation>
         </message>
@@ -2448,6 +2388,86 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
             <translation>Kirjutan int8-pildiosa.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos are in {} bursts of two or more photos (largest: {} photos); every other photo is a burst of its own.</source>
+            <translation>{1} fotost {0} on {2} sarivõttes, milles on kaks või enam fotot (suurimas {3} fotot); iga teine foto on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No user field: all photos count as one photographer's.</source>
+            <translation>Kasutajavälja pole: kõik fotod loetakse ühe pildistaja omaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each is a burst of its own.</source>
+            <translation>{} fotol pole kasutajat: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no time of day: each is a burst of its own.</source>
+            <translation>{} fotol pole kellaaega: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be read: each is a burst of its own.</source>
+            <translation>{} fotot ei õnnestunud lugeda: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos have a motif and a month; {} motifs.</source>
+            <translation>{1} fotost {0} on motiiv ja kuu; {2} motiivi.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
+            <translation>Tunnid on kohalikud ajad: {} fotol on UTC nihe kaasas, {} fotol seda pole ja nende aega loetakse kohalikuks, nagu kirjutatud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
+            <translation>{} fotol on UTC aeg (märgiga Z) ilma kohaliku nihketa: nende tunnid on UTC järgi, mitte kohalikud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos with a motif have no readable month and were left out.</source>
+            <translation>{} motiiviga fotol pole loetavat kuud ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
+            <translation>{} fotol on kuupäev, kuid pole kellaaega: need loetakse oma kuusse ja aastaaega, mitte tundidesse.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif and were left out.</source>
+            <translation>{} fotol pole motiivi ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own.</source>
+            <translation>{} fotol pole kasutajat: iga neist loetakse eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
+            <translation>{} real on vähem kui {} erinevat kasutajat: nende arvud ja osakaalud on tühjad (varjatud).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos belong to one group, so the split is random.</source>
+            <translation>Kõik fotod kuuluvad ühte rühma, seega on jaotus juhuslik.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The groups are too few to keep any of them for validation without losing a class from training, so the split is random.</source>
+            <translation>Rühmi on liiga vähe, et mõnda neist valideerimiseks kõrvale jätta ilma mõnda klassi treenimisest kaotamata, seega on jaotus juhuslik.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
+            <translation>Nende klasside kõik fotod kuuluvad rühmadesse, mis sattusid valideerimisse, seega jäeti need treenimiseks ja nende saagist ei mõõdeta: {}.</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -2963,8 +2983,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
-            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3268,6 +3288,18 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+        </message>
+        <message>
+            <source>No user field (such as owner): all photos count as one photographer's.</source>
+            <translation type="vanished">Kasutajavälja (nt owner) pole: kõik fotod loetakse ühe pildistaja omaks.</translation>
+        </message>
+        <message>
+            <source>{} of {} photos are in {} bursts of two or more photos; every other photo is a burst of its own.</source>
+            <translation type="vanished">{1} fotost {0} on {2} sarivõttes, milles on kaks või enam fotot; iga teine foto on omaette sarivõte.</translation>
         </message>
         <message>
             <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>

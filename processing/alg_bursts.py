@@ -13,6 +13,7 @@ from qgis.core import (
 
 from .alg_summarize import DATE_CANDIDATES, USER_CANDIDATES
 from .base import PhotoMotifsAlgorithm
+from .messages import message_text
 from .outputs import style_photo_output, write_source_with_fields
 from .params import mark_advanced, set_help
 from .photo_sources import (
@@ -115,8 +116,6 @@ class BurstsAlgorithm(PhotoMotifsAlgorithm):
                 "each photo. Choose the field, or import the photos with 'Read photo folder'."))
         user_field = choose_field(self, parameters, context, self.USER_FIELD, names, USER_CANDIDATES,
                                   self.tr("User"), feedback)
-        if not user_field:
-            feedback.pushInfo(self.tr("No user field (such as owner): all photos count as one photographer's."))
         users = [text_or_none(f[user_field]) for f in source.features] if user_field else None
         dates = [time_text(f[date_field]) for f in source.features]
         _spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 80), source)
@@ -138,18 +137,8 @@ class BurstsAlgorithm(PhotoMotifsAlgorithm):
         """The run summary in the user's language, with the largest bursts."""
         import numpy as np
 
-        c = result.counts
-        feedback.pushInfo(self.tr(
-            "{} of {} photos are in {} bursts of two or more photos; every other photo is a burst of "
-            "its own.").format(c["photos_in_bursts"], c["photos"], c["bursts"]))
-        if c["no_user"] and users is not None:
-            feedback.pushInfo(self.tr("{} photos have no user: each is a burst of its own.").format(c["no_user"]))
-        if c["no_time"]:
-            feedback.pushInfo(self.tr("{} photos have no time of day: each is a burst of its own.").format(
-                c["no_time"]))
-        if c["no_embedding"]:
-            feedback.pushInfo(self.tr("{} photos could not be read: each is a burst of its own.").format(
-                c["no_embedding"]))
+        for note in result.notes:
+            feedback.pushInfo(message_text(note))
         ids, sizes = result.burst_id, result.burst_size
         multi = np.unique(ids[sizes > 1])
         size_of = np.bincount(ids)

@@ -21,6 +21,7 @@ from qgis.core import (
 from ..core.options import SUMMARY_MEASURE_OPTIONS, values
 from .alg_summarize import DATE_CANDIDATES, MOTIF_CANDIDATES, USER_CANDIDATES
 from .base import PhotoMotifsAlgorithm
+from .messages import message_text
 from .outputs import create_sink, qgs_fields, to_qvalue
 from .params import mark_advanced, option_labels, option_value, set_help
 from .photo_times import choose_field, text_or_none, time_text
@@ -179,32 +180,9 @@ class MotifTimeAlgorithm(PhotoMotifsAlgorithm):
         return dest_id
 
     def _report(self, feedback, result):
-        """The run summary in the user's language (core's notes are English)."""
-        c = result.counts
-        feedback.pushInfo(self.tr("{} of {} photos have a motif and a month; {} motifs.").format(
-            c["used"], c["photos"], len(result.motifs)))
-        timed = c["with_offset"] + c["local_as_written"] + c["utc_only"]
-        if timed:
-            feedback.pushInfo(self.tr(
-                "Hours are local times: {} photos carry their UTC offset, {} have none and are taken as "
-                "local time as written.").format(c["with_offset"], c["local_as_written"]))
-        if c["utc_only"]:
-            feedback.pushInfo(self.tr(
-                "{} photos have UTC times (marked Z) without their local offset: their hours are UTC, "
-                "not local.").format(c["utc_only"]))
-        if c["no_date"]:
-            feedback.pushInfo(self.tr("{} photos with a motif have no readable month and were left out.").format(
-                c["no_date"]))
-        if c["no_hour"]:
-            feedback.pushInfo(self.tr(
-                "{} photos have a date but no time of day: they count in their month and season, not in "
-                "the hours.").format(c["no_hour"]))
-        if c["no_motif"]:
-            feedback.pushInfo(self.tr("{} photos have no motif and were left out.").format(c["no_motif"]))
-        if c.get("suppressed_rows"):
-            feedback.pushInfo(self.tr(
-                "{} rows have fewer than {} distinct users: their counts and shares are empty "
-                "(suppressed).").format(c["suppressed_rows"], result.params.min_users))
+        """The run summary in the user's language, with each motif's total."""
+        for note in result.notes:
+            feedback.pushInfo(message_text(note))
         measure = option_labels(SUMMARY_MEASURE_OPTIONS)[MEASURE_VALUES.index(result.params.measure)]
         for motif in result.motifs:
             feedback.pushInfo(self.tr("  {}: {} ({})").format(motif, f"{result.totals[motif]:.0f}", measure.lower()))
