@@ -874,6 +874,7 @@
         </message>
         <message>
             <location filename="../processing/temporal.py" />
+            <location filename="../processing/alg_cluster.py" />
             <source>{} ({} photos, {} bursts)</source>
             <translation type="unfinished" />
         </message>
@@ -1484,16 +1485,6 @@
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} motifs (bursts, photos): {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} ({} bursts, {} photos)</source>
             <translation type="unfinished" />
         </message>
         <message>

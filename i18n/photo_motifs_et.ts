@@ -874,6 +874,7 @@
         </message>
         <message>
             <location filename="../processing/temporal.py" />
+            <location filename="../processing/alg_cluster.py" />
             <source>{} ({} photos, {} bursts)</source>
             <translation>{} ({} fotot, {} sarivõtet)</translation>
         </message>
@@ -1485,16 +1486,6 @@
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
             <translation>{} motiivi: {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} motifs (bursts, photos): {}</source>
-            <translation>{} motiivi (sarivõtted, fotod): {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} ({} bursts, {} photos)</source>
-            <translation>{} ({} sarivõtet, {} fotot)</translation>
         </message>
         <message>
             <location filename="../processing/alg_embed.py" />
@@ -3288,6 +3279,14 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>{} motifs (bursts, photos): {}</source>
+            <translation type="vanished">{} motiivi (sarivõtted, fotod): {}</translation>
+        </message>
+        <message>
+            <source>{} ({} bursts, {} photos)</source>
+            <translation type="vanished">{} ({} sarivõtet, {} fotot)</translation>
         </message>
         <message>
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>

@@ -302,8 +302,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             label = label_of.get(int(reps[i]))
             if label is not None:
                 photos[label] = photos.get(label, 0) + 1
-        feedback.pushInfo(self.tr("{} motifs (bursts, photos): {}").format(result.k, ", ".join(
-            self.tr("{} ({} bursts, {} photos)").format(name, size, photos.get(name, 0))
+        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+            self.tr("{} ({} photos, {} bursts)").format(name, photos.get(name, 0), size)
             for name, size in result.sizes.items())))
         return photos
 
