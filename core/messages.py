@@ -86,6 +86,9 @@ TEMPLATES = {
     "split_too_few_groups": QT_TRANSLATE_NOOP("PhotoMotifs", "The groups are too few to keep any of them for "
                                                              "validation without losing a class from training, "
                                                              "so the split is random."),
+    "split_class_not_validated": QT_TRANSLATE_NOOP("PhotoMotifs", "No photo of these classes is among the groups "
+                                                                  "held out for validation, so their recall is not "
+                                                                  "measured: {}."),
     "split_moved_classes": QT_TRANSLATE_NOOP("PhotoMotifs", "All photos of these classes belong to groups that fell "
                                                             "into validation, so they were kept for training and "
                                                             "their recall is not measured: {}."),

@@ -670,9 +670,10 @@ def group_holdout_split(y: np.ndarray, groups, val_fraction: float, seed: int) -
     """``(train, val, moved)``: a hold-out split that keeps every group on one side.
 
     scikit-learn's StratifiedGroupKFold with ``round(1 / val_fraction)`` folds (at most one per
-    group); the fold whose size is closest to ``val_fraction`` of the photos is the validation
-    part, so classes stay as balanced as the groups allow. A class whose photos all fell into
-    validation gets them back in training (``moved``: those classes' indices).
+    group); the validation part is the fold that misses the fewest classes, then whose size is
+    closest to ``val_fraction`` of the photos, then whose class shares are closest to the whole
+    set's. A class whose photos all fell into validation gets them back in training (``moved``:
+    those classes' indices).
     """
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -686,8 +687,16 @@ def group_holdout_split(y: np.ndarray, groups, val_fraction: float, seed: int) -
         warnings.simplefilter("ignore", UserWarning)
         tests = [te for _tr, te in splitter.split(np.zeros(len(y)), y, codes)]
     target = val_fraction * len(y)
+    n_classes = int(y.max()) + 1
+    shares = np.bincount(y, minlength=n_classes) / len(y)
+
+    def badness(te):
+        counts = np.bincount(y[te], minlength=n_classes)
+        return (int((counts == 0).sum()), round(abs(len(te) - target) / max(target, 1.0), 1),
+                float(np.abs(counts / max(len(te), 1) - shares).sum()))
+
     test = np.zeros(len(y), dtype=bool)
-    test[min(tests, key=lambda te: abs(len(te) - target))] = True
+    test[min(tests, key=badness)] = True
     moved = _every_class_in_training(y, codes, test)
     return np.flatnonzero(~test), np.flatnonzero(test), moved
 
@@ -749,7 +758,9 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
         tr, va, split = split_indices(y, codes, val_fraction, seed)
         notes += _split_notes(split, classes)
         missing = [classes[c] for c in range(len(classes)) if not np.any(y[va] == c)]
-        if missing:
+        if missing and split["method"] == "group":
+            notes.append(msg("split_class_not_validated", ", ".join(missing)))
+        elif missing:
             notes.append(
                 "These classes are too small to keep a validation photo, so their recall is "
                 f"not measured: {', '.join(missing)}."

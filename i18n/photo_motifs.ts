@@ -2455,6 +2455,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>No photo of these classes is among the groups held out for validation, so their recall is not measured: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
             <translation type="unfinished" />
         </message>

@@ -2457,6 +2457,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>No photo of these classes is among the groups held out for validation, so their recall is not measured: {}.</source>
+            <translation>Valideerimiseks kõrvale jäetud rühmades pole ühtegi nende klasside fotot, seega nende saagist ei mõõdeta: {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
             <translation>Nende klasside kõik fotod kuuluvad rühmadesse, mis sattusid valideerimisse, seega jäeti need treenimiseks ja nende saagist ei mõõdeta: {}.</translation>
         </message>
