@@ -305,7 +305,8 @@ def _inner_folds(y: np.ndarray, groups=None) -> int:
 
 def inner_splits(y: np.ndarray, groups, seed: int) -> list:
     """Folds of the inner cross-validation that picks C / alpha: stratified, and with ``groups``
-    (at least two) each group on one side (scikit-learn's StratifiedGroupKFold)."""
+    (at least two) each group on one side (scikit-learn's StratifiedGroupKFold) with every class in
+    each fold's training part; groups too few for that fall back to stratified folds."""
     from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
     folds = _inner_folds(y, groups)
@@ -315,7 +316,15 @@ def inner_splits(y: np.ndarray, groups, seed: int) -> list:
         warnings.simplefilter("ignore", UserWarning)
         if codes is not None and len(np.unique(codes)) >= 2:
             splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-            return list(splitter.split(np.zeros(len(y)), y, codes))
+            splits = []
+            for _tr, te in splitter.split(np.zeros(len(y)), y, codes):
+                test = np.zeros(len(y), dtype=bool)
+                test[te] = True
+                _every_class_in_training(y, codes, test)  # a fold must be able to fit every class
+                if test.any():
+                    splits.append((np.flatnonzero(~test), np.flatnonzero(test)))
+            if splits:
+                return splits
         splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         return list(splitter.split(np.zeros(len(y)), y))
 

@@ -83,8 +83,17 @@ def test_bursts_finds_the_known_burst(bursts, city):
     assert len({r["burst_id"] for r in rows}) == len(rows) - BURST_SIZE + 1
 
 
+def legend_labels(path) -> dict:
+    """{category value: legend label} of the style stored in a GeoPackage (the layer object is gone
+    when this returns: a layer kept alive in a test's frame outlives QGIS and crashes its exit)."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(path), "m", "ogr")
+    return {c.value(): c.label() for c in layer.renderer().categories()}
+
+
 def test_cluster_one_photo_per_burst(run_alg, bursts, city):
-    from qgis.core import QgsProcessingException, QgsVectorLayer
+    from qgis.core import QgsProcessingException
 
     _res, layer = bursts
     out = str(city["folder"] / "motifs.gpkg")
@@ -103,8 +112,7 @@ def test_cluster_one_photo_per_burst(run_alg, bursts, city):
     members = [r for r in rows if r["burst_size"] > 1 and not r["burst_first"]]
     assert len(members) == BURST_SIZE - 1 and all(r["cluster_note"] and not r["is_medoid"] for r in members)
     # the legend, as stored in the GeoPackage, gives each motif's size in photos and bursts
-    stored = QgsVectorLayer(out, "m", "ogr")
-    labels = {c.value(): c.label() for c in stored.renderer().categories()}
+    labels = legend_labels(out)
     for motif, n in photos.items():
         assert labels[motif] == f"{motif} ({n} photos, {bursts_per_motif[motif]} bursts)"
     with pytest.raises(QgsProcessingException, match="Find photo bursts"):
