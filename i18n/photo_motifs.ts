@@ -64,6 +64,433 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Select photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>name of a new motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Split off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge the selected motifs into the largest of them; rename it afterwards (double-click its name).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The photos of the selected motifs belong to no motif (their original ids are kept, so this can be undone or redone).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photos selected on the map or in the attribute table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>no motif (unreadable photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} renamed {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}: double-click the name to rename it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{}: not a motif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos moved to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} is already a motif: choose it under 'to' and press Move.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos split off as the new motif {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo Motifs — motifs, labels and review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Save edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo layer:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} has no 'photo' field: choose a photo layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The edits could not be saved: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Edits saved in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Lobe's advice: at least {} photos per class to train, about {} for a good model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>new class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos without a label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>selected photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>all photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label selected photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Export labelled photos as class folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copies (never moves) every labelled photo into &lt;folder&gt;/&lt;class&gt;/, the layout Lobe, Orange and Teachable Machine read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Step through:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>at least {} to train</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>more is better ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{}   {} — {} photos ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Keys: {} · 0 skip · ← back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add the classes you want to teach, then press Start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Label:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Motif:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label {} photos as {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos labelled {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Folder for the class folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copying the labelled photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos copied into {} class folders in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The export did not finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>least sure first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>where the class differs from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>leave out photos that have a label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Class field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>no prediction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;{}:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes in the Label tab.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model gave no class to confirm: press the key of the right class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Enter: the class is right · keys: {} · 0 skip · ← back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Reviewed {}: {} confirmed, {} corrected (they are labels now).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model was right on {:.0%} of the reviewed photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Train from labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Retrain with the corrections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label photos of at least two classes (at least {} each, as Lobe advises) to train.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Training in the background: you can go on labelling.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Hold-out accuracy {}&lt;/b&gt; (previous model: {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} corrections were used; before retraining the model was right on {} of the reviewed photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos have new predictions; model: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation type="unfinished" />
@@ -76,6 +503,11 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>Browse contact sheets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Motifs, labels and review</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -96,6 +528,176 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Give a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>A name beginning with {} is run as a formula by spreadsheets; write it without that sign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The layer {} cannot be edited (read-only file or data source).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} cannot be added to the layer {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} holds numbers; name the motifs with 'Rename and merge motifs', which writes them as text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Rename motif {} to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Merge {} into {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} as not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} photos as not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Move {} photos to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The style is kept in the project; only GeoPackage files store it with the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions (CLIP model)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>A folder made by 'Add a CLIP model' (image.onnx, text.onnx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Suggest names…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Double-click a suggestion to give it to the selected motif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Words to choose from (commas or lines):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Give some words, and a motif whose photos can be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Looking at the {} most typical photos of {} with CLIP…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions for {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>No names could be suggested: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>{}  ({:.0%} of the photos' votes, best word for {:.0%} of them)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Names for {}: double-click one to use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>None of the motif's photos could be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Press Start to step through the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Previous photo (←)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Skip this photo (0 or →)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Done: every photo of this list has had its turn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>No photos to step through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -149,13 +751,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/styling.py" />
-            <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../plugin/photodock.py" />
             <source>unreadable photo</source>
             <translation type="unfinished" />
@@ -172,27 +767,7 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>No photo path</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>Loading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Other photos of {} ({})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>{} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -218,6 +793,31 @@
         <message>
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training from the labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Classifying the photos with the new model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Predictions of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training was cancelled; the layer is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The predictions {} cannot be read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -605,12 +1205,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
             <translation type="unfinished" />
         </message>
@@ -655,8 +1255,63 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the new name '{new}' begins with '{first}', which spreadsheets run as a formula; write it without that sign (an empty new name means 'not a motif').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{new}' is reserved; choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} has no old motif; it is skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{old}' is no motif of this layer; the row is skipped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} repeats row {first} ('{old}'); it is used once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': keep one of the two rows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -839,11 +1494,6 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
-            <source>Photo Motifs style</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/styling.py" />
             <source>The style could not be stored with the layer: {}</source>
             <translation type="unfinished" />
         </message>
@@ -855,6 +1505,11 @@
         <message>
             <location filename="../processing/summary_style.py" />
             <source>suppressed: fewer than {} users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>no motif (only photos outside every motif)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1127,6 +1782,7 @@
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Photo layer</source>
             <translation type="unfinished" />
         </message>
@@ -1469,6 +2125,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Contact sheets: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1590,6 +2247,11 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <source>Leave out photos without a value (e.g. not labelled yet), as in a Lobe dataset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
             <source>Write an XLSX table</source>
             <translation type="unfinished" />
         </message>
@@ -1640,6 +2302,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <location filename="../processing/alg_train.py" />
             <source>The layer has no field '{}'.</source>
             <translation type="unfinished" />
@@ -1893,13 +2556,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../core/options.py" />
-            <source>Photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
             <source>Invalid photos (with reasons)</source>
             <translation type="unfinished" />
         </message>
@@ -1935,7 +2591,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Every other column of the table (a category or motif typed in a spreadsheet, the photo id…) is kept with its name and type, so it can be the class field of training or the motif field of a summary; a name that clashes with a field of the import gets the prefix table_. Owner ids become salted hashes: analyses need distinct users, not their names, and columns naming a person (owner names, user names, e-mail) are then left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2041,6 +2697,21 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_import_table.py" />
             <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Other columns kept in the layer: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The column '{}' clashes with a field of the import: it is kept as '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Left out because owners are hashed (they name a person): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2219,11 +2890,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>Motifs</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2762,6 +3428,86 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Rename and merge motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>rename,merge,names,motifs,clusters,curate,legend,not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Gives the motifs names instead of C1, C2…: from a table with the columns old and new, motifs are renamed, several old motifs with the same new name are merged, and an empty new name marks photos as 'not a motif'. The map legend, summaries, exports and the printed map then use the names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Details: the table is a CSV (comma, semicolon or tab) or XLSX file; optional columns note and colour (#RRGGBB) are stored with the names. The original ids stay in the field &lt;field&gt;_id (e.g. cluster_id), so the step can be redone: an old value is looked up among the current names first, then among the original ids (a row naming an original id takes those photos back out of a merge). The mapping is applied at once, not in a chain. The style is rebuilt with the counts of the new motifs; renamed motifs keep their colours, a merged motif takes the colour of its largest part. A GeoPackage output also gets a motif_names table (id, name, note, colour, photos). Unknown old values and repeated rows are reported and skipped; names that a spreadsheet would run as a formula, and two different names for one motif, stop the run with a sentence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motif or class field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos with named motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Contact sheets under the new names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motifs after renaming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos whose motif changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos marked 'not a motif'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>One contact sheet per named motif, titled with its name, most typical photos first, and an overview.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The original ids are kept in {}: old values are looked up among the current names, then among those ids.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} → {} ({} photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.</source>
             <translation type="unfinished" />
         </message>
         <message>

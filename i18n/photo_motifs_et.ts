@@ -64,6 +64,433 @@
             <translation>Sulge</translation>
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation>Motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
+            <source>Photos</source>
+            <translation>Fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Note</source>
+            <translation>Märkus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Select photos</source>
+            <translation>Vali fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge</source>
+            <translation>Ühenda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Not a motif</source>
+            <translation>Pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Move</source>
+            <translation>Teisalda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>name of a new motif</source>
+            <translation>uue motiivi nimi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Split off</source>
+            <translation>Eralda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Field:</source>
+            <translation>Väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge the selected motifs into the largest of them; rename it afterwards (double-click its name).</source>
+            <translation>Ühendab valitud motiivid neist suurimaga; nimeta see seejärel ümber (topeltklõps nimel).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The photos of the selected motifs belong to no motif (their original ids are kept, so this can be undone or redone).</source>
+            <translation>Valitud motiivide fotod ei kuulu ühtegi motiivi (nende algsed tunnused jäävad alles, nii et seda saab tagasi võtta või uuesti teha).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>to</source>
+            <translation>motiivi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photos selected on the map or in the attribute table</source>
+            <translation>Kaardil või atribuuditabelis valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>not a motif</source>
+            <translation>pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>no motif (unreadable photos)</source>
+            <translation>motiivita (loetamatud fotod)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos selected</source>
+            <translation>{} fotot valitud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}.</source>
+            <translation>{} ühendati motiiviga {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} renamed {}.</source>
+            <translation>{} nimetati ümber: {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}: double-click the name to rename it.</source>
+            <translation>{} ühendati motiiviga {}: ümbernimetamiseks tee nimel topeltklõps.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{}: not a motif.</source>
+            <translation>{}: pole motiiv.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos moved to {}.</source>
+            <translation>{} fotot teisaldati motiivi {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} is already a motif: choose it under 'to' and press Move.</source>
+            <translation>{} on juba motiiv: vali see loendist „motiivi” ja vajuta „Teisalda”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos split off as the new motif {}.</source>
+            <translation>{} fotot eraldati uueks motiiviks {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo Motifs — motifs, labels and review</source>
+            <translation>Photo Motifs — motiivid, märgendid ja ülevaatus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motifs</source>
+            <translation>Motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Label</source>
+            <translation>Märgenda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Review</source>
+            <translation>Ülevaatus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo</source>
+            <translation>Võta tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Redo</source>
+            <translation>Tee uuesti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Save edits</source>
+            <translation>Salvesta muudatused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo layer:</source>
+            <translation>Fotokiht:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} has no 'photo' field: choose a photo layer.</source>
+            <translation>Kihil {} pole välja „photo”: vali fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo: {}</source>
+            <translation>Võta tagasi: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The edits could not be saved: {}</source>
+            <translation>Muudatusi ei õnnestunud salvestada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Edits saved in {}.</source>
+            <translation>Muudatused salvestati kihti {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Lobe's advice: at least {} photos per class to train, about {} for a good model.</source>
+            <translation>Lobe'i soovitus: treenimiseks vähemalt {} fotot klassi kohta, hea mudeli jaoks umbes {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>new class</source>
+            <translation>uus klass</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add class</source>
+            <translation>Lisa klass</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos without a label</source>
+            <translation>märgendita fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>selected photos</source>
+            <translation>valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>all photos</source>
+            <translation>kõik fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start</source>
+            <translation>Alusta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label selected photos</source>
+            <translation>Märgenda valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Export labelled photos as class folders…</source>
+            <translation>Ekspordi märgendatud fotod klassikaustadesse…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copies (never moves) every labelled photo into &lt;folder&gt;/&lt;class&gt;/, the layout Lobe, Orange and Teachable Machine read.</source>
+            <translation>Kopeerib (ei teisalda kunagi) iga märgendatud foto kausta &lt;kaust&gt;/&lt;klass&gt;/ — seda paigutust loevad Lobe, Orange ja Teachable Machine.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label field:</source>
+            <translation>Märgendi väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Step through:</source>
+            <translation>Sammu läbi:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>at least {} to train</source>
+            <translation>treenimiseks vähemalt {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>more is better ({})</source>
+            <translation>rohkem on parem ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>good</source>
+            <translation>hea</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{}   {} — {} photos ({})</source>
+            <translation>{}   {} — {} fotot ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Keys: {} · 0 skip · ← back</source>
+            <translation>Klahvid: {} · 0 jäta vahele · ← tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add the classes you want to teach, then press Start.</source>
+            <translation>Lisa klassid, mida tahad õpetada, ja vajuta „Alusta”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Label:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;Märgend:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Motif:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;Motiiv:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label {} photos as {}</source>
+            <translation>Märgenda {} fotot klassiga {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes first.</source>
+            <translation>Klahvil {} pole klassi: lisa esmalt klassid.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos labelled {}.</source>
+            <translation>{} fotot märgendati klassiga {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Folder for the class folders</source>
+            <translation>Kaust klassikaustade jaoks</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copying the labelled photos</source>
+            <translation>Märgendatud fotode kopeerimine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos copied into {} class folders in {}.</source>
+            <translation>{} fotot kopeeriti {} klassikausta asukohas {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The export did not finish.</source>
+            <translation>Eksport ei lõppenud.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>least sure first</source>
+            <translation>kõige ebakindlamad eespool</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>where the class differs from</source>
+            <translation>kus klass erineb väljast</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos called 'unknown'</source>
+            <translation>fotod klassiga „unknown”</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>leave out photos that have a label</source>
+            <translation>jäta välja märgendiga fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start review</source>
+            <translation>Alusta ülevaatust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Class field:</source>
+            <translation>Klassi väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>no prediction</source>
+            <translation>ennustus puudub</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;{}:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;{}:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes in the Label tab.</source>
+            <translation>Klahvil {} pole klassi: lisa klassid sakil „Märgenda”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model gave no class to confirm: press the key of the right class.</source>
+            <translation>Mudel ei andnud klassi, mida kinnitada: vajuta õige klassi klahvi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Enter: the class is right · keys: {} · 0 skip · ← back</source>
+            <translation>Enter: klass on õige · klahvid: {} · 0 jäta vahele · ← tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Reviewed {}: {} confirmed, {} corrected (they are labels now).</source>
+            <translation>Üle vaadatud {}: {} kinnitatud, {} parandatud (need on nüüd märgendid).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model was right on {:.0%} of the reviewed photos.</source>
+            <translation>Mudel oli õige {:.0%} üle vaadatud fotodest.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Train from labels</source>
+            <translation>Treeni märgenditest</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Cancel</source>
+            <translation>Katkesta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Retrain with the corrections</source>
+            <translation>Treeni parandustega uuesti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label photos of at least two classes (at least {} each, as Lobe advises) to train.</source>
+            <translation>Treenimiseks märgenda vähemalt kahe klassi fotosid (Lobe'i soovitusel igaühest vähemalt {}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Training in the background: you can go on labelling.</source>
+            <translation>Treenimine käib taustal: võid märgendamist jätkata.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Hold-out accuracy {}&lt;/b&gt; (previous model: {}).</source>
+            <translation>&lt;b&gt;Valideerimise täpsus {}&lt;/b&gt; (eelmine mudel: {}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} corrections were used; before retraining the model was right on {} of the reviewed photos.</source>
+            <translation>Kasutati {} parandust; enne uut treenimist oli mudel õige {} üle vaadatud fotodest.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos have new predictions; model: {}</source>
+            <translation>{} fotol on uued ennustused; mudel: {}</translation>
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation>Photo Motifs: fotodest kaardini…</translation>
@@ -77,6 +504,11 @@
             <location filename="../plugin/main.py" />
             <source>Browse contact sheets…</source>
             <translation>Sirvi kontaktlehti…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Motifs, labels and review</source>
+            <translation>Motiivid, märgendid ja ülevaatus</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" />
@@ -97,6 +529,176 @@
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
             <translation>&amp;Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Give a name.</source>
+            <translation>Anna nimi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>A name beginning with {} is run as a formula by spreadsheets; write it without that sign.</source>
+            <translation>Märgiga {} algavat nime käivitavad tabelarvutusprogrammid valemina; kirjuta see ilma selle märgita.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The layer {} cannot be edited (read-only file or data source).</source>
+            <translation>Kihti {} ei saa muuta (kirjutuskaitstud fail või andmeallikas).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} cannot be added to the layer {}.</source>
+            <translation>Välja {} ei saa kihile {} lisada.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} holds numbers; name the motifs with 'Rename and merge motifs', which writes them as text.</source>
+            <translation>Väljas {} on arvud; nimeta motiivid tööriistaga „Nimeta ja ühenda motiive”, mis kirjutab need tekstina.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Rename motif {} to {}</source>
+            <translation>Nimeta motiiv {} ümber: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Merge {} into {}</source>
+            <translation>Ühenda {} motiiviga {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} as not a motif</source>
+            <translation>Märgi {}: pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} photos as not a motif</source>
+            <translation>Märgi {} fotot: pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Move {} photos to {}</source>
+            <translation>Teisalda {} fotot motiivi {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The style is kept in the project; only GeoPackage files store it with the layer.</source>
+            <translation>Stiil jääb projekti; kihiga koos salvestavad stiili ainult GeoPackage-failid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation>Photo Motifsi stiil</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions (CLIP model)</source>
+            <translation>Nimesoovitused (CLIP-mudel)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>A folder made by 'Add a CLIP model' (image.onnx, text.onnx).</source>
+            <translation>Kaust, mille tegi tööriist „Lisa CLIP-mudel” (image.onnx, text.onnx).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Suggest names…</source>
+            <translation>Soovita nimesid…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Double-click a suggestion to give it to the selected motif.</source>
+            <translation>Topeltklõps soovitusel annab selle nime valitud motiivile.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Words to choose from (commas or lines):</source>
+            <translation>Sõnad, mille seast valida (komade või ridadena):</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Give some words, and a motif whose photos can be read.</source>
+            <translation>Anna mõned sõnad ja motiiv, mille fotosid saab lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Looking at the {} most typical photos of {} with CLIP…</source>
+            <translation>Vaatan CLIP-iga {} kõige tüüpilisemat fotot motiivist {}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions for {}</source>
+            <translation>Nimesoovitused motiivile {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>No names could be suggested: {}</source>
+            <translation>Nimesid ei õnnestunud soovitada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>cancelled</source>
+            <translation>katkestatud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>{}  ({:.0%} of the photos' votes, best word for {:.0%} of them)</source>
+            <translation>{}  ({:.0%} fotode häältest, parim sõna {:.0%} fotole)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Names for {}: double-click one to use it.</source>
+            <translation>Nimed motiivile {}: kasutamiseks tee topeltklõps.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>None of the motif's photos could be read.</source>
+            <translation>Ühtegi motiivi fotot ei õnnestunud lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Press Start to step through the photos.</source>
+            <translation>Fotode läbisammumiseks vajuta „Alusta”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Previous photo (←)</source>
+            <translation>Eelmine foto (←)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Skip this photo (0 or →)</source>
+            <translation>Jäta see foto vahele (0 või →)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Done: every photo of this list has had its turn.</source>
+            <translation>Valmis: selle loendi iga foto on läbi vaadatud.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>No photos to step through.</source>
+            <translation>Pole fotosid, mida läbi sammuda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation>Foto failitee puudub</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation>Laadin…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation>Fotot ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
+            <translation>{} / {}</translation>
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
@@ -149,13 +751,6 @@
             <translation>Klass</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" />
-            <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
-            <translation>Motiiv</translation>
-        </message>
-        <message>
             <location filename="../plugin/photodock.py" />
             <source>unreadable photo</source>
             <translation>loetamatu foto</translation>
@@ -172,28 +767,8 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>No photo path</source>
-            <translation>Foto failitee puudub</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>Loading…</source>
-            <translation>Laadin…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Other photos of {} ({})</source>
             <translation>Motiivi {} teised fotod ({})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read.</source>
-            <translation>Fotot ei saa lugeda.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>{} of {}</source>
-            <translation>{} / {}</translation>
         </message>
         <message>
             <location filename="../plugin/tasks.py" />
@@ -219,6 +794,31 @@
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
             <translation>„{}” peatus ilma tulemuseta: viga on QGIS-i teatelogis (Pythoni kaart).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training from the labels</source>
+            <translation>Märgenditest treenimine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Classifying the photos with the new model</source>
+            <translation>Fotode klassifitseerimine uue mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Predictions of {}</source>
+            <translation>Mudeli {} ennustused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training was cancelled; the layer is unchanged.</source>
+            <translation>Treenimine katkestati; kiht on muutmata.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The predictions {} cannot be read.</source>
+            <translation>Ennustusi {} ei saa lugeda.</translation>
         </message>
         <message>
             <location filename="../plugin/viewer.py" />
@@ -605,12 +1205,12 @@
             <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation>{} — {} fotot</translation>
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
             <translation>kõige tüüpilisemad eespool</translation>
         </message>
@@ -655,9 +1255,64 @@
             <translation>fotode</translation>
         </message>
         <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation>Kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaadet pole).</translation>
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
+            <translation>Motiivide nimed on kihi väärtustes; nimede tabel (märkuste ja värvidega) salvestatakse ainult GeoPackage-failidesse.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the new name '{new}' begins with '{first}', which spreadsheets run as a formula; write it without that sign (an empty new name means 'not a motif').</source>
+            <translation>Rida {row}: uus nimi „{new}” algab märgiga „{first}”, mida tabelarvutusprogrammid käivitavad valemina; kirjuta see ilma selle märgita (tühi uus nimi tähendab „pole motiiv”).</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{new}' is reserved; choose another name.</source>
+            <translation>Rida {row}: „{new}” on reserveeritud; vali muu nimi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} has no old motif; it is skipped.</source>
+            <translation>Real {row} pole vana motiivi; see jäetakse vahele.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{old}' is no motif of this layer; the row is skipped.</source>
+            <translation>Rida {row}: „{old}” pole selle kihi motiiv; rida jäetakse vahele.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} repeats row {first} ('{old}'); it is used once.</source>
+            <translation>Rida {row} kordab rida {first} („{old}”); seda kasutatakse üks kord.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': keep one of the two rows.</source>
+            <translation>Rida {row} annab motiivile „{old}” nime „{new}”, rida {first} andis talle nime „{first_new}”: jäta alles üks neist ridadest.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
+            <translation>Ühtegi vastavustabeli vana motiivi pole kihis; kihi motiivid on: {motifs}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
+            <translation>Rida {row}: värv „{colour}” pole kujul #RRGGBB; värvi valib palett.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
+            <translation>Nimed „{names}” erinevad ainult suur- ja väiketähtede poolest: need jäävad eraldi motiivideks, kuid eksporditud kaustad liituvad Windowsis ja macOS-is.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -839,11 +1494,6 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
-            <source>Photo Motifs style</source>
-            <translation>Photo Motifsi stiil</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" />
             <source>The style could not be stored with the layer: {}</source>
             <translation>Stiili ei õnnestunud kihiga koos salvestada: {}</translation>
         </message>
@@ -856,6 +1506,11 @@
             <location filename="../processing/summary_style.py" />
             <source>suppressed: fewer than {} users</source>
             <translation>varjatud: vähem kui {} kasutajat</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>no motif (only photos outside every motif)</source>
+            <translation>motiivita (ainult motiividesse mittekuuluvad fotod)</translation>
         </message>
         <message>
             <location filename="../processing/summary_style.py" />
@@ -1127,6 +1782,7 @@
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Photo layer</source>
             <translation>Fotokiht</translation>
         </message>
@@ -1469,6 +2125,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Contact sheets: {}</source>
             <translation>Kontaktlehed: {}</translation>
         </message>
@@ -1590,6 +2247,11 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <source>Leave out photos without a value (e.g. not labelled yet), as in a Lobe dataset</source>
+            <translation>Jäta välja väärtuseta fotod (nt veel märgendamata), nagu Lobe'i andmestikus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
             <source>Write an XLSX table</source>
             <translation>Kirjuta XLSX-tabel</translation>
         </message>
@@ -1640,6 +2302,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <location filename="../processing/alg_train.py" />
             <source>The layer has no field '{}'.</source>
             <translation>Kihil pole välja „{}”.</translation>
@@ -1895,13 +2558,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../core/options.py" />
-            <source>Photos</source>
-            <translation>Fotod</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
             <source>Invalid photos (with reasons)</source>
             <translation>Vigased fotod (koos põhjustega)</translation>
         </message>
@@ -1937,8 +2593,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
-            <translation>Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Every other column of the table (a category or motif typed in a spreadsheet, the photo id…) is kept with its name and type, so it can be the class field of training or the motif field of a summary; a name that clashes with a field of the import gets the prefix table_. Owner ids become salted hashes: analyses need distinct users, not their names, and columns naming a person (owner names, user names, e-mail) are then left out.</source>
+            <translation>Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Tabeli kõik muud veerud (tabelarvutuses sisestatud kategooria või motiiv, foto id…) jäävad alles oma nime ja tüübiga, nii et neid saab kasutada treenimise klassiväljana või kokkuvõtte motiiviväljana; importimise väljaga kattuv nimi saab eesliite table_. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid, ja isikut nimetavad veerud (omanike nimed, kasutajanimed, e-post) jäetakse siis välja.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2044,6 +2700,21 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_import_table.py" />
             <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
             <translation>Omanikud pseudonüümitakse sinu isikliku soolaga (hoitakse sinu kasutajakaustas): räsid on võrreldavad kõigis sinu importides ja kogumistes selles arvutis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Other columns kept in the layer: {}.</source>
+            <translation>Kihti jäid tabeli muud veerud: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The column '{}' clashes with a field of the import: it is kept as '{}'.</source>
+            <translation>Veerg „{}” kattub importimise väljaga: see jääb alles nimega „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Left out because owners are hashed (they name a person): {}.</source>
+            <translation>Jäeti välja, sest omanikud räsitakse (need nimetavad isikut): {}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2222,11 +2893,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
             <translation>Loetud fotosid</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motiftime.py" />
-            <source>Motifs</source>
-            <translation>Motiive</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -2767,6 +3433,86 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Algoritmil puudub meetod process().</translation>
         </message>
         <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Rename and merge motifs</source>
+            <translation>Nimeta ja ühenda motiive</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>rename,merge,names,motifs,clusters,curate,legend,not a motif</source>
+            <translation>nimeta ümber,ühenda,nimed,motiivid,klastrid,kureeri,legend,pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Gives the motifs names instead of C1, C2…: from a table with the columns old and new, motifs are renamed, several old motifs with the same new name are merged, and an empty new name marks photos as 'not a motif'. The map legend, summaries, exports and the printed map then use the names.</source>
+            <translation>Annab motiividele nimed C1, C2… asemel: tabeli järgi, milles on veerud old ja new, nimetatakse motiivid ümber, sama uue nimega vanad motiivid ühendatakse ja tühi uus nimi märgib fotod „pole motiiv”. Kaardi legend, kokkuvõtted, ekspordid ja trükitud kaart kasutavad seejärel neid nimesid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Details: the table is a CSV (comma, semicolon or tab) or XLSX file; optional columns note and colour (#RRGGBB) are stored with the names. The original ids stay in the field &lt;field&gt;_id (e.g. cluster_id), so the step can be redone: an old value is looked up among the current names first, then among the original ids (a row naming an original id takes those photos back out of a merge). The mapping is applied at once, not in a chain. The style is rebuilt with the counts of the new motifs; renamed motifs keep their colours, a merged motif takes the colour of its largest part. A GeoPackage output also gets a motif_names table (id, name, note, colour, photos). Unknown old values and repeated rows are reported and skipped; names that a spreadsheet would run as a formula, and two different names for one motif, stop the run with a sentence.</source>
+            <translation>Üksikasjad: tabel on CSV- (koma, semikoolon või tabulaator) või XLSX-fail; valikulised veerud note ja colour (#RRGGBB) salvestatakse koos nimedega. Algsed tunnused jäävad välja &lt;väli&gt;_id (nt cluster_id), nii et sammu saab uuesti teha: vana väärtust otsitakse esmalt praeguste nimede, seejärel algsete tunnuste seast (algset tunnust nimetav rida võtab need fotod ühendusest tagasi välja). Vastavus rakendatakse korraga, mitte ahelana. Stiil ehitatakse uute motiivide arvudega uuesti; ümber nimetatud motiivid säilitavad oma värvi, ühendatud motiiv saab oma suurima osa värvi. GeoPackage-väljund saab ka tabeli motif_names (id, name, note, colour, photos). Tundmatutest vanadest väärtustest ja korduvatest ridadest antakse teada ja need jäetakse vahele; nimed, mida tabelarvutus käivitaks valemina, ja ühe motiivi kaks erinevat nime peatavad töö lausega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motif or class field</source>
+            <translation>Motiivi või klassi väli</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <translation>Vastavustabel (CSV või XLSX veergudega old,new)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos with named motifs</source>
+            <translation>Nimega motiividega fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Contact sheets under the new names</source>
+            <translation>Kontaktlehed uute nimedega</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motifs after renaming</source>
+            <translation>Motiive pärast ümbernimetamist</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos whose motif changed</source>
+            <translation>Fotod, mille motiiv muutus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos marked 'not a motif'</source>
+            <translation>Fotod märkega „pole motiiv”</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation>Esimene rida: old,new (valikuliselt: note, colour). Üks rida iga muudetava motiivi kohta, nt C10,lilled — C27,arhitektuur — C28,arhitektuur — C3, (tühi: pole motiiv).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>One contact sheet per named motif, titled with its name, most typical photos first, and an overview.</source>
+            <translation>Üks kontaktleht iga nimega motiivi kohta, pealkirjaks selle nimi, kõige tüüpilisemad fotod eespool, ja ülevaade.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The original ids are kept in {}: old values are looked up among the current names, then among those ids.</source>
+            <translation>Algsed tunnused on väljas {}: vanu väärtusi otsitakse praeguste nimede, seejärel nende tunnuste seast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} → {} ({} photos)</source>
+            <translation>{} → {} ({} fotot)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.</source>
+            <translation>{} motiivi enne, {} pärast; muutus {} fotot, {} märgiti „pole motiiv”.</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_search.py" />
             <source>Find photos by words or by a photo</source>
             <translation>Leia fotod sõnade või foto järgi</translation>
@@ -3286,28 +4032,20 @@ Vähemalt kaks klassi.</translation>
             <translation>viimaste nähtuste salvestamisel</translation>
         </message>
         <message>
-            <source>{} motifs (bursts, photos): {}</source>
-            <translation type="vanished">{} motiivi (sarivõtted, fotod): {}</translation>
-        </message>
-        <message>
-            <source>{} ({} bursts, {} photos)</source>
-            <translation type="vanished">{} ({} sarivõtet, {} fotot)</translation>
-        </message>
-        <message>
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
             <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
         </message>
         <message>
-            <source>No user field (such as owner): all photos count as one photographer's.</source>
-            <translation type="vanished">Kasutajavälja (nt owner) pole: kõik fotod loetakse ühe pildistaja omaks.</translation>
-        </message>
-        <message>
-            <source>{} of {} photos are in {} bursts of two or more photos; every other photo is a burst of its own.</source>
-            <translation type="vanished">{1} fotost {0} on {2} sarivõttes, milles on kaks või enam fotot; iga teine foto on omaette sarivõte.</translation>
+            <source>This version of Photo Motifs has no CLIP engine yet to suggest names.</source>
+            <translation type="vanished">Selles Photo Motifsi versioonis pole veel CLIP-mootorit, mis nimesid soovitaks.</translation>
         </message>
         <message>
             <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
             <translation type="vanished">Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+        </message>
+        <message>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <translation type="vanished">Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
         </message>
         <message>
             <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>

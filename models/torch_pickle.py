@@ -48,6 +48,12 @@ STORAGE_DTYPES = {
 }
 
 
+# what a pickle stream of arbitrary bytes can raise while it is read (a damaged or hostile file):
+# each becomes a CheckpointError sentence, never a traceback
+_MALFORMED = (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError, AttributeError,
+              OverflowError, MemoryError, RecursionError)
+
+
 class CheckpointError(pickle.UnpicklingError):
     """The file is not a plain weight checkpoint: unsafe (names a callable we do not allow) or malformed."""
 
@@ -318,8 +324,7 @@ def load_torchscript_state_dict(path) -> dict:
         return {name: ref.to_numpy() for name, ref in refs.items()}
     except CheckpointError:
         raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError, KeyError, AttributeError,
-            zipfile.BadZipFile) as exc:
+    except (*_MALFORMED, KeyError, zipfile.BadZipFile) as exc:
         raise CheckpointError(f"{path.name} is not a readable TorchScript archive ({exc}).") from None
 
 
@@ -340,8 +345,7 @@ def load_torch_state_dict(path) -> dict:
             return _load_legacy(f, path)
     except CheckpointError:
         raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError, KeyError, struct.error,
-            zipfile.BadZipFile) as exc:
+    except (*_MALFORMED, KeyError, struct.error, zipfile.BadZipFile) as exc:
         raise CheckpointError(f"{path.name} is not a readable PyTorch checkpoint ({exc}).") from None
 
 
@@ -353,5 +357,5 @@ def load_numpy_pickle(path):
             return _NumpyUnpickler(f).load()
     except CheckpointError:
         raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as exc:
+    except _MALFORMED as exc:
         raise CheckpointError(f"{path.name} is not a readable weight pickle ({exc}).") from None

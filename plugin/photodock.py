@@ -380,6 +380,12 @@ class PhotoDock(QgsDockWidget):
         source = self.layer.source().split("|")[0] if self.layer is not None else ""
         if source.endswith(".gpkg") and os.path.isdir(source[:-5] + "_sheets"):
             folder = source[:-5] + "_sheets"  # the sheets the workflow wrote with this layer
+        if folder and motif is not None:  # a named motif: its sheet, or that of its original id
+            from ..core.motifnames import sheet_for
+            from ..processing.motif_names import stored_names
+
+            found = sheet_for(folder, motif, stored_names(self.layer, self.field).ids_of(motif))
+            motif = os.path.basename(found)[:-4] if found else motif
         show_contact_sheets(folder, motif, iface=self.iface)
 
 

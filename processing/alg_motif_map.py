@@ -26,7 +26,9 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.motifnames import sheet_for
 from .base import PhotoMotifsAlgorithm
+from .motif_names import stored_names
 from .outputs import is_null
 from .params import mark_advanced
 from .qgis_compat import ALGORITHM_NO_THREADING, FILE_FOLDER, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POLYGON
@@ -193,6 +195,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             node.setName("")
             legend.setLegendFilterByMapEnabled(True)
         sheets = self.parameterAsFile(parameters, self.SHEETS, context)
+        names = stored_names(layer, "dominant")  # named motifs: their sheets may carry the original ids
         colours = {c.value(): c.symbol().color() for c in layer.renderer().categories()} \
             if layer.renderer().type() == "categorizedSymbol" else {}
         if item("motifs_heading"):
@@ -201,7 +204,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             pic, lab, swatch = item(f"motif_{k + 1}"), item(f"motif_{k + 1}_label"), item(f"motif_{k + 1}_swatch")
             if k < len(stats["top"]):
                 motif, n_dom, share = stats["top"][k]
-                sheet = os.path.join(sheets, f"{motif}.png") if sheets else ""
+                sheet = sheet_for(sheets, motif, names.ids_of(motif))
                 if pic is not None:
                     pic.setPicturePath(sheet if sheet and os.path.isfile(sheet) else "")
                 if lab is not None:

@@ -23,6 +23,7 @@ def algorithm_classes():
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
     from .alg_motiftime import MotifTimeAlgorithm
+    from .alg_rename_motifs import RenameMotifsAlgorithm
     from .alg_search import SearchAlgorithm
     from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
@@ -31,7 +32,7 @@ def algorithm_classes():
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, BurstsAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
             SummarizeAlgorithm, MotifTimeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm,
-            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm]
+            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm, RenameMotifsAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):

@@ -73,6 +73,7 @@ DISTANCE_METERS = first_of((Qgis, "DistanceUnit.Meters"), (QgsUnitTypes, "Distan
 ALGORITHM_NO_THREADING = first_of((Qgis, "ProcessingAlgorithmFlag.NoThreading"),
                                   (QgsProcessingAlgorithm, "FlagNoThreading"))
 LAYER_FILTER_POINT = first_of((Qgis, "LayerFilter.PointLayer"), (QgsMapLayerProxyModel, "PointLayer"))
+LAYER_FILTER_VECTOR = first_of((Qgis, "LayerFilter.VectorLayer"), (QgsMapLayerProxyModel, "VectorLayer"))
 FAST_INSERT = first_of((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 
 if Qgis.QGIS_VERSION_INT >= 33800:
