@@ -12,11 +12,13 @@ INPUT_KEY = "Image"  # signature.json: inputs.Image
 INPUT_NAME = "Image:0"  # the graph's image input
 CONFIDENCES = "Confidences"  # probabilities output (signature key and tensor name)
 PREDICTION = "Prediction"  # most confident class name output
+UNKNOWN_SCORE = "UnknownScore"  # our extra output: unknown_score [N] (core/openset.py); not in Lobe's signature keys
 
 MODEL_FILE = "model.onnx"
 SIGNATURE_FILE = "signature.json"
 LABELS_FILE = "labels.txt"
 HEAD_FILE = "head.npz"
+UNKNOWN_FILE = "unknown.npz"  # the calibrated 'unknown' (core.openset.UnknownCalibration)
 CARD_FILE = "model_card.md"
 
 # a CLIP model folder (written by models/clip.py, read by core/zeroshot.py and models/registry.py)

@@ -75,6 +75,10 @@ PROJECTION_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "none"), PROJECTION_NONE),
 )
 
+# photomotifs:train: default share of photos of the known classes the calibrated 'unknown' may
+# reject (core/openset.py; here so the dialog builds without numpy)
+DEFAULT_UNKNOWN_REJECTION = 0.03
+
 # photomotifs:train ('finetune' is carried out by models/finetune.py before the linear head)
 FINETUNE = "finetune"
 TRAINING_METHOD_OPTIONS = (

@@ -1871,7 +1871,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
+            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is. Photos that fit none of the classes (unlike every training photo, as the model learnt when it was trained here) get the class 'unknown'. Optionally copies the photos into one folder per class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1902,6 +1902,16 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Below this confidence the class is 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Call photos that fit none of the classes 'unknown' (models trained here)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>'unknown' above this unknown_score (1 = as calibrated in training)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1938,12 +1948,48 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
             <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
             <source>Photos whose best class has a lower confidence (0–1) get the class 'unknown'. 0 keeps every class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Models made by 'Train a photo classifier' know how far photos of their classes lie from the training photos. A photo farther away gets the class 'unknown', its distance relative to that threshold in the field unknown_score (above 1 = unknown). Lobe's and other ONNX models have no such calibration: every photo gets one of their classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>1 uses the threshold calibrated when training. Higher values call fewer photos unknown, lower values more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>This model has no calibrated 'unknown' (a Lobe or other ONNX model, or one trained without it): every photo gets one of its classes, unless its confidence is below the threshold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The model's calibrated 'unknown' is switched off: every photo gets one of its classes, unless its confidence is below the threshold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Calibrated 'unknown' on: photos with unknown_score above {} (farther from the training photos than {:.0f} % of held-out photos of the known classes when the limit is 1) are called unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>{} of {} photos were called 'unknown': {} unlike every training photo, {} like the 'none of these' examples, {} below the confidence threshold.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3723,7 +3769,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3803,6 +3849,16 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Validation accuracy of the known classes with 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Expected share of photos of the known classes called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Classes</source>
             <translation type="unfinished" />
         </message>
@@ -3834,6 +3890,56 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>The validation photos and the cross-validation folds keep each user's photos (and each burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the owner field when the layer has one, else burst_id. Class folders have no users.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Calibrated 'unknown': share of photos of the known classes that may be called unknown (0 = every photo gets a class)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>'None of these' example photos (optional folder)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Class that means 'none of these' (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos farther from the training photos than nearly all photos of the known classes are called 'unknown' when classifying. The threshold is chosen on training photos held out in turn, so that this share of photos of your classes is called unknown (0.03 = 3 %). Higher catches more unrelated photos and loses more of your classes' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos that belong to none of your classes (food, selfies, screenshots...), in any subfolders. They teach the model what to call 'unknown'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>A class value (a subfolder or a value of the class field) whose photos belong to none of the classes. A class named 'unknown' always does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>No calibrated 'unknown' (switched off): every photo will get one of the classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Calibrated 'unknown': a photo farther from the training photos than {:.0f} % of held-out photos of the known classes is called unknown (k = {}, threshold {:.4f}); expected share of photos of the known classes called unknown: {:.1f} %.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation with 'unknown': accuracy on the known classes {:.1f} % ({:.1f} % when every photo must get a class); {:.1f} % of their validation photos were called unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>'None of these' examples: {} photos; {:.1f} % of their validation photos were called unknown.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3939,11 +4045,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_zeroshot.py" />
             <source>Photos with a class</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_zeroshot.py" />
-            <source>Photos called 'unknown'</source>
             <translation type="unfinished" />
         </message>
         <message>

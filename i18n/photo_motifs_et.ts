@@ -1871,8 +1871,8 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
-            <translation>Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobe'ist eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on; fotod, milles mudel pole kindel, võib märkida „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
+            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is. Photos that fit none of the classes (unlike every training photo, as the model learnt when it was trained here) get the class 'unknown'. Optionally copies the photos into one folder per class.</source>
+            <translation>Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobe'ist eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on. Fotod, mis ei sobi ühtegi klassi (erinevad kõigist treeningfotodest, nagu mudel siin treenides õppis), saavad klassi „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1903,6 +1903,16 @@
             <location filename="../processing/alg_classify.py" />
             <source>Below this confidence the class is 'unknown'</source>
             <translation>Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Call photos that fit none of the classes 'unknown' (models trained here)</source>
+            <translation>Märgi ühtegi klassi mittesobivad fotod „unknown” (teadmata) (siin treenitud mudelid)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>'unknown' above this unknown_score (1 = as calibrated in training)</source>
+            <translation>„unknown” (teadmata), kui unknown_score on sellest suurem (1 = nagu treenimisel kalibreeritud)</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1938,6 +1948,12 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation>Fotosid, mis märgiti „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
             <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
             <translation>Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
         </message>
@@ -1945,6 +1961,36 @@
             <location filename="../processing/alg_classify.py" />
             <source>Photos whose best class has a lower confidence (0–1) get the class 'unknown'. 0 keeps every class.</source>
             <translation>Fotod, mille parima klassi kindlus (0–1) on sellest väiksem, saavad klassi „unknown” (teadmata). 0 säilitab kõik klassid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Models made by 'Train a photo classifier' know how far photos of their classes lie from the training photos. A photo farther away gets the class 'unknown', its distance relative to that threshold in the field unknown_score (above 1 = unknown). Lobe's and other ONNX models have no such calibration: every photo gets one of their classes.</source>
+            <translation>Tööriistaga „Treeni fotoklassifikaator” tehtud mudelid teavad, kui kaugel nende klasside fotod treeningfotodest asuvad. Kaugemal asuv foto saab klassi „unknown” (teadmata) ja väljale unknown_score tema kauguse selle läve suhtes (üle 1 = teadmata). Lobe'i ja teistel ONNX-mudelitel sellist kalibreeringut pole: iga foto saab ühe nende klassidest.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>1 uses the threshold calibrated when training. Higher values call fewer photos unknown, lower values more.</source>
+            <translation>1 kasutab treenimisel kalibreeritud läve. Suurema väärtusega märgitakse teadmatuks vähem fotosid, väiksemaga rohkem.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>This model has no calibrated 'unknown' (a Lobe or other ONNX model, or one trained without it): every photo gets one of its classes, unless its confidence is below the threshold.</source>
+            <translation>Sellel mudelil pole kalibreeritud „unknown”-klassi (Lobe'i või muu ONNX-mudel või ilma selleta treenitud mudel): iga foto saab ühe mudeli klassidest, kui tema kindlus pole alla läve.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The model's calibrated 'unknown' is switched off: every photo gets one of its classes, unless its confidence is below the threshold.</source>
+            <translation>Mudeli kalibreeritud „unknown” on välja lülitatud: iga foto saab ühe mudeli klassidest, kui tema kindlus pole alla läve.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Calibrated 'unknown' on: photos with unknown_score above {} (farther from the training photos than {:.0f} % of held-out photos of the known classes when the limit is 1) are called unknown.</source>
+            <translation>Kalibreeritud „unknown” on sees: fotod, mille unknown_score on üle {} (piiri 1 korral treeningfotodest kaugemal kui {:.0f} % teadaolevate klasside kõrvalehoitud fotodest), märgitakse teadmatuks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>{} of {} photos were called 'unknown': {} unlike every training photo, {} like the 'none of these' examples, {} below the confidence threshold.</source>
+            <translation>{} fotot {}-st märgiti „unknown” (teadmata): {} erinevad kõigist treeningfotodest, {} sarnanevad „mitte ükski neist” näidetega, {} jäid alla kindluse läve.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -3725,8 +3771,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
-            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart. Mudel õpib ka ära tundma, millal foto ei sobi ühtegi klassi: ainult treeningfotode põhjal mõõdab ta, kui kaugel on teadaolevate klasside fotod teistest, ning „Klassifitseeri fotod” märgib sellest kaugemal oleva foto „unknown” (teadmata). „Mitte ükski neist” näidisfotod (toit, selfid, ekraanipildid...) õpetavad talle lisaks, mida välja jätta.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3805,6 +3851,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Validation accuracy of the known classes with 'unknown'</source>
+            <translation>Teadaolevate klasside valideerimise täpsus koos „unknown”-klassiga</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Expected share of photos of the known classes called 'unknown'</source>
+            <translation>Teadaolevate klasside fotode eeldatav osa, mis märgitakse „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Classes</source>
             <translation>Klassid</translation>
         </message>
@@ -3837,6 +3893,56 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_train.py" />
             <source>The validation photos and the cross-validation folds keep each user's photos (and each burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the owner field when the layer has one, else burst_id. Class folders have no users.</source>
             <translation>Valideerimisfotod ja ristvalideerimise osad hoiavad iga kasutaja (ja iga sarivõtte) fotod ühel pool, nii et täpsus on see, mida saavad uue kasutaja fotod. Tühi: owner-väli, kui kihil see on, muidu burst_id. Klassikaustades kasutajaid pole.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Calibrated 'unknown': share of photos of the known classes that may be called unknown (0 = every photo gets a class)</source>
+            <translation>Kalibreeritud „unknown”: teadaolevate klasside fotode osa, mille võib märkida teadmatuks (0 = iga foto saab klassi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>'None of these' example photos (optional folder)</source>
+            <translation>„Mitte ükski neist” näidisfotod (valikuline kaust)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Class that means 'none of these' (optional)</source>
+            <translation>Klass, mis tähendab „mitte ükski neist” (valikuline)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos farther from the training photos than nearly all photos of the known classes are called 'unknown' when classifying. The threshold is chosen on training photos held out in turn, so that this share of photos of your classes is called unknown (0.03 = 3 %). Higher catches more unrelated photos and loses more of your classes' photos.</source>
+            <translation>Fotod, mis on treeningfotodest kaugemal kui peaaegu kõik teadaolevate klasside fotod, märgitakse klassifitseerimisel „unknown” (teadmata). Lävi valitakse kordamööda kõrvale hoitud treeningfotode põhjal nii, et see osa sinu klasside fotodest märgitakse teadmatuks (0,03 = 3 %). Suurem väärtus püüab kinni rohkem kõrvalisi fotosid ja kaotab rohkem sinu klasside fotosid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Photos that belong to none of your classes (food, selfies, screenshots...), in any subfolders. They teach the model what to call 'unknown'.</source>
+            <translation>Fotod, mis ei kuulu ühtegi sinu klassi (toit, selfid, ekraanipildid...), mis tahes alamkaustades. Need õpetavad mudelile, mida märkida „unknown” (teadmata).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>A class value (a subfolder or a value of the class field) whose photos belong to none of the classes. A class named 'unknown' always does.</source>
+            <translation>Klassi väärtus (alamkaust või klassivälja väärtus), mille fotod ei kuulu ühtegi klassi. Klass nimega „unknown” tähendab seda alati.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>No calibrated 'unknown' (switched off): every photo will get one of the classes.</source>
+            <translation>Kalibreeritud „unknown” puudub (välja lülitatud): iga foto saab ühe klassidest.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Calibrated 'unknown': a photo farther from the training photos than {:.0f} % of held-out photos of the known classes is called unknown (k = {}, threshold {:.4f}); expected share of photos of the known classes called unknown: {:.1f} %.</source>
+            <translation>Kalibreeritud „unknown”: foto, mis on treeningfotodest kaugemal kui {:.0f} % teadaolevate klasside kõrvalehoitud fotodest, märgitakse teadmatuks (k = {}, lävi {:.4f}); teadaolevate klasside fotode eeldatav osa, mis märgitakse teadmatuks: {:.1f} %.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Validation with 'unknown': accuracy on the known classes {:.1f} % ({:.1f} % when every photo must get a class); {:.1f} % of their validation photos were called unknown.</source>
+            <translation>Valideerimine koos „unknown”-klassiga: teadaolevate klasside täpsus {:.1f} % ({:.1f} %, kui iga foto peab saama klassi); {:.1f} % nende valideerimisfotodest märgiti teadmatuks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>'None of these' examples: {} photos; {:.1f} % of their validation photos were called unknown.</source>
+            <translation>„Mitte ükski neist” näited: {} fotot; {:.1f} % nende valideerimisfotodest märgiti teadmatuks.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3945,11 +4051,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Photos called 'unknown'</source>
-            <translation>Fotod, mis said „unknown” (teadmata)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_zeroshot.py" />
             <source>For example:
 church
 river at night
@@ -4032,20 +4133,24 @@ Vähemalt kaks klassi.</translation>
             <translation>viimaste nähtuste salvestamisel</translation>
         </message>
         <message>
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
-            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
+            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart. Mudel õpib ka ära tundma, millal foto ei sobi ühtegi klassi: ainult treeningfotode põhjal mõõdab ta, kui kaugel on teadaolevate klasside fotod teistest, ning „Klassifitseeri fotod” märgib sellest kaugemal oleva foto „unknown” (teadmata). „Mitte ükski neist” näidisfotod (toit, selfid, ekraanipildid...) õpetavad talle lisaks, mida välja jätta.</translation>
         </message>
         <message>
-            <source>This version of Photo Motifs has no CLIP engine yet to suggest names.</source>
-            <translation type="vanished">Selles Photo Motifsi versioonis pole veel CLIP-mootorit, mis nimesid soovitaks.</translation>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <translation type="vanished">Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
         </message>
         <message>
             <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
             <translation type="vanished">Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
         </message>
         <message>
-            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
-            <translation type="vanished">Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
+            <source>Gives every photo a class with a trained model: one made by 'Train a photo classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its list of class names. Each photo gets its class and how sure the model is; photos the model is unsure about can be marked 'unknown'. Optionally copies the photos into one folder per class.</source>
+            <translation type="vanished">Annab treenitud mudeliga igale fotole klassi: mudeliga, mis on tehtud tööriistaga „Treeni fotoklassifikaator”, Lobe'ist eksporditud mudeliga (ONNX) või mis tahes ONNX-pildiklassifikaatoriga koos klassinimede loendiga. Iga foto saab oma klassi ja selle, kui kindel mudel on; fotod, milles mudel pole kindel, võib märkida „unknown” (teadmata). Soovi korral kopeerib fotod eraldi kausta iga klassi jaoks.</translation>
+        </message>
+        <message>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
         </message>
         <message>
             <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
@@ -4094,6 +4199,10 @@ Vähemalt kaks klassi.</translation>
         <message>
             <source>Canceled: partial results were discarded.</source>
             <translation type="vanished">Katkestatud: osalised tulemused jäeti kõrvale.</translation>
+        </message>
+        <message>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
+            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
         </message>
     </context>
 </TS>

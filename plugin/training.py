@@ -4,7 +4,8 @@ Runs ``photomotifs:train`` on the layer's label field (unsaved labels included: 
 the layer with its edit buffer) and then ``photomotifs:classify`` on the same layer, in the
 background (``tasks.AlgorithmChain``: progress, cancel, one of succeeded/failed/cancelled). The
 predictions come back into the layer's edit buffer as one undoable step ("Predictions of model
-N"): ``class``, ``confidence``, ``class_2``…, ``top_classes``; the class the previous model gave
+N"): ``class``, ``confidence``, ``unknown``, ``unknown_score`` (the calibrated 'unknown':
+above 1 = unknown), ``best_class``, ``class_2``…, ``top_classes``; the class the previous model gave
 is kept in ``class_before`` so the review can step through the photos where the two models
 disagree. The model folders go next to the layer (``<layer>_models/model_<n>``); the last one
 is remembered in the layer (a custom property saved with the project).
@@ -25,7 +26,8 @@ from .tasks import CANCELLED, FAILED, SUCCEEDED, AlgorithmChain, Step
 
 MODEL_PROPERTY = "photo_motifs/model"
 PREVIOUS_CLASS = "class_before"
-PREDICTION_FIELDS = (("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("class_2", "str"),
+PREDICTION_FIELDS = (("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("unknown_score", "float"),
+                     ("best_class", "str"), ("class_2", "str"),
                      ("confidence_2", "float"), ("class_3", "str"), ("confidence_3", "float"),
                      ("top_classes", "str"), ("classify_note", "str"))
 
