@@ -52,6 +52,7 @@ def summary_text(result) -> str:
             f"Validation ({ev.n} photos not used for fitting): accuracy {_pct(ev.accuracy)}, "
             f"balanced accuracy {_pct(ev.balanced_accuracy)}, {len(ev.misclassified)} misclassified."
         )
+    if ev is not None:
         weakest = min(
             (c for c in ev.per_class if c["support"]), key=lambda c: c["recall"], default=None
         )
