@@ -623,6 +623,8 @@ def _cell_kind(value) -> str:
         if len(digits) > 1 and digits.startswith("0"):
             return "str"  # an id such as 007 keeps its zeros
         return "int" if abs(int(text)) < 2 ** 63 else "str"
+    if "_" in text or not text.isascii():
+        return "str"  # float() reads '12_3' as 123 and '١٢' as 12: codes a spreadsheet keeps as text
     try:
         number = float(text)
     except ValueError:

@@ -541,6 +541,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation type="unfinished" />
@@ -1306,12 +1311,27 @@
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
             <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
             <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
             <translation type="unfinished" />
         </message>
         <message>

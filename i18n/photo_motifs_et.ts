@@ -541,6 +541,11 @@
             <translation>Märgiga {} algavat nime käivitavad tabelarvutusprogrammid valemina; kirjuta see ilma selle märgita.</translation>
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation>See nimi on reserveeritud fotodele, mis pole motiiv: kasuta selle asemel nuppu „Pole motiiv”.</translation>
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation>Kihti {} ei saa muuta (kirjutuskaitstud fail või andmeallikas).</translation>
@@ -1306,6 +1311,11 @@
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
+            <translation>Väljal pole ühelgi fotol motiivi: ümber nimetada pole midagi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
             <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
             <translation>Rida {row}: värv „{colour}” pole kujul #RRGGBB; värvi valib palett.</translation>
         </message>
@@ -1313,6 +1323,16 @@
             <location filename="../processing/motif_names.py" />
             <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
             <translation>Nimed „{names}” erinevad ainult suur- ja väiketähtede poolest: need jäävad eraldi motiivideks, kuid eksporditud kaustad liituvad Windowsis ja macOS-is.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation>… ja veel {} sellist rida (read {}–{}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
+            <translation>… ja veel {} samasugust.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
