@@ -787,18 +787,21 @@ def none_of_these_labels(labels, none_label=None) -> list:
 
 
 def calibrate_open_set(X, y, classes, unknown_rejection: float, seed: int = 0, blocks=None,
-                       feedback: CoreFeedback | None = None):
-    """The ``unknown`` calibration of a head trained on ``X``/``y`` (None when switched off: 0)."""
+                       feedback: CoreFeedback | None = None, groups=None):
+    """The ``unknown`` calibration of a head trained on ``X``/``y`` (None when switched off: 0).
+    With ``groups`` (users, bursts) its folds keep a group's photos together, so one user's
+    near-duplicates cannot set the threshold too low."""
     if not unknown_rejection:
         return None
     return fit_unknown(X, y, classes, blocks=blocks, target_rejection=unknown_rejection, seed=seed,
-                       none_class=UNKNOWN if UNKNOWN in classes else None, feedback=feedback)
+                       groups=groups, none_class=UNKNOWN if UNKNOWN in classes else None, feedback=feedback)
 
 
 def hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection: float, seed: int = 0, blocks=None,
-                      feedback: CoreFeedback | None = None) -> dict | None:
+                      feedback: CoreFeedback | None = None, groups=None) -> dict | None:
     """Open-set figures on the hold-out photos: the calibration is fitted on the training part only."""
-    calibration = calibrate_open_set(X[tr], y[tr], classes, unknown_rejection, seed, blocks, feedback)
+    calibration = calibrate_open_set(X[tr], y[tr], classes, unknown_rejection, seed, blocks, feedback,
+                                     groups[tr] if groups is not None else None)
     if calibration is None or not len(va):
         return None
     figures = open_set_figures(head.predict_proba(X[va]), calibration.scores(X[va]), y[va], classes,
@@ -854,7 +857,8 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
                         codes[tr] if split["method"] == "group" else None)
         val_paths = [paths[i] for i in va] if paths is not None else None
         evaluation = evaluate(head.predict_proba(X[va]), y[va], classes, val_paths)
-        open_set = hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection, seed, blocks, feedback)
+        open_set = hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection, seed, blocks, feedback,
+                                     codes if split["method"] == "group" else None)
         if split["method"] == "group":
             split["group_field"] = group_field
             split["random_split"] = _random_split_score(X, y, classes, method, val_fraction, seed, class_weight,
@@ -872,7 +876,7 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
     t0 = time.perf_counter()
     feedback.info(msg("refitting_head", method, len(y)))
     head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks, codes)
-    unknown = calibrate_open_set(X, y, classes, unknown_rejection, seed, blocks, feedback)
+    unknown = calibrate_open_set(X, y, classes, unknown_rejection, seed, blocks, feedback, codes)
     seconds["final_fit"] = time.perf_counter() - t0
     feedback.progress(100.0)
     return TrainResult(
