@@ -1,6 +1,7 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
@@ -30,7 +31,7 @@ from ..core.options import (
 )
 from ..core.safe_write import json_problem, replace_complete
 from .base import PhotoMotifsAlgorithm
-from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
+from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
     CACHE,
@@ -65,6 +66,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     MIN_CLUSTER_SIZE = "MIN_CLUSTER_SIZE"
     SEED = "SEED"
     PROJECTION = "PROJECTION"
+    BURST_REPRESENTATIVES = "BURST_REPRESENTATIVES"
     OUTPUT = "OUTPUT"
     SHEETS = "SHEETS"
     MAP = "MAP"
@@ -130,6 +132,12 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROJECTION, self.tr("Similarity map"), option_labels(PROJECTION_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.BURST_REPRESENTATIVES, self.tr("Cluster one photo per burst (from 'Find photo bursts')"), False))
+        self.parameterDefinition(self.BURST_REPRESENTATIVES).setHelp(self.tr(
+            "Clusters only each burst's representative (burst_first) and gives every photo of the burst "
+            "its motif, so 30 near-identical shots of one scene by one person weigh as one photo. Motif "
+            "sizes are then given in bursts and in photos."))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Photos with motifs"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
@@ -177,7 +185,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
         params = self.cluster_params(parameters, context)
         source = resolve_photo_source(self, parameters, context, feedback)
-        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source)
+        reps = self.burst_representatives(parameters, context, source, feedback)
+        clustered = source if reps is None else representatives_only(source, reps)
+        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), clustered)
         if len(emb.rows) < 2:
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
@@ -189,8 +199,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             chosen = self.tr("  <- chosen")
             for k, value in result.k_curve:
                 feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
-        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
-            f"{name} ({size})" for name, size in result.sizes.items())))
+        photo_sizes = self.log_sizes(feedback, result, reps, emb, valid)
 
         projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
@@ -199,18 +208,21 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
         per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
-        reasons = failed_reasons(source, valid, emb)
+        reasons = failed_reasons(clustered, valid, emb)
+        member_note = self.tr("In a burst: the motif of the burst's representative.")
 
         def values(i):
-            r = per_feature.get(i)
+            own = i if reps is None else int(reps[i])
+            r = per_feature.get(own)
             if r is None:
-                return {"cluster_note": reasons.get(i)}
+                return {"cluster_note": reasons.get(own)}
             label = result.labels[r]
             return {
-                "cluster": label, "cluster_size": result.sizes.get(label), "cluster_rank": int(result.rank[r]),
-                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]),
+                "cluster": label, "cluster_size": photo_sizes.get(label), "cluster_rank": int(result.rank[r]),
+                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]) and own == i,
                 "sim_x": float(xy[r, 0]) if xy is not None else None,
                 "sim_y": float(xy[r, 1]) if xy is not None else None,
+                "cluster_note": member_note if own != i else None,
             }
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
@@ -252,12 +264,48 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "criterion": result.criterion,
                 "k_curve": [[int(k), float(v)] for k, v in result.k_curve],
                 "sizes": result.sizes,
+                "burst_representatives": reps is not None,
+                "photos_by_motif": photo_sizes,
                 "notes": result.notes,
                 "projection": projection,
             }
             write_report_json(report, record)
             results[self.REPORT] = report
         return results
+
+    def burst_representatives(self, parameters, context, source, feedback):
+        """Index of each feature's burst representative (None unless the option is on)."""
+        if not self.parameterAsBoolean(parameters, self.BURST_REPRESENTATIVES, context):
+            return None
+        from ..core.bursts import representatives
+
+        names = source.fields.names()
+        if "burst_id" not in names or "burst_first" not in names:
+            raise QgsProcessingException(self.tr(
+                "The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' "
+                "on it first, or turn off 'Cluster one photo per burst'."))
+        reps = representatives([None if is_null(f["burst_id"]) else int(f["burst_id"]) for f in source.features],
+                               [not is_null(f["burst_first"]) and bool(f["burst_first"]) for f in source.features])
+        feedback.pushInfo(self.tr("Clustering one photo per burst: {} of {} photos.").format(
+            len(set(reps.tolist())), len(reps)))
+        return reps
+
+    def log_sizes(self, feedback, result, reps, emb, valid):
+        """Log the motifs' sizes (in bursts and photos with bursts); {motif: photos}."""
+        if reps is None:
+            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+                f"{name} ({size})" for name, size in result.sizes.items())))
+            return dict(result.sizes)
+        label_of = {valid[r]: result.labels[k] for k, r in enumerate(emb.rows)}
+        photos: dict = {}
+        for i in range(len(reps)):
+            label = label_of.get(int(reps[i]))
+            if label is not None:
+                photos[label] = photos.get(label, 0) + 1
+        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+            self.tr("{} ({} photos, {} bursts)").format(name, photos.get(name, 0), size)
+            for name, size in result.sizes.items())))
+        return photos
 
     @staticmethod
     def write_sheets(folder, paths, result, cf):
@@ -293,6 +341,11 @@ def write_report_json(path, record) -> None:
     """The run report, complete or absent (read back as JSON before it gets its name)."""
     replace_complete(path, lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"),
                      verify=json_problem)
+
+
+def representatives_only(source, reps):
+    """The photo source with only burst representatives' paths (the others are left out)."""
+    return replace(source, paths=[p if reps[i] == i else "" for i, p in enumerate(source.paths)])
 
 
 def _remove_previous_sheets(folder):

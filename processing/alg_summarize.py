@@ -32,11 +32,11 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
+from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
-from .params import mark_advanced, option_labels
+from .params import mark_advanced, option_labels, option_value
 from .qgis_compat import (
     DISTANCE_METERS,
     FIELD_NUMERIC,
@@ -118,6 +118,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     MEASURE = "MEASURE"
     MIN_USERS = "MIN_USERS"
     ALLOW_SMALL_CELLS = "ALLOW_SMALL_CELLS"
+    SEASON = "SEASON"
     OUTPUT = "OUTPUT"
     N_AREAS = "N_AREAS"
     N_SUPPRESSED = "N_SUPPRESSED"
@@ -154,6 +155,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
             NUMBER_INTEGER, 5, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SEASON, self.tr("Season (only photos taken then)"), option_labels(SEASON_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ALLOW_SMALL_CELLS, self.tr("Allow grid cells under 100 m (they can locate single photographers: "
                                             "not for publishing)"), False))
@@ -188,6 +191,9 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         areas_source = self.parameterAsSource(parameters, self.AREAS, context)
         target = self.target_crs(parameters, context, source, areas_source, params, feedback)
         points = self.read_points(source, fields, target, context, cf, feedback)
+        keep = self._season(parameters, context, fields[2], points["date"], feedback)
+        if keep is not None:  # only the photos of one season
+            points = {key: [v for v, k in zip(col, keep) if k] if col else col for key, col in points.items()}
         area_feats, polygons = self.read_areas(areas_source)
         motif_field, user_field, date_field, conf_field = fields
         result = summarize(
@@ -337,6 +343,21 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
             written, result.counts["suppressed"], params.measure))
         return dest_id, written
+
+    def _season(self, parameters, context, date_field, dates, feedback):
+        """Which photos were taken in the chosen season (None: all seasons)."""
+        season = option_value(self, parameters, self.SEASON, context, SEASON_OPTIONS)
+        if season == "all":
+            return None
+        if not date_field:
+            raise QgsProcessingException(self.tr(
+                "A season needs the date taken field (such as taken_at): choose it, or all seasons."))
+        from ..core.phototime import season_mask
+
+        keep = season_mask(dates, season)
+        feedback.pushInfo(self.tr("Season {}: {} of {} photos were taken then.").format(
+            season, int(keep.sum()), len(keep)))
+        return keep
 
     def _utm_for(self, source, context):
         from ..core.summarize import utm_epsg

@@ -11,6 +11,7 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsSymbol,
     QgsSymbolLayer,
     QgsUnitTypes,
+    QgsVectorLayerTemporalProperties,
     QgsWkbTypes,
 )
 
@@ -90,3 +92,9 @@ PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProces
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
 SKIP_GEOMETRY_CHECKS = first_of((Qgis, "ProcessingFeatureSourceFlag.SkipGeometryValidityChecks"),
                                 (QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"))
+# temporal properties of photo layers (processing/temporal.py): Qgis.VectorTemporalMode from QGIS 3.28
+TEMPORAL_INSTANT_FIELD = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeInstantFromField"),
+                                  (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeInstantFromField"))
+TEMPORAL_EXPRESSIONS = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions"),
+                                (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeStartAndEndFromExpressions"))
+STYLE_TEMPORAL = first_of((QgsMapLayer, "StyleCategory.Temporal"), (QgsMapLayer, "Temporal"))
