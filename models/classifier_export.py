@@ -61,7 +61,7 @@ from ..core.model_files import (
     UNKNOWN_SCORE,
 )
 from ..core.openset import DEFAULT_REJECTION, LRD_EPS
-from ..core.report import difference_sentence, split_of, split_text, unit_of
+from ..core.report import difference_sentence, split_of, split_text, unit_of, write_report
 from ..core.safe_write import publish_folder
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
@@ -632,7 +632,6 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
-    from ..core.report import write_report
     from ..core.train import train_classifier
     from .registry import DEFAULT_BACKBONE, classifier_spec, ensure_onnx, get_backbone
 
@@ -694,9 +693,18 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         extra["finetune"] = {"unfreeze_stages": tuned.unfreeze_stages, "seconds": round(tuned.seconds, 1),
                              "steps": tuned.n_steps, "n_photos": len(tuned.train_indices),
                              "backbone_onnx": str(onnx_path), "history": tuned.history}
+    feedback.check()
+    folder, files = publish_model_folder(result, spec, onnx_path, out_dir, name, extra, invalid, seconds)
+    feedback.progress(100.0)
+    return TrainedModel(folder, result, files, invalid, seconds, emb.n_cached)
+
+
+def publish_model_folder(result, spec, onnx_path, out_dir, name, extra, invalid, seconds) -> tuple:
+    """The model folder and its report written whole under a temporary name, checked
+    (:func:`model_folder_problem`) and only then put in place: (folder, report files)."""
     written = {}
 
-    def fill(tmp):  # the whole folder under a temporary name; published once checked
+    def fill(tmp):
         t0 = time.perf_counter()
         export_model_folder(result, spec, onnx_path, tmp, name=name)
         seconds["export"] = time.perf_counter() - t0
@@ -704,8 +712,5 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         written.update(write_report(result, tmp, extra=extra, invalid=invalid))
         seconds["report"] = time.perf_counter() - t0
 
-    feedback.check()
     folder = publish_folder(out_dir, fill, verify=model_folder_problem, obsolete=(UNKNOWN_FILE,))
-    files = {key: folder / Path(path).name for key, path in written.items()}
-    feedback.progress(100.0)
-    return TrainedModel(folder, result, files, invalid, seconds, emb.n_cached)
+    return folder, {key: folder / Path(path).name for key, path in written.items()}
