@@ -34,7 +34,7 @@ import numpy as np
 from .embed import compute_embeddings
 from .feedback import ensure_feedback
 from .openset import LIMIT, UNKNOWN, is_none_class, unknown_mask
-from .safe_cells import write_csv
+from .safe_cells import save_csv
 
 
 @dataclass
@@ -225,7 +225,7 @@ def write_image_tools_csv(path, result: ClassifyResult) -> Path:
     rows += [(i, fpath, "", "") for i, fpath, _code, _sentence in result.failed]
     rows.sort(key=lambda r: r[0])
     # file names and labels are text from the user's disk and model: never formulas
-    return write_csv(path, ["File", "Label", "Confidence"], (r[1:] for r in rows))
+    return save_csv(path, ["File", "Label", "Confidence"], (r[1:] for r in rows))
 
 
 def copy_into_label_folders(result: ClassifyResult, out_dir, write_tables=(), feedback=None):

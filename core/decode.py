@@ -22,11 +22,12 @@ and would silently affect every other Pillow user in QGIS).
 from __future__ import annotations
 
 import math
-import os
 import threading
 
 import numpy as np
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
+
+from .files import PhotoFileError, open_photo
 
 #: mapping from spec.resample to Pillow's filter
 RESAMPLE = {
@@ -95,6 +96,8 @@ def _error_for(exc: BaseException) -> DecodeError:
     """Translate whatever Pillow or the OS raised into a DecodeError with a sentence."""
     if isinstance(exc, DecodeError):
         return exc
+    if isinstance(exc, PhotoFileError):  # a device, pipe or socket, or a file over the size limit
+        return DecodeError(exc.code, exc.sentence)
     if isinstance(exc, Image.DecompressionBombError):
         return DecodeError(
             "too_large",
@@ -209,7 +212,7 @@ def open_oriented(path, min_side: int | None = None) -> Image.Image:
     """
     register_heif()
     try:
-        with open(os.fspath(path), "rb") as fh:
+        with open_photo(path) as fh:
             img = Image.open(fh)
             if min_side:
                 _draft(img, int(min_side))

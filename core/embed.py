@@ -27,6 +27,7 @@ import numpy as np
 
 from .decode import DecodeError, check_spec, load_for_backbone
 from .feedback import ensure_feedback
+from .files import PhotoFileError
 from .hashing import content_hash
 from .messages import msg
 from .vectors_io import export_vectors, read_vectors
@@ -183,6 +184,8 @@ def _hash_one(path):
     try:
         size, mtime = _stat(path)
         return content_hash(path), size, mtime
+    except PhotoFileError as exc:  # a device, pipe or socket, or a file over the size limit
+        return DecodeError(exc.code, exc.sentence)
     except OSError as exc:
         return DecodeError("unreadable", f"The file cannot be read ({exc.strerror or exc}).")
 

@@ -11,9 +11,11 @@ output folder, move or modify a source photo, or shorten a file name at its firs
 * ``mode='copy'`` copies bytes and timestamps. ``mode='link'`` makes a hard link where the file
   system allows (no extra space; the two names share one file, so editing the exported photo
   edits the original), else a symbolic link, else a copy; the report says which.
-* ``strip_metadata=True`` re-encodes every copy as JPEG (quality 95) without EXIF, GPS, XMP or
-  comments, with the EXIF orientation applied to the pixels; the colour profile is kept. A
-  non-JPEG source keeps its full name with ``.jpg`` appended. Links are impossible then.
+* ``strip_metadata=True`` ("for sharing") re-encodes every copy as JPEG (quality 95) without EXIF,
+  GPS, XMP or comments, with the EXIF orientation applied to the pixels; the colour profile is
+  kept. A non-JPEG source keeps its full name with ``.jpg`` appended. Links are impossible then.
+  Its tables leave out every column that could locate, date or identify a photo, its camera or
+  its owner (:func:`sharing_columns`), and the report's notes say which.
 * The table: every row's fields, then ``export_file`` (path relative to ``out_dir``) and
   ``export_status``, then embedding columns ``f0``, ``f1``... when ``vectors`` is given. Written
   next to the group folders, under a new name if one already exists.
@@ -52,9 +54,10 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .files import PhotoFileError, check_photo_file, open_photo
 from .messages import Message, msg
 from .options import EXPORT_MODE_OPTIONS, values
-from .safe_cells import write_csv, write_xlsx
+from .safe_cells import save_csv, save_xlsx
 from .safe_paths import resolve_against
 from .safe_write import TEMP_PREFIX, write_complete
 
@@ -65,6 +68,16 @@ MAX_NAME = 120
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _JPEG_EXT = {".jpg", ".jpeg", ".jpe", ".jfif"}
+# table columns an export "for sharing" (without metadata) leaves out: location, time, camera, file
+# paths and names, owners, identifiers and free text of a photo. Short words must be whole words of the
+# column name (``x``, ``id``, ``make``); long unambiguous ones count anywhere in it (``GPSLatitude``).
+_PRIVATE_WORD = re.compile(
+    r"(?:^|_)(?:lat|lon|lng|long|alt|x|y|z|geom|geometry|direction|heading|accuracy|gps|location|date|time|"
+    r"taken|upload|make|model|lens|serial|photo|path|file|url|uri|source|user|author|creator|id|secret|title|"
+    r"tags|comment)(?:$|_)", re.IGNORECASE)
+_PRIVATE_PART = re.compile(
+    r"latitude|longitude|altitude|elevation|datetime|timestamp|taken|upload|camera|owner|username|userid|"
+    r"filename|filepath|relpath|description", re.IGNORECASE)
 # errors that concern the whole output, not one photo: stop instead of failing every photo
 FATAL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO}
 
@@ -123,6 +136,7 @@ def _numbered(name: str, i: int) -> str:
 
 def _same_bytes(path: Path, data: bytes | None, source: Path | None) -> bool:
     try:
+        check_photo_file(path)  # a pipe or device in the output folder is never read
         if data is not None:
             return path.stat().st_size == len(data) and path.read_bytes() == data
         return filecmp.cmp(path, source, shallow=False)
@@ -146,7 +160,8 @@ def _stripped_jpeg(source: Path) -> bytes:
     return out.getvalue()
 
 
-def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str, report: ExportReport) -> tuple:
+def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str, report: ExportReport,
+           check=None) -> tuple:
     """Write one photo under the first free (or identical) name; (relative file, status)."""
     i = 1
     candidate = name
@@ -160,7 +175,7 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
             candidate = _numbered(name, i)
             continue
         try:
-            status = _write(source, dest, data, mode)
+            status = _write(source, dest, data, mode, check)
         except FileExistsError:
             continue  # created meanwhile by someone else: try the same name again
         report.created_files.append(str(dest))
@@ -169,7 +184,22 @@ def _place(source: Path, folder: Path, name: str, data: bytes | None, mode: str,
         return dest, status
 
 
-def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
+class _CheckedReader:
+    """A file that asks for a cancel (``check`` raises Canceled) before each block after a full
+    one: a long copy stops within a block, a small photo (one short read) is not slowed."""
+
+    def __init__(self, fh, check):
+        self.fh, self.check, self.full = fh, check, False
+
+    def read(self, n=-1):
+        if self.full and self.check is not None:
+            self.check()
+        block = self.fh.read(n)
+        self.full = n > 0 and len(block) == n
+        return block
+
+
+def _write(source: Path, dest: Path, data: bytes | None, mode: str, check=None) -> str:
     if data is not None:
         write_complete(dest, lambda tmp: tmp.write_bytes(data))
         return "re-encoded without metadata"
@@ -190,8 +220,8 @@ def _write(source: Path, dest: Path, data: bytes | None, mode: str) -> str:
             pass
 
     def fill(tmp: Path) -> None:
-        with open(source, "rb") as src, open(tmp, "xb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        with open_photo(source) as src, open(tmp, "xb") as dst:
+            shutil.copyfileobj(_CheckedReader(src, check), dst, 1 << 20)  # 1 MiB at a time
         shutil.copystat(source, tmp)
 
     write_complete(dest, fill)
@@ -227,12 +257,27 @@ def _cell(value):
     return str(value)
 
 
-def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportReport) -> None:
+def sharing_columns(columns, keep=()) -> tuple:
+    """(columns a table "for sharing" keeps, columns it leaves out): out go the ones that could
+    locate, date or identify a photo, its camera or its owner (``latitude``, ``taken_at``,
+    ``make``, ``owner``, ``photo``, ``title``...), matched by name; ``keep`` stays in any case."""
+    kept, left = [], []
+    for column in columns:
+        private = _PRIVATE_WORD.search(str(column)) or _PRIVATE_PART.search(str(column))
+        (kept if column in keep or not private else left).append(column)
+    return kept, left
+
+
+def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportReport, sharing=None) -> None:
     columns: list = []
     for row in rows:
         for key in row:
             if key not in columns:
                 columns.append(key)
+    if sharing is not None:  # the group field that must stay
+        columns, left = sharing_columns(columns, keep=(sharing,))
+        if left:
+            report.notes.append(msg("export_sharing", len(left), ", ".join(map(str, left))))
     columns += ["export_file", "export_status"]
     dims = 0 if vectors is None else vectors.shape[1]
     header = [str(c) for c in columns] + [f"f{j}" for j in range(dims)]
@@ -249,9 +294,9 @@ def _write_tables(rows, extra, vectors, out_dir: Path, formats, report: ExportRe
             continue
         path = _free_name(out_dir / f"{TABLE_NAME}.{fmt}")
         if fmt == "xlsx":
-            write_complete(path, lambda tmp: write_xlsx(tmp, header, records()))
+            save_xlsx(path, header, records(), replace=False)
         else:
-            write_complete(path, lambda tmp: write_csv(tmp, header, records(), encoding="utf-8-sig", mode="x"))
+            save_csv(path, header, records(), encoding="utf-8-sig", replace=False)
         report.created_files.append(str(path))
         report.tables.append(str(path))
 
@@ -264,7 +309,7 @@ def _is_image(path: Path) -> bool:
 
     register_heif()
     try:
-        with Image.open(path):
+        with open_photo(path) as fh, Image.open(fh):
             return True
     except UnidentifiedImageError:
         return False
@@ -284,11 +329,16 @@ def _unstripped_copies(rows, out: Path, path_field: str, group_field: str, root)
         folder = out / safe_folder_name("" if group is None else str(group))
         if not folder.is_dir() or not source.is_file():
             continue
+        try:
+            check_photo_file(source)
+        except OSError:
+            continue
         stem, ext = os.path.splitext(source.name)
         for existing in folder.glob(f"{glob.escape(stem)}*{glob.escape(ext)}"):
             if existing.name.startswith(TEMP_PREFIX):
                 continue
             try:
+                check_photo_file(existing)
                 same = os.path.samefile(existing, source) or filecmp.cmp(existing, source, shallow=False)
             except OSError:
                 same = False
@@ -386,7 +436,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
                      skip_empty)
         if formats:
             fb.check()
-            _write_tables(rows, report.extra, vectors, out, formats, report)
+            _write_tables(rows, report.extra, vectors, out, formats, report,
+                          sharing=group_field if strip_metadata else None)
     except Canceled:
         raise Canceled(f"The export was canceled. {_undo(report)}") from None
     except OSError as exc:
@@ -439,6 +490,15 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
             extra.append(("", "missing"))
             continue
         source = Path(resolved)
+        try:
+            check_photo_file(source)  # a device, pipe or socket is never opened
+        except PhotoFileError as exc:
+            report.failed += 1
+            report.problems.append((str(source), exc.code, exc.sentence))
+            extra.append(("", "not a photo file"))
+            continue
+        except OSError:
+            pass  # missing or unreadable: said just below
         if not source.is_file():
             report.failed += 1
             report.problems.append((str(source), "missing", f"{source} was not found; it was not exported."))
@@ -463,7 +523,9 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
                 data = _stripped_jpeg(source)
                 if source.suffix.lower() not in _JPEG_EXT:
                     name = f"{name}.jpg"
-            dest, status = _place(source, folder, name, data, mode, report)
+            dest, status = _place(source, folder, name, data, mode, report, fb.check)
+        except Canceled:
+            raise
         except OSError as exc:
             if exc.errno in FATAL_ERRNOS:
                 raise

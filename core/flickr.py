@@ -39,6 +39,7 @@ import csv
 import json
 import math
 import os
+import re
 import threading
 import time
 from collections import deque
@@ -46,10 +47,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
+from urllib.parse import quote, urljoin, urlsplit
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .options import FLICKR_DATE_OPTIONS, values
-from .safe_cells import csv_cell
+from .safe_cells import save_csv
+from .safe_write import replace_complete
 from .table_import import pseudonymise
 
 FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
@@ -58,6 +61,16 @@ DEFAULT_PER_PAGE = 250
 DEFAULT_CALLS_PER_HOUR = 3600
 # downloads in a row that got no answer at all (after their retries): the network is gone, stop
 MAX_UNANSWERED = 3
+# Flickr's photo servers (live.staticflickr.com, farm66.staticflickr.com, ...): the only hosts photos come from
+PHOTO_HOST = "staticflickr.com"
+REDIRECTS = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 5
+MAX_RETRY_AFTER = 3600.0  # a server's Retry-After is honoured up to an hour (the wait can be cancelled)
+# a download bigger than this is no photo of that size (originals: Flickr accepts up to 200 MB)
+SIZE_CAP = {"o": 250 * 1024 * 1024}
+DEFAULT_SIZE_CAP = 25 * 1024 * 1024
+IDLE_TIMEOUT = 60.0  # seconds without a byte: the transfer is given up (and retried)
+MANIFEST_NAME = ".complete.csv"  # in photos/: every file whose download was whole
 
 # Flickr licence ids (flickr.photos.licenses.getInfo)
 LICENCES = {
@@ -107,6 +120,14 @@ class FlickrError(RuntimeError):
 
 class LocalWriteError(FlickrError):
     """A downloaded file could not be written completely (full disk): the harvest stops."""
+
+
+class MalformedAnswer(ValueError):
+    """An API answer of the wrong shape (a list where an object belongs, an id that is no number)."""
+
+
+class DownloadRefused(OSError):
+    """Raised by the download's sink to stop a transfer (too large): transports abort on OSError."""
 
 
 @dataclass
@@ -184,6 +205,7 @@ class SearchResult:
     slices: list
     calls: int
     waited: float
+    refused: int = 0  # entries left out: an id that is no number, a secret that is not alphanumeric
 
 
 def _stamp(dt: datetime) -> int:
@@ -255,8 +277,61 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
+def check_api_url(api_url: str) -> None:
+    """The endpoint the key is sent to: https, or plain http to this computer only (tests)."""
+    parts = urlsplit(api_url)
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and _is_loopback(parts.hostname):
+        return
+    raise FlickrError(f"The API endpoint {api_url} is refused: your API key is sent to it, so it must be an "
+                      "https:// address (plain http only to this computer, for tests).")
+
+
+def _is_loopback(host) -> bool:
+    return host in ("127.0.0.1", "localhost", "::1")
+
+
+def _origin(url: str) -> tuple:
+    parts = urlsplit(url)
+    port = parts.port if parts.port is not None else {"https": 443, "http": 80}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def photo_url_problem(url: str, api_url: str) -> Optional[str]:
+    """None when ``url`` may be fetched as a photo, else why not.
+
+    Photos come from Flickr's photo servers only: ``https://`` on ``staticflickr.com`` or one of
+    its subdomains (``live.``, ``farm66.``...), the default port, no user name in the URL. With
+    a loopback test endpoint (http://127.0.0.1:port) exactly that origin is allowed instead.
+    ``file://``, other hosts (another loopback address, 169.254.169.254...) and plain http are
+    refused; every redirect hop is checked by this same rule.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "not a valid URL"
+    if parts.username or parts.password:
+        return "a URL with a user name"
+    api_scheme, api_host, _api_port = _origin(api_url)
+    if api_scheme == "http" and _is_loopback(api_host):  # the local test stand-in
+        return None if _origin(url) == _origin(api_url) else "not the test server's own address"
+    if parts.scheme != "https":
+        return f"not https ({parts.scheme or 'no scheme'})"
+    host = (parts.hostname or "").lower()
+    if not (host == PHOTO_HOST or host.endswith("." + PHOTO_HOST)) or port not in (None, 443):
+        return f"not one of Flickr's photo servers ({host or 'no host'})"
+    return None
+
+
 class FlickrClient:
-    """Calls of the REST API through a transport, under a call budget, with retries."""
+    """Calls of the REST API through a transport, under a call budget, with retries.
+
+    The key goes only to the endpoint's own origin (scheme, host, port): a redirect elsewhere or
+    to plain http is not followed. Text from the server reaches the user only through
+    :meth:`redact` (the key removed, control characters dropped, length capped).
+    """
 
     def __init__(self, api_key: str, transport: Transport, api_url: str = FLICKR_REST_URL,
                  calls_per_hour: int = DEFAULT_CALLS_PER_HOUR, max_retries: int = 5,
@@ -266,6 +341,7 @@ class FlickrClient:
         if not api_key or not api_key.strip():
             raise FlickrError("No Flickr API key: store your key in QGIS's authentication database "
                               "and choose that configuration.")
+        check_api_url(api_url)
         self.api_key = api_key.strip()
         self.transport = transport
         self.api_url = api_url
@@ -278,25 +354,52 @@ class FlickrClient:
         self.retries = 0
         self.backoff_waited = 0.0
 
+    def redact(self, text) -> str:
+        """Server text fit to show: the API key (plain or URL-encoded) replaced, control
+        characters (terminal escapes) dropped, at most 300 characters."""
+        text = str(text or "")
+        for form in {self.api_key, quote(self.api_key, safe="")}:
+            text = re.sub(re.escape(form), "[API key removed]", text, flags=re.IGNORECASE)
+        text = "".join(c if c.isprintable() else " " for c in text)
+        return text if len(text) <= 300 else text[:299] + "…"
+
     def _pause(self, attempt: int, response: Optional[HttpResponse], what: str) -> None:
         delay = self.backoff * (2 ** attempt)
         retry_after = (response.headers.get("retry-after") if response is not None else None) or ""
         if retry_after.strip().isdigit():
-            delay = max(delay, min(float(retry_after), 3600.0))
-        self.feedback.info(f"{what}: retrying in {_duration(delay)} "
-                           f"(attempt {attempt + 2} of {self.max_retries + 1}).")
+            delay = max(delay, min(float(retry_after), MAX_RETRY_AFTER))
+        self.feedback.info(f"{self.redact(what)}: retrying in {_duration(delay)} "
+                           f"(attempt {attempt + 2} of {self.max_retries + 1}; cancel to stop).")
         self.retries += 1
         self.backoff_waited += delay
         self.wait(delay)
 
-    def call(self, method: str, **params) -> dict:
-        """The JSON answer of an API method; FlickrError when it fails for good."""
+    def _post(self, form: dict, method: str) -> HttpResponse:
+        """POST the form to the endpoint; redirects followed only within the endpoint's origin."""
+        url = self.api_url
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = self.transport(url, data=form)
+            if response.status not in REDIRECTS:
+                return response
+            target = urljoin(url, response.headers.get("location", ""))
+            if _origin(target) != _origin(self.api_url):
+                raise FlickrError(f"The Flickr API answered {method} with a redirect to {self.redact(target)}; it "
+                                  "was not followed, so your API key was not sent there. The harvest stopped.")
+            url = target
+        raise FlickrError(f"The Flickr API redirected {method} more than {MAX_REDIRECTS} times; the harvest stopped.")
+
+    def call(self, method: str, validate: Optional[Callable[[dict], None]] = None, **params) -> dict:
+        """The JSON answer of an API method; FlickrError when it fails for good.
+
+        ``validate(answer)`` raises :class:`MalformedAnswer` for an answer of the wrong shape: it
+        counts as a failed attempt (retried, then a sentence).
+        """
         form = {"method": method, "api_key": self.api_key, "format": "json", "nojsoncallback": "1"}
         form.update({k: str(v) for k, v in params.items() if v not in (None, "")})
         for attempt in range(self.max_retries + 1):
             self.feedback.check()
             self.budget.acquire()
-            response = self.transport(self.api_url, data=form)
+            response = self._post(form, method)
             problem = _http_problem(response)
             if problem is None:
                 try:
@@ -306,19 +409,24 @@ class FlickrClient:
                 if not isinstance(answer, dict):
                     problem = "the answer was not Flickr's JSON"
                 elif answer.get("stat") == "ok":
-                    return answer
+                    try:
+                        if validate is not None:
+                            validate(answer)
+                        return answer
+                    except MalformedAnswer as exc:
+                        problem = f"a malformed answer: {exc}"
                 else:
                     code = _int(answer.get("code"))
-                    message = str(answer.get("message") or "no message")
+                    message = self.redact(answer.get("message") or "no message")
                     if code not in TRANSIENT_FLICKR_CODES:
                         raise FlickrError(_flickr_sentence(code, message))
                     problem = f"Flickr error {code} ({message})"
             elif response.status and response.status not in TRANSIENT_HTTP:
                 raise FlickrError(f"The Flickr API answered HTTP {response.status} to {method}"
-                                  f"{_detail(response)}; the harvest stopped.")
+                                  f"{self.redact(_detail(response))}; the harvest stopped.")
             if attempt < self.max_retries:
                 self._pause(attempt, response, f"{method}: {problem}")
-        raise FlickrError(f"{method} failed {self.max_retries + 1} times ({problem}); the harvest "
+        raise FlickrError(f"{method} failed {self.max_retries + 1} times ({self.redact(problem)}); the harvest "
                           "stopped. Run it again later: downloaded photos are kept.")
 
     @property
@@ -339,6 +447,8 @@ def _http_problem(response: HttpResponse) -> Optional[str]:
     got = response.received or len(response.body)
     if length.isdigit() and int(length) != got:
         return f"truncated transfer ({got} of {length} bytes)"
+    if response.error:  # the transfer ended abnormally (reset, timeout) after a 200
+        return f"an interrupted transfer ({response.error})"
     return None
 
 
@@ -393,10 +503,12 @@ def search(client: FlickrClient, query: HarvestQuery, per_page: int = DEFAULT_PE
     slices = []
     stack = [(tuple(float(v) for v in query.bbox), _stamp(query.start), _stamp(query.end))]
     expected = None
+    refused = []
     while stack:
         feedback.check()
         bbox, t0, t1 = stack.pop()
-        first = client.call("flickr.photos.search", **_search_params(query, bbox, t0, t1, per_page, 1))
+        first = client.call("flickr.photos.search", validate=validate_search_answer,
+                            **_search_params(query, bbox, t0, t1, per_page, 1))
         info = first.get("photos") or {}
         total = _int(info.get("total")) or 0
         if expected is None:
@@ -416,24 +528,74 @@ def search(client: FlickrClient, query: HarvestQuery, per_page: int = DEFAULT_PE
             feedback.warning(f"Slice {_slice_text(bbox, t0, t1, query)} has {total} photos in one "
                              f"second and a tiny area: only the first {cap} can be read.")
         pages = min(_int(info.get("pages")) or 1, max_pages)
-        _collect(found, info.get("photo") or [], query)
+        _collect(found, info.get("photo") or [], query, refused)
         for page in range(2, pages + 1):
-            answer = client.call("flickr.photos.search",
+            answer = client.call("flickr.photos.search", validate=validate_search_answer,
                                  **_search_params(query, bbox, t0, t1, per_page, page))
-            _collect(found, (answer.get("photos") or {}).get("photo") or [], query)
+            _collect(found, (answer.get("photos") or {}).get("photo") or [], query, refused)
         report.pages = pages
         feedback.info(f"Slice {_slice_text(bbox, t0, t1, query)}: {total} photos in {pages} "
                       f"page(s); {len(found)} distinct photos so far ({client.calls} API calls).")
         if expected:
             feedback.progress(min(99.0, 100.0 * len(found) / expected))
-    return SearchResult(list(found.values()), slices, client.calls, client.budget.waited - waited0)
+    if refused:
+        feedback.warning(f"{len(refused)} photo entries of Flickr's answers were left out because "
+                         f"{refused[0]} (ids must be numbers and secrets letters and digits).")
+    return SearchResult(list(found.values()), slices, client.calls, client.budget.waited - waited0,
+                        len(refused))
 
 
-def _collect(found: dict, photos: list, query: HarvestQuery) -> None:
+_ID = re.compile(r"[0-9]{1,20}")
+_SECRET = re.compile(r"[0-9A-Za-z]{1,64}")
+
+
+def validate_search_answer(answer: dict) -> None:
+    """Raise :class:`MalformedAnswer` unless ``answer`` has the shape of a search answer:
+    ``photos`` an object, ``photos.photo`` a list of objects, paging counts whole numbers."""
+    info = answer.get("photos")
+    if not isinstance(info, dict):
+        raise MalformedAnswer("'photos' is not an object")
+    photos = info.get("photo", [])
+    if not isinstance(photos, list):
+        raise MalformedAnswer(f"'photos.photo' is {type(photos).__name__}, not a list")
+    if not all(isinstance(p, dict) for p in photos):
+        raise MalformedAnswer("an entry of 'photos.photo' is not an object")
+    for key in ("total", "pages", "page"):
+        if key in info and _count(info[key]) is None:
+            raise MalformedAnswer(f"'photos.{key}' is not a whole number")
+
+
+def _count(value) -> Optional[int]:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str) and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
+def entry_problem(photo: dict) -> Optional[str]:
+    """None for a photo entry whose id is digits and whose secret is letters and digits (they
+    make its file name), else why it is left out (an id such as ``../x`` or one with a NUL)."""
+    pid, secret = photo.get("id"), photo.get("secret")
+    if not isinstance(pid, (str, int)) or isinstance(pid, bool) or not _ID.fullmatch(str(pid)):
+        return "its id is not a number"
+    if secret not in (None, "") and not (isinstance(secret, str) and _SECRET.fullmatch(secret)):
+        return "its secret is not letters and digits"
+    return None
+
+
+def _collect(found: dict, photos: list, query: HarvestQuery, refused: Optional[list] = None) -> None:
     allowed = LICENCE_FILTERS[query.licences]
     for photo in photos:
-        pid = str(photo.get("id") or "")
-        if not pid or pid in found:
+        problem = entry_problem(photo) if isinstance(photo, dict) else "it is not an object"
+        if problem:
+            if refused is not None:
+                refused.append(problem)
+            continue
+        pid = str(photo.get("id"))
+        if pid in found:
             continue
         if allowed is not None and _int(photo.get("license")) not in allowed:
             continue  # the API filters too; this guards against a licence changed meanwhile
@@ -479,14 +641,15 @@ def file_name(photo: dict, size: str) -> str:
     secret = str(photo.get("secret") or "")
     stem = url.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0] if url else ""
     bits = stem.split("_")
-    if len(bits) >= 2 and bits[0] == str(photo.get("id")) and bits[1].isalnum():
+    if len(bits) >= 2 and bits[0] == str(photo.get("id")) and _SECRET.fullmatch(bits[1]):
         secret = bits[1]
     name = f"{photo.get('id')}_{secret}_{SIZES[size][1]}.jpg"
     return "".join(c for c in name if c.isalnum() or c in "_.-")
 
 
 def photo_url(photo: dict, size: str) -> str:
-    return str(photo.get(SIZES[size][0]) or "")
+    url = photo.get(SIZES[size][0])
+    return url if isinstance(url, str) else ""
 
 
 @dataclass
@@ -496,6 +659,66 @@ class DownloadResult:
     failed: list = field(default_factory=list)  # (photo id, reason sentence)
     bytes: int = 0
     files: dict = field(default_factory=dict)  # photo id -> file name
+    refused: int = 0  # photo URLs (or their redirects) outside Flickr's photo servers
+
+
+class Manifest:
+    """``photos/.complete.csv``: the name and size of every file whose download was whole.
+
+    A file is "already there" only when the manifest lists it with its size (or, for a folder
+    harvested before manifests, when it passes :func:`image_problem`, and is then listed): a
+    transfer cut without a Content-Length is never taken for a finished photo.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / MANIFEST_NAME
+        self.sizes = {}
+        if self.path.is_file():
+            with open(self.path, encoding="utf-8", newline="") as fh:
+                for row in csv.reader(fh):
+                    if len(row) == 2 and row[1].isdigit():
+                        self.sizes[row[0]] = int(row[1])
+
+    def whole(self, target: Path) -> bool:
+        if not target.is_file():
+            return False
+        size = target.stat().st_size
+        if target.name in self.sizes:
+            return self.sizes[target.name] == size
+        if size and image_problem(target) is None:
+            self.add(target)
+            return True
+        return False
+
+    def add(self, target: Path) -> None:
+        size = target.stat().st_size
+        try:
+            with open(self.path, "a", encoding="utf-8", newline="") as fh:
+                csv.writer(fh).writerow([target.name, size])
+        except OSError as exc:
+            raise LocalWriteError(f"The list of complete downloads {self.path} could not be written "
+                                  f"({exc.strerror or exc}): the disk may be full; the harvest stopped.") from exc
+        self.sizes[target.name] = size
+
+
+def image_problem(path) -> Optional[str]:
+    """None when the file is a whole JPEG, PNG, GIF or WebP (its signature and its end marker),
+    else what is wrong: an HTML page, an error text or a cut transfer is no photo."""
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        fh.seek(max(0, size - 64))
+        tail = fh.read()
+    if head.startswith(b"\xff\xd8\xff"):
+        return None if tail.rstrip(b"\x00\r\n ").endswith(b"\xff\xd9") else "a JPEG cut before its end"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return None if tail.endswith(b"IEND\xaeB`\x82") else "a PNG cut before its end"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return None if tail.endswith(b";") else "a GIF cut before its end"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return None if int.from_bytes(head[4:8], "little") + 8 == size else "a WebP cut before its end"
+    return "not an image (" + (repr(head[:12])[2:-1] or "empty") + ")"
 
 
 def download(client: FlickrClient, photos: list, folder, size: str,
@@ -504,6 +727,8 @@ def download(client: FlickrClient, photos: list, folder, size: str,
     feedback = ensure_feedback(feedback)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(folder)
+    cap = SIZE_CAP.get(size, DEFAULT_SIZE_CAP)
     result = DownloadResult()
     unanswered = 0
     for n, photo in enumerate(photos, start=1):
@@ -515,14 +740,22 @@ def download(client: FlickrClient, photos: list, folder, size: str,
             result.failed.append((pid, f"Flickr offers no '{size}' size of this photo (the "
                                        "owner does not allow it, or the original is smaller)."))
             continue
+        refusal = photo_url_problem(url, client.api_url)
+        if refusal:
+            result.refused += 1
+            result.failed.append((pid, f"Its URL {client.redact(url)} was refused ({refusal}): photos are only "
+                                       "downloaded over https from Flickr's photo servers."))
+            continue
         name = file_name(photo, size)
         target = folder / name
-        if target.is_file() and target.stat().st_size > 0:
+        if manifest.whole(target):
             result.already += 1
             result.files[pid] = name
         else:
             try:
-                problem, answered = _fetch(client, url, target, feedback)
+                problem, answered = _fetch(client, url, target, feedback, cap)
+                if problem is None:
+                    manifest.add(target)
             except Canceled:
                 raise Canceled(_kept(result, folder)) from None
             except LocalWriteError as exc:
@@ -533,6 +766,7 @@ def download(client: FlickrClient, photos: list, folder, size: str,
                                   f"({problem}): the network connection may be lost; the harvest stopped. "
                                   + _kept(result, folder))
             if problem:
+                result.refused += problem.startswith("A redirect")
                 result.failed.append((pid, problem))
             else:
                 result.downloaded += 1
@@ -550,35 +784,72 @@ def _kept(result: DownloadResult, folder: Path) -> str:
             "harvest again to download the rest.")
 
 
-def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback) -> tuple:
+def _transfer(client: FlickrClient, url: str, part: Path, cap: int) -> tuple:
+    """One download with its redirects, each hop checked by :func:`photo_url_problem`, into
+    ``part``: (response, bytes the transport handed over, None or a reason not to retry)."""
+    current = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        state = {"bytes": 0, "too_large": False}
+        with open(part, "wb") as fh:
+            def sink(chunk, fh=fh, state=state):
+                state["bytes"] += len(chunk)
+                if state["bytes"] > cap:
+                    state["too_large"] = True
+                    raise DownloadRefused(f"larger than {cap:,} bytes")
+                fh.write(chunk)
+
+            response = client.transport(current, sink=sink)
+        if state["too_large"]:
+            return response, state, f"The download was stopped: it was larger than {cap:,} bytes, more than a photo " \
+                                    "of this size can be."
+        if response.status not in REDIRECTS:
+            return response, state, None
+        target = urljoin(current, response.headers.get("location", ""))
+        refusal = photo_url_problem(target, client.api_url)
+        if refusal:
+            return response, state, f"A redirect to {client.redact(target)} was refused ({refusal}): photos are only " \
+                                    "downloaded over https from Flickr's photo servers."
+        current = target
+    return response, state, f"The download was redirected more than {MAX_REDIRECTS} times."
+
+
+def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback, cap: int = DEFAULT_SIZE_CAP) -> tuple:
     """Download url to target via ``target.part``: (None when done, else the reason it failed;
-    False when no attempt got any HTTP answer)."""
+    False when no attempt got any HTTP answer). A file is renamed into place only when whole:
+    HTTP 200, the announced length, a normal end, and an image with its end marker."""
     part = target.with_name(target.name + ".part")
     problem = "no attempt"
     answered = False
     for attempt in range(client.max_retries + 1):
         feedback.check()
-        with open(part, "wb") as fh:
-            response = client.transport(url, sink=fh.write)
+        response, state, final = _transfer(client, url, part, cap)
         answered = answered or response.status != 0
+        if final:
+            part.unlink(missing_ok=True)
+            return final, True
         if response.status in (404, 410):
             part.unlink(missing_ok=True)
             return f"The photo is no longer on Flickr (HTTP {response.status} for its file).", True
         size = part.stat().st_size
-        if response.received and size != response.received:
+        handed = response.received or state["bytes"]
+        if handed and size != handed:
             # bytes arrived that the file did not take (a full disk): the write error stays
             # inside the transport (a Qt slot, a read loop), so the file size is what tells
             part.unlink(missing_ok=True)
-            raise LocalWriteError(f"Only {size} of the {response.received} bytes of {target.name} could be "
-                                  f"written to {target.parent} ({response.error or 'no reason given'}): the "
-                                  "disk may be full or the folder not writable; the harvest stopped.")
+            raise LocalWriteError(f"Only {size} of the {handed} bytes of {target.name} could be "
+                                  f"written to {target.parent} ({client.redact(response.error) or 'no reason given'}): "
+                                  "the disk may be full or the folder not writable; the harvest stopped.")
         problem = _http_problem(response)
-        if problem is None and size == 0:
-            problem = "an empty file"
+        if problem is None:
+            problem = image_problem(part) if size else "an empty file"
+            if problem and problem.startswith("not an image"):
+                part.unlink(missing_ok=True)
+                return f"The server sent {problem}, not the photo.", True
         if problem is None:
             os.replace(part, target)
             return None, True
-        if response.status not in TRANSIENT_HTTP and not problem.startswith("truncated"):
+        problem = client.redact(problem)
+        if response.status not in TRANSIENT_HTTP and not problem.startswith(("truncated", "a ", "an ")):
             break
         if attempt < client.max_retries:
             client._pause(attempt, response, f"Download of {target.name}: {problem}")
@@ -596,21 +867,21 @@ def table_rows(photos: list, size: str, files: Optional[dict] = None,
         pid = str(photo.get("id"))
         if files is not None and pid not in files:
             continue
-        owner = str(photo.get("owner") or "")
-        owner_name = str(photo.get("ownername") or "")
+        owner = _text(photo.get("owner"))
+        owner_name = _text(photo.get("ownername"))
         if hash_owner_salt is not None:
             owner = pseudonymise(owner, hash_owner_salt) if owner else ""
             owner_name = ""
         licence = _int(photo.get("license"))
         rows.append({
             "id": pid,
-            "secret": photo.get("secret") or "",
+            "secret": _text(photo.get("secret")),
             "owner": owner,
             "ownername": owner_name,
-            "title": photo.get("title") or "",
-            "tags": photo.get("tags") or "",
-            "datetaken": photo.get("datetaken") or "",
-            "datetakengranularity": photo.get("datetakengranularity", ""),
+            "title": _text(photo.get("title")),
+            "tags": _text(photo.get("tags")),
+            "datetaken": _text(photo.get("datetaken")),
+            "datetakengranularity": _text(photo.get("datetakengranularity")),
             "dateupload": _upload_text(photo.get("dateupload")),
             "latitude": _number(photo.get("latitude")),
             "longitude": _number(photo.get("longitude")),
@@ -621,6 +892,15 @@ def table_rows(photos: list, size: str, files: Optional[dict] = None,
             "filename": (files or {}).get(pid, ""),
         })
     return rows
+
+
+def _text(value) -> str:
+    """A text cell from an answer's value: strings and numbers only, without NUL and control
+    characters (a CSV reader stops at a NUL), at most 2,000 characters."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    text = "".join(c if c.isprintable() or c in "\t" else " " for c in str(value))
+    return text[:2000]
 
 
 def _number(value) -> Optional[float]:
@@ -639,16 +919,10 @@ def _upload_text(value) -> str:
 
 
 def write_csv(path, columns: list, rows: list) -> None:
-    """UTF-8 CSV written to a temporary name and renamed (never a half-written table); text a
-    spreadsheet would run as a formula (titles and tags are anyone's text) goes through
-    :func:`safe_cells.csv_cell`."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
-    os.replace(tmp, path)
+    """UTF-8 CSV, complete or absent (:func:`safe_cells.save_csv`: a temporary name, every row
+    read back, then the rename); text a spreadsheet would run as a formula (titles and tags are
+    anyone's text) goes through :func:`safe_cells.csv_cell`."""
+    save_csv(path, columns, ([row.get(c) for c in columns] for row in rows))
 
 
 def licence_counts(photos: list) -> dict:
@@ -723,7 +997,7 @@ def write_readme(folder, query: HarvestQuery, api_url: str, photos: list, calls:
         "      0  (no photo)",
     )
     path = Path(folder) / README_NAME
-    path.write_text(text, encoding="utf-8")
+    replace_complete(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return path
 
 
@@ -757,6 +1031,9 @@ def harvest(query: HarvestQuery, folder, client: FlickrClient, download_files: b
                           feedback=feedback.sub(30, 95))
         feedback.info(f"Files: {result.downloaded} downloaded ({result.bytes / 1e6:.1f} MB), "
                       f"{result.already} already complete, {len(result.failed)} not downloaded.")
+        if result.refused:
+            feedback.warning(f"{result.refused} photo URLs (or their redirects) pointed outside Flickr's photo "
+                             f"servers or to plain http and were refused; see {SKIPPED_NAME}.")
     rows = table_rows(found.photos, query.size, result.files if result else None, hash_owner_salt)
     table = folder / TABLE_NAME
     write_csv(table, TABLE_COLUMNS, rows)

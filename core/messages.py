@@ -101,6 +101,9 @@ TEMPLATES = {
     "export_identical": QT_TRANSLATE_NOOP("PhotoMotifs", "{} already there (identical)"),
     "export_renamed": QT_TRANSLATE_NOOP("PhotoMotifs", "{} renamed to avoid a name clash"),
     "export_failed": QT_TRANSLATE_NOOP("PhotoMotifs", "{} not exported"),
+    "export_sharing": QT_TRANSLATE_NOOP("PhotoMotifs", "For sharing, the tables leave out the {} columns that "
+                                                       "could locate, date or identify a photo, its camera or its "
+                                                       "owner: {}."),
 }
 
 

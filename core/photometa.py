@@ -20,6 +20,10 @@ Files that cannot be used at all (always in the invalid list):
     a damaged EXIF block that makes Pillow fail (the known denial-of-service sample), a size
     beyond Pillow's decompression-bomb limit, HEIC without pillow-heif, or an I/O error.
     Every exception of the header read is caught, so a bad file never stops a scan.
+``not_a_file``
+    A device, named pipe or socket (or a link to one): never opened (``core/files.py``).
+``file_too_large``
+    Larger than ``core.files.MAX_PHOTO_BYTES``: never opened.
 
 Photos that can be read but have no usable location. They are the record's
 ``location_status`` (with null coordinates) when ``keep_unlocated`` is set, otherwise they go
@@ -83,7 +87,7 @@ from typing import Optional
 from PIL import ExifTags, Image, TiffImagePlugin, UnidentifiedImageError
 
 from .feedback import CoreFeedback, ensure_feedback
-from .files import is_image_name, list_files
+from .files import PhotoFileError, check_photo_file, is_image_name, list_files, open_photo
 from .hashing import content_hash
 from .messages import msg
 
@@ -226,9 +230,11 @@ def read_photo(path, root=None, with_hash: bool = True) -> PhotoRecord:
     """
     path = Path(os.path.abspath(path))
     try:
-        file_size = path.stat().st_size
+        file_size = check_photo_file(path).st_size  # a device, pipe or socket is never opened
         header = _read_header(path)
         photo_id = content_hash(path) if with_hash else None
+    except PhotoFileError as exc:
+        raise PhotoError(exc.code, exc.sentence) from exc
     except OSError as exc:
         raise PhotoError("unreadable", f"The file cannot be read ({_detail(exc)}).") from exc
     return PhotoRecord(
@@ -260,7 +266,7 @@ def scan_folder(folder, recursive: bool = True, keep_unlocated: bool = False,
             rec = read_photo(path, root, with_hash=False)
             if rec.location_status == OK or keep_unlocated:
                 rec.photo_id = content_hash(path)  # only photos that are kept need an identity
-        except PhotoError as err:
+        except (PhotoError, PhotoFileError) as err:
             invalid.append(_invalid(path, root, err.code, err.sentence))
         except OSError as exc:
             invalid.append(_invalid(path, root, "unreadable", f"The file cannot be read ({_detail(exc)})."))
@@ -289,7 +295,7 @@ def _read_header(path: Path) -> dict:
     """The PhotoRecord fields that come from the image header and its EXIF."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow warns about odd EXIF and large images
-        with open(path, "rb") as fh:
+        with open_photo(path) as fh:
             try:
                 im = Image.open(fh)
             except UnidentifiedImageError as exc:

@@ -15,7 +15,7 @@ writes such cells (OWASP "CSV Injection" guidance):
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from pathlib import Path
 
@@ -37,15 +37,43 @@ def csv_row(values) -> list:
     return [csv_cell(v) for v in values]
 
 
-def write_csv(path, header, rows, encoding: str = "utf-8", mode: str = "w") -> Path:
-    """Write ``header`` and ``rows`` through :func:`csv_cell` (``mode='x'``: never overwrite)."""
-    path = Path(path)
+def _write_csv_rows(path, header, rows, encoding: str, mode: str) -> int:
+    n = 0
     with open(path, mode, newline="", encoding=encoding) as fh:
         writer = csv.writer(fh)
         writer.writerow(csv_row(header))
         for row in rows:
             writer.writerow(csv_row(row))
-    return path
+            n += 1
+    return n
+
+
+def write_csv(path, header, rows, encoding: str = "utf-8", mode: str = "w") -> Path:
+    """Write ``header`` and ``rows`` through :func:`csv_cell` (``mode='x'``: never overwrite)."""
+    _write_csv_rows(path, header, rows, encoding, mode)
+    return Path(path)
+
+
+def save_csv(path, header, rows, encoding: str = "utf-8", replace: bool = True) -> Path:
+    """:func:`write_csv` complete or not at all: a temporary name, every row read back, then the
+    rename (``replace=False``: never over an existing file). See :mod:`.safe_write`."""
+    from .safe_write import csv_rows_problem, replace_complete, write_complete
+
+    count = [0]
+
+    def fill(tmp):
+        count[0] = _write_csv_rows(tmp, header, rows, encoding, "x")
+
+    writer = replace_complete if replace else write_complete
+    return writer(path, fill, verify=lambda tmp: csv_rows_problem(count[0], encoding)(tmp))
+
+
+def save_xlsx(path, header, rows, sheet: str = "photos", replace: bool = True) -> Path:
+    """:func:`write_xlsx` complete or not at all (temporary name, zip checked, rename)."""
+    from .safe_write import replace_complete, write_complete, zip_problem
+
+    writer = replace_complete if replace else write_complete
+    return writer(path, lambda tmp: write_xlsx(tmp, header, rows, sheet), verify=zip_problem)
 
 
 def xlsx_value(value):
@@ -81,5 +109,10 @@ def write_xlsx(path, header, rows, sheet: str = "photos") -> Path:
     ws.append(xlsx_row(ws, header))
     for row in rows:
         ws.append(xlsx_row(ws, row))
-    wb.save(os.fspath(path))
+    # the workbook is zipped in memory (compressed, a few MB for 100,000 rows), then written in
+    # one go: a full disk fails that write cleanly, without a half-closed zip archive behind
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with open(path, "wb") as fh:
+        fh.write(buffer.getbuffer())
     return path

@@ -9,7 +9,8 @@ make Photo Motifs read (and later show or copy) a file from somewhere else.
   that folder with symbolic links followed, refused with :class:`UnsafePathError` (a sentence)
   when the result is not inside the folder.
 * :func:`resolve_against` — a photo path from a layer: a relative path resolves against the
-  layer's own folder (as QGIS resolves relative paths), never against the working directory.
+  layer's own folder (as QGIS resolves relative paths), never against the working directory;
+  :func:`layer_source_folder` finds that folder. Every algorithm and the photo dock use them.
   Photos may live anywhere, so this one does not confine; what may be *copied* is limited to
   image files by the caller.
 """
@@ -43,6 +44,19 @@ def safe_child(base, name, what: str = "file") -> Path:
             "only files inside the model's own folder are read."
         ) from None
     return target
+
+
+def layer_source_folder(uri) -> str | None:
+    """The absolute folder of a layer's file from its data source (``path|layername=...``), or
+    None when the layer has no file (memory layers, databases, web services)."""
+    path = str(uri or "").split("|")[0].split("?")[0]
+    if path.startswith("file://"):
+        from urllib.parse import unquote
+
+        path = unquote(path[len("file://"):])
+    if not path or not os.path.isfile(path):
+        return None
+    return os.path.dirname(os.path.abspath(path))
 
 
 def resolve_against(root, text) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .decode import DecodeError, open_oriented
-from .safe_write import replace_complete
+from .safe_write import png_problem, replace_complete
 
 BACKGROUND = (255, 255, 255)
 CELL = (236, 236, 236)
@@ -32,6 +32,8 @@ _SHORT_REASON = {
     "truncated": "file is truncated",
     "corrupt": "image data corrupt",
     "too_large": "image too large",
+    "not_a_file": "not a photo file",
+    "file_too_large": "file too large",
 }
 
 
@@ -207,4 +209,4 @@ def _save(sheet: Image.Image, out_png) -> None:
     out = Path(out_png)
     out.parent.mkdir(parents=True, exist_ok=True)
     # complete or absent: a cancelled run or a full disk never leaves a truncated PNG
-    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False))
+    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False), verify=png_problem)

@@ -117,6 +117,10 @@ GRANULARITY_COLUMN = "datetakengranularity"
 
 _CSV_DELIMITERS = ",;\t|"
 _SNIFF_CHARS = 65536
+MAX_COLUMNS = 1000
+MAX_LINE_CHARS = 1_000_000
+MAX_XLSX_BYTES = 256 << 20
+MAX_XLSX_RATIO = 200
 
 
 @dataclass
@@ -144,26 +148,52 @@ class TableInvalid(InvalidPhoto):
     table_id: Optional[str] = None
 
 
-def read_table(path):
-    """``(columns, rows)`` of a CSV/TSV/TXT (delimiter sniffed) or XLSX file (first sheet)."""
+def read_table(path, feedback: CoreFeedback | None = None):
+    """``(columns, rows)`` of a CSV/TSV/TXT (delimiter sniffed) or XLSX file (first sheet).
+
+    Bounded: at most :data:`MAX_COLUMNS` columns and :data:`MAX_LINE_CHARS` characters per CSV
+    line (a 100 MB one-line file is refused at once instead of parsed into millions of fields),
+    an XLSX whose members unpack to more than :data:`MAX_XLSX_BYTES` or at a zip-bomb ratio is
+    refused before openpyxl opens it; ``feedback.check()`` is asked every 1,000 lines.
+    """
     path = Path(path)
+    fb = ensure_feedback(feedback)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, fb)
     if suffix in (".csv", ".tsv", ".txt", ""):
-        return _read_csv(path)
+        return _read_csv(path, fb)
     raise ValueError(f"The table {path.name} is not a CSV or XLSX file; load it in QGIS and "
                      "use the layer instead.")
 
 
-def _read_csv(path: Path):
+def _read_csv(path: Path, fb: CoreFeedback):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:  # spreadsheet programs on Windows save CSV as cp1252
         text = path.read_text(encoding="cp1252", errors="replace")
-    header = text.split("\n", 1)[0]
+    fb.check()
+    header = text[:MAX_LINE_CHARS + 1].split("\n", 1)[0]
+    if len(header) > MAX_LINE_CHARS:
+        raise ValueError(_long_line(path, 1))
     delimiter = _sniff_delimiter(text[:_SNIFF_CHARS], header)
-    return _to_dicts(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _to_dicts(csv.reader(_checked_lines(text, path, fb), delimiter=delimiter), fb, path)
+
+
+def _long_line(path: Path, number: int) -> str:
+    return (f"Line {number} of {path.name} has more than {MAX_LINE_CHARS:,} characters: that is no table of "
+            "photos (a file without line breaks, or the wrong file).")
+
+
+def _checked_lines(text: str, path: Path, fb: CoreFeedback):
+    """The lines of ``text`` for csv.reader, each at most MAX_LINE_CHARS long; a cancel is
+    noticed every 1,000 lines."""
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ValueError(_long_line(path, number))
+        if number % 1000 == 0:
+            fb.check()
+        yield line
 
 
 def _sniff_delimiter(sample: str, header: str) -> str:
@@ -178,7 +208,27 @@ def _sniff_delimiter(sample: str, header: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_xlsx(path: Path):
+def check_xlsx_size(path: Path) -> None:
+    """Refuse an XLSX whose parts unpack to more than MAX_XLSX_BYTES, or any large part packed
+    more than MAX_XLSX_RATIO times (a zip bomb: 543 KB that take 2 GB of memory to open)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValueError(f"{path.name} is not a readable XLSX file ({exc}).") from exc
+    total = sum(m.file_size for m in members)
+    bomb = [m for m in members if m.file_size > (8 << 20) and m.file_size > MAX_XLSX_RATIO * max(1, m.compress_size)]
+    if total > MAX_XLSX_BYTES or bomb:
+        raise ValueError(f"{path.name} would unpack to {total:,} bytes"
+                         + (f" ({bomb[0].filename} is packed {bomb[0].file_size // max(1, bomb[0].compress_size):,} "
+                            "times)" if bomb else "")
+                         + f"; tables of photos are at most {MAX_XLSX_BYTES:,} bytes unpacked. Save it as CSV, or "
+                         "check that it is the right file.")
+
+
+def _read_xlsx(path: Path, fb: CoreFeedback):
     try:
         import openpyxl
     except ImportError as exc:
@@ -186,20 +236,28 @@ def _read_xlsx(path: Path):
 
         raise RuntimeError("Reading .xlsx tables needs the Python package openpyxl. Install it "
                            f"with: {install_command(['openpyxl'])}") from exc
+    check_xlsx_size(path)
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return _to_dicts(wb.worksheets[0].iter_rows(values_only=True))
+        return _to_dicts(wb.worksheets[0].iter_rows(values_only=True), fb, path)
     finally:
         wb.close()
 
 
-def _to_dicts(raw_rows):
+def _to_dicts(raw_rows, fb: CoreFeedback | None = None, path: Path | None = None):
     """Header = first non-empty row; unique non-blank column names; empty rows skipped."""
+    fb = ensure_feedback(fb)
     columns, rows = None, []
-    for raw in raw_rows:
+    for number, raw in enumerate(raw_rows, start=1):
+        if number % 1000 == 0:
+            fb.check()
         if all(_text(v) == "" for v in raw):
             continue
         if columns is None:
+            if len(raw) > MAX_COLUMNS:
+                name = path.name if path else "the table"
+                raise ValueError(f"The first row of {name} has {len(raw):,} columns; a table of photos has at "
+                                 f"most {MAX_COLUMNS:,} (the wrong file, or the wrong delimiter?).")
             columns = _unique_names(raw)
             continue
         rows.append({c: (raw[i] if i < len(raw) else None) for i, c in enumerate(columns)})
@@ -207,13 +265,14 @@ def _to_dicts(raw_rows):
 
 
 def _unique_names(header) -> list:
-    names = []
+    names, seen = [], set()
     for i, value in enumerate(header):
         base = _text(value) or f"column_{i + 1}"
         name, n = base, 2
-        while name in names:
+        while name in seen:
             name, n = f"{base}_{n}", n + 1
         names.append(name)
+        seen.add(name)
     return names
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .safe_write import replace_complete
+from .safe_write import csv_rows_problem, replace_complete, zip_problem
 
 FORMATS = ("csv", "npz")
 
@@ -80,7 +80,8 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
             )
 
     # complete or absent: a full disk never leaves a truncated vector file under the chosen name
-    replace_complete(path, write_csv if fmt == "csv" else write_npz)
+    verify = csv_rows_problem(len(names)) if fmt == "csv" else zip_problem
+    replace_complete(path, write_csv if fmt == "csv" else write_npz, verify=verify)
     return path
 
 

@@ -1221,6 +1221,16 @@
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>only http and https addresses are requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>no data for {} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Choose the authentication configuration that holds your Flickr API key (see the help: Settings &gt; Options &gt; Authentication, a 'Basic' configuration with the key as its password).</source>
             <translation type="unfinished" />
         </message>
@@ -1335,6 +1345,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/outputs.py" />
+            <source>the file does not open as a layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" />
+            <source>{} of {} features read back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation type="unfinished" />
@@ -1387,6 +1407,11 @@
         <message>
             <location filename="../processing/photo_sources.py" />
             <source>Choose a photo layer or a folder of photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The photo path {} is relative and the layer has no file whose folder it could be relative to; it was not read (never from the working folder).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1671,6 +1696,21 @@
         <message>
             <location filename="../processing/translation.py" />
             <source>The file is not a photo (unknown image file extension).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The path names a device, a named pipe or a socket, not a photo file; it was not opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is larger than a photo may be; it was not opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo path is relative and the layer has no folder to resolve it against; it was not read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2308,7 +2348,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
-            <source>Remove EXIF/GPS from the copies (for sharing)</source>
+            <source>For sharing: copies without EXIF/GPS, tables without location, dates, camera, owners or paths</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2477,6 +2517,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Give up a transfer after this many seconds without data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Metadata table</source>
             <translation type="unfinished" />
         </message>
@@ -2558,6 +2603,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
             <source>{} Files downloaded so far stay in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos downloaded so far stay in {}; no table was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2858,17 +2908,67 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>The PDF {} could not be written: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>The PNG {} could not be written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
             <source>Motif map: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the export was canceled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>there was not enough memory to render the map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the file could not be opened for writing (is the disk full, the folder read-only or the file open elsewhere?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the map could not be rendered for printing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>a layer could not be exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the atlas could not be prepared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the layout exporter failed (code {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The {} {} could not be completed ({}): nothing was saved under its name. The disk may be full.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The {} {} could not be written: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PDF {} could not be written: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be rendered: there was not enough memory.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be written: the disk may be full or the folder read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3236,6 +3336,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>For sharing, the tables leave out the {} columns that could locate, date or identify a photo, its camera or its owner: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation type="unfinished" />
@@ -3468,6 +3573,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/base.py" />
+            <source>Photo Motifs met an unexpected error ({}: {}); please report it with the message log (Photo Motifs tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/base.py" />
             <source>Reading or writing {} failed: {}.</source>
             <translation type="unfinished" />
         </message>
@@ -3488,7 +3598,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/base.py" />
-            <source>Incomplete output left behind (delete it or run again): {}.</source>
+            <source>Not saved (the run ended before it was complete; no partial file is left): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3669,7 +3779,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Areas with fewer distinct users than the minimum keep their geometry, but every count and share is empty and 'suppressed' is true. Photos without a user count as one user each. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
+            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Privacy: a polygon area with fewer distinct users than the minimum keeps its geometry, but every count and share is empty and 'suppressed' is true; such grid cells are left out altogether, and grid cells are at least 100 m wide unless you allow smaller ones knowingly. Photos without a user count as one user each; impossible dates (2020-02-30) count as undated. Overlapping areas (a district inside its city) each count every photo inside them; invalid polygons are repaired before counting; the log says so. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3710,6 +3820,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>Season (only photos taken then)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Allow grid cells under 100 m (they can locate single photographers: not for publishing)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3979,6 +4094,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Canceled while reading the layer; no model was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>{}, field {}</source>
             <translation type="unfinished" />
         </message>
@@ -4144,6 +4264,11 @@ At least two classes.</source>
         <message>
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" />
+            <source>The output '{}' ({}) could not be completed: {}. The disk may be full. Nothing was saved under its name; the temporary file was removed.</source>
             <translation type="unfinished" />
         </message>
     </context>

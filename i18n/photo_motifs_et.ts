@@ -1221,6 +1221,16 @@
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>only http and https addresses are requested</source>
+            <translation>päringuid tehakse ainult http- ja https-aadressidele</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>no data for {} s</source>
+            <translation>{} s jooksul ei tulnud andmeid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Choose the authentication configuration that holds your Flickr API key (see the help: Settings &gt; Options &gt; Authentication, a 'Basic' configuration with the key as its password).</source>
             <translation>Vali autentimisseadistus, milles on sinu Flickri API-võti (vt abi: Seaded &gt; Valikud &gt; Autentimine, „Basic” seadistus, mille paroolina on võti).</translation>
         </message>
@@ -1335,6 +1345,16 @@
             <translation>… ja veel {} samasugust.</translation>
         </message>
         <message>
+            <location filename="../processing/outputs.py" />
+            <source>the file does not open as a layer</source>
+            <translation>faili ei saa kihina avada</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" />
+            <source>{} of {} features read back</source>
+            <translation>tagasi loeti {} objekti {}-st</translation>
+        </message>
+        <message>
             <location filename="../processing/photo_sources.py" />
             <source>Photos: photo layer</source>
             <translation>Fotod: fotokiht</translation>
@@ -1388,6 +1408,11 @@
             <location filename="../processing/photo_sources.py" />
             <source>Choose a photo layer or a folder of photos.</source>
             <translation>Vali fotokiht või fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The photo path {} is relative and the layer has no file whose folder it could be relative to; it was not read (never from the working folder).</source>
+            <translation>Foto asukoht {} on suhteline ja kihil pole faili, mille kausta suhtes seda lugeda; fotot ei loetud (töökaustast ei loeta kunagi).</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1672,6 +1697,21 @@
             <location filename="../processing/translation.py" />
             <source>The file is not a photo (unknown image file extension).</source>
             <translation>Fail ei ole foto (tundmatu pildifaili laiend).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The path names a device, a named pipe or a socket, not a photo file; it was not opened.</source>
+            <translation>Asukoht osutab seadmele, nimega torule või soklile, mitte fotofailile; seda ei avatud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The file is larger than a photo may be; it was not opened.</source>
+            <translation>Fail on suurem, kui foto olla võib; seda ei avatud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>The photo path is relative and the layer has no folder to resolve it against; it was not read.</source>
+            <translation>Foto asukoht on suhteline ja kihil pole kausta, mille suhtes seda lugeda; fotot ei loetud.</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -2308,8 +2348,8 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
-            <source>Remove EXIF/GPS from the copies (for sharing)</source>
-            <translation>Eemalda koopiatest EXIF/GPS (jagamiseks)</translation>
+            <source>For sharing: copies without EXIF/GPS, tables without location, dates, camera, owners or paths</source>
+            <translation>Jagamiseks: koopiad ilma EXIF/GPS-ita, tabelid ilma asukoha, kuupäevade, kaamera, omanike ja failiteedeta</translation>
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
@@ -2479,6 +2519,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Give up a transfer after this many seconds without data</source>
+            <translation>Katkesta ülekanne, kui nii mitu sekundit ei tule andmeid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
             <source>Metadata table</source>
             <translation>Metaandmete tabel</translation>
         </message>
@@ -2561,6 +2606,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_harvest_flickr.py" />
             <source>{} Files downloaded so far stay in {}.</source>
             <translation>{} Seni allalaaditud failid jäävad kausta {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_harvest_flickr.py" />
+            <source>Photos downloaded so far stay in {}; no table was written.</source>
+            <translation>Seni alla laaditud fotod jäävad kausta {}; tabelit ei kirjutatud.</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2860,18 +2910,68 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>The PDF {} could not be written: {}</source>
-            <translation>PDF-faili {} ei õnnestunud kirjutada: {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>The PNG {} could not be written.</source>
-            <translation>PNG-faili {} ei õnnestunud kirjutada.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
             <source>Motif map: {}</source>
             <translation>Motiivikaart: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the export was canceled</source>
+            <translation>eksport katkestati</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>there was not enough memory to render the map</source>
+            <translation>kaardi joonistamiseks ei jätkunud mälu</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the file could not be opened for writing (is the disk full, the folder read-only or the file open elsewhere?)</source>
+            <translation>faili ei õnnestunud kirjutamiseks avada (kas ketas on täis, kaust kirjutuskaitstud või fail mujal avatud?)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the map could not be rendered for printing</source>
+            <translation>kaarti ei õnnestunud trükiks joonistada</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>a layer could not be exported</source>
+            <translation>üht kihti ei õnnestunud eksportida</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the atlas could not be prepared</source>
+            <translation>atlast ei õnnestunud ette valmistada</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>the layout exporter failed (code {})</source>
+            <translation>küljenduse eksport ebaõnnestus (kood {})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The {} {} could not be completed ({}): nothing was saved under its name. The disk may be full.</source>
+            <translation>Väljundit {} {} ei õnnestunud lõpetada ({}): selle nime all ei salvestatud midagi. Ketas võib olla täis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The {} {} could not be written: {}.</source>
+            <translation>Väljundit {} {} ei õnnestunud kirjutada: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PDF {} could not be written: {}.</source>
+            <translation>PDF-faili {} ei õnnestunud kirjutada: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be rendered: there was not enough memory.</source>
+            <translation>PNG-faili {} ei õnnestunud joonistada: mälu ei jätkunud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The PNG {} could not be written: the disk may be full or the folder read-only.</source>
+            <translation>PNG-faili {} ei õnnestunud kirjutada: ketas võib olla täis või kaust kirjutuskaitstud.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -3238,6 +3338,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>{} eksportimata</translation>
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>For sharing, the tables leave out the {} columns that could locate, date or identify a photo, its camera or its owner: {}.</source>
+            <translation>Jagamiseks jäetakse tabelitest välja {} veergu, mis võiksid foto, selle kaamera või omaniku asukoha, aja või isiku välja anda: {}.</translation>
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation>EfficientNet-Lite0 (ImageNet, 1280 väärtust)</translation>
@@ -3470,6 +3575,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/base.py" />
+            <source>Photo Motifs met an unexpected error ({}: {}); please report it with the message log (Photo Motifs tab).</source>
+            <translation>Photo Motifs sattus ootamatu vea otsa ({}: {}); palun teata sellest koos teatelogiga (vahekaart Photo Motifs).</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" />
             <source>Reading or writing {} failed: {}.</source>
             <translation>Faili {} lugemine või kirjutamine ebaõnnestus: {}.</translation>
         </message>
@@ -3490,8 +3600,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/base.py" />
-            <source>Incomplete output left behind (delete it or run again): {}.</source>
-            <translation>Alles jäi poolik väljund (kustuta see või käivita uuesti): {}.</translation>
+            <source>Not saved (the run ended before it was complete; no partial file is left): {}.</source>
+            <translation>Salvestamata (töö lõppes enne valmimist; poolikut faili alles ei jäänud): {}.</translation>
         </message>
         <message>
             <location filename="../processing/base.py" />
@@ -3671,8 +3781,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Areas with fewer distinct users than the minimum keep their geometry, but every count and share is empty and 'suppressed' is true. Photos without a user count as one user each. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
-            <translation>Üksikasjad: kirjutatakse ainult fotodega ruudustiku lahtrid. Ala kohta: fotod, erinevad kasutajad ja foto-kasutaja-päevad (üks kasutaja kohta päevas: viljakas üleslaadija loeb ühe korra päevas, mitte iga foto eest); iga motiivi arv ja osakaal valitud mõõdu järgi; valdav motiiv koos osakaalu ja edumaaga teise ees (viigi korral võidab kogu kihis sagedasem motiiv, seejärel nimi); Shannoni mitmekesisus ja selle ühtlus; soovi korral klassifikaatori keskmine kindlus. Alad, kus erinevaid kasutajaid on vähem kui miinimum, säilitavad ruumikuju, kuid kõik arvud ja osakaalud on tühjad ja „suppressed” on tõene. Kasutajata fotod loetakse igaüks eraldi kasutajaks. Kasutaja- ja kuupäevaväli tuvastatakse impordi järgi (owner, taken_at), kui neid ei valita. Ruudustik ehitatakse meetrites fotode kohalikus UTM-tsoonis, kui sa ei vali projektsiooniga koordinaatsüsteemi; väljund on ruudustiku või polügoonikihi koordinaatsüsteemis. Väljundi GeoPackage salvestab kaks stiili: valdav motiiv (vaikimisi; värvid nagu fotokihil, läbipaistmatus valdava osakaalu järgi) ja mitmekesisus.</translation>
+            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Privacy: a polygon area with fewer distinct users than the minimum keeps its geometry, but every count and share is empty and 'suppressed' is true; such grid cells are left out altogether, and grid cells are at least 100 m wide unless you allow smaller ones knowingly. Photos without a user count as one user each; impossible dates (2020-02-30) count as undated. Overlapping areas (a district inside its city) each count every photo inside them; invalid polygons are repaired before counting; the log says so. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
+            <translation>Üksikasjad: kirjutatakse ainult fotodega ruudustiku lahtrid. Ala kohta: fotod, erinevad kasutajad ja foto-kasutaja-päevad (üks kasutaja kohta päevas: viljakas üleslaadija loeb ühe korra päevas, mitte iga foto eest); iga motiivi arv ja osakaal valitud mõõdu järgi; valdav motiiv koos osakaalu ja edumaaga teise ees (viigi korral võidab kogu kihis sagedasem motiiv, seejärel nimi); Shannoni mitmekesisus ja selle ühtlus; soovi korral klassifikaatori keskmine kindlus. Privaatsus: polügoonala, kus erinevaid kasutajaid on vähem kui miinimum, säilitab ruumikuju, kuid kõik arvud ja osakaalud on tühjad ja „suppressed” on tõene; sellised ruudustiku lahtrid jäetakse hoopis välja ning lahtrid on vähemalt 100 m laiad, kui sa teadlikult väiksemaid ei luba. Kasutajata fotod loetakse igaüks eraldi kasutajaks; võimatud kuupäevad (2020-02-30) loetakse kuupäevata. Kattuvad alad (linnaosa oma linna sees) loevad kumbki kõik oma fotod; vigased polügoonid parandatakse enne loendamist; logi ütleb seda. Kasutaja- ja kuupäevaväli tuvastatakse impordi järgi (owner, taken_at), kui neid ei valita. Ruudustik ehitatakse meetrites fotode kohalikus UTM-tsoonis, kui sa ei vali projektsiooniga koordinaatsüsteemi; väljund on ruudustiku või polügoonikihi koordinaatsüsteemis. Väljundi GeoPackage salvestab kaks stiili: valdav motiiv (vaikimisi; värvid nagu fotokihil, läbipaistmatus valdava osakaalu järgi) ja mitmekesisus.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3713,6 +3823,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>Season (only photos taken then)</source>
             <translation>Aastaaeg (ainult siis tehtud fotod)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Allow grid cells under 100 m (they can locate single photographers: not for publishing)</source>
+            <translation>Luba alla 100 m ruudustiku lahtreid (need võivad üksikuid pildistajaid paigutada: mitte avaldamiseks)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3981,6 +4096,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Canceled while reading the layer; no model was written.</source>
+            <translation>Katkestati kihi lugemise ajal; mudelit ei kirjutatud.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>{}, field {}</source>
             <translation>{}, väli {}</translation>
         </message>
@@ -4151,6 +4271,31 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <location filename="../processing/outputs.py" />
+            <source>The output '{}' ({}) could not be completed: {}. The disk may be full. Nothing was saved under its name; the temporary file was removed.</source>
+            <translation>Väljundit '{}' ({}) ei õnnestunud lõpetada: {}. Ketas võib olla täis. Selle nime all ei salvestatud midagi; ajutine fail eemaldati.</translation>
+        </message>
+        <message>
+            <source>Remove EXIF/GPS from the copies (for sharing)</source>
+            <translation type="vanished">Eemalda koopiatest EXIF/GPS (jagamiseks)</translation>
+        </message>
+        <message>
+            <source>The PDF {} could not be written: {}</source>
+            <translation type="vanished">PDF-faili {} ei õnnestunud kirjutada: {}</translation>
+        </message>
+        <message>
+            <source>The PNG {} could not be written.</source>
+            <translation type="vanished">PNG-faili {} ei õnnestunud kirjutada.</translation>
+        </message>
+        <message>
+            <source>Incomplete output left behind (delete it or run again): {}.</source>
+            <translation type="vanished">Alles jäi poolik väljund (kustuta see või käivita uuesti): {}.</translation>
+        </message>
+        <message>
+            <source>Details: only grid cells holding photos are written. Per area: photos, distinct users and photo-user-days (one per user per day: a prolific uploader counts once a day, not once per photo); for each motif its count and share by the chosen measure; the dominant motif with its share and its margin over the second (ties go to the motif more common over the whole layer, then by name); Shannon diversity and its evenness; optionally the mean classifier confidence. Areas with fewer distinct users than the minimum keep their geometry, but every count and share is empty and 'suppressed' is true. Photos without a user count as one user each. The user and date fields are detected from the import (owner, taken_at) unless chosen. The grid is built in metres in the local UTM zone of the photos unless you choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. The output GeoPackage stores two styles: dominant motif (default; colours as on the photo layer, opacity by dominant share) and diversity.</source>
+            <translation type="vanished">Üksikasjad: kirjutatakse ainult fotodega ruudustiku lahtrid. Ala kohta: fotod, erinevad kasutajad ja foto-kasutaja-päevad (üks kasutaja kohta päevas: viljakas üleslaadija loeb ühe korra päevas, mitte iga foto eest); iga motiivi arv ja osakaal valitud mõõdu järgi; valdav motiiv koos osakaalu ja edumaaga teise ees (viigi korral võidab kogu kihis sagedasem motiiv, seejärel nimi); Shannoni mitmekesisus ja selle ühtlus; soovi korral klassifikaatori keskmine kindlus. Alad, kus erinevaid kasutajaid on vähem kui miinimum, säilitavad ruumikuju, kuid kõik arvud ja osakaalud on tühjad ja „suppressed” on tõene. Kasutajata fotod loetakse igaüks eraldi kasutajaks. Kasutaja- ja kuupäevaväli tuvastatakse impordi järgi (owner, taken_at), kui neid ei valita. Ruudustik ehitatakse meetrites fotode kohalikus UTM-tsoonis, kui sa ei vali projektsiooniga koordinaatsüsteemi; väljund on ruudustiku või polügoonikihi koordinaatsüsteemis. Väljundi GeoPackage salvestab kaks stiili: valdav motiiv (vaikimisi; värvid nagu fotokihil, läbipaistmatus valdava osakaalu järgi) ja mitmekesisus.</translation>
         </message>
         <message>
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>

@@ -61,7 +61,8 @@ from ..core.model_files import (
     UNKNOWN_SCORE,
 )
 from ..core.openset import DEFAULT_REJECTION, LRD_EPS
-from ..core.report import difference_sentence, split_of, split_text, unit_of
+from ..core.report import difference_sentence, split_of, split_text, unit_of, write_report
+from ..core.safe_write import publish_folder
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
@@ -529,6 +530,25 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     return out
 
 
+def model_folder_problem(folder):
+    """None when a model folder is whole (every file there, signature.json and model.onnx read
+    back), else the reason: the check before a model folder gets its name."""
+    folder = Path(folder)
+    for fname in (MODEL_FILE, SIGNATURE_FILE, LABELS_FILE, CARD_FILE, HEAD_FILE):
+        path = folder / fname
+        if not path.is_file() or path.stat().st_size == 0:
+            return f"{fname} is missing or empty"
+    try:
+        json.loads((folder / SIGNATURE_FILE).read_text(encoding="utf-8"))
+    except ValueError as exc:
+        return f"{SIGNATURE_FILE} does not parse ({exc})"
+    try:
+        onnx.load(str(folder / MODEL_FILE), load_external_data=False)
+    except Exception as exc:  # protobuf raises DecodeError for a cut file
+        return f"{MODEL_FILE} does not load ({type(exc).__name__})"
+    return None
+
+
 def write_unknown_file(unknown, out: Path) -> None:
     """``unknown.npz`` beside the model (the cached-embedding path reads it); an older one goes
     when the new model has no calibration, so a folder never pairs a model with another's."""
@@ -612,7 +632,6 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
-    from ..core.report import write_report
     from ..core.train import train_classifier
     from .registry import DEFAULT_BACKBONE, classifier_spec, ensure_onnx, get_backbone
 
@@ -663,11 +682,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         if cv_folds and cv_folds >= 2:
             result.warnings.append("The cross-validation figures reuse the fine-tuned backbone, which saw "
                                    "the training photos of every fold: they are optimistic.")
-    t0 = time.perf_counter()
     name = name or Path(out_dir).name or "Photo Motifs classifier"
-    folder = export_model_folder(result, spec, onnx_path, out_dir, name=name)
-    seconds["export"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
     extra = {
         "name": name,
         "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -678,7 +693,24 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         extra["finetune"] = {"unfreeze_stages": tuned.unfreeze_stages, "seconds": round(tuned.seconds, 1),
                              "steps": tuned.n_steps, "n_photos": len(tuned.train_indices),
                              "backbone_onnx": str(onnx_path), "history": tuned.history}
-    files = write_report(result, folder, extra=extra, invalid=invalid)
-    seconds["report"] = time.perf_counter() - t0
+    feedback.check()
+    folder, files = publish_model_folder(result, spec, onnx_path, out_dir, name, extra, invalid, seconds)
     feedback.progress(100.0)
     return TrainedModel(folder, result, files, invalid, seconds, emb.n_cached)
+
+
+def publish_model_folder(result, spec, onnx_path, out_dir, name, extra, invalid, seconds) -> tuple:
+    """The model folder and its report written whole under a temporary name, checked
+    (:func:`model_folder_problem`) and only then put in place: (folder, report files)."""
+    written = {}
+
+    def fill(tmp):
+        t0 = time.perf_counter()
+        export_model_folder(result, spec, onnx_path, tmp, name=name)
+        seconds["export"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        written.update(write_report(result, tmp, extra=extra, invalid=invalid))
+        seconds["report"] = time.perf_counter() - t0
+
+    folder = publish_folder(out_dir, fill, verify=model_folder_problem, obsolete=(UNKNOWN_FILE,))
+    return folder, {key: folder / Path(path).name for key, path in written.items()}

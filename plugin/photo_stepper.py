@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from ..core.safe_paths import resolve_against
+from ..core.safe_paths import layer_source_folder, resolve_against
 from .photodock import LARGE
 
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -31,13 +31,13 @@ def photo_path(layer, feature, field_name: str = "photo") -> str:
     value = feature[field_name]
     if value is None or str(value) in ("", "NULL"):
         return ""
-    return resolve_against(photo_root(layer), str(value))
+    resolved = resolve_against(photo_root(layer), str(value))
+    return resolved if os.path.isabs(resolved) else ""  # never from QGIS's working folder
 
 
 def photo_root(layer):
     """The folder relative photo paths of a layer are read from (its file's folder), or None."""
-    source = layer.source().split("|")[0]
-    return os.path.dirname(source) if os.path.isfile(source) else None
+    return layer_source_folder(layer.source())
 
 
 class PhotoStepper(QWidget):

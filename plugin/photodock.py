@@ -243,13 +243,22 @@ class PhotoDock(QgsDockWidget):
             rows.append((key, f.id()))
         return [fid for _key, fid in sorted(rows)]
 
+    def _photo_path(self, value) -> str:
+        """A photo path of the layer: relative ones against the layer's folder (never QGIS's
+        working folder), as the algorithms read them; "" when none can be resolved."""
+        from ..core.safe_paths import layer_source_folder, resolve_against
+
+        text = "" if value is None or str(value) == "NULL" else str(value)
+        resolved = resolve_against(layer_source_folder(self.layer.source()), text)
+        return resolved if os.path.isabs(resolved) else ""
+
     # --- showing -----------------------------------------------------------------------------------
     def show_feature(self, fid):
         feature = self.layer.getFeature(fid)
         if not feature.isValid():
             return
         self.current_fid = fid
-        self.current_path = str(feature["photo"] or "") if str(feature["photo"]) != "NULL" else ""
+        self.current_path = self._photo_path(feature["photo"])
         names = self.layer.fields().names()
         category = self._category_of(feature)
         lines = []
@@ -301,7 +310,7 @@ class PhotoDock(QgsDockWidget):
         others = [f for f in self.sequence if f != fid] if len(self.layer.selectedFeatureIds()) <= 1 \
             else [f for f in self._same_category(fid) if f != fid]
         request = QgsFeatureRequest().setFilterFids(others[:STRIP_LIMIT]).setFlags(REQUEST_NO_GEOMETRY)
-        paths = {f.id(): str(f["photo"]) for f in self.layer.getFeatures(request)}
+        paths = {f.id(): self._photo_path(f["photo"]) for f in self.layer.getFeatures(request)}
         for other in others[:STRIP_LIMIT]:
             path = paths.get(other, "")
             item = QListWidgetItem(os.path.basename(path)[:14])

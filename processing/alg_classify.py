@@ -204,7 +204,8 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         def values(i):
             photo = by_feature.get(i)
             if photo is None:
-                return {"classify_note": reasons.get(i, self.tr("The feature has no photo path."))}
+                return {"classify_note": reasons.get(i) or source.unresolved.get(i)
+                        or self.tr("The feature has no photo path.")}
             row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
                    "unknown_score": photo.unknown_score, "best_class": photo.top[0][0],
                    "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}

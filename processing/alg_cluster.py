@@ -29,7 +29,7 @@ from ..core.options import (
     PROJECTION_NONE,
     PROJECTION_OPTIONS,
 )
-from ..core.safe_write import replace_complete
+from ..core.safe_write import json_problem, replace_complete
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
@@ -269,7 +269,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "notes": result.notes,
                 "projection": projection,
             }
-            replace_complete(report, lambda tmp: Path(tmp).write_text(json.dumps(record, indent=2), encoding="utf-8"))
+            write_report_json(report, record)
             results[self.REPORT] = report
         return results
 
@@ -335,6 +335,12 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
 
 SHEETS_MARKER = ".photo_motifs_sheets"
+
+
+def write_report_json(path, record) -> None:
+    """The run report, complete or absent (read back as JSON before it gets its name)."""
+    replace_complete(path, lambda tmp: tmp.write_text(json.dumps(record, indent=2), encoding="utf-8"),
+                     verify=json_problem)
 
 
 def representatives_only(source, reps):

@@ -12,12 +12,11 @@ from qgis.core import (
 )
 
 from ..core.options import EXPORT_MODE_OPTIONS
-from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
 from .messages import message_text
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
-from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
+from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder, layer_photo_path
 from .qgis_compat import FIELD_STRING, SOURCE_VECTOR
 from .translation import reason_text
 
@@ -78,7 +77,8 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Copy or link the photos"), option_labels(EXPORT_MODE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.STRIP_METADATA, self.tr("Remove EXIF/GPS from the copies (for sharing)"), False))
+            self.STRIP_METADATA, self.tr("For sharing: copies without EXIF/GPS, tables without location, dates, "
+                                         "camera, owners or paths"), False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SKIP_EMPTY, self.tr("Leave out photos without a value (e.g. not labelled yet), as in a Lobe "
                                      "dataset"), False))
@@ -125,7 +125,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         vectors = None
         if self.parameterAsBoolean(parameters, self.EMBEDDINGS, context):
             photo_source = PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features,
-                                       [resolve_against(root, r.get(path_field)) for r in rows], root)
+                                       [layer_photo_path(root, r.get(path_field))[0] for r in rows], root)
             spec, _cache, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 40), photo_source)
             vectors = np.full((len(rows), emb.matrix.shape[1] if len(emb.rows) else 0), np.nan, dtype=np.float32)
             for r, idx in enumerate(emb.rows):
@@ -142,7 +142,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
         )
         feedback.pushInfo(message_text(report.summary()))
         for note in report.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(message_text(note))
         for path, code, sentence in report.problems:
             feedback.reportError(f"{path}: {reason_text(code, sentence)}")
         return {self.OUTPUT_FOLDER: out_dir, self.COPIED: report.copied, self.HARDLINKED: report.hardlinked,

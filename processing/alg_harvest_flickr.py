@@ -7,13 +7,13 @@ proxy and SSL settings of the user's QGIS apply).
 """
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
-    QgsBlockingNetworkRequest,
     QgsCoordinateReferenceSystem,
     QgsNetworkAccessManager,
     QgsProcessingException,
@@ -29,16 +29,24 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QByteArray, QDate, QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtCore import QByteArray, QCoreApplication, QDate, QEventLoop, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core import flickr
+from ..core.feedback import Canceled
 from ..core.options import FLICKR_DATE_OPTIONS, FLICKR_LICENCE_OPTIONS, FLICKR_SIZE_OPTIONS
 from ..core.table_import import personal_salt
 from .alg_import_photos import IMPORTED, INVALID, INVALID_COUNT, LOCATED, OUTPUT, write_photo_outputs
 from .base import PhotoMotifsAlgorithm
 from .params import mark_advanced, option_labels
-from .qgis_compat import DATETIME_DATE, NUMBER_INTEGER, PARAMETER_HIDDEN, SOURCE_VECTOR, SOURCE_VECTOR_POINT
+from .qgis_compat import (
+    DATETIME_DATE,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    PARAMETER_HIDDEN,
+    SOURCE_VECTOR,
+    SOURCE_VECTOR_POINT,
+)
 from .translation import tr
 
 KEY_FIELDS = ("password", "token", "key", "api_key")  # where a key can sit in a configuration
@@ -47,42 +55,40 @@ KEY_FIELDS = ("password", "token", "key", "api_key")  # where a key can sit in a
 class QgisTransport:
     """core.flickr's transport on QGIS's network manager.
 
-    API calls are POSTs through QgsBlockingNetworkRequest (the key travels in the body, so it
-    is in no URL and no log line); photo files are streamed with QgsNetworkAccessManager into
-    core's sink as they arrive, so an interrupted transfer leaves a partial ``.part`` file.
+    API calls are POSTs (the key travels in the body, so it is in no URL and no log line);
+    photo files are streamed into core's sink as they arrive, so an interrupted transfer leaves
+    a partial ``.part`` file. Nothing is followed or trusted here: redirects come back to core
+    (which checks every hop and never re-sends the key elsewhere), only http(s) URLs are
+    requested (Qt's network manager would read ``file://`` URLs), a transfer that sends no byte
+    for ``idle_timeout`` seconds is aborted, and a cancel request aborts within 0.2 s.
     """
 
-    def __init__(self, feedback):
+    def __init__(self, feedback, idle_timeout: float = flickr.IDLE_TIMEOUT):
         self.feedback = feedback
+        self.idle_timeout = float(idle_timeout)
 
     def __call__(self, url, data=None, sink=None):
-        if data is not None:
-            return self._post(url, data)
-        return self._get(url, sink)
-
-    def _post(self, url, data):
+        if urlsplit(url).scheme not in ("http", "https"):
+            return flickr.HttpResponse(0, error=tr("only http and https addresses are requested"))
         request = QNetworkRequest(QUrl(url))
+        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
+                             QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
+        manager = QgsNetworkAccessManager.instance()
+        if data is None:
+            return self._run(manager.get(request), sink)
         request.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, "application/x-www-form-urlencoded")
         body = b"&".join(bytes(QUrl.toPercentEncoding(str(k))) + b"=" + bytes(QUrl.toPercentEncoding(str(v)))
                          for k, v in data.items())
-        blocking = QgsBlockingNetworkRequest()
-        code = blocking.post(request, QByteArray(body), True, self.feedback)
-        reply = blocking.reply()
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
-                   for k in reply.rawHeaderList()}
-        error = blocking.errorMessage() if code != QgsBlockingNetworkRequest.ErrorCode.NoError else ""
-        return flickr.HttpResponse(int(status or 0), bytes(reply.content()), headers, error)
+        return self._run(manager.post(request, QByteArray(body)), None)
 
-    def _get(self, url, sink):
-        request = QNetworkRequest(QUrl(url))
-        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
-        reply = QgsNetworkAccessManager.instance().get(request)
-        chunks, received, write_error = [], [0], []
+    def _run(self, reply, sink):
+        chunks, received, write_error, last = [], [0], [], [time.monotonic()]
+        timed_out = []
 
         def read():
             chunk = bytes(reply.readAll())
+            if chunk:
+                last[0] = time.monotonic()
             if chunk and not write_error:
                 received[0] += len(chunk)
                 if sink is None:
@@ -90,19 +96,24 @@ class QgisTransport:
                     return
                 try:
                     sink(chunk)
-                except OSError as exc:  # a full disk: an exception must not escape a Qt slot
+                except OSError as exc:  # a full disk or a refused size: nothing escapes a Qt slot
                     write_error.append(exc.strerror or str(exc))
                     reply.abort()
 
-        def watch_cancel():
+        def watch():  # a Python slot: Python runs a pending SIGTERM handler here; Ctrl-C came as a cancel
             if self.feedback is not None and self.feedback.isCanceled():
+                reply.abort()
+            elif time.monotonic() - last[0] > self.idle_timeout:
+                timed_out.append(True)
                 reply.abort()
 
         loop = QEventLoop()
         reply.readyRead.connect(read)
+        reply.downloadProgress.connect(lambda *_: last.__setitem__(0, time.monotonic()))
+        reply.uploadProgress.connect(lambda *_: last.__setitem__(0, time.monotonic()))
         reply.finished.connect(loop.quit)
         timer = QTimer()
-        timer.timeout.connect(watch_cancel)
+        timer.timeout.connect(watch)
         timer.start(200)
         if not reply.isFinished():
             loop.exec()
@@ -112,10 +123,29 @@ class QgisTransport:
         headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
         error = reply.errorString() if reply.error() != QNetworkReply.NetworkError.NoError else ""
+        if timed_out:
+            error = tr("no data for {} s").format(f"{self.idle_timeout:g}")
         if write_error:  # core compares the bytes received with the file it wrote
             error = write_error[0]
         reply.deleteLater()
         return flickr.HttpResponse(int(status or 0), b"".join(chunks), headers, error, received[0])
+
+
+def event_wait(cf):
+    """A wait of n seconds in 0.1 s steps that lets Qt process events (qgis_process cancels the
+    feedback on Ctrl-C only from its event loop) and checks for a cancel at every step: an hour's
+    Retry-After ends within a second of Ctrl-C, SIGTERM or the dialog's Cancel."""
+    def wait(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            QCoreApplication.processEvents()
+            cf.check()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(0.1, left))
+
+    return wait
 
 
 def api_key_from_authcfg(authcfg: str) -> str:
@@ -165,6 +195,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
     INVALID = INVALID
     CALLS_PER_HOUR = "CALLS_PER_HOUR"
     API_URL = "API_URL"
+    IDLE_TIMEOUT = "IDLE_TIMEOUT"
     # outputs
     TABLE = "TABLE"
     FOUND = "FOUND"
@@ -260,9 +291,13 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             NUMBER_INTEGER, flickr.DEFAULT_CALLS_PER_HOUR, minValue=1, maxValue=3600))
         self.addParameter(QgsProcessingParameterString(
             self.API_URL, self.tr("API endpoint"), flickr.FLICKR_REST_URL))
-        mark_advanced(self, self.CALLS_PER_HOUR, self.API_URL)
-        api = self.parameterDefinition(self.API_URL)
-        api.setFlags(api.flags() | PARAMETER_HIDDEN)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.IDLE_TIMEOUT, self.tr("Give up a transfer after this many seconds without data"),
+            NUMBER_DOUBLE, flickr.IDLE_TIMEOUT, minValue=0.5, maxValue=3600))
+        mark_advanced(self, self.CALLS_PER_HOUR, self.API_URL, self.IDLE_TIMEOUT)
+        for key in (self.API_URL, self.IDLE_TIMEOUT):
+            hidden = self.parameterDefinition(key)
+            hidden.setFlags(hidden.flags() | PARAMETER_HIDDEN)
 
         self.addOutput(QgsProcessingOutputFile(self.TABLE, self.tr("Metadata table")))
         self.addOutput(QgsProcessingOutputNumber(self.FOUND, self.tr("Photos found")))
@@ -319,14 +354,20 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         if api_url != flickr.FLICKR_REST_URL:
             feedback.pushInfo(self.tr("API endpoint: {}").format(api_url))
         client = flickr.FlickrClient(
-            getattr(self, "_api_key", ""), QgisTransport(feedback), api_url=api_url,
-            calls_per_hour=self.parameterAsInt(parameters, self.CALLS_PER_HOUR, context), feedback=cf)
+            getattr(self, "_api_key", ""),
+            QgisTransport(feedback, self.parameterAsDouble(parameters, self.IDLE_TIMEOUT, context)), api_url=api_url,
+            calls_per_hour=self.parameterAsInt(parameters, self.CALLS_PER_HOUR, context), feedback=cf,
+            wait=event_wait(cf))
         try:
             result = flickr.harvest(query, folder, client, download_files=download, hash_owner_salt=salt,
                                     feedback=cf.sub(0, 90))
         except flickr.FlickrError as exc:
             raise QgsProcessingException(self.tr("{} Files downloaded so far stay in {}.").format(
                 str(exc), folder)) from exc
+        except Canceled as exc:
+            detail = "" if str(exc) == "Canceled by the user." else str(exc) + " "
+            raise Canceled(detail + self.tr("Photos downloaded so far stay in {}; no table was written.").format(
+                folder)) from None
         dl = result.download
         feedback.pushInfo(self.tr(
             "{} photos found with {} API calls in {} slices ({:.0f} s, {:.0f} s waited for the "
@@ -351,7 +392,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
         from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, read_table
 
         cf.info(self.tr("Importing the harvested photos (the import of a metadata table)."))
-        _columns, rows = read_table(result.table)
+        _columns, rows = read_table(result.table, feedback=cf)
         records, invalid = join_table(rows, f"{folder}/{flickr.PHOTOS_DIR}", feedback=cf.sub(90, 100))
         results.update(write_photo_outputs(self, parameters, context, feedback, records, invalid,
                                            TABLE_FIELDS, TABLE_INVALID_FIELDS))

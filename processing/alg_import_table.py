@@ -35,17 +35,22 @@ COLUMN_PARAMETERS = {
 }
 
 
-def read_any_table(path):
-    """(columns, rows) of CSV/TSV/XLSX with core's reader, of anything else through OGR."""
+def read_any_table(path, cf=None):
+    """(columns, rows) of CSV/TSV/XLSX with core's reader, of anything else through OGR; a cancel
+    request (``cf``) is noticed while reading."""
     from ..core.table_import import read_table
 
     if os.path.splitext(path)[1].lower() in (".csv", ".tsv", ".txt", ".xlsx"):
-        return read_table(path)
+        return read_table(path, feedback=cf)
     layer = QgsVectorLayer(path, "table", "ogr")
     if not layer.isValid():
         raise QgsProcessingException(tr("QGIS cannot read {} as a table.").format(path))
     columns = layer.fields().names()
-    rows = [{c: plain_value(f[c]) for c in columns} for f in layer.getFeatures()]
+    rows = []
+    for n, f in enumerate(layer.getFeatures()):
+        if cf is not None and n % 1000 == 0:
+            cf.check()
+        rows.append({c: plain_value(f[c]) for c in columns})
     return columns, rows
 
 
@@ -158,7 +163,7 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr("The table {} does not exist.").format(table))
         if not folder or not os.path.isdir(folder):
             raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
-        columns, rows = read_any_table(table)
+        columns, rows = read_any_table(table, cf)
         feedback.pushInfo(self.tr("{} rows, columns: {}").format(len(rows), ", ".join(columns)))
         kwargs = {kw: (self.parameterAsString(parameters, key, context) or None)
                   for key, kw in COLUMN_PARAMETERS.items()}

@@ -27,6 +27,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.motifnames import sheet_for
+from ..core.safe_write import IncompleteOutput, pdf_problem, png_problem, replace_complete
 from .base import PhotoMotifsAlgorithm
 from .motif_names import stored_names
 from .outputs import is_null
@@ -139,23 +140,83 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         self.fill(layout, layer, stats, parameters, context)
         cf.check()
 
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
-        exporter = QgsLayoutExporter(layout)
-        result = exporter.exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
-        if result != QgsLayoutExporter.ExportResult.Success:
-            raise QgsProcessingException(self.tr("The PDF {} could not be written: {}").format(
-                pdf, exporter.errorMessage() or result))
+        failure = None
+        try:
+            pdf, png = self.export_map(layout, parameters, context, cf)
+        except Exception as exc:  # re-raised below, without the frames that hold the layout
+            failure = (type(exc), exc.args)
+        finally:
+            layout = project = layer = None  # the layout first, then its project (which owns the layer)
+        if failure is not None:
+            # a traceback kept with the error would keep the layout alive until QGIS exits, and
+            # destroyed after QGIS it crashes the process (qgis_process ended with SIGSEGV)
+            raise failure[0](*failure[1])
         results = {self.OUTPUT_PDF: pdf}
-        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
         if png:
-            # rendered and saved by Qt: the exporter's own PNG path also tries to georeference the
-            # file through GDAL, which cannot update PNGs and prints an error
-            image = exporter.renderPageToImage(0, QSize(), 150)
-            if image.isNull() or not image.save(png, "PNG"):
-                raise QgsProcessingException(self.tr("The PNG {} could not be written.").format(png))
             results[self.OUTPUT_PNG] = png
         feedback.pushInfo(self.tr("Motif map: {}").format(pdf))
         return results
+
+    def export_map(self, layout, parameters, context, cf) -> tuple:
+        """(PDF, PNG or "") of ``layout`` as asked, each written complete or not at all."""
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        exporter = QgsLayoutExporter(layout)
+        self.write_pdf(exporter, pdf)
+        png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
+        if png:
+            cf.check()
+            self.write_png(exporter, png)
+        return pdf, png
+
+    # --- writing the map: complete or absent (core/safe_write.py) -----------------------------
+
+    def export_error(self, result) -> str:
+        """A sentence for a QgsLayoutExporter result (QGIS 3.22's exporter has no errorMessage())."""
+        return {
+            QgsLayoutExporter.ExportResult.Canceled: self.tr("the export was canceled"),
+            QgsLayoutExporter.ExportResult.MemoryError: self.tr("there was not enough memory to render the map"),
+            QgsLayoutExporter.ExportResult.FileError: self.tr("the file could not be opened for writing (is the disk "
+                                                 "full, the folder read-only or the file open elsewhere?)"),
+            QgsLayoutExporter.ExportResult.PrintError: self.tr("the map could not be rendered for printing"),
+            QgsLayoutExporter.ExportResult.SvgLayerError: self.tr("a layer could not be exported"),
+            QgsLayoutExporter.ExportResult.IteratorError: self.tr("the atlas could not be prepared"),
+        }.get(result, self.tr("the layout exporter failed (code {})").format(int(result)))
+
+    def write_complete_file(self, path, fill, verify, what):
+        """``fill(temporary name)``, read back by ``verify``, then renamed to ``path``; otherwise a
+        sentence naming ``path`` and nothing left under any name."""
+        try:
+            replace_complete(path, fill, verify=verify)
+        except IncompleteOutput as exc:
+            raise QgsProcessingException(self.tr(
+                "The {} {} could not be completed ({}): nothing was saved under its name. The disk may be "
+                "full.").format(what, path, exc.reason)) from None
+        except OSError as exc:
+            raise QgsProcessingException(self.tr("The {} {} could not be written: {}.").format(
+                what, path, exc.strerror or exc)) from None
+
+    def write_pdf(self, exporter, pdf):
+        def fill(tmp):
+            result = exporter.exportToPdf(str(tmp), QgsLayoutExporter.PdfExportSettings())
+            if result != QgsLayoutExporter.ExportResult.Success:
+                raise QgsProcessingException(self.tr("The PDF {} could not be written: {}.").format(
+                    pdf, self.export_error(result)))
+
+        self.write_complete_file(pdf, fill, pdf_problem, "PDF")
+
+    def write_png(self, exporter, png):
+        # rendered and saved by Qt: the exporter's own PNG path also tries to georeference the
+        # file through GDAL, which cannot update PNGs and prints an error
+        def fill(tmp):
+            image = exporter.renderPageToImage(0, QSize(), 150)
+            if image.isNull():
+                raise QgsProcessingException(self.tr("The PNG {} could not be rendered: there was not enough "
+                                                     "memory.").format(png))
+            if not image.save(str(tmp), "PNG"):
+                raise QgsProcessingException(self.tr("The PNG {} could not be written: the disk may be full "
+                                                     "or the folder read-only.").format(png))
+
+        self.write_complete_file(png, fill, png_problem, "PNG")
 
     def fill(self, layout, layer, stats, parameters, context):
         def item(item_id):

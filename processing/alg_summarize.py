@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -42,6 +43,7 @@ from .qgis_compat import (
     FIELD_TYPES,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_VECTOR_POINT,
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
@@ -91,11 +93,15 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             "photo); for each motif its count and share by the chosen measure; the dominant motif with "
             "its share and its margin over the second (ties go to the motif more common over the whole "
             "layer, then by name); Shannon diversity and its evenness; optionally the mean classifier "
-            "confidence. Areas with fewer distinct users than the minimum keep their geometry, but "
-            "every count and share is empty and 'suppressed' is true. Photos without a user count as "
-            "one user each. The user and date fields are detected from the import (owner, taken_at) "
-            "unless chosen. The grid is built in metres in the local UTM zone of the photos unless you "
-            "choose a projected CRS; the output is in the grid's CRS, or in the polygon layer's CRS. "
+            "confidence. Privacy: a polygon area with fewer distinct users than the minimum keeps its "
+            "geometry, but every count and share is empty and 'suppressed' is true; such grid cells are "
+            "left out altogether, and grid cells are at least 100 m wide unless you allow smaller ones "
+            "knowingly. Photos without a user count as one user each; impossible dates (2020-02-30) "
+            "count as undated. Overlapping areas (a district inside its city) each count every photo "
+            "inside them; invalid polygons are repaired before counting; the log says so. The user and "
+            "date fields are detected from the import (owner, taken_at) unless chosen. The grid is "
+            "built in metres in the local UTM zone of the photos unless you choose a projected CRS; "
+            "the output is in the grid's CRS, or in the polygon layer's CRS. "
             "The output GeoPackage stores two styles: dominant motif (default; colours as on the photo "
             "layer, opacity by dominant share) and diversity.")
     CAPABILITY = "summarize"
@@ -111,6 +117,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     GRID_CRS = "GRID_CRS"
     MEASURE = "MEASURE"
     MIN_USERS = "MIN_USERS"
+    ALLOW_SMALL_CELLS = "ALLOW_SMALL_CELLS"
     SEASON = "SEASON"
     OUTPUT = "OUTPUT"
     N_AREAS = "N_AREAS"
@@ -150,12 +157,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             NUMBER_INTEGER, 5, minValue=1))
         self.addParameter(QgsProcessingParameterEnum(
             self.SEASON, self.tr("Season (only photos taken then)"), option_labels(SEASON_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ALLOW_SMALL_CELLS, self.tr("Allow grid cells under 100 m (they can locate single photographers: "
+                                            "not for publishing)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
         self.addOutput(QgsProcessingOutputNumber(self.N_SUPPRESSED, self.tr("Areas suppressed")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the output")))
-        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_CRS)
+        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_CRS,
+                      self.ALLOW_SMALL_CELLS)
 
     def _field(self, parameters, context, key, names, candidates, what, feedback):
         chosen = self.parameterAsString(parameters, key, context)
@@ -170,12 +181,40 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         return found
 
     def process(self, parameters, context, feedback, cf):
-        from ..core.summarize import SummaryParams, summarize
+        from ..core.summarize import summarize
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        names = source.fields().names()
+        fields = self.summary_fields(parameters, context, source.fields().names(), feedback)
+        params = self.summary_params(parameters, context)
+        areas_source = self.parameterAsSource(parameters, self.AREAS, context)
+        target = self.target_crs(parameters, context, source, areas_source, params, feedback)
+        points = self.read_points(source, fields, target, context, cf, feedback)
+        keep = self._season(parameters, context, fields[2], points["date"], feedback)
+        if keep is not None:  # only the photos of one season
+            points = {key: [v for v, k in zip(col, keep) if k] if col else col for key, col in points.items()}
+        area_feats, polygons = self.read_areas(areas_source)
+        motif_field, user_field, date_field, conf_field = fields
+        result = summarize(
+            points["x"], points["y"], [None if m is None else str(m) for m in points["motif"]],
+            user=points["user"] if user_field else None, date=points["date"] if date_field else None,
+            confidence=points["conf"] if conf_field else None, areas=polygons, params=params,
+            feedback=cf.sub(30, 80))
+        for warning in result.warnings:
+            feedback.reportError(warning)
+        for note in result.notes:
+            feedback.pushInfo(note)
+        dest_id, written = self.write_summary(parameters, context, result, areas_source, area_feats, target,
+                                              params, cf, feedback)
+        photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        self._style(dest_id, context, feedback, source, motif_field, params, motif_colours(photo_layer, motif_field))
+        copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
+        return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
+                self.OUTPUT_CRS: target.authid()}
+
+    def summary_fields(self, parameters, context, names, feedback) -> tuple:
+        """(motif, user, date, confidence) field names: chosen, else detected (None: none)."""
         motif_field = self._field(parameters, context, self.MOTIF_FIELD, names, MOTIF_CANDIDATES,
                                   self.tr("Motif"), feedback)
         if not motif_field:
@@ -192,15 +231,22 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             feedback.pushInfo(self.tr("No date field: a user's photos count as one photo-user-day per area."))
         conf_field = self._field(parameters, context, self.CONFIDENCE_FIELD, names, (), self.tr("Confidence"),
                                  feedback)
+        return motif_field, user_field, date_field, conf_field
 
-        params = SummaryParams(
+    def summary_params(self, parameters, context):
+        from ..core.summarize import SummaryParams
+
+        return SummaryParams(
             measure=MEASURE_VALUES[self.parameterAsEnum(parameters, self.MEASURE, context)],
             min_users=self.parameterAsInt(parameters, self.MIN_USERS, context),
             grid_shape=SHAPE_VALUES[self.parameterAsEnum(parameters, self.GRID_SHAPE, context)],
             cell_size=self.parameterAsDouble(parameters, self.CELL_SIZE, context),
+            allow_small_cells=self.parameterAsBoolean(parameters, self.ALLOW_SMALL_CELLS, context),
         ).validate()
 
-        areas_source = self.parameterAsSource(parameters, self.AREAS, context)
+    def target_crs(self, parameters, context, source, areas_source, params, feedback):
+        """The areas' CRS (the polygon layer's, or the grid's: chosen or the local UTM zone); a grid
+        CRS that counts in feet gets its cell sizes converted."""
         if areas_source is not None:
             target = areas_source.sourceCrs()
         else:
@@ -216,14 +262,17 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(DISTANCE_METERS, target.mapUnits())
             if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
                 params.cell_size *= to_crs_units
+                params.min_cell_size *= to_crs_units
                 feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(
                     QgsUnitTypes.toString(target.mapUnits()), params.cell_size))
+        return target
 
-        # photo points in the target CRS, plain arrays for core/
+    def read_points(self, source, fields, target, context, cf, feedback) -> dict:
+        """The photo points in the target CRS and their field values, as plain lists for core/."""
+        motif_field, user_field, date_field, conf_field = fields
         request = QgsFeatureRequest().setDestinationCrs(target, context.transformContext())
-        wanted = [f for f in (motif_field, user_field, date_field, conf_field) if f]
-        request.setSubsetOfAttributes(wanted, source.fields())
-        xs, ys, motifs, users, dates, confs = [], [], [], [], [], []
+        request.setSubsetOfAttributes([f for f in fields if f], source.fields())
+        out = {"x": [], "y": [], "motif": [], "user": [], "date": [], "conf": []}
         total = source.featureCount() or 1
         for n, feat in enumerate(source.getFeatures(request)):
             if n % 1000 == 0:
@@ -231,39 +280,33 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                 feedback.setProgress(30.0 * n / total)
             geom = feat.geometry()
             if geom is None or geom.isNull() or geom.isEmpty():
-                xs.append(math.nan)
-                ys.append(math.nan)
+                out["x"].append(math.nan)
+                out["y"].append(math.nan)
             else:
                 pt = geom.asPoint() if not geom.isMultipart() else geom.centroid().asPoint()
-                xs.append(pt.x())
-                ys.append(pt.y())
-            motifs.append(_plain(feat[motif_field]))
-            if user_field:
-                users.append(_plain(feat[user_field]))
-            if date_field:
-                dates.append(_plain(feat[date_field]))
-            if conf_field:
-                confs.append(_plain(feat[conf_field]))
+                out["x"].append(pt.x())
+                out["y"].append(pt.y())
+            out["motif"].append(_plain(feat[motif_field]))
+            for key, name in (("user", user_field), ("date", date_field), ("conf", conf_field)):
+                if name:
+                    out[key].append(_plain(feat[name]))
+        return out
 
-        keep = self._season(parameters, context, date_field, dates, feedback)
-        if keep is not None:  # only the photos of one season
-            xs, ys, motifs, users, dates, confs = ([v for v, k in zip(col, keep) if k] if col else col
-                                                   for col in (xs, ys, motifs, users, dates, confs))
-        polygons, area_feats = None, None
-        if areas_source is not None:
-            import shapely
+    @staticmethod
+    def read_areas(areas_source) -> tuple:
+        """(area features, shapely polygons) of the polygon layer; (None, None) for a grid."""
+        if areas_source is None:
+            return None, None
+        import shapely
 
-            area_feats = list(areas_source.getFeatures())
-            polygons = shapely.from_wkb([bytes(f.geometry().asWkb()) if f.hasGeometry() else None
-                                         for f in area_feats])
-        result = summarize(
-            xs, ys, [None if m is None else str(m) for m in motifs],
-            user=users if user_field else None, date=dates if date_field else None,
-            confidence=confs if conf_field else None, areas=polygons, params=params,
-            feedback=cf.sub(30, 80))
-        for note in result.notes:
-            feedback.pushInfo(note)
+        # invalid outlines (a bow-tie) are repaired by core.summarize, never skipped or fatal here
+        area_feats = list(areas_source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS))
+        polygons = shapely.from_wkb([bytes(f.geometry().asWkb()) if f.hasGeometry() else None for f in area_feats])
+        return area_feats, polygons
 
+    def write_summary(self, parameters, context, result, areas_source, area_feats, target, params, cf,
+                      feedback) -> tuple:
+        """One polygon per area through the checked sink: (destination id, areas written)."""
         table = result.table
         table["min_users"] = params.min_users
         base = areas_source.fields() if areas_source is not None else QgsFields()
@@ -276,8 +319,6 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             fields.append(QgsField(col, _column_type(col)))
         sink, dest_id = create_sink(self, parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, target)
         records = table.to_dict("records")
-        geoms = result.geometry
-        written = 0
         for k, row in enumerate(records):
             if k % 500 == 0:
                 cf.check()
@@ -290,23 +331,18 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                 geom = QgsGeometry(src.geometry())
             else:
                 geom = QgsGeometry()
-                geom.fromWkb(bytes(geoms[k].wkb))
+                geom.fromWkb(bytes(result.geometry[k].wkb))
             attrs.update({c: _cell(c, row[c]) for c in summary_names})
             geom.convertToMultiType()
             out.setGeometry(geom)
             out.setAttributes([attrs.get(f.name()) for f in fields])
             sink.add(out)
-            written += 1
         sink.finish()
+        written = sink.written
         del sink  # closes the GeoPackage before its styles are stored
         feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
             written, result.counts["suppressed"], params.measure))
-
-        photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        self._style(dest_id, context, feedback, source, motif_field, params, motif_colours(photo_layer, motif_field))
-        copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
-        return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
-                self.OUTPUT_CRS: target.authid()}
+        return dest_id, written
 
     def _season(self, parameters, context, date_field, dates, feedback):
         """Which photos were taken in the chosen season (None: all seasons)."""

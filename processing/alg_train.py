@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.feedback import Canceled
 from ..core.options import DEFAULT_UNKNOWN_REJECTION, TRAINING_METHOD_OPTIONS
 from .base import PhotoMotifsAlgorithm
 from .outputs import is_null
@@ -24,6 +25,8 @@ from .photo_sources import (
     add_backbone_parameters,
     backbone_from_parameters,
     cache_from_parameters,
+    layer_folder,
+    layer_photo_path,
 )
 from .qgis_compat import FIELD_STRING, FILE_FOLDER, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from .translation import reason_text
@@ -243,18 +246,23 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         for name in (label_field, path_field):
             if source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(self.tr("The layer has no field '{}'.").format(name))
+        root = layer_folder(source, parameters, context, self.INPUT)  # relative paths: the layer's folder
         group_field = self.group_field(parameters, context, source, feedback)
         paths, labels, invalid, groups = [], [], [], []
         for feat in source.getFeatures():
             if feedback.isCanceled():
-                break
-            path, label = feat[path_field], feat[label_field]
-            if is_null(path) or not str(path):
+                raise Canceled(self.tr("Canceled while reading the layer; no model was written."))
+            value, label = feat[path_field], feat[label_field]
+            path, problem = layer_photo_path(root, value)
+            if problem:
+                invalid.append((str(value), "relative_path", problem))
+                continue
+            if not path:
                 continue
             if is_null(label) or str(label) == "":
-                invalid.append((str(path), "no_class", self.tr("The photo has no class in the layer.")))
+                invalid.append((path, "no_class", self.tr("The photo has no class in the layer.")))
                 continue
-            paths.append(str(path))
+            paths.append(path)
             labels.append(str(label))
             if group_field:
                 groups.append(None if is_null(feat[group_field]) else str(feat[group_field]))

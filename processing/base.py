@@ -6,12 +6,15 @@ modules (:mod:`.outputs`, :mod:`.params`, :mod:`.photo_sources`).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import sqlite3
+import threading
 import traceback
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
@@ -26,6 +29,39 @@ ICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
 def offline_note() -> str:
     return tr("Runs entirely on this computer: no photo, embedding or model is sent anywhere and no "
               "network connection is made.")
+
+
+def log_traceback() -> None:
+    """The current exception's traceback into QGIS's message log (tab Photo Motifs), not the run's
+    log: the user reads the sentence, a developer finds the details."""
+    QgsMessageLog.logMessage(traceback.format_exc(), "Photo Motifs", Qgis.MessageLevel.Info)
+
+
+@contextlib.contextmanager
+def cancel_on_sigterm(feedback):
+    """Under ``qgis_process``: SIGTERM cancels the run as Ctrl-C (SIGINT) does.
+
+    qgis_process cancels the feedback on SIGINT (its signal watcher, when Qt processes events)
+    but has no handler for SIGTERM: the process died on the spot, silently, leaving temporary
+    files. For the run's duration a Python handler cancels the feedback instead (Python runs it
+    in the main thread as soon as it runs Python code again), so the run stops at its next check,
+    removes its temporary files, says what it leaves and exits non-zero; the previous handler
+    (the default) is restored afterwards. Elsewhere (QGIS desktop, tests) nothing changes.
+    """
+    if feedback is None or threading.current_thread() is not threading.main_thread() \
+            or QgsApplication.platform() != "qgis_process":
+        yield
+        return
+
+    def handler(signum, frame):
+        feedback.cancel()
+
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
 def core_feedback(feedback) -> CoreFeedback:
@@ -109,30 +145,54 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
 
         A raised QgsProcessingException makes ``qgis_process`` exit with status 1 and the dialog
         show the sentence. A cancel request (the dialog's Cancel, ``feedback.cancel()``, or
-        Ctrl-C under ``qgis_process``, which cancels the feedback) ends as such an exception too,
-        with what the run left behind; returning ``{}`` would count as success.
+        Ctrl-C or SIGTERM under ``qgis_process``, which cancel the feedback) ends as such an
+        exception too, with what the run left behind; returning ``{}`` would count as success.
+        Sinks the run did not finish are finished (read back and renamed) after ``process``
+        returns, and removed when it fails.
         """
         message = deps.missing_message(self.CAPABILITY)
         if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
         self._created_outputs = []
         self._complete_outputs = set()
+        self._sinks = []
         cf = core_feedback(feedback)
         try:
-            check_destinations(self, parameters, context)
-            results = self.process(parameters, context, feedback, cf)
-        except QgsProcessingException as exc:
-            raise QgsProcessingException(self._with_left_behind(str(exc))) from None
-        except Canceled as exc:
-            raise QgsProcessingException(self.canceled_sentence(exc)) from None
-        except (ValueError, KeyError, OSError, RuntimeError, sqlite3.Error) as exc:
-            feedback.pushDebugInfo(traceback.format_exc())
-            raise QgsProcessingException(self._with_left_behind(self.error_sentence(exc))) from exc
+            with cancel_on_sigterm(feedback):
+                results = self._run_process(parameters, context, feedback, cf)
+        finally:
+            self.discard_unfinished_outputs()
         if feedback is not None and feedback.isCanceled():
             # canceled after the last check: the outputs are complete, but the user asked to stop
             raise QgsProcessingException(self.canceled_sentence(Canceled(
                 self.tr("The run had finished writing its outputs when the cancel request came."))))
         return results
+
+    def _run_process(self, parameters, context, feedback, cf):
+        try:
+            check_destinations(self, parameters, context)
+            results = self.process(parameters, context, feedback, cf)
+            for sink in list(self._sinks):
+                sink.finish()  # an output the algorithm did not close: read back and renamed now
+            return results
+        except QgsProcessingException as exc:
+            raise QgsProcessingException(self._with_left_behind(str(exc))) from None
+        except Canceled as exc:
+            raise QgsProcessingException(self.canceled_sentence(exc)) from None
+        except (ValueError, KeyError, OSError, RuntimeError, sqlite3.Error) as exc:
+            log_traceback()
+            raise QgsProcessingException(self._with_left_behind(self.error_sentence(exc))) from None
+        except Exception as exc:  # a bug: still a sentence, the traceback goes to the message log
+            log_traceback()
+            raise QgsProcessingException(self._with_left_behind(self.tr(
+                "Photo Motifs met an unexpected error ({}: {}); please report it with the message log "
+                "(Photo Motifs tab).").format(type(exc).__name__, exc))) from None
+
+    def discard_unfinished_outputs(self) -> None:
+        """Remove the temporary files of every output this run began but did not complete."""
+        for sink in getattr(self, "_sinks", []):
+            if not sink.done:
+                sink.discard()
 
     def error_sentence(self, exc: BaseException) -> str:
         """A sentence for an error core/ did not already phrase (OS and SQLite errors)."""
@@ -155,11 +215,15 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         return self._with_left_behind(text)
 
     def _with_left_behind(self, text: str) -> str:
-        """``text`` + which outputs of this run exist but are incomplete (or that none was written)."""
-        incomplete = [d for d in getattr(self, "_created_outputs", []) if d not in self._complete_outputs]
+        """``text`` + which outputs this run began but did not complete (their temporary files are
+        removed; a file that had the name before the run is unchanged)."""
+        self.discard_unfinished_outputs()
+        incomplete = [str(d).split("|")[0] for d in getattr(self, "_created_outputs", [])
+                      if d not in self._complete_outputs]
+        incomplete = [d for d in incomplete if d not in text]  # named already by the sentence
         if incomplete:
-            text += " " + self.tr("Incomplete output left behind (delete it or run again): {}.").format(
-                ", ".join(str(d) for d in incomplete))
+            text += " " + self.tr("Not saved (the run ended before it was complete; no partial file is "
+                                  "left): {}.").format(", ".join(incomplete))
         return text
 
     def process(self, parameters, context, feedback, cf: CoreFeedback) -> dict:  # pragma: no cover

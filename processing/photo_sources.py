@@ -14,18 +14,21 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingUtils,
 )
 
 from ..core.feedback import Canceled, CoreFeedback
 from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX, values
-from ..core.safe_paths import resolve_against
+from ..core.safe_paths import layer_source_folder, resolve_against
 from .outputs import is_null, qgs_fields
 from .params import option_labels, option_value, set_help
 from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, PARAMETER_ADVANCED, SOURCE_VECTOR, WKB_NO_GEOMETRY
@@ -75,6 +78,7 @@ class PhotoSource:
     features: list = field(default_factory=list)
     paths: list = field(default_factory=list)
     root: str | None = None
+    unresolved: dict = field(default_factory=dict)  # feature index -> why it has no usable path
 
 
 def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> PhotoSource:
@@ -94,16 +98,17 @@ def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> Ph
                    "'photo' field of layers made by 'Read photo folder').").format(path_field)
             )
         root = layer_folder(source, parameters, context)
-        features, paths = [], []
+        features, paths, unresolved = [], [], {}
         for feat in source.getFeatures(QgsFeatureRequest()):
             if feedback.isCanceled():
                 raise Canceled("Canceled by the user.")
             value = feat[index]
-            text = "" if is_null(value) else str(value)
-            text = resolve_against(root, text)
+            text, problem = layer_photo_path(root, value)
+            if problem:
+                unresolved[len(paths)] = problem
             features.append(QgsFeature(feat))
             paths.append(text)
-        return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root)
+        return PhotoSource(source.fields(), source.wkbType(), source.sourceCrs(), features, paths, root, unresolved)
     if folder:
         if os.path.isfile(folder):
             raise QgsProcessingException(tr("{} is a file; choose the folder that holds the photos.").format(folder))
@@ -126,12 +131,32 @@ def resolve_photo_source(alg, parameters, context, feedback, exclude=None) -> Ph
     raise QgsProcessingException(tr("Choose a photo layer or a folder of photos."))
 
 
-def layer_folder(source, parameters, context):
-    """Folder of the input layer's file, used to resolve relative photo paths."""
-    layer = context.getMapLayer(str(parameters.get(INPUT))) if parameters.get(INPUT) else None
-    uri = layer.source() if layer is not None else str(parameters.get(INPUT) or "")
-    path = uri.split("|")[0]
-    return os.path.dirname(path) if os.path.exists(path) else None
+def layer_folder(source, parameters, context, key=INPUT):
+    """Absolute folder of the input layer's file, against which its relative photo paths resolve
+    (None for a layer without a file). The one rule of every algorithm: never the working folder.
+    The input may be a path, a layer id or name of the project, a layer object or a
+    selected-features definition."""
+    value = parameters.get(key)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return layer_source_folder(value.source())
+    if not value:
+        return None
+    layer = QgsProcessingUtils.mapLayerFromString(str(value), context)
+    return layer_source_folder(layer.source() if layer is not None else str(value))
+
+
+def layer_photo_path(root, value) -> tuple:
+    """(absolute photo path or "", why it is unusable or None) of a layer's path value."""
+    text = "" if is_null(value) else str(value)
+    if not text:
+        return "", None
+    resolved = resolve_against(root, text)
+    if not os.path.isabs(resolved):
+        return "", tr("The photo path {} is relative and the layer has no file whose folder it could be "
+                      "relative to; it was not read (never from the working folder).").format(text)
+    return resolved, None
 
 
 def default_cache_path(context, photo_source: PhotoSource | None) -> str:
@@ -254,7 +279,8 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
 
 def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
     """{feature index: sentence} for photos without an embedding (no path, or unreadable)."""
-    reasons = {i: tr("The feature has no photo path.") for i in range(len(photo_source.paths))}
+    reasons = {i: photo_source.unresolved.get(i, tr("The feature has no photo path."))
+               for i in range(len(photo_source.paths))}
     for i in valid:
         reasons.pop(i, None)
     for idx, _path, code, sentence in result.failed:

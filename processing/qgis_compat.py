@@ -15,6 +15,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
@@ -89,6 +90,8 @@ else:
 FIELD_TYPES["datetime"] = FIELD_TYPES["str"]
 PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProcessingParameterDefinition, "FlagHidden"))
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
+SKIP_GEOMETRY_CHECKS = first_of((Qgis, "ProcessingFeatureSourceFlag.SkipGeometryValidityChecks"),
+                                (QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"))
 # temporal properties of photo layers (processing/temporal.py): Qgis.VectorTemporalMode from QGIS 3.28
 TEMPORAL_INSTANT_FIELD = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeInstantFromField"),
                                   (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeInstantFromField"))

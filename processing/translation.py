@@ -135,8 +135,14 @@ def _reason_sentences() -> dict:
                         "download?)."),
         "corrupt": tr("The image data is damaged and cannot be decoded."),
         "not_image": tr("The file is not a photo (unknown image file extension)."),
+        # core.files: the check before any photo is opened
+        "not_a_file": tr("The path names a device, a named pipe or a socket, not a photo file; it was "
+                         "not opened."),
+        "file_too_large": tr("The file is larger than a photo may be; it was not opened."),
         # processing side
         "no_path": tr("The feature has no photo path."),
+        "relative_path": tr("The photo path is relative and the layer has no folder to resolve it "
+                            "against; it was not read."),
         "no_class": tr("The photo has no class in the layer."),
     }
 

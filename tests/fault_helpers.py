@@ -48,10 +48,14 @@ def _umount(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def small_disk(folder, size: str = "200k"):
-    """A folder on a ``size`` tmpfs (True) or a plain folder (False: patch writes to fail instead)."""
+def small_disk(folder, size: str = "200k", inodes: int | None = None):
+    """A folder on a ``size`` tmpfs (True) or a plain folder (False: patch writes to fail instead).
+
+    ``inodes``: at most this many files and folders (1: the root only, no file can be created).
+    """
     folder = Path(folder)
-    mounted = _mount(folder, f"size={size},mode=0755")
+    options = f"size={size},mode=0755" + (f",nr_inodes={inodes}" if inodes else "")
+    mounted = _mount(folder, options)
     try:
         yield mounted
     finally:
@@ -104,3 +108,22 @@ def copy_photos(src_folder, dest, n: int) -> list:
         shutil.copy2(p, target)
         out.append(target)
     return out
+
+
+def leave_free(folder, free_bytes: int) -> int:
+    """Fill the file system of ``folder`` with a ballast file until ``free_bytes`` remain (a tmpfs
+    counts in 4 KiB pages); returns the free bytes left."""
+    folder = Path(folder)
+    st = os.statvfs(folder)
+    available = st.f_bavail * st.f_frsize
+    with open(folder / "ballast", "wb") as fh:
+        fh.write(b"\0" * max(0, available - free_bytes))
+    st = os.statvfs(folder)
+    return st.f_bavail * st.f_frsize
+
+
+def temporary_leftovers(folder) -> list:
+    """Files or folders below ``folder`` whose name marks a temporary output of Photo Motifs."""
+    folder = Path(folder)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.name.startswith(".photo_motifs_part-") or p.name.endswith(".part"))

@@ -5,6 +5,14 @@ A real HTTP server (``ThreadingHTTPServer`` on 127.0.0.1, a free port) that answ
 POST form): filters by bbox, taken/upload dates (inclusive), licence, text and tags; paging with
 ``page``/``pages``/``perpage``/``total``; the ~4,000 distinct-result cap (pages beyond it repeat
 earlier photos); ``stat: fail`` with Flickr's codes (100 invalid key, 112 unknown method);
+hostile modes, one per attack the harvester must refuse: ``photo_urls`` (id -> any URL in the
+answer: ``file:///etc/passwd``, another host, plain http), ``redirects`` (id -> a 302 to another
+host or to http), ``api_redirect`` (every API call 307 to another host: the key must not follow),
+``malformed`` (``photo_object``, ``bad_ids`` with ``../`` and NUL, ``total_text``), ``html``,
+``huge`` (30 MB), ``cut_no_length_once`` (half a file without Content-Length, closed as if done),
+``echo_key`` (an error message quoting the key), ``retry_after`` (429 with that Retry-After) and
+``stall_once`` (the headers, then silence, the first time);
+``keys_seen`` lists every key received, ``api_called`` is set at the first API call;
 HTTP 429 for every ``rate_limit_every``-th call; the extras owner, ownername, datetaken,
 datetakengranularity, dateupload, latitude/longitude/accuracy, license, tags and url_* per
 size, pointing at this server's ``/photos/`` path, which serves real JPEGs of the shared test
@@ -93,7 +101,9 @@ class FlickrTestServer:
     """Start with ``with FlickrTestServer(photos) as server:``; ``server.api_url`` is the endpoint."""
 
     def __init__(self, photos, jpegs, api_key: str = API_KEY, cap: int = 4000,
-                 rate_limit_every: int = 0, gone=(), truncate_once=(), stall=()):
+                 rate_limit_every: int = 0, gone=(), truncate_once=(), stall=(), host: str = "127.0.0.1",
+                 photo_urls=None, redirects=None, api_redirect=None, malformed=None, html=(), huge=(),
+                 cut_no_length_once=(), echo_key=False, retry_after=None, stall_once=()):
         self.photos = sorted(photos, key=lambda p: (p["datetaken"], p["id"]))
         self.taken = [_stamp(p["datetaken"]) for p in self.photos]
         self.by_upload = sorted(self.photos, key=lambda p: int(p["dateupload"]))
@@ -111,13 +121,25 @@ class FlickrTestServer:
         self.downloads = Counter()  # id -> complete 200 answers
         self.requests = Counter()  # id -> download requests
         self.stop_event = threading.Event()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        # hostile modes (each a case the harvester must refuse; see the module docstring)
+        self.photo_urls = dict(photo_urls or {})  # id -> the url_* value to answer instead
+        self.redirects = dict(redirects or {})  # id -> Location of a 302 for its file
+        self.api_redirect = api_redirect  # every API call: 307 to this Location
+        self.malformed = malformed  # "photo_object", "bad_ids", "total_text"
+        self.html, self.huge = set(html), set(huge)
+        self.cut_no_length_once, self.cut_done = set(cut_no_length_once), set()
+        self.echo_key, self.retry_after = echo_key, retry_after
+        self.stall_once, self.stalled = set(stall_once), set()
+        self.keys_seen = []  # every api_key value this server received
+        self.api_called = threading.Event()  # set at the first API call (tests wait on it)
+        self.httpd = ThreadingHTTPServer((host, 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
 
     @property
     def api_url(self) -> str:
@@ -147,6 +169,13 @@ class FlickrTestServer:
         with self.lock:
             self.api_calls += 1
             n = self.api_calls
+            self.keys_seen.append(params.get("api_key"))
+        self.api_called.set()
+        if self.retry_after is not None:
+            return 429, {"Retry-After": str(self.retry_after)}, {"stat": "fail", "code": 429, "message": "Too Many"}
+        if self.echo_key:
+            return 200, {}, {"stat": "fail", "code": 99,
+                             "message": f"Insufficient permissions for key {params.get('api_key')}"}
         if self.rate_limit_every and n % self.rate_limit_every == 0:
             with self.lock:
                 self.rate_limited += 1
@@ -166,8 +195,17 @@ class FlickrTestServer:
         chunk = matches[(served_page - 1) * per_page: served_page * per_page] if page <= pages else []
         extras = set((params.get("extras") or "").split(","))
         photos = [self._entry(p, extras) for p in chunk]
-        return 200, {}, {"photos": {"page": page, "pages": pages, "perpage": per_page,
-                                    "total": total, "photo": photos}, "stat": "ok"}
+        answer = {"photos": {"page": page, "pages": pages, "perpage": per_page, "total": total, "photo": photos},
+                  "stat": "ok"}
+        if self.malformed == "photo_object":
+            answer["photos"]["photo"] = {"id": "1"}
+        elif self.malformed == "total_text":
+            answer["photos"]["total"] = "many"
+        elif self.malformed == "bad_ids" and photos:
+            bad = [dict(photos[0], id="../../../../etc/cron.d/x"), dict(photos[0], id="1234\u0000"),
+                   dict(photos[0], id="5555", secret="ab/../cd")]
+            answer["photos"]["photo"] = photos + bad
+        return 200, {}, answer
 
     def _search(self, params: dict) -> list:
         if "min_upload_date" in params or "max_upload_date" in params:
@@ -209,7 +247,8 @@ class FlickrTestServer:
             entry.update({k: photo[k] for k in ("latitude", "longitude", "accuracy", "context")})
         for extra, suffix in SIZE_FIELDS.items():
             if extra in extras:
-                entry[extra] = f"{self.base_url}/photos/{photo['server']}/{photo['id']}_{photo['secret']}_{suffix}.jpg"
+                entry[extra] = self.photo_urls.get(photo["id"]) or \
+                    f"{self.base_url}/photos/{photo['server']}/{photo['id']}_{photo['secret']}_{suffix}.jpg"
                 entry["height_" + extra[4:]], entry["width_" + extra[4:]] = 150, 150
         return entry
 
@@ -234,6 +273,16 @@ class FlickrTestServer:
                 self.wfile.write(data)
 
             def _api(self, params):
+                if server.api_redirect:
+                    with server.lock:
+                        server.api_calls += 1
+                        server.keys_seen.append(params.get("api_key", [None])[-1])
+                    server.api_called.set()
+                    self.send_response(307)
+                    self.send_header("Location", server.api_redirect)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 status, headers, body = server.answer({k: v[-1] for k, v in params.items()})
                 self._json(status, headers, body)
 
@@ -264,6 +313,8 @@ class FlickrTestServer:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+                if self._hostile_photo(pid):
+                    return
                 data = server.jpeg_for(pid)
                 self.send_response(200)
                 self.send_header("Content-Type", "image/jpeg")
@@ -273,6 +324,14 @@ class FlickrTestServer:
                     cut = pid in server.stall or (pid in server.truncate_once and pid not in server.truncated)
                     if pid in server.truncate_once:
                         server.truncated.add(pid)
+                    stall = pid in server.stall_once and pid not in server.stalled
+                    if stall:
+                        server.stalled.add(pid)
+                if stall:  # the headers, then silence until the server stops (an idle transfer)
+                    self.wfile.flush()
+                    server.stop_event.wait(120)
+                    self.close_connection = True
+                    return
                 if not cut:
                     self.wfile.write(data)
                     with server.lock:
@@ -284,16 +343,71 @@ class FlickrTestServer:
                     server.stop_event.wait(120)
                 self.close_connection = True
 
+            def _hostile_photo(self, pid) -> bool:
+                """Answer a hostile mode for this photo; False when none applies."""
+                if pid in server.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", server.redirects[pid])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return True
+                if pid in server.html:
+                    page = b"<html><body>Please log in to continue</body></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    self.wfile.write(page)
+                    return True
+                if pid in server.huge:  # a JPEG header, then 30 MB of zeros
+                    self.send_response(200)
+                    self.send_header("Content-Type", "image/jpeg")
+                    self.send_header("Content-Length", str(30 << 20))
+                    self.end_headers()
+                    block = server.jpeg_for(pid)[:2] + b"\0" * ((1 << 20) - 2)
+                    try:
+                        for k in range(30):
+                            self.wfile.write(block if k == 0 else b"\0" * (1 << 20))
+                    except OSError:  # the client hung up: what a refusal looks like
+                        pass
+                    self.close_connection = True
+                    return True
+                with server.lock:
+                    cut = pid in server.cut_no_length_once and pid not in server.cut_done
+                    if cut:
+                        server.cut_done.add(pid)
+                if cut:  # half the bytes, no Content-Length, then the connection closes as if done
+                    data = server.jpeg_for(pid)
+                    self.send_response(200)
+                    self.send_header("Content-Type", "image/jpeg")
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.wfile.write(data[: len(data) // 2])
+                    self.close_connection = True
+                    return True
+                return False
+
         return Handler
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects are answers for core.flickr to check, never followed by the transport."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def python_transport(timeout: float = 30.0):
-    """A transport for core.flickr built on urllib (tests only), streaming into ``sink``."""
+    """A transport for core.flickr built on urllib (tests only), streaming into ``sink``; like the
+    product's transport it follows no redirect and requests only http(s) URLs."""
+    opener = urllib.request.build_opener(_NoRedirect)
 
     def transport(url, data=None, sink=None):
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            return HttpResponse(0, error="only http and https addresses are requested")
         body = urllib.parse.urlencode(data).encode("utf-8") if data is not None else None
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, data=body), timeout=timeout) as resp:
+            with opener.open(urllib.request.Request(url, data=body), timeout=timeout) as resp:
                 headers = {k.lower(): v for k, v in resp.headers.items()}
                 return _read(resp, resp.status, headers, sink)
         except urllib.error.HTTPError as err:

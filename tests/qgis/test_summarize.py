@@ -54,8 +54,10 @@ def test_summarize_grid_fields_styles_and_suppression(run_alg, photo_layer, tmp_
     out = str(tmp_path / "summary.gpkg")
     res = run_alg("photomotifs:summarize", {
         "INPUT": photo_layer, "GRID_SHAPE": 1, "CELL_SIZE": 100, "GRID_CRS": "EPSG:3301", "OUTPUT": out})
-    assert res["N_AREAS"] == 2 and res["N_SUPPRESSED"] == 1 and res["OUTPUT_CRS"] == "EPSG:3301"
+    # S1_0 (2 users) is suppressed: a grid cell that is suppressed is left out, not drawn
+    assert res["N_AREAS"] == 1 and res["N_SUPPRESSED"] == 1 and res["OUTPUT_CRS"] == "EPSG:3301"
     rows = {r["area"]: r for r in read_layer(out)}
+    assert set(rows) == {"S0_0"}
     a = rows["S0_0"]
     # users u1..u5 + the photo without owner = 6; user-days: u1 06-01, u2 06-02, u3 06-02,
     # u4 06-03, u5 06-03, anon 06-03 = 6; C1 user-days: u1, u4, anon = 3; C2: u2, u3, u5 = 3
@@ -66,9 +68,7 @@ def test_summarize_grid_fields_styles_and_suppression(run_alg, photo_layer, tmp_
     assert a["dominant"] == "C2"
     assert a["shannon"] == pytest.approx(0.693147, abs=1e-5) and a["evenness"] == pytest.approx(1.0)
     assert a["suppressed"] is False and a["min_users"] == 5 and a["measure"] == "pud"
-    b = rows["S1_0"]
-    assert b["suppressed"] is True and b["photos"] is None and b["dominant"] is None and b["n_C2"] is None
-    assert b["geometry"].area() == pytest.approx(100 * 100)
+    assert a["geometry"].area() == pytest.approx(100 * 100)
 
     from qgis.core import QgsVectorLayer
 

@@ -208,7 +208,10 @@ def test_empty_onnx_file_says_so(tmp_path):
 
 
 def test_fixed_batch_one_classifier_runs_photo_by_photo(photos, tmp_path):
+    from types import SimpleNamespace
+
     from photo_motifs.core.classify import classify_paths
+    from photo_motifs.core.decode import load_for_backbone
     from photo_motifs.models.lobe import load_model
 
     model = load_model(_tiny_classifier(tmp_path / "b1.onnx", batch=1), labels=["a", "b"])
@@ -216,9 +219,14 @@ def test_fixed_batch_one_classifier_runs_photo_by_photo(photos, tmp_path):
     res = classify_paths(paths, model, batch_size=4)
     assert not res.failed and len(res.photos) == 5
     assert res.probs.shape == (5, 2) and np.allclose(res.probs.sum(axis=1), 1, atol=1e-5)
-    # same numbers as one photo at a time
-    single = [classify_paths([p], model).probs[0] for p in paths]
-    assert np.allclose(res.probs, np.stack(single), atol=1e-6)
+    # the model's own formula in numpy, softmax(pixels / 255 @ W), on the decoded 4 x 4 pixels:
+    # independent of onnxruntime and of the batching under test
+    spec = SimpleNamespace(input_size=4, resize_short=4, crop=model.crop, resample=model.resample, pixel_quirk=None)
+    w = np.linspace(-1, 1, 96, dtype=np.float64).reshape(48, 2)
+    z = np.stack([load_for_backbone(p, spec).reshape(-1) / 255.0 for p in paths]) @ w
+    expected = np.exp(z - z.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(res.probs, expected, atol=1e-5)
 
 
 def _crafted_checkpoint(path: Path, offset: int, size, stride, numel: int = 16) -> Path:

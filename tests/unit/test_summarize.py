@@ -6,6 +6,7 @@ import pytest
 
 gpd = pytest.importorskip("geopandas")
 shapely = pytest.importorskip("shapely")
+scipy_stats = pytest.importorskip("scipy.stats")
 
 from photo_motifs.core.summarize import (  # noqa: E402
     SummaryParams,
@@ -59,12 +60,13 @@ def test_totals_users_photo_user_days_and_notes():
     assert a["pud"] == 7
     assert a["no_user"] == 1
     assert a["suppressed"] is False or a["suppressed"] == False  # noqa: E712
-    assert set(rows) == {"S0_0", "S1_0", "S0_1"}  # only cells holding photos
+    # only cells holding photos, and of those only cells with 5 users: S1_0 and S0_1 are left out
+    assert set(rows) == {"S0_0"}
     c = result.counts
     assert (c["photos"], c["no_location"], c["no_user"], c["no_date"], c["no_motif"]) == (16, 1, 1, 2, 1)
-    assert (c["areas"], c["suppressed"], c["summarised"]) == (3, 2, 15)
+    assert (c["areas"], c["suppressed"], c["dropped"], c["summarised"]) == (3, 2, 2, 15)
     text = " ".join(result.notes)
-    assert "1 photos have no user" in text and "2 of 3 areas" in text
+    assert "1 photos have no user" in text and "2 of 3 grid cells" in text and "left out of the grid" in text
 
 
 def test_motif_shares_by_photo_user_days_dominant_and_diversity():
@@ -82,9 +84,9 @@ def test_motif_shares_by_photo_user_days_dominant_and_diversity():
     assert a["dominant"] == "park" and a["dom_ties"] == 1
     assert a["dom_share"] == pytest.approx(0.5)
     assert a["dom_margin"] == pytest.approx(0.125)
-    h = -(0.5 * math.log(0.5) + 0.375 * math.log(0.375) + 0.125 * math.log(0.125))
-    assert h == pytest.approx(0.974315, abs=1e-6)
-    assert a["shannon"] == pytest.approx(h)
+    # Shannon H of the counts 4, 3, 1 from scipy (natural log), not from the code under test
+    h = scipy_stats.entropy([4, 3, 1])
+    assert a["shannon"] == pytest.approx(h) and a["shannon"] == pytest.approx(0.974315, abs=1e-6)
     assert a["evenness"] == pytest.approx(h / math.log(3))
     assert a["richness"] == 3
     # mean confidence of photos 1-11 with a value: (0.9+0.8+0.7+0.6+0.5+1.0+0.4+0.2+0.3+0.1) / 10
@@ -121,22 +123,35 @@ def test_tie_prefers_the_motif_more_common_overall():
     assert a["dominant"] == "park" and a["dom_ties"] == 2
 
 
-def test_suppression_keeps_geometry_and_sets_every_count_null():
+def test_suppressed_polygon_areas_keep_geometry_with_every_count_null():
+    """The same three squares given as polygon areas: suppressed areas are written, all NULL."""
+    x, y, user, date, motif, conf = (list(c) for c in zip(*CITY, strict=True))
+    boxes = [shapely.box(0, 0, 100, 100), shapely.box(100, 0, 200, 100), shapely.box(0, 100, 100, 200)]
+    result = summarize(x, y, motif, user=user, date=date, confidence=conf, areas=boxes,
+                       params=SummaryParams(min_users=5))
+    rows = result.table.to_dict("records")
+    r = rows[1]  # 2 users (v1, v2)
+    assert r["suppressed"]
+    for col, value in r.items():
+        if col not in ("area", "measure", "suppressed"):
+            assert value is None, col
+    # photo 15 lies on the border of areas 0 and 2: the first area takes it, area 2 is empty
+    assert rows[2]["photos"] == 0 and not rows[2]["suppressed"]
+    assert list(result.geometry) == boxes
+    # a lower threshold publishes them: area 1's church photo-user-days v1 06-05, v2 06-05
+    rows = summarize(x, y, motif, user=user, date=date, areas=boxes,
+                     params=SummaryParams(min_users=2)).table.to_dict("records")
+    assert not rows[1]["suppressed"] and rows[1]["n_church"] == 2
+    assert rows[1]["evenness"] is None or np.isnan(rows[1]["evenness"])  # one motif only
+    assert rows[1]["shannon"] == 0.0
+
+
+def test_suppressed_grid_cells_are_left_out():
     result, rows = run()
-    for cell in ("S1_0", "S0_1"):  # 2 users (v1, v2) and 1 user (w1)
-        r = rows[cell]
-        assert r["suppressed"]
-        for col, value in r.items():
-            if col not in ("area", "measure", "suppressed"):
-                assert value is None, (cell, col)
-    geoms = dict(zip(result.table["area"], result.geometry, strict=True))
-    assert geoms["S1_0"].equals(shapely.box(100, 0, 200, 100))
-    assert geoms["S0_1"].equals(shapely.box(0, 100, 100, 200))
-    # a lower threshold publishes them: cell S1_0 church photo-user-days v1 06-05, v2 06-05
-    _, rows = run(min_users=2)
-    assert not rows["S1_0"]["suppressed"] and rows["S1_0"]["n_church"] == 2
-    assert rows["S1_0"]["evenness"] is None or np.isnan(rows["S1_0"]["evenness"])  # one motif only
-    assert rows["S1_0"]["shannon"] == 0.0 and rows["S0_1"]["suppressed"]
+    assert set(rows) == {"S0_0"} and len(result.geometry) == 1
+    assert result.geometry[0].equals(shapely.box(0, 0, 100, 100))
+    _, rows = run(min_users=2)  # S1_0 (users v1, v2) is published, S0_1 (w1) still left out
+    assert set(rows) == {"S0_0", "S1_0"} and rows["S1_0"]["n_church"] == 2
 
 
 def test_without_user_field_every_photo_is_its_own_user():

@@ -1,0 +1,95 @@
+"""Complete or absent without QGIS: tables, vectors and Flickr tables on a disk that is full when
+they are closed (their bytes wait in a buffer until then), and the read-back checks themselves.
+
+Before: a table the disk could not take at its close left an empty or cut file under its final
+name (classify's CSV, the Flickr tables left a ``.part``); nothing read a PDF, PNG or zip back.
+"""
+import errno
+import zlib
+
+import numpy as np
+import pytest
+
+from photo_motifs.core import flickr, safe_write
+from photo_motifs.core.classify import ClassifyResult, write_image_tools_csv
+from photo_motifs.core.safe_cells import save_csv, save_xlsx
+from photo_motifs.core.vectors_io import export_vectors
+from photo_motifs.tests.fault_helpers import leave_free, small_disk, temporary_leftovers
+
+HEADER = ["File", "Label", "Confidence"]
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    disk = tmp_path / "disk"
+    with small_disk(disk, "64k") as mounted:
+        if not mounted:
+            pytest.skip("needs root to mount a small tmpfs")  # CI runs as root: a skip fails CI
+        leave_free(disk, 0)
+        yield disk
+
+
+def _only_ballast(disk):
+    return sorted(p.name for p in disk.iterdir()) == ["ballast"] and temporary_leftovers(disk) == []
+
+
+@pytest.mark.parametrize("writer", ["csv", "xlsx", "vectors", "flickr", "classify"])
+def test_a_table_the_full_disk_cannot_take_at_its_close_is_absent(full_disk, writer):
+    rows = [(f"photo_{k}.jpg", "forest", 0.5) for k in range(40)]
+    target = full_disk / {"xlsx": "t.xlsx", "vectors": "v.csv"}.get(writer, "t.csv")
+    with pytest.raises(OSError) as info:
+        if writer == "csv":
+            save_csv(target, HEADER, rows)
+        elif writer == "xlsx":
+            save_xlsx(target, HEADER, rows)
+        elif writer == "vectors":
+            export_vectors(target, ([r[0] for r in rows], np.ones((40, 4), np.float32)))
+        elif writer == "flickr":
+            flickr.write_csv(target, ["id", "title"], [{"id": str(k), "title": "t"} for k in range(40)])
+        else:
+            from photo_motifs.core.classify import ClassifiedPhoto
+
+            result = ClassifyResult(classes=["forest"], photos=[
+                ClassifiedPhoto(index=k, path=r[0], label="forest", confidence=0.5, top=[("forest", 0.5)],
+                                unknown=False) for k, r in enumerate(rows)], failed=[], probs=np.ones((40, 1)))
+            write_image_tools_csv(target, result)
+    assert info.value.errno in (errno.ENOSPC, errno.EDQUOT)
+    assert info.value.filename == str(target)  # the output's name, not the temporary one
+    assert _only_ballast(full_disk)
+
+
+def test_a_check_that_fails_removes_the_file_and_names_it(tmp_path):
+    with pytest.raises(safe_write.IncompleteOutput, match=r"The output .*map\.pdf is incomplete \(the PDF has no"):
+        safe_write.replace_complete(tmp_path / "map.pdf", lambda tmp: tmp.write_bytes(b"%PDF-1.4\n" + b"x" * 5000),
+                                    verify=safe_write.pdf_problem)
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "map.pdf").write_bytes(b"old")  # a file of an earlier run keeps its content
+    with pytest.raises(safe_write.IncompleteOutput):
+        safe_write.replace_complete(tmp_path / "map.pdf", lambda tmp: tmp.write_bytes(b"%PDF-1.4\n"),
+                                    verify=safe_write.pdf_problem)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.pdf"] and (tmp_path / "map.pdf").read_bytes() == b"old"
+
+
+def _png(width=4, height=3) -> bytes:
+    """A PNG written here chunk by chunk (zlib, CRC), not by the code under test."""
+    def chunk(kind, data):
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    raw = b"".join(b"\0" + bytes([200, 10, 10]) * width for _ in range(height))
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_the_read_back_checks_by_hand(tmp_path):
+    png, pdf, csv = tmp_path / "a.png", tmp_path / "a.pdf", tmp_path / "a.csv"
+    png.write_bytes(_png())
+    assert safe_write.png_problem(png) is None
+    png.write_bytes(_png()[:-20])
+    assert "cut off" in safe_write.png_problem(png)
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    assert safe_write.pdf_problem(pdf) is None
+    pdf.write_bytes(b"<html>not a pdf</html>")
+    assert safe_write.pdf_problem(pdf) == "not a PDF file"
+    csv.write_text('a,b\n1,"two\nlines"\n3,4\n')
+    assert safe_write.csv_rows_problem(2)(csv) is None
+    assert safe_write.csv_rows_problem(3)(csv) == "2 of 3 rows read back"
