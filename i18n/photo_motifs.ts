@@ -19,7 +19,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/workflow.py" />
+            <location filename="../plugin/about.py" />
             <source>unavailable: {}</source>
             <translation type="unfinished" />
         </message>
@@ -96,6 +96,234 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>1  Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A photo layer of this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>metadata table (CSV, XLSX)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder of the downloaded photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>photo field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Locate them with a metadata table…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Photos without GPS can still be clustered, classified and exported; a table with their coordinates (e.g. from Flickr) puts them on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Harvest from Flickr…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos in the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting the photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Choose the table and the folder of its photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table or the folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Reading the table and joining it to the photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Joining the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table cannot be used: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} table rows, {} photo files: {} rows joined to a photo ({} with a location); {} files are in no row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>None has a location: they are grouped and classified, but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>2  Embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>3  Motifs or classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Classify with a model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Labels (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>number of motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -195,6 +423,202 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/plan.py" />
+            <source>Motifs — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classes — {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>run {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Unknown {}: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>training method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Reading the photos' locations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Joining the table to the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Training the classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Discovering motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classifying the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose where the photos come from and what to do with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Training report — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the model folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The report {} does not exist (any more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Motif map — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The map was written to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No motif was found: no photo could be read. Nothing was added to the project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No photo was classified ({} could not be read). Nothing was added to the project; the notes are in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Run {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} motifs among {} photos in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs (marked “tiny” in the legend): look at them in the motif browser, or run again with fewer motifs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of {} photos have no location: they are in the layer (attribute table, photo viewer, exports) but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} photos could not be read: grey crosses on the map, the reason in the note field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>squares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>hexagons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {} {} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/tasks.py" />
             <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
             <translation type="unfinished" />
@@ -269,174 +693,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>1  Photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A folder of photos (with subfolders)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A metadata table (Flickr) and its photo folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A photo layer of this project</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>photo field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Show the photos that could not be mapped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Harvest from Flickr…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos in the layer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>The folder does not exist.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photo files found in the folder and its subfolders.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>2  Embeddings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Image model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Embedding cache (*.sqlite)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>embeddings.sqlite in the project folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Runs on this computer; nothing is uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>3  Motifs or classes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discover motifs (group photos that look alike)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classify with a model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Train a model from class folders, then classify</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../core/options.py" />
-            <source>automatic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Model (signature.json *.onnx)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Labels (*.txt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>labels file, only for a bare .onnx model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>folder with one subfolder of photos per class</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>linear (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>small neural network</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>fine-tune (slow)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>number of motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Draw an arrow in the direction of view where the photo recorded one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>4  Result</source>
             <translation type="unfinished" />
         </message>
@@ -452,7 +708,7 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Contact sheets…</source>
+            <source>Browse motifs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -472,74 +728,17 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>Motif map (PDF)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Open the project folder</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Choose a project folder: every result of the run is saved there.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Reading the photos' locations</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the metadata table and the folder of the downloaded photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Joining the table to the photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose a photo layer of the project.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discovering motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the folder with one subfolder of example photos per class.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training the classifier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Photo classes ({})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classifying the photos</source>
+            <source>The project folder cannot be written: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -550,11 +749,6 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>Step {} of {}: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -575,16 +769,6 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>The result layer {} cannot be opened.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} motifs in “{}”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} photos classified in “{}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -640,11 +824,6 @@
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>distinct users</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>photos</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1904,6 +2083,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
             <translation type="unfinished" />
         </message>
         <message>

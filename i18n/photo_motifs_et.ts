@@ -19,7 +19,7 @@
             <translation>Puuduva paigaldamiseks:</translation>
         </message>
         <message>
-            <location filename="../plugin/workflow.py" />
+            <location filename="../plugin/about.py" />
             <source>unavailable: {}</source>
             <translation>pole saadaval: {}</translation>
         </message>
@@ -97,6 +97,234 @@
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
             <translation>&amp;Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>1  Photos</source>
+            <translation>1  Fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation>Fotode kaust (koos alamkaustadega)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation>Metaandmete tabel (Flickr) ja selle fotokaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A photo layer of this project</source>
+            <translation>Selle projekti fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation>Tabelid (*.csv *.xlsx *.gpkg *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>metadata table (CSV, XLSX)</source>
+            <translation>metaandmete tabel (CSV, XLSX)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder of the downloaded photos</source>
+            <translation>allalaaditud fotode kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>photo field</source>
+            <translation>fotoväli</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation>Näita fotosid, mida ei saanud kaardile panna</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Locate them with a metadata table…</source>
+            <translation>Paiguta need metaandmete tabeliga…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Photos without GPS can still be clustered, classified and exported; a table with their coordinates (e.g. from Flickr) puts them on the map.</source>
+            <translation>GPS-ita fotosid saab ikkagi rühmitada, klassifitseerida ja eksportida; nende koordinaatidega tabel (nt Flickrist) paneb need kaardile.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Harvest from Flickr…</source>
+            <translation>Kogu Flickrist…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos in the layer.</source>
+            <translation>Kihis on {} fotot.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder does not exist.</source>
+            <translation>Kausta ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting the photos…</source>
+            <translation>Loendan fotosid…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting photos</source>
+            <translation>Fotode loendamine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Choose the table and the folder of its photos.</source>
+            <translation>Vali tabel ja selle fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table or the folder does not exist.</source>
+            <translation>Tabelit või kausta pole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Reading the table and joining it to the photos…</source>
+            <translation>Loen tabelit ja seon selle fotodega…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Joining the table</source>
+            <translation>Tabeli sidumine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder cannot be read: {}</source>
+            <translation>Kausta ei saa lugeda: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation>Kaustast ja selle alamkaustadest leiti {} fotofaili.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table cannot be used: {}</source>
+            <translation>Tabelit ei saa kasutada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} table rows, {} photo files: {} rows joined to a photo ({} with a location); {} files are in no row.</source>
+            <translation>{} tabelirida, {} fotofaili: {} rida seotud fotoga ({} asukohaga); {} faili pole üheski reas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation>{} fotot imporditud, {} asukohaga; {} faili ei saanud kaardile panna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>None has a location: they are grouped and classified, but not on the map.</source>
+            <translation>Ühelgi pole asukohta: need rühmitatakse ja klassifitseeritakse, kuid kaardile ei jõua.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>2  Embeddings</source>
+            <translation>2  Vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Image model</source>
+            <translation>Pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation>Vektoresituste vahemälu (*.sqlite)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation>embeddings.sqlite projekti kaustas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation>Töötab selles arvutis; midagi ei laadita üles.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>3  Motifs or classes</source>
+            <translation>3  Motiivid või klassid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation>Leia motiivid (rühmita sarnase välimusega fotod)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Classify with a model</source>
+            <translation>Klassifitseeri mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation>Treeni klassikaustadest mudel, seejärel klassifitseeri</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation>automaatne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation>Jäta väärtuseks „automaatne”, et fotod ise otsustaksid, mitu motiivi on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation>Mudel (signature.json *.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation>Mudelikausta signature.json (meie oma või Lobe'i ONNX-eksport) või .onnx-fail</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Labels (*.txt)</source>
+            <translation>Sildid (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation>siltide fail, ainult pelgalt .onnx-mudeli jaoks</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation>kaust, milles on iga klassi jaoks fotode alamkaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>number of motifs</source>
+            <translation>motiivide arv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
+            <translation>Joonista vaatesuunas nool, kui foto on suuna salvestanud</translation>
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
@@ -195,6 +423,202 @@
             <translation>{} / {}</translation>
         </message>
         <message>
+            <location filename="../plugin/plan.py" />
+            <source>Motifs — {}</source>
+            <translation>Motiivid — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classes — {} — {}</source>
+            <translation>Klassid — {} — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>run {}</source>
+            <translation>käivitus {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Unknown {}: {}.</source>
+            <translation>Tundmatu {}: {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>image model</source>
+            <translation>pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation>Vali kaust, milles fotod on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation>Vali metaandmete tabel ja allalaaditud fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation>Vali kaust, milles on iga klassi jaoks üks näidisfotode alamkaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>training method</source>
+            <translation>treenimismeetod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation>Vali mudel: mudelikausta signature.json või .onnx-fail.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Reading the photos' locations</source>
+            <translation>Loen fotode asukohti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Joining the table to the photos</source>
+            <translation>Seon tabelit fotodega</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Training the classifier</source>
+            <translation>Treenin klassifikaatorit</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Discovering motifs</source>
+            <translation>Otsin motiive</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classifying the photos</source>
+            <translation>Klassifitseerin fotosid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation>Vali projekti kaust: kõik käivituse tulemused salvestatakse sinna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose where the photos come from and what to do with them.</source>
+            <translation>Vali, kust fotod tulevad ja mida nendega teha.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation>Vali projekti fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
+            <translation>fotode</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Training report — {}</source>
+            <translation>Treeningu aruanne — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the model folder</source>
+            <translation>Ava mudeli kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The report {} does not exist (any more).</source>
+            <translation>Aruannet {} pole (enam) olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Motif map — {}</source>
+            <translation>Motiivikaart — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The map was written to {}.</source>
+            <translation>Kaart kirjutati faili {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the PDF</source>
+            <translation>Ava PDF</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the folder</source>
+            <translation>Ava kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No motif was found: no photo could be read. Nothing was added to the project.</source>
+            <translation>Ühtegi motiivi ei leitud: ühtegi fotot ei saanud lugeda. Projekti ei lisatud midagi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No photo was classified ({} could not be read). Nothing was added to the project; the notes are in {}.</source>
+            <translation>Ühtegi fotot ei klassifitseeritud ({} ei saanud lugeda). Projekti ei lisatud midagi; märkused on failis {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Run {} — {}</source>
+            <translation>Käivitus {} — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} motifs among {} photos in “{}”.</source>
+            <translation>Valmis: {} motiivi {} foto seas kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs (marked “tiny” in the legend): look at them in the motif browser, or run again with fewer motifs.</source>
+            <translation>Neist {} sisaldab vähem kui {} fotot ja pole tõenäoliselt motiivid (legendis märgitud „pisike”): vaata neid motiivisirvijas või käivita uuesti väiksema motiivide arvuga.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation>Valmis: {} fotot klassifitseeritud kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of {} photos have no location: they are in the layer (attribute table, photo viewer, exports) but not on the map.</source>
+            <translation>{} fotol {}-st pole asukohta: need on kihis (atribuuditabel, fotovaatur, ekspordid), kuid mitte kaardil.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} photos could not be read: grey crosses on the map, the reason in the note field.</source>
+            <translation>{} fotot ei saanud lugeda: kaardil hallid ristid, põhjus märkuse väljal.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Details</source>
+            <translation>Üksikasjad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {}</source>
+            <translation>Motiivide kokkuvõte — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>squares</source>
+            <translation>ruudud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>hexagons</source>
+            <translation>kuusnurgad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {} {} m</source>
+            <translation>Motiivide kokkuvõte — {} {} m</translation>
+        </message>
+        <message>
             <location filename="../plugin/tasks.py" />
             <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
             <translation>Algoritm {} pole saadaval: kas Photo Motifsi pakkuja on töötlemise seadetes lubatud?</translation>
@@ -269,174 +693,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>1  Photos</source>
-            <translation>1  Fotod</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A folder of photos (with subfolders)</source>
-            <translation>Fotode kaust (koos alamkaustadega)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A metadata table (Flickr) and its photo folder</source>
-            <translation>Metaandmete tabel (Flickr) ja selle fotokaust</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A photo layer of this project</source>
-            <translation>Selle projekti fotokiht</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
-            <translation>Tabelid (*.csv *.xlsx *.gpkg *.txt)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>photo field</source>
-            <translation>fotoväli</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Show the photos that could not be mapped</source>
-            <translation>Näita fotosid, mida ei saanud kaardile panna</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Harvest from Flickr…</source>
-            <translation>Kogu Flickrist…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos in the layer.</source>
-            <translation>Kihis on {} fotot.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>The folder does not exist.</source>
-            <translation>Kausta ei ole olemas.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photo files found in the folder and its subfolders.</source>
-            <translation>Kaustast ja selle alamkaustadest leiti {} fotofaili.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>2  Embeddings</source>
-            <translation>2  Vektoresitused</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Image model</source>
-            <translation>Pildimudel</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Embedding cache (*.sqlite)</source>
-            <translation>Vektoresituste vahemälu (*.sqlite)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>embeddings.sqlite in the project folder</source>
-            <translation>embeddings.sqlite projekti kaustas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation>Vektoresituste vahemälu</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Runs on this computer; nothing is uploaded.</source>
-            <translation>Töötab selles arvutis; midagi ei laadita üles.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>3  Motifs or classes</source>
-            <translation>3  Motiivid või klassid</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discover motifs (group photos that look alike)</source>
-            <translation>Leia motiivid (rühmita sarnase välimusega fotod)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classify with a model</source>
-            <translation>Klassifitseeri mudeliga</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Train a model from class folders, then classify</source>
-            <translation>Treeni klassikaustadest mudel, seejärel klassifitseeri</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../core/options.py" />
-            <source>automatic</source>
-            <translation>automaatne</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
-            <translation>Jäta väärtuseks „automaatne”, et fotod ise otsustaksid, mitu motiivi on.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Model (signature.json *.onnx)</source>
-            <translation>Mudel (signature.json *.onnx)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
-            <translation>Mudelikausta signature.json (meie oma või Lobe'i ONNX-eksport) või .onnx-fail</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Labels (*.txt)</source>
-            <translation>Sildid (*.txt)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>labels file, only for a bare .onnx model</source>
-            <translation>siltide fail, ainult pelgalt .onnx-mudeli jaoks</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>folder with one subfolder of photos per class</source>
-            <translation>kaust, milles on iga klassi jaoks fotode alamkaust</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>linear (seconds)</source>
-            <translation>lineaarne (sekundid)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>small neural network</source>
-            <translation>väike närvivõrk</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>fine-tune (slow)</source>
-            <translation>peenhäälestus (aeglane)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>number of motifs</source>
-            <translation>motiivide arv</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Draw an arrow in the direction of view where the photo recorded one</source>
-            <translation>Joonista vaatesuunas nool, kui foto on suuna salvestanud</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>4  Result</source>
             <translation>4  Tulemus</translation>
         </message>
@@ -452,8 +708,8 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Contact sheets…</source>
-            <translation>Kontaktlehed…</translation>
+            <source>Browse motifs…</source>
+            <translation>Sirvi motiive…</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -472,75 +728,18 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>Motif map (PDF)…</source>
+            <translation>Motiivikaart (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Open the project folder</source>
             <translation>Ava projekti kaust</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Choose a project folder: every result of the run is saved there.</source>
-            <translation>Vali projekti kaust: kõik käivituse tulemused salvestatakse sinna.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation>Vali kaust, milles fotod on.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Reading the photos' locations</source>
-            <translation>Loen fotode asukohti</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the metadata table and the folder of the downloaded photos.</source>
-            <translation>Vali metaandmete tabel ja allalaaditud fotode kaust.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Joining the table to the photos</source>
-            <translation>Seon tabelit fotodega</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose a photo layer of the project.</source>
-            <translation>Vali projekti fotokiht.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discovering motifs</source>
-            <translation>Otsin motiive</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation>Fotomotiivid</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the folder with one subfolder of example photos per class.</source>
-            <translation>Vali kaust, milles on iga klassi jaoks üks näidisfotode alamkaust.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training the classifier</source>
-            <translation>Treenin klassifikaatorit</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Photo classes ({})</source>
-            <translation>Fotode klassid ({})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
-            <translation>Vali mudel: mudelikausta signature.json või .onnx-fail.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classifying the photos</source>
-            <translation>Klassifitseerin fotosid</translation>
+            <source>The project folder cannot be written: {}</source>
+            <translation>Projekti kausta ei saa kirjutada: {}</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -551,11 +750,6 @@
             <location filename="../plugin/workflow.py" />
             <source>Step {} of {}: {}</source>
             <translation>Samm {} / {}: {}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
-            <translation>{} fotot imporditud, {} asukohaga; {} faili ei saanud kaardile panna.</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -576,16 +770,6 @@
             <location filename="../plugin/workflow.py" />
             <source>The result layer {} cannot be opened.</source>
             <translation>Tulemuskihti {} ei saa avada.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} motifs in “{}”.</source>
-            <translation>Valmis: {} motiivi kihis „{}”.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} photos classified in “{}”.</source>
-            <translation>Valmis: {} fotot klassifitseeritud kihis „{}”.</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -641,11 +825,6 @@
             <location filename="../processing/alg_motif_map.py" />
             <source>distinct users</source>
             <translation>erinevate kasutajate</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>photos</source>
-            <translation>fotode</translation>
         </message>
         <message>
             <location filename="../processing/base.py" />
@@ -1910,6 +2089,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Photo motifs</source>
+            <translation>Fotomotiivid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>Attribution of the photo source</source>
             <translation>Fotoallika viide</translation>
         </message>
@@ -2558,6 +2742,30 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>linear (seconds)</source>
+            <translation type="vanished">lineaarne (sekundid)</translation>
+        </message>
+        <message>
+            <source>small neural network</source>
+            <translation type="vanished">väike närvivõrk</translation>
+        </message>
+        <message>
+            <source>fine-tune (slow)</source>
+            <translation type="vanished">peenhäälestus (aeglane)</translation>
+        </message>
+        <message>
+            <source>Contact sheets…</source>
+            <translation type="vanished">Kontaktlehed…</translation>
+        </message>
+        <message>
+            <source>Photo classes ({})</source>
+            <translation type="vanished">Fotode klassid ({})</translation>
+        </message>
+        <message>
+            <source>Done: {} motifs in “{}”.</source>
+            <translation type="vanished">Valmis: {} motiivi kihis „{}”.</translation>
         </message>
         <message>
             <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>

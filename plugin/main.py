@@ -117,8 +117,10 @@ class PhotoMotifsPlugin:
             self.workflow.deleteLater()
             self.workflow = None
         from .photodock import close_photo_dock
+        from .report_view import close_windows
 
         close_photo_dock(self.iface)
+        close_windows()
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

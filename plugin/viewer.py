@@ -112,3 +112,8 @@ def show_contact_sheets(folder=None, motif=None, parent=None, iface=None):
     viewer.raise_()
     viewer.activateWindow()
     return viewer
+
+
+def show_motif_browser(iface=None, layer=None, folder=None, parent=None):
+    """The motifs of a result layer (for now: its contact sheets)."""
+    return show_contact_sheets(folder, parent=parent, iface=iface)

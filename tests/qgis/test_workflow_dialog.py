@@ -74,16 +74,16 @@ def click(widget):
 def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geotagged_dir, tmp_path):
     from photo_motifs.plugin.photodock import LARGE, show_photo_dock
 
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    assert "photo files found" in dialog.photo_status.text()
-    click(dialog.task_motifs)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    wait_for(lambda: "photo files found" in dialog.photos.photo_status.text(), 60, "the photos to be counted")
+    click(dialog.task.task_motifs)
     click(dialog.run_button)
     assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
     wait_for(lambda: dialog.chain.state is not None)
     assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
     assert dialog.progress.value() == 100
-    assert "photos imported" in dialog.photo_status.text() and dialog.invalid_button.isVisible()
+    assert "photos imported" in dialog.photos.photo_status.text() and dialog.photos.invalid_button.isVisible()
     assert "— Discovering motifs —" in dialog.log.toPlainText()
 
     layer = dialog.result_layer
@@ -138,11 +138,11 @@ def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geota
 
 def test_train_then_classify_branch(dialog, labeled_dir, geotagged_dir, tmp_path):
     intel = labeled_dir / "intel_scenes_dev"
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    click(dialog.task_train)
-    dialog.training.setFilePath(str(intel))
-    dialog.method.setCurrentIndex(0)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(intel))
+    dialog.task.method.setCurrentIndex(0)
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None)
     assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
@@ -151,17 +151,17 @@ def test_train_then_classify_branch(dialog, labeled_dir, geotagged_dir, tmp_path
     layer = dialog.result_layer
     classes = {c.value() for c in layer.renderer().categories()}
     assert classes & {"buildings", "forest", "glacier", "mountain", "sea", "street"}
-    assert "(intel_scenes_dev)" in layer.name()
+    assert "intel_scenes_dev" in layer.name()  # "Classes — intel_scenes_dev — geotagged"
     assert dialog.report_button.isEnabled()
 
 
 def test_cancel_halfway_is_cancelled_not_failed(dialog, qgis_iface, labeled_dir, tmp_path):
     """Cancel while the classifier trains on 300 photos: a cancelled run, no failure, no success."""
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(labeled_dir.parent / "geotagged"))
-    click(dialog.task_train)
-    dialog.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
-    dialog.cache.setFilePath(str(tmp_path / "fresh_cache.sqlite"))  # nothing cached: embedding takes a while
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(labeled_dir.parent / "geotagged"))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
+    dialog.embeddings.cache.setFilePath(str(tmp_path / "fresh_cache.sqlite"))  # nothing cached: embedding takes a while
     layers_before = set(QgsProject.instance().mapLayers())
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None or dialog.chain._index >= 1, 300, "the training step")
@@ -216,10 +216,10 @@ def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypa
 def test_a_failure_shows_the_algorithms_sentence(dialog, qgis_iface, geotagged_dir, tmp_path):
     bogus = tmp_path / "model.onnx"
     bogus.write_text("not a model")
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    click(dialog.task_classify)
-    dialog.model.setFilePath(str(bogus))
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task.task_classify)
+    dialog.task.model.setFilePath(str(bogus))
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None, 300)
     assert dialog.chain.state == "failed", dialog.log.toPlainText()
@@ -232,8 +232,8 @@ def test_a_failure_shows_the_algorithms_sentence(dialog, qgis_iface, geotagged_d
 
 
 def test_missing_choices_are_said_before_anything_runs(dialog, tmp_path):
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(tmp_path / "does_not_exist"))
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(tmp_path / "does_not_exist"))
     click(dialog.run_button)
     assert dialog.chain is None
     assert dialog.step_label.text() == "Choose the folder that holds the photos."
