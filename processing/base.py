@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from ..core.threadstate import keep_thread_state
 from .outputs import check_destinations
 from .translation import core_message, group_name, install_translator, tr
 
@@ -111,6 +112,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         Ctrl-C under ``qgis_process``, which cancels the feedback) ends as such an exception too,
         with what the run left behind; returning ``{}`` would count as success.
         """
+        keep_thread_state()  # QGIS's task threads: see core/threadstate.py (the crash after a big run)
         message = deps.missing_message(self.CAPABILITY)
         if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)
