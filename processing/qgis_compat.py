@@ -77,3 +77,12 @@ else:
 FIELD_TYPES["datetime"] = FIELD_TYPES["str"]
 PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProcessingParameterDefinition, "FlagHidden"))
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
+# the motif map's scale bar and area labels (processing/alg_motif_map.py)
+from qgis.core import QgsPalLayerSettings, QgsRenderContext, QgsScaleBarSettings, QgsUnitTypes  # noqa: E402
+
+DISTANCE_METERS = first_of((Qgis, "DistanceUnit.Meters"), (QgsUnitTypes, "DistanceMeters"))
+DISTANCE_KILOMETERS = first_of((Qgis, "DistanceUnit.Kilometers"), (QgsUnitTypes, "DistanceKilometers"))
+SCALEBAR_FIXED_SEGMENTS = first_of((Qgis, "ScaleBarSegmentSizeMode.Fixed"),
+                                   (QgsScaleBarSettings, "SegmentSizeFixed"))
+LABEL_OVER_POINT = first_of((Qgis, "LabelPlacement.OverPoint"), (QgsPalLayerSettings, "OverPoint"))
+TEXT_AS_TEXT = first_of((Qgis, "TextRenderFormat.AlwaysText"), (QgsRenderContext, "TextFormatAlwaysText"))
