@@ -1,5 +1,6 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
+import math
 import os
 
 from qgis.core import (
@@ -39,14 +40,25 @@ from .photo_sources import (
     failed_reasons,
     resolve_photo_source,
 )
-from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
+from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINT
 from .translation import tr
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
     ("medoid_dist", "float"), ("is_medoid", "bool"), ("cluster_note", "str"),
-    ("sim_x", "float"), ("sim_y", "float"),
+    ("sim_x", "float"), ("sim_y", "float"), ("cluster_tiny", "bool"),
 ]
+
+
+def tiny_limit(n_photos: int) -> int:
+    """A motif with fewer photos than this is flagged 'tiny' (probably not a motif): 3 photos, or
+    0.2 % of the photos in large collections (40 of 20,000)."""
+    return max(3, math.ceil(0.002 * n_photos))
+
+
+def tiny_motifs(sizes: dict, n_photos: int) -> list:
+    limit = tiny_limit(n_photos)
+    return [name for name, size in sizes.items() if size < limit and name not in ("noise", "-1")]
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
@@ -67,6 +79,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     SHEETS = "SHEETS"
     MAP = "MAP"
     REPORT = "REPORT"
+    TINY = "TINY"
+    TINY_LIMIT = "TINY_LIMIT"
+    NOT_CLUSTERED = "NOT_CLUSTERED"
     CACHE = CACHE
     CAPABILITY = "cluster"
     GROUP = "motifs"
@@ -141,6 +156,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
 
         self.addOutput(QgsProcessingOutputNumber(self.K, self.tr("Number of motifs")))
+        self.addOutput(QgsProcessingOutputNumber(self.TINY, self.tr("Tiny motifs (probably not motifs)")))
+        self.addOutput(QgsProcessingOutputNumber(self.TINY_LIMIT, self.tr("Photos a motif needs not to be tiny")))
+        self.addOutput(QgsProcessingOutputNumber(self.NOT_CLUSTERED, self.tr("Photos that could not be read")))
         self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
         mark_advanced(self, self.NORMALIZE, self.PCA_DIMS, self.HEIGHT_RATIO, self.K_MIN, self.K_MAX,
                       self.MIN_CLUSTER_SIZE, self.SEED, ONNX_MODEL)
@@ -180,15 +198,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
         result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
-        for note in result.notes:
-            feedback.pushInfo(note)
-        if result.k_curve:
-            feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
-            chosen = self.tr("  <- chosen")
-            for k, value in result.k_curve:
-                feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
-        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
-            f"{name} ({size})" for name, size in result.sizes.items())))
+        tiny = tiny_motifs(result.sizes, len(emb.rows))
+        self.say_plainly(feedback, source, result, tiny, len(emb.rows))
+        self.say_details(feedback, result)
 
         projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
@@ -209,11 +221,13 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]),
                 "sim_x": float(xy[r, 0]) if xy is not None else None,
                 "sim_y": float(xy[r, 1]) if xy is not None else None,
+                "cluster_tiny": label in tiny,
             }
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
-        results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path}
+        results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path, self.TINY: len(tiny),
+                   self.TINY_LIMIT: tiny_limit(len(emb.rows)), self.NOT_CLUSTERED: len(reasons)}
         style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
@@ -257,6 +271,32 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 json.dump(record, fh, indent=2)
             results[self.REPORT] = report
         return results
+
+    def say_plainly(self, feedback, source, result, tiny, n_read):
+        """The run in plain words first: motifs found, tiny ones, photos that are not on the map."""
+        feedback.pushInfo(self.tr("{} motifs found among {} photos.").format(result.k, n_read))
+        if tiny:
+            feedback.pushInfo(self.tr("{} of them hold fewer than {} photos and are probably not motifs: {} "
+                                      "(flagged in the field cluster_tiny and in the legend).").format(
+                len(tiny), tiny_limit(n_read), ", ".join(tiny)))
+        if source.wkb_type != WKB_NO_GEOMETRY:
+            unlocated = sum(1 for f in source.features if not f.hasGeometry() or f.geometry().isEmpty())
+            if unlocated:
+                feedback.pushInfo(self.tr("{} photos have no location: they are in the layer and the contact "
+                                          "sheets, but not on the map.").format(unlocated))
+
+    def say_details(self, feedback, result):
+        """The technical lines, under a heading, after the plain summary."""
+        feedback.pushInfo(self.tr("Details:"))
+        for note in result.notes:
+            feedback.pushInfo(note)
+        if result.k_curve:
+            feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
+            chosen = self.tr("  <- chosen")
+            for k, value in result.k_curve:
+                feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
+        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+            f"{name} ({size})" for name, size in result.sizes.items())))
 
     @staticmethod
     def write_sheets(folder, paths, result, cf):
