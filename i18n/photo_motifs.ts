@@ -74,8 +74,8 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Browse contact sheets…</source>
+            <location filename="../plugin/workflow.py" />
+            <source>Browse motifs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -328,16 +328,6 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>The thumbnail cannot be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Photo Motifs — photo viewer</source>
             <translation type="unfinished" />
         </message>
@@ -363,7 +353,17 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>Contact sheet of this motif…</source>
+            <source>All photos of this motif…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Tip: View › Show Map Tips shows the photo when the mouse rests on a point.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -644,6 +644,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The photo cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/viewer.py" />
             <source>Photo Motifs — contact sheets</source>
             <translation type="unfinished" />
@@ -669,6 +679,46 @@
         <message>
             <location filename="../plugin/viewer.py" />
             <source>No contact sheets in this folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Contact sheet (PNG)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Motifs (most photos first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Choose a layer with motifs (the result of Discover motifs) or classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{} ({} photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>tiny</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs of “{}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{}: {} photos, most typical first. Click a photo to select it on the map.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -704,16 +754,6 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>The log of the running step appears here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Browse motifs…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training report</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -824,6 +864,12 @@
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>distinct users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -990,6 +1036,16 @@
         <message>
             <location filename="../processing/styling.py" />
             <source>{} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} — tiny: probably not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>all other values</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1305,6 +1361,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <source>Photos that could not be read</source>
             <translation type="unfinished" />
@@ -1467,7 +1524,42 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Tiny motifs (probably not motifs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos a motif needs not to be tiny</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs found among {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs: {} (flagged in the field cluster_tiny and in the legend).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} photos have no location: they are in the layer and the contact sheets, but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1483,11 +1575,6 @@
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Contact sheets: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2092,12 +2179,27 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Attribution of the photo source</source>
+            <source>Attribution of the photos</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photos: their owners, from the photo source named here.</source>
+            <source>e.g. Photos: Flickr users, CC BY 2.0 (empty: no attribution line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Printed under the map as it is; leave empty to print nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Background layer (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>A layer of the project drawn under the areas, e.g. an OpenStreetMap layer you already use; nothing is downloaded by this algorithm.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2117,13 +2219,17 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {} (map in {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif summary</source>
+            <source>The summary {} has no areas: there is nothing to map. Summarise photos that have a location (and a motif) first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2143,12 +2249,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif map: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas; map in {})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2158,17 +2259,22 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>Top motifs (share of all {})</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>{}: dominant in {} areas, {:.0%}</source>
+            <source>{}: dominant in 1 area, {:.0%}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <source>{}: dominant in {} areas, {:.0%}</source>
             <translation type="unfinished" />
         </message>
         <message>

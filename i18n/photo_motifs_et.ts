@@ -74,9 +74,9 @@
             <translation>Fotovaatur</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Browse contact sheets…</source>
-            <translation>Sirvi kontaktlehti…</translation>
+            <location filename="../plugin/workflow.py" />
+            <source>Browse motifs…</source>
+            <translation>Sirvi motiive…</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" />
@@ -328,16 +328,6 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>The thumbnail cannot be read.</source>
-            <translation>Pisipilti ei saa lugeda.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read: {}</source>
-            <translation>Fotot ei saa lugeda: {}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Photo Motifs — photo viewer</source>
             <translation>Photo Motifs — fotovaatur</translation>
         </message>
@@ -363,8 +353,18 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>Contact sheet of this motif…</source>
-            <translation>Selle motiivi kontaktleht…</translation>
+            <source>All photos of this motif…</source>
+            <translation>Selle motiivi kõik fotod…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation>Treeningu aruanne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Tip: View › Show Map Tips shows the photo when the mouse rests on a point.</source>
+            <translation>Vihje: Vaade › Näita kaardivihjeid näitab fotot, kui hiir peatub punktil.</translation>
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
@@ -644,6 +644,16 @@
             <translation>„{}” peatus ilma tulemuseta: viga on QGIS-i teatelogis (Pythoni kaart).</translation>
         </message>
         <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation>Pisipilti ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The photo cannot be read: {}</source>
+            <translation>Fotot ei saa lugeda: {}</translation>
+        </message>
+        <message>
             <location filename="../plugin/viewer.py" />
             <source>Photo Motifs — contact sheets</source>
             <translation>Photo Motifs — kontaktlehed</translation>
@@ -670,6 +680,46 @@
             <location filename="../plugin/viewer.py" />
             <source>No contact sheets in this folder.</source>
             <translation>Selles kaustas pole kontaktlehti.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs</source>
+            <translation>Photo Motifs — motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Contact sheet (PNG)…</source>
+            <translation>Kontaktleht (PNG)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Motifs (most photos first)</source>
+            <translation>Motiivid (kõige rohkemate fotodega eespool)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Choose a layer with motifs (the result of Discover motifs) or classes.</source>
+            <translation>Vali kiht motiivide (motiivide leidmise tulemus) või klassidega.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{} ({} photos)</source>
+            <translation>{} ({} fotot)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>tiny</source>
+            <translation>pisike</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs of “{}”</source>
+            <translation>Photo Motifs — kihi „{}” motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{}: {} photos, most typical first. Click a photo to select it on the map.</source>
+            <translation>{}: {} fotot, kõige tüüpilisemad eespool. Klõpsa fotol, et see kaardil valida.</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -705,16 +755,6 @@
             <location filename="../plugin/workflow.py" />
             <source>The log of the running step appears here.</source>
             <translation>Käimasoleva sammu logi ilmub siia.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Browse motifs…</source>
-            <translation>Sirvi motiive…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training report</source>
-            <translation>Treeningu aruanne</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -825,6 +865,12 @@
             <location filename="../processing/alg_motif_map.py" />
             <source>distinct users</source>
             <translation>erinevate kasutajate</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
+            <translation>Motiivide kokkuvõte</translation>
         </message>
         <message>
             <location filename="../processing/base.py" />
@@ -991,6 +1037,16 @@
             <location filename="../processing/styling.py" />
             <source>{} ({})</source>
             <translation>{} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} — tiny: probably not a motif</source>
+            <translation>{} — pisike: tõenäoliselt pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>all other values</source>
+            <translation>kõik muud väärtused</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" />
@@ -1305,6 +1361,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <source>Photos that could not be read</source>
             <translation>Fotod, mida ei õnnestunud lugeda</translation>
@@ -1467,8 +1524,43 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Tiny motifs (probably not motifs)</source>
+            <translation>Pisikesed motiivid (tõenäoliselt pole motiivid)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos a motif needs not to be tiny</source>
+            <translation>Fotode arv, millest väiksem motiiv on pisike</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
             <translation>Lugeda õnnestus ainult {} foto(t): klasterdamiseks on vaja vähemalt kahte.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Contact sheets: {}</source>
+            <translation>Kontaktlehed: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs found among {} photos.</source>
+            <translation>{} foto seast leiti {} motiivi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs: {} (flagged in the field cluster_tiny and in the legend).</source>
+            <translation>Neist {} sisaldab vähem kui {} fotot ja pole tõenäoliselt motiivid: {} (märgitud väljal cluster_tiny ja legendis).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} photos have no location: they are in the layer and the contact sheets, but not on the map.</source>
+            <translation>{} fotol pole asukohta: need on kihis ja kontaktlehtedel, kuid mitte kaardil.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details:</source>
+            <translation>Üksikasjad:</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -1484,11 +1576,6 @@
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
             <translation>{} motiivi: {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Contact sheets: {}</source>
-            <translation>Kontaktlehed: {}</translation>
         </message>
         <message>
             <location filename="../processing/alg_embed.py" />
@@ -2094,13 +2181,28 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Attribution of the photo source</source>
-            <translation>Fotoallika viide</translation>
+            <source>Attribution of the photos</source>
+            <translation>Fotode viide</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photos: their owners, from the photo source named here.</source>
-            <translation>Fotod: nende omanikud, siin nimetatud fotoallikast.</translation>
+            <source>e.g. Photos: Flickr users, CC BY 2.0 (empty: no attribution line)</source>
+            <translation>nt Fotod: Flickri kasutajad, CC BY 2.0 (tühi: viitereal puudub)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Printed under the map as it is; leave empty to print nothing.</source>
+            <translation>Trükitakse kaardi alla nii, nagu on kirjutatud; jäta tühjaks, et midagi ei trükitaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Background layer (optional)</source>
+            <translation>Taustakiht (valikuline)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>A layer of the project drawn under the areas, e.g. an OpenStreetMap layer you already use; nothing is downloaded by this algorithm.</source>
+            <translation>Projekti kiht, mis joonistatakse alade alla, nt juba kasutatav OpenStreetMapi kiht; see algoritm ei laadi midagi alla.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2119,14 +2221,18 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {} (map in {})</source>
+            <translation>Motiivikaart: {} (kaart koordinaatsüsteemis {})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
             <translation>Kihil pole välja {}: vali tööriista „Koonda motiivid alade kaupa” väljund.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif summary</source>
-            <translation>Motiivide kokkuvõte</translation>
+            <source>The summary {} has no areas: there is nothing to map. Summarise photos that have a location (and a motif) first.</source>
+            <translation>Kokkuvõttes {} pole ühtegi ala: pole midagi kaardistada. Koonda enne asukoha (ja motiiviga) fotod.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2145,13 +2251,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif map: {}</source>
-            <translation>Motiivikaart: {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
-            <translation>Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala, koordinaatsüsteem {})</translation>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas; map in {})</source>
+            <translation>Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala; kaart koordinaatsüsteemis {})</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2160,18 +2261,23 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>Top motifs (share of all {})</source>
             <translation>Peamised motiivid (osakaal {} koguarvust)</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>{}: dominant in {} areas, {:.0%}</source>
-            <translation>{}: valdav {} alal, {:.0%}</translation>
+            <source>{}: dominant in 1 area, {:.0%}</source>
+            <translation>{}: valdav 1 alal, {:.0%}</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
-            <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+            <source>{}: dominant in {} areas, {:.0%}</source>
+            <translation>{}: valdav {} alal, {:.0%}</translation>
         </message>
         <message>
             <location filename="../core/options.py" />
@@ -2742,6 +2848,30 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Browse contact sheets…</source>
+            <translation type="vanished">Sirvi kontaktlehti…</translation>
+        </message>
+        <message>
+            <source>Contact sheet of this motif…</source>
+            <translation type="vanished">Selle motiivi kontaktleht…</translation>
+        </message>
+        <message>
+            <source>Attribution of the photo source</source>
+            <translation type="vanished">Fotoallika viide</translation>
+        </message>
+        <message>
+            <source>Photos: their owners, from the photo source named here.</source>
+            <translation type="vanished">Fotod: nende omanikud, siin nimetatud fotoallikast.</translation>
+        </message>
+        <message>
+            <source>Motif map: {}</source>
+            <translation type="vanished">Motiivikaart: {}</translation>
+        </message>
+        <message>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <translation type="vanished">Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala, koordinaatsüsteem {})</translation>
         </message>
         <message>
             <source>linear (seconds)</source>

@@ -71,7 +71,7 @@ class PhotoMotifsPlugin:
         main.triggered.connect(self.open_workflow)
         viewer = QAction(step_icon("viewer"), tr("Photo viewer"), window)
         viewer.triggered.connect(self.open_photo_dock)
-        sheets = QAction(step_icon("viewer"), tr("Browse contact sheets…"), window)
+        sheets = QAction(step_icon("viewer"), tr("Browse motifs…"), window)
         sheets.triggered.connect(self.open_viewer)
         step_actions = []
         for alg_id, text, icon in steps():
@@ -118,9 +118,11 @@ class PhotoMotifsPlugin:
             self.workflow = None
         from .photodock import close_photo_dock
         from .report_view import close_windows
+        from .viewer import close_browsers
 
         close_photo_dock(self.iface)
         close_windows()
+        close_browsers()
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
@@ -155,9 +157,11 @@ class PhotoMotifsPlugin:
         execAlgorithmDialog(f"photomotifs:{alg_id}")
 
     def open_viewer(self):
-        from .viewer import show_contact_sheets
+        """The motif browser on the active layer (its contact sheets one click away)."""
+        from .photodock import show_photo_dock
+        from .viewer import show_motif_browser
 
-        return show_contact_sheets(iface=self.iface)
+        return show_motif_browser(self.iface, open_photo=lambda layer: show_photo_dock(self.iface, layer))
 
     def open_about(self):
         from .about import AboutDialog

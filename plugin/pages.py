@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.options import BACKBONE_OPTIONS, OWN_ONNX, TRAINING_METHOD_OPTIONS
+from ..core.threadstate import keep_thread_state
 from ..processing.params import option_labels
 from .plan import (
     SOURCE_FOLDER,
@@ -84,7 +85,11 @@ class Background:
             if generation == self.generation:
                 done(exception, value)
 
-        task = QgsTask.fromFunction(description, lambda _task: function(), on_finished=finished)
+        def work(_task):
+            keep_thread_state()  # a pooled thread: see core/threadstate.py
+            return function()
+
+        task = QgsTask.fromFunction(description, work, on_finished=finished)
         self.tasks.append(task)
         QgsApplication.taskManager().addTask(task)
 

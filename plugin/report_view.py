@@ -94,9 +94,17 @@ class MapWindow(QDialog):
         layout.addWidget(self.buttons)
 
 
+def _alive(window) -> bool:
+    try:
+        window.isVisible()
+        return True
+    except RuntimeError:  # its parent (the workflow dialog) was deleted, and it with it
+        return False
+
+
 def _show(key, make):
     window = _WINDOWS.get(key)
-    if window is None:
+    if window is None or not _alive(window):
         window = make()
         _WINDOWS[key] = window
     window.show()
@@ -119,6 +127,9 @@ def show_map(png, pdf, parent=None):
 def close_windows():
     """Delete the windows (before QGIS exits, or when the plugin unloads)."""
     for window in _WINDOWS.values():
-        window.close()
-        window.deleteLater()
+        try:
+            window.close()
+            window.deleteLater()
+        except RuntimeError:  # deleted with its parent already
+            pass
     _WINDOWS.clear()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..processing.outputs import is_null
 from .pages import set_setting
 from .plan import TASK_MOTIFS
 
@@ -77,26 +76,15 @@ def add_to_run_group(layer, result):
     return group
 
 
-def count_photos(layer) -> dict:
-    """{'all', 'unlocated', 'unread'} of a result layer (the category field NULL = not read)."""
-    field = "cluster" if layer.fields().lookupField("cluster") >= 0 else "class"
-    request = QgsFeatureRequest().setSubsetOfAttributes([field], layer.fields())
-    counts = {"all": 0, "unlocated": 0, "unread": 0}
-    for feature in layer.getFeatures(request):
-        counts["all"] += 1
-        if not feature.hasGeometry() or feature.geometry().isEmpty():
-            counts["unlocated"] += 1
-        if is_null(feature[field]):
-            counts["unread"] += 1
-    return counts
-
-
 def plain_summary(result, results, layer) -> list:
-    """The run in plain words, first line first: what was found, what is not on the map."""
+    """The run in plain words, first line first: what was found, what is not on the map.
+
+    Only the algorithms' own figures are used (no pass over the layer in the GUI thread)."""
     outputs = results.get("result", {})
-    counts = count_photos(layer)
-    read = counts["all"] - counts["unread"]
+    photos = results.get("photos", {})
     if result.kind == TASK_MOTIFS:
+        unread = int(outputs.get("NOT_CLUSTERED") or 0)
+        read = int(photos.get("IMPORTED") or layer.featureCount()) - unread
         lines = [tr("Done: {} motifs among {} photos in “{}”.").format(outputs.get("K"), read, layer.name())]
         tiny = int(outputs.get("TINY") or 0)
         if tiny:
@@ -104,13 +92,16 @@ def plain_summary(result, results, layer) -> list:
                             "the legend): look at them in the motif browser, or run again with fewer "
                             "motifs.").format(tiny, int(outputs.get("TINY_LIMIT") or 0)))
     else:
+        unread = int(outputs.get("FAILED") or 0)
         lines = [tr("Done: {} photos classified in “{}”.").format(outputs.get("CLASSIFIED"), layer.name())]
-    if counts["unlocated"]:
-        lines.append(tr("{} of {} photos have no location: they are in the layer (attribute table, photo viewer, "
-                        "exports) but not on the map.").format(counts["unlocated"], counts["all"]))
-    if counts["unread"]:
+    if photos:
+        imported, located = int(photos.get("IMPORTED") or 0), int(photos.get("LOCATED") or 0)
+        if imported > located:
+            lines.append(tr("{} of {} photos have no location: they are in the layer (attribute table, photo "
+                            "viewer, exports) but not on the map.").format(imported - located, imported))
+    if unread:
         lines.append(tr("{} photos could not be read: grey crosses on the map, the reason in the note "
-                        "field.").format(counts["unread"]))
+                        "field.").format(unread))
     return lines
 
 

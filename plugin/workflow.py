@@ -261,9 +261,11 @@ class WorkflowDialog(QDialog):
             self.chain.state = FAILED
             self._fail(problem)
             return
-        from ..processing.styling import apply_photo_style
+        if self.task.arrows.isChecked() or layer.renderer() is None or layer.renderer().type() != "categorizedSymbol":
+            from ..processing.styling import apply_photo_style
 
-        apply_photo_style(layer, result.field, arrows=self.task.arrows.isChecked())
+            apply_photo_style(layer, result.field, arrows=self.task.arrows.isChecked())
+        # else: the style the algorithm stored in the GeoPackage (computed in its thread, not here)
         run_results.add_to_run_group(layer, result)
         self.result_layer_id = layer.id()
         self.last = run_results.remember(result)
@@ -305,10 +307,16 @@ class WorkflowDialog(QDialog):
                 self.iface.showAttributeTable(layer)
 
     def open_sheets(self):
+        from .photodock import show_photo_dock
         from .viewer import show_motif_browser
 
-        show_motif_browser(self.iface, self.result_layer, self.last.get("sheets") or None,
-                           parent=self.parentWidget())
+        motif = None  # the motif of the selected photo, when there is one
+        layer = self.result_layer
+        if layer is not None and layer.selectedFeatureCount() and self.last.get("field") == "cluster":
+            value = layer.getFeature(layer.selectedFeatureIds()[0])["cluster"]
+            motif = value if value is not None and str(value) != "NULL" else None
+        return show_motif_browser(self.iface, layer, self.last.get("sheets") or None, parent=self.parentWidget(),
+                                  motif=motif, open_photo=lambda lyr: show_photo_dock(self.iface, lyr))
 
     def open_viewer(self):
         from .photodock import show_photo_dock
