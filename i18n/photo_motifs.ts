@@ -978,7 +978,12 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>Own ONNX image model (when chosen above)</source>
+            <source>Own ONNX image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Used when the image model is 'My own ONNX model'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -989,7 +994,12 @@
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
-            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <source>Embedding cache file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A SQLite or GeoPackage file; empty: next to the project. Embeddings stored there are reused by every later run.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1311,7 +1321,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <source>Model (signature.json or .onnx)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1331,7 +1341,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Below this confidence the class is 'unknown'</source>
+            <source>Minimum confidence (else 'unknown')</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1346,12 +1356,12 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <source>Lobe Image Tools CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Copy the photos into one folder per class</source>
+            <source>Copies, one folder per class</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1368,7 +1378,17 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX, or any .onnx classifier.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Lobe Image Tools' table: File, Label, Confidence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The photos are copied (never moved) into one subfolder per class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1433,7 +1453,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <source>Distance</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1504,17 +1524,13 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_motif_map.py" />
             <source>Contact sheets folder</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>One picture per motif with its photos, most typical first, and an overview of all motifs.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Similarity map (points in embedding space)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1659,6 +1675,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Photo layer</source>
             <translation type="unfinished" />
         </message>
@@ -1788,12 +1805,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Text in title, description or tags</source>
+            <source>Text (title, description, tags)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Tags, comma-separated, any of them</source>
+            <source>Tags (any of them)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1803,7 +1820,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Flickr API key (authentication configuration)</source>
+            <source>Flickr API key</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1828,7 +1845,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported (with reasons)</source>
+            <source>Photos not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1843,6 +1860,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_table.py" />
             <source>Metadata table</source>
             <translation type="unfinished" />
         </message>
@@ -1888,11 +1906,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Photos with a location</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2034,11 +2047,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_table.py" />
             <source>Folder of the downloaded photos</source>
             <translation type="unfinished" />
         </message>
@@ -2049,47 +2057,52 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Photo id column (empty: detected)</source>
+            <source>Photo id column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>File name column (empty: detected)</source>
+            <source>File name column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Latitude column (empty: detected)</source>
+            <source>Latitude column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Longitude column (empty: detected)</source>
+            <source>Longitude column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Date taken column (empty: detected)</source>
+            <source>Date taken column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owner column (empty: detected)</source>
+            <source>Owner column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Title column (empty: detected)</source>
+            <source>Title column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Tags column (empty: detected)</source>
+            <source>Tags column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>URL column (empty: detected)</source>
+            <source>URL column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Empty: detected from the column names.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2099,12 +2112,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
+            <source>Salt for the owner hashes</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Invalid rows and files (with reasons)</source>
+            <source>Rows and files not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2119,7 +2132,17 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Rows and files not imported</source>
+            <source>CSV, XLSX or any table QGIS reads, with a row per photo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Keep it secret; empty: your personal salt, the same in all your imports.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Every row and file that was not imported, with the reason.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2159,12 +2182,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <source>Motif summary layer</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <source>The output of 'Summarize motifs by area'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2524,12 +2547,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer (points with a motif or class field)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
+            <source>Motif or class field</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2549,7 +2567,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <source>Areas (empty: a grid)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2559,7 +2577,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <source>Grid cell size (m)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2574,7 +2592,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <source>Minimum users per area</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2590,6 +2608,31 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>CRS of the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The side of a square or the width of a hexagon, in metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>An area photographed by fewer distinct users keeps its shape on the map, but its counts and shares are not published.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2684,7 +2727,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Training photos: folder with one subfolder per class</source>
+            <source>Training photos (class folders)</source>
             <translation type="unfinished" />
         </message>
         <message>

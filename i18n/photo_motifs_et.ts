@@ -978,8 +978,13 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>Own ONNX image model (when chosen above)</source>
-            <translation>Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
+            <source>Own ONNX image model</source>
+            <translation>Oma ONNX-pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Used when the image model is 'My own ONNX model'.</source>
+            <translation>Kasutatakse, kui pildimudel on „Minu oma ONNX-mudel”.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -989,8 +994,13 @@
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
-            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
-            <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
+            <source>Embedding cache file</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A SQLite or GeoPackage file; empty: next to the project. Embeddings stored there are reused by every later run.</source>
+            <translation>SQLite- või GeoPackage-fail; tühi: projekti kõrval. Sinna salvestatud vektoresitusi kasutab iga järgmine käivitus.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1311,8 +1321,8 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
-            <translation>Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe'i ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+            <source>Model (signature.json or .onnx)</source>
+            <translation>Mudel (signature.json või .onnx)</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1331,8 +1341,8 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Below this confidence the class is 'unknown'</source>
-            <translation>Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+            <source>Minimum confidence (else 'unknown')</source>
+            <translation>Väikseim kindlus (muidu „unknown”)</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1346,13 +1356,13 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Image Tools CSV (File, Label, Confidence)</source>
-            <translation>Image Toolsi CSV (File, Label, Confidence)</translation>
+            <source>Lobe Image Tools CSV</source>
+            <translation>Lobe Image Toolsi CSV</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Copy the photos into one folder per class</source>
-            <translation>Kopeeri fotod eraldi kausta iga klassi jaoks</translation>
+            <source>Copies, one folder per class</source>
+            <translation>Koopiad, kaust klassi kohta</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1368,8 +1378,18 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
-            <translation>Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX, or any .onnx classifier.</source>
+            <translation>Tööriista „Treeni fotoklassifikaator” kirjutatud või Lobe'ist ONNX-ina eksporditud kausta signature.json (või model.onnx) või mis tahes .onnx-klassifikaator.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Lobe Image Tools' table: File, Label, Confidence.</source>
+            <translation>Lobe Image Toolsi tabel: File, Label, Confidence.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The photos are copied (never moved) into one subfolder per class.</source>
+            <translation>Fotod kopeeritakse (ei teisaldata kunagi) klassi kohta ühte alamkausta.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1433,8 +1453,8 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Distance (hierarchical; Ward needs Euclidean)</source>
-            <translation>Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
+            <source>Distance</source>
+            <translation>Kaugus</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -1504,6 +1524,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_motif_map.py" />
             <source>Contact sheets folder</source>
             <translation>Kontaktlehtede kaust</translation>
         </message>
@@ -1511,11 +1532,6 @@
             <location filename="../processing/alg_cluster.py" />
             <source>One picture per motif with its photos, most typical first, and an overview of all motifs.</source>
             <translation>Iga motiivi kohta üks pilt selle fotodega, kõige tüüpilisemad eespool, ning kõigi motiivide ülevaade.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Similarity map (points in embedding space)</source>
-            <translation>Sarnasuskaart (punktid vektoresituste ruumis)</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -1659,6 +1675,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Photo layer</source>
             <translation>Fotokiht</translation>
         </message>
@@ -1790,13 +1807,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Text in title, description or tags</source>
-            <translation>Tekst pealkirjas, kirjelduses või siltides</translation>
+            <source>Text (title, description, tags)</source>
+            <translation>Tekst (pealkiri, kirjeldus, sildid)</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Tags, comma-separated, any of them</source>
-            <translation>Sildid, komadega eraldatud, ükskõik milline neist</translation>
+            <source>Tags (any of them)</source>
+            <translation>Sildid (ükskõik milline)</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -1805,8 +1822,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Flickr API key (authentication configuration)</source>
-            <translation>Flickri API-võti (autentimisseadistus)</translation>
+            <source>Flickr API key</source>
+            <translation>Flickri API-võti</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -1830,8 +1847,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported (with reasons)</source>
-            <translation>Importimata fotod (koos põhjustega)</translation>
+            <source>Photos not imported</source>
+            <translation>Importimata fotosid</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -1845,6 +1862,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_table.py" />
             <source>Metadata table</source>
             <translation>Metaandmete tabel</translation>
         </message>
@@ -1891,11 +1909,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_import_table.py" />
             <source>Photos with a location</source>
             <translation>Asukohaga fotosid</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported</source>
-            <translation>Importimata fotosid</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2036,11 +2049,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
-            <translation>Metaandmete tabel (CSV, XLSX või mis tahes tabel, mida QGIS loeb)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_table.py" />
             <source>Folder of the downloaded photos</source>
             <translation>Allalaaditud fotode kaust</translation>
         </message>
@@ -2051,48 +2059,53 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Photo id column (empty: detected)</source>
-            <translation>Foto id veerg (tühi: tuvastatakse)</translation>
+            <source>Photo id column</source>
+            <translation>Foto ID veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>File name column (empty: detected)</source>
-            <translation>Failinime veerg (tühi: tuvastatakse)</translation>
+            <source>File name column</source>
+            <translation>Failinime veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Latitude column (empty: detected)</source>
-            <translation>Laiuse veerg (tühi: tuvastatakse)</translation>
+            <source>Latitude column</source>
+            <translation>Laiuskraadi veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Longitude column (empty: detected)</source>
-            <translation>Pikkuse veerg (tühi: tuvastatakse)</translation>
+            <source>Longitude column</source>
+            <translation>Pikkuskraadi veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Date taken column (empty: detected)</source>
-            <translation>Pildistamise aja veerg (tühi: tuvastatakse)</translation>
+            <source>Date taken column</source>
+            <translation>Pildistamiskuupäeva veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owner column (empty: detected)</source>
-            <translation>Omaniku veerg (tühi: tuvastatakse)</translation>
+            <source>Owner column</source>
+            <translation>Omaniku veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Title column (empty: detected)</source>
-            <translation>Pealkirja veerg (tühi: tuvastatakse)</translation>
+            <source>Title column</source>
+            <translation>Pealkirja veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Tags column (empty: detected)</source>
-            <translation>Siltide veerg (tühi: tuvastatakse)</translation>
+            <source>Tags column</source>
+            <translation>Siltide veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>URL column (empty: detected)</source>
-            <translation>URL-i veerg (tühi: tuvastatakse)</translation>
+            <source>URL column</source>
+            <translation>URL-i veerg</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Empty: detected from the column names.</source>
+            <translation>Tühi: tuvastatakse veergude nimede järgi.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2101,13 +2114,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
-            <translation>Omanike räside sool (hoia saladuses; tühi: sinu isiklik sool)</translation>
+            <source>Salt for the owner hashes</source>
+            <translation>Omanike räside sool</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Invalid rows and files (with reasons)</source>
-            <translation>Vigased read ja failid (koos põhjustega)</translation>
+            <source>Rows and files not imported</source>
+            <translation>Importimata ridu ja faile</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2121,8 +2134,18 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Rows and files not imported</source>
-            <translation>Importimata ridu ja faile</translation>
+            <source>CSV, XLSX or any table QGIS reads, with a row per photo.</source>
+            <translation>CSV, XLSX või mis tahes QGIS-i loetav tabel, rida foto kohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Keep it secret; empty: your personal salt, the same in all your imports.</source>
+            <translation>Hoia see saladuses; tühi: sinu isiklik sool, sama kõigis sinu importides.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Every row and file that was not imported, with the reason.</source>
+            <translation>Iga rida ja fail, mida ei imporditud, koos põhjusega.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2161,13 +2184,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif summary (output of 'Summarize motifs by area')</source>
-            <translation>Motiivide kokkuvõte (tööriista „Koonda motiivid alade kaupa” väljund)</translation>
+            <source>Motif summary layer</source>
+            <translation>Motiivide kokkuvõtte kiht</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Contact sheets folder (from 'Discover photo motifs')</source>
-            <translation>Kontaktlehtede kaust (tööriistast „Leia fotomotiivid”)</translation>
+            <source>The output of 'Summarize motifs by area'.</source>
+            <translation>Tööriista „Koonda motiivid alade kaupa” väljund.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2526,13 +2549,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer (points with a motif or class field)</source>
-            <translation>Fotokiht (punktid motiivi või klassi väljaga)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
-            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+            <source>Motif or class field</source>
+            <translation>Motiivi- või klassiväli</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2551,8 +2569,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Areas: polygon layer (empty: generate a grid)</source>
-            <translation>Alad: polügoonikiht (tühi: loo ruudustik)</translation>
+            <source>Areas (empty: a grid)</source>
+            <translation>Alad (tühi: ruudustik)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2561,8 +2579,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Grid cell size in metres (square side, hexagon width)</source>
-            <translation>Ruudustiku lahtri suurus meetrites (ruudu külg, kuusnurga laius)</translation>
+            <source>Grid cell size (m)</source>
+            <translation>Lahtri suurus (m)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2576,8 +2594,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
-            <translation>Erinevate kasutajate vähim arv ala kohta (vähem: arvud varjatakse)</translation>
+            <source>Minimum users per area</source>
+            <translation>Vähim kasutajaid ala kohta</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2593,6 +2611,31 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>CRS of the output</source>
             <translation>Väljundi koordinaatsüsteem</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
+            <translation>Punktid motiivi- või klassiväljaga, nt tööriista „Leia fotomotiivid” tulemus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation>Tühi: cluster, muidu class.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
+            <translation>Sinu linnaosad polügoonidena; tühi: fotode kohale kuusnurk- või ruutruudustik (täpsemad seaded).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The side of a square or the width of a hexagon, in metres.</source>
+            <translation>Ruudu külg või kuusnurga laius meetrites.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>An area photographed by fewer distinct users keeps its shape on the map, but its counts and shares are not published.</source>
+            <translation>Ala, mida pildistas vähem eri kasutajaid, jääb kaardile oma kujuga, kuid selle arve ja osakaale ei avaldata.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2686,8 +2729,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Training photos: folder with one subfolder per class</source>
-            <translation>Treeningfotod: kaust, milles on iga klassi jaoks alamkaust</translation>
+            <source>Training photos (class folders)</source>
+            <translation>Treeningfotod (klasside kaustad)</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -2848,6 +2891,138 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Text in title, description or tags</source>
+            <translation type="vanished">Tekst pealkirjas, kirjelduses või siltides</translation>
+        </message>
+        <message>
+            <source>Own ONNX image model (when chosen above)</source>
+            <translation type="vanished">Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
+        </message>
+        <message>
+            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <translation type="vanished">Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
+        </message>
+        <message>
+            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <translation type="vanished">Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe'i ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+        </message>
+        <message>
+            <source>Below this confidence the class is 'unknown'</source>
+            <translation type="vanished">Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <translation type="vanished">Image Toolsi CSV (File, Label, Confidence)</translation>
+        </message>
+        <message>
+            <source>Copy the photos into one folder per class</source>
+            <translation type="vanished">Kopeeri fotod eraldi kausta iga klassi jaoks</translation>
+        </message>
+        <message>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <translation type="vanished">Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
+        </message>
+        <message>
+            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <translation type="vanished">Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
+        </message>
+        <message>
+            <source>Similarity map (points in embedding space)</source>
+            <translation type="vanished">Sarnasuskaart (punktid vektoresituste ruumis)</translation>
+        </message>
+        <message>
+            <source>Tags, comma-separated, any of them</source>
+            <translation type="vanished">Sildid, komadega eraldatud, ükskõik milline neist</translation>
+        </message>
+        <message>
+            <source>Flickr API key (authentication configuration)</source>
+            <translation type="vanished">Flickri API-võti (autentimisseadistus)</translation>
+        </message>
+        <message>
+            <source>Photos not imported (with reasons)</source>
+            <translation type="vanished">Importimata fotod (koos põhjustega)</translation>
+        </message>
+        <message>
+            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
+            <translation type="vanished">Metaandmete tabel (CSV, XLSX või mis tahes tabel, mida QGIS loeb)</translation>
+        </message>
+        <message>
+            <source>Photo id column (empty: detected)</source>
+            <translation type="vanished">Foto id veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>File name column (empty: detected)</source>
+            <translation type="vanished">Failinime veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Latitude column (empty: detected)</source>
+            <translation type="vanished">Laiuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Longitude column (empty: detected)</source>
+            <translation type="vanished">Pikkuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Date taken column (empty: detected)</source>
+            <translation type="vanished">Pildistamise aja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Owner column (empty: detected)</source>
+            <translation type="vanished">Omaniku veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Title column (empty: detected)</source>
+            <translation type="vanished">Pealkirja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Tags column (empty: detected)</source>
+            <translation type="vanished">Siltide veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>URL column (empty: detected)</source>
+            <translation type="vanished">URL-i veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
+            <translation type="vanished">Omanike räside sool (hoia saladuses; tühi: sinu isiklik sool)</translation>
+        </message>
+        <message>
+            <source>Invalid rows and files (with reasons)</source>
+            <translation type="vanished">Vigased read ja failid (koos põhjustega)</translation>
+        </message>
+        <message>
+            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <translation type="vanished">Motiivide kokkuvõte (tööriista „Koonda motiivid alade kaupa” väljund)</translation>
+        </message>
+        <message>
+            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <translation type="vanished">Kontaktlehtede kaust (tööriistast „Leia fotomotiivid”)</translation>
+        </message>
+        <message>
+            <source>Photo layer (points with a motif or class field)</source>
+            <translation type="vanished">Fotokiht (punktid motiivi või klassi väljaga)</translation>
+        </message>
+        <message>
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="vanished">Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <translation type="vanished">Alad: polügoonikiht (tühi: loo ruudustik)</translation>
+        </message>
+        <message>
+            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <translation type="vanished">Ruudustiku lahtri suurus meetrites (ruudu külg, kuusnurga laius)</translation>
+        </message>
+        <message>
+            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <translation type="vanished">Erinevate kasutajate vähim arv ala kohta (vähem: arvud varjatakse)</translation>
+        </message>
+        <message>
+            <source>Training photos: folder with one subfolder per class</source>
+            <translation type="vanished">Treeningfotod: kaust, milles on iga klassi jaoks alamkaust</translation>
         </message>
         <message>
             <source>Browse contact sheets…</source>

@@ -120,7 +120,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), option_labels(CLUSTER_METHOD_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.METRIC, self.tr("Distance (hierarchical; Ward needs Euclidean)"), option_labels(METRIC_OPTIONS),
+            self.METRIC, self.tr("Distance"), option_labels(METRIC_OPTIONS),
             defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.NORMALIZE, self.tr("L2-normalise embeddings first"), True))
         self.addParameter(P(self.PCA_DIMS, self.tr("Reduce to this many principal components first (0 = no)"),
@@ -150,7 +150,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.parameterDefinition(self.SHEETS).setHelp(self.tr(
             "One picture per motif with its photos, most typical first, and an overview of all motifs."))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.MAP, self.tr("Similarity map (points in embedding space)"), SOURCE_VECTOR_POINT,
+            self.MAP, self.tr("Similarity map"), SOURCE_VECTOR_POINT,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))

@@ -93,10 +93,11 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SUMMARY, self.tr("Motif summary (output of 'Summarize motifs by area')"),
+            self.SUMMARY, self.tr("Motif summary layer"),
             [SOURCE_VECTOR_POLYGON]))
+        self.parameterDefinition(self.SUMMARY).setHelp(self.tr("The output of 'Summarize motifs by area'."))
         self.addParameter(QgsProcessingParameterFile(
-            self.SHEETS, self.tr("Contact sheets folder (from 'Discover photo motifs')"),
+            self.SHEETS, self.tr("Contact sheets folder"),
             behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title"), self.tr("Photo motifs")))

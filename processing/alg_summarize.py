@@ -34,7 +34,7 @@ from qgis.core import (
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, is_null, to_qvalue
-from .params import mark_advanced, option_labels
+from .params import mark_advanced, option_labels, set_help
 from .qgis_compat import (
     FIELD_NUMERIC,
     FIELD_TYPES,
@@ -116,10 +116,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Photo layer (points with a motif or class field)"),
+            self.INPUT, self.tr("Photo layer"),
             [SOURCE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterField(
-            self.MOTIF_FIELD, self.tr("Motif or class field (empty: cluster, else class)"), None, self.INPUT,
+            self.MOTIF_FIELD, self.tr("Motif or class field"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.USER_FIELD, self.tr("User field (empty: detected, e.g. owner)"), None, self.INPUT, optional=True))
@@ -130,12 +130,12 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             self.CONFIDENCE_FIELD, self.tr("Classifier confidence field (optional: mean per area)"), None,
             self.INPUT, FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREAS, self.tr("Areas: polygon layer (empty: generate a grid)"),
+            self.AREAS, self.tr("Areas (empty: a grid)"),
             [SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_SHAPE, self.tr("Grid cells"), option_labels(GRID_SHAPE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Grid cell size in metres (square side, hexagon width)"),
+            self.CELL_SIZE, self.tr("Grid cell size (m)"),
             NUMBER_DOUBLE, 500.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterCrs(
             self.GRID_CRS, self.tr("Projected CRS of the grid (empty: local UTM zone)"), optional=True))
@@ -143,14 +143,24 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             self.MEASURE, self.tr("Measure for motif counts and shares"),
             option_labels(SUMMARY_MEASURE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
+            self.MIN_USERS, self.tr("Minimum users per area"),
             NUMBER_INTEGER, 5, minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
         self.addOutput(QgsProcessingOutputNumber(self.N_SUPPRESSED, self.tr("Areas suppressed")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the output")))
-        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_CRS)
+        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_SHAPE, self.CELL_SIZE,
+                      self.GRID_CRS)
+        set_help(self, {
+            self.INPUT: self.tr("Points with a motif or class field, e.g. the result of 'Discover photo motifs'."),
+            self.MOTIF_FIELD: self.tr("Empty: cluster, else class."),
+            self.AREAS: self.tr("Your districts as polygons; empty: a grid of hexagons or squares (advanced "
+                                "settings) over the photos."),
+            self.CELL_SIZE: self.tr("The side of a square or the width of a hexagon, in metres."),
+            self.MIN_USERS: self.tr("An area photographed by fewer distinct users keeps its shape on the map, "
+                                    "but its counts and shares are not published."),
+        })
 
     def _field(self, parameters, context, key, names, candidates, what, feedback):
         chosen = self.parameterAsString(parameters, key, context)

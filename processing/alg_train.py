@@ -79,7 +79,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.TRAINING_FOLDER, self.tr("Training photos: folder with one subfolder per class"),
+            self.TRAINING_FOLDER, self.tr("Training photos (class folders)"),
             behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("…or a photo layer"), [SOURCE_VECTOR], optional=True))

@@ -160,22 +160,24 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     )
     alg.addParameter(
         QgsProcessingParameterFile(
-            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
+            ONNX_MODEL, tr("Own ONNX image model"),
             extension="onnx", optional=True,
         )
     )
-    set_help(alg, {BACKBONE: tr(
+    set_help(alg, {ONNX_MODEL: tr("Used when the image model is 'My own ONNX model'."), BACKBONE: tr(
         "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
         "Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only "
         "compare photos embedded with the same model.")})
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
-                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                CACHE, tr("Embedding cache file"),
                 behavior=FILE_FILE, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )
+        set_help(alg, {CACHE: tr("A SQLite or GeoPackage file; empty: next to the project. Embeddings stored "
+                                 "there are reused by every later run.")})
 
 
 def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
