@@ -40,6 +40,21 @@ def step_icon(name):
     return QIcon(path if os.path.exists(path) else ICON)
 
 
+def last_run_parameters(alg_id) -> dict:
+    """The workflow's last run, filled into a single step's dialog: the motif map gets its
+    summary and contact sheets (an empty sheets folder printed no thumbnails)."""
+    from qgis.core import QgsSettings
+
+    def last(key):
+        return QgsSettings().value(f"photo_motifs/workflow/last_{key}", "") or ""
+
+    if alg_id == "motifmap":
+        return {k: v for k, v in (("SUMMARY", last("summary")), ("SHEETS", last("sheets"))) if v}
+    if alg_id in ("summarize", "exportgroups") and last("layer_path") and os.path.exists(last("layer_path")):
+        return {"INPUT": last("layer_path")}
+    return {}
+
+
 class PhotoMotifsPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -154,7 +169,7 @@ class PhotoMotifsPlugin:
             self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.Warning, 0)
         from processing import execAlgorithmDialog
 
-        execAlgorithmDialog(f"photomotifs:{alg_id}")
+        execAlgorithmDialog(f"photomotifs:{alg_id}", last_run_parameters(alg_id))
 
     def open_viewer(self):
         """The motif browser on the active layer (its contact sheets one click away)."""

@@ -27,7 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from .base import PhotoMotifsAlgorithm
@@ -37,12 +37,12 @@ from .qgis_compat import (
     DISTANCE_KILOMETERS,
     DISTANCE_METERS,
     FILE_FOLDER,
-    LABEL_OVER_POINT,
     REQUEST_NO_GEOMETRY,
     SCALEBAR_FIXED_SEGMENTS,
     SOURCE_VECTOR_POLYGON,
     TEXT_AS_TEXT,
 )
+from .summary_style import label_areas
 from .translation import tr
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "motif_map.qpt")
@@ -158,7 +158,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr(
                 "The summary {} has no areas: there is nothing to map. Summarise photos that have a "
                 "location (and a motif) first.").format(source_layer.name()))
-        label_areas(layer)
+        label_areas(layer)  # the stored style may have them already; the map's font in any case
         project = QgsProject()
         project.addMapLayer(layer, False)
         layers = [layer]
@@ -372,52 +372,6 @@ def fit_scale_bar(scale, map_item):
     scale.setNumberOfSegments(n)
     scale.setNumberOfSegmentsLeft(0)
     scale.update()
-
-
-NAME_CANDIDATES = ("name", "nimi", "district", "label", "title", "area", "NAME", "Name")
-
-
-def area_name_field(layer):
-    """The field naming the areas (a district layer's 'name', 'nimi'...), None for a grid."""
-    names = layer.fields().names()
-    for candidate in NAME_CANDIDATES:
-        if candidate in names:
-            return candidate
-    return None
-
-
-def label_areas(layer) -> bool:
-    """Label each area with its name where the name fits inside it (a white halo keeps it
-    readable over any colour). False when the areas have no name (a grid)."""
-    from qgis.core import (
-        QgsPalLayerSettings,
-        QgsTextBufferSettings,
-        QgsTextFormat,
-        QgsVectorLayerSimpleLabeling,
-    )
-
-    field = area_name_field(layer)
-    if field is None:
-        return False
-    settings = QgsPalLayerSettings()
-    settings.fieldName = field
-    settings.placement = LABEL_OVER_POINT
-    settings.fitInPolygonOnly = True
-    text = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(True)
-    text.setFont(font)
-    text.setSize(7.5)
-    text.setColor(QColor("#202020"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255, 220))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    return True
 
 
 def set_text_or_hide(item, text):
