@@ -873,6 +873,16 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The areas could not be transformed from {} to {}: the map would show them in the wrong place. Run the map again; if it persists, choose a summary in a projected CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the summary again; if it persists, choose the grid CRS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation type="unfinished" />

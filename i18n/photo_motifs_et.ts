@@ -873,6 +873,16 @@
             <translation>Motiivide kokkuvõte</translation>
         </message>
         <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The areas could not be transformed from {} to {}: the map would show them in the wrong place. Run the map again; if it persists, choose a summary in a projected CRS.</source>
+            <translation>Alasid ei saanud teisendada koordinaatsüsteemist {} süsteemi {}: kaart näitaks neid vales kohas. Käivita kaart uuesti; kui viga püsib, vali projitseeritud koordinaatsüsteemis kokkuvõte.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the summary again; if it persists, choose the grid CRS.</source>
+            <translation>Fotosid ei saanud teisendada koordinaatsüsteemist {} süsteemi {}: ruudustik paneks need kõik punkti 0, 0. Käivita kokkuvõte uuesti; kui viga püsib, vali ruudustiku koordinaatsüsteem.</translation>
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>

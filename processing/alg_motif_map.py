@@ -305,13 +305,20 @@ def map_crs(layer, transform_context):
 
 def fit_map(map_item, layer, layers, crs, project):
     """The map in ``crs``, zoomed to the areas with a margin, shaped like its frame."""
-    from qgis.core import QgsCoordinateTransform
+    from qgis.core import QgsCoordinateTransform, QgsRectangle
 
     map_item.setLayers(layers)
     map_item.setCrs(crs)
     extent = layer.extent()
     if layer.crs() != crs:
-        extent = QgsCoordinateTransform(layer.crs(), crs, project.transformContext()).transformBoundingBox(extent)
+        transform = QgsCoordinateTransform(layer.crs(), crs, project.transformContext())
+        source = QgsRectangle(extent)
+        extent = transform.transformBoundingBox(extent)
+        if not transform.isValid() or extent == source:  # seen once: areas drawn in degrees on a UTM map
+            raise QgsProcessingException(tr(
+                "The areas could not be transformed from {} to {}: the map would show them in the wrong place. "
+                "Run the map again; if it persists, choose a summary in a projected CRS.").format(
+                    layer.crs().authid(), crs.authid()))
     rect = map_item.rect()
     map_item.setExtent(fitted_extent(extent, rect.width() / rect.height()))
 

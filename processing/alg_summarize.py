@@ -44,6 +44,7 @@ from .qgis_compat import (
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from .translation import tr
 
 # detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
 MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
@@ -250,6 +251,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             if conf_field:
                 confs.append(_plain(feat[conf_field]))
 
+        if areas_source is None and not self.parameterAsCrs(parameters, self.GRID_CRS, context).isValid():
+            check_transformed(xs, source.sourceCrs(), target)
         polygons, area_feats = None, None
         if areas_source is not None:
             import shapely
@@ -338,6 +341,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
         if message:
             feedback.reportError(message)
+
+
+def check_transformed(xs, source_crs, target):
+    """The grid's own UTM zone puts every photo 100-900 km east of the zone's edge: coordinates still
+    in degrees mean the points were not transformed (seen once: a grid of one hexagon at 0, 0)."""
+    located = [x for x in xs if x == x]
+    if located and all(-180.0 <= x <= 180.0 for x in located):
+        raise QgsProcessingException(tr(
+            "The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the "
+            "summary again; if it persists, choose the grid CRS.").format(source_crs.authid(), target.authid()))
 
 
 def _mean_lon_lat(source, to_wgs84, lon, lat):
