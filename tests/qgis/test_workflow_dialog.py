@@ -1,6 +1,7 @@
 """The workflow dialog and the photo dock in real QGIS (offscreen): real widgets, real algorithms,
 real photos from ../shared/data. Waits on the run's own state with a deadline, never on sleeps."""
 import gc
+import os
 import time
 
 import pytest
@@ -151,6 +152,7 @@ def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geota
     assert dock.position_label.text() == "1 of 3"
     click(dock.next_button)
     assert dock.current_fid == sorted(c1[:3])[1] and len(layer.selectedFeatureIds()) == 3
+    assert dock.tips_hint.isVisible()  # this interface has no map tips button: the dock says how
     # an unreadable photo shows its sentence, not a crash
     unreadable = [f.id() for f in layer.getFeatures() if f["cluster"] is None or str(f["cluster"]) == "NULL"]
     layer.selectByIds(unreadable[:1])
@@ -333,8 +335,12 @@ def test_training_on_photos_without_gps_then_classify(dialog, no_gps, labeled_di
     assert run_and_wait(dialog) == "succeeded", dialog.step_label.text()
     assert dialog.chain.results["result"]["CLASSIFIED"] == 40
     assert dialog.step_label.text().startswith("Done: 40 photos classified")
-    window = dialog.open_report() or None
+    from photo_motifs.plugin.photodock import show_photo_dock
     from photo_motifs.plugin.report_view import _WINDOWS
+
+    dock = show_photo_dock(None, dialog.result_layer)
+    assert dock.report_button.isVisibleTo(dock)  # the report is one click away in the dock too
+    dialog.open_report()
 
     window = next(w for w in _WINDOWS.values() if w.isVisible())
     text = window.browser.toPlainText()
@@ -373,3 +379,49 @@ def test_second_run_is_numbered_and_the_newest_group_expanded(dialog, tartu):
     assert [g.name() for g in groups][:2] == ["Run 2 — tartu_flickr", "Run 1 — tartu_flickr"]
     assert groups[0].isExpanded() and not groups[1].isExpanded()
     assert "run_2_tartu_flickr" in second.source()
+
+
+def test_summary_and_map_from_the_dialog_run_and_stay_in_the_run(dialog, tartu, qgis_iface, monkeypatch):
+    """The dialog's buttons open QGIS's Processing dialogs that run (kept alive), write into the
+    run's folder, and the map dialog comes with the run's summary and contact sheets."""
+    from qgis.core import QgsVectorLayer
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    from photo_motifs.plugin.report_view import _WINDOWS
+
+    districts = QgsVectorLayer(str(tartu / "districts.geojson"), "districts", "ogr")
+    QgsProject.instance().addMapLayer(districts)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(tartu / "tartu_flickr"))
+    click(dialog.task.task_motifs)
+    assert run_and_wait(dialog) == "succeeded"
+    run_folder = dialog.last["run_folder"]
+
+    click(dialog.summarize_button)
+    summarize = dialog.algorithm_dialogs[-1]
+    params = summarize.createProcessingParameters()
+    assert str(params["OUTPUT"].sink.staticValue()).startswith(run_folder)  # not a temporary file
+    summarize.setParameters(dict(params, AREAS=districts.id(), MIN_USERS=1))
+    done = {}
+    summarize.algorithmFinished.connect(lambda ok, results: done.update(ok=ok))
+    summarize.runAlgorithm()
+    wait_for(lambda: "ok" in done, 120, "the summary")
+    assert done["ok"] and dialog.map_button.isEnabled()
+    layer = next(lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Motif summary — districts")
+    assert layer.source().startswith(run_folder) and layer.featureCount() == 4
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    assert node.parent().customProperty("photo_motifs/run") == run_folder
+
+    click(dialog.map_button)
+    motif_map = dialog.algorithm_dialogs[-1]
+    params = motif_map.createProcessingParameters()
+    assert params["SHEETS"] == dialog.last["sheets"] and params["OUTPUT_PDF"].startswith(run_folder)
+    motif_map.runAlgorithm()
+    wait_for(lambda: any(k[0] == "map" for k in _WINDOWS), 120, "the map")
+    window = next(w for k, w in _WINDOWS.items() if k[0] == "map")
+    assert window.isVisible() and os.path.isfile(window.pdf) and window.pdf.startswith(run_folder)
+    assert not window.image.pixmap().isNull()
+    for d in dialog.algorithm_dialogs:
+        d.close()
