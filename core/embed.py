@@ -28,6 +28,7 @@ import numpy as np
 from .decode import DecodeError, check_spec, load_for_backbone
 from .feedback import ensure_feedback
 from .hashing import content_hash
+from .messages import msg
 from .vectors_io import export_vectors, read_vectors
 
 __all__ = [
@@ -282,10 +283,7 @@ def compute_embeddings(
         n_cached = len(vectors)
         todo = [(pid, i) for pid, i in first_index.items() if pid not in vectors]
         if todo:
-            feedback.info(
-                f"{n_cached} of {len(first_index)} distinct photos found in the embedding "
-                f"cache; computing {len(todo)}."
-            )
+            feedback.info(msg("cache_summary", n_cached, len(first_index), len(todo)))
             if backbone is None:
                 onnx_path = onnx_path or getattr(spec, "onnx_path", None)
                 if not onnx_path:

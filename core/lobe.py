@@ -30,7 +30,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .model_files import CLASSIFIER_PREFIX, CONFIDENCES, HEAD_FILE, INPUT_KEY, LABELS_FILE, SIGNATURE_FILE
+from .model_files import (
+    CLASSIFIER_PREFIX,
+    CONFIDENCES,
+    HEAD_FILE,
+    INPUT_KEY,
+    LABELS_FILE,
+    SIGNATURE_FILE,
+    UNKNOWN_FILE,
+    UNKNOWN_SCORE,
+)
 from .safe_paths import UnsafePathError, safe_child
 
 SCALINGS = ("0-1", "0-255")
@@ -66,6 +75,8 @@ class LoadedClassifier:
     head_path: Path | None = None
     signature: dict | None = None
     fixed_batch: int | None = None  # the model's batch dimension when it is a fixed number (often 1)
+    unknown: dict | None = None  # ours: the calibrated 'unknown' (signature photo_motifs.unknown), else None
+    unknown_path: Path | None = None  # ours: unknown.npz (core.openset.UnknownCalibration)
     _sessions: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -76,6 +87,19 @@ class LoadedClassifier:
         from .train import HeadParams
 
         return HeadParams.load(self.head_path)
+
+    def calibration(self):
+        """The ``core.openset.UnknownCalibration`` of our calibrated models (None for other models)."""
+        if self.unknown_path is None:
+            return None
+        from .openset import UnknownCalibration
+
+        return UnknownCalibration.load(self.unknown_path)
+
+    @property
+    def unknown_output(self) -> str | None:
+        """Name of the graph output holding ``unknown_score`` (None: the model has no calibration)."""
+        return (self.unknown or {}).get("output") or None
 
     def session(self, threads: int | None = None):
         """The onnxruntime session (one per thread count; sessions are thread-safe)."""
@@ -103,6 +127,11 @@ class LoadedClassifier:
         Outputs that are not probabilities (negative values or rows not summing to 1) are
         taken as logits and passed through a softmax.
         """
+        return self.predict_with_scores(images, threads, scores=False)[0]
+
+    def predict_with_scores(self, images, threads: int | None = None, scores: bool = True) -> tuple:
+        """``(probabilities, unknown_score [N] or None)``; the score comes from the graph output
+        named by the calibration (:attr:`unknown_output`), None for models without one."""
         x = np.asarray(images)
         if x.ndim == 3:
             x = x[None]
@@ -111,7 +140,9 @@ class LoadedClassifier:
             x /= 255.0
         if self.layout == "NCHW":
             x = np.ascontiguousarray(x.transpose(0, 3, 1, 2))
-        out = self._run(x, threads)
+        names = [self.output_name] + ([self.unknown_output] if scores and self.unknown_output else [])
+        outs = self._run_outputs(x, threads, names)
+        out = outs[0]
         if out.shape[1] != len(self.classes):
             raise ModelError(
                 f"The model gives {out.shape[1]} values per photo but there are "
@@ -120,25 +151,30 @@ class LoadedClassifier:
         if out.size and (out.min() < -1e-4 or np.abs(out.sum(axis=1) - 1.0).max() > 1e-3):
             out = np.exp(out - out.max(axis=1, keepdims=True))
             out /= out.sum(axis=1, keepdims=True)
-        return out
+        return out, (outs[1].reshape(-1) if len(outs) > 1 else None)
 
     def _run(self, x: np.ndarray, threads) -> np.ndarray:
         """Raw outputs ``[N, k]``; a model with a fixed batch (most exports: 1) runs in slices of it."""
+        return self._run_outputs(x, threads, [self.output_name])[0]
+
+    def _run_outputs(self, x: np.ndarray, threads, names) -> list:
+        """The outputs ``names``, each ``[N, k]``, batch-sliced as :meth:`_run` says."""
         sess = self.session(threads)
         n = x.shape[0]
         step = self.fixed_batch
         if not step or step == n:
-            out = sess.run([self.output_name], {self.input_name: x})[0]
-            return np.asarray(out, dtype=np.float32).reshape(n, -1)
-        parts = []
+            outs = sess.run(list(names), {self.input_name: x})
+            return [np.asarray(o, dtype=np.float32).reshape(n, -1) for o in outs]
+        parts = [[] for _ in names]
         for start in range(0, n, step):
             chunk = x[start:start + step]
             real = chunk.shape[0]
             if real < step:  # pad the last slice to the fixed batch, keep only the real rows
                 chunk = np.concatenate([chunk, np.repeat(chunk[-1:], step - real, axis=0)])
-            out = sess.run([self.output_name], {self.input_name: chunk})[0]
-            parts.append(np.asarray(out, dtype=np.float32).reshape(step, -1)[:real])
-        return np.concatenate(parts) if parts else np.zeros((0, len(self.classes)), np.float32)
+            for part, o in zip(parts, sess.run(list(names), {self.input_name: chunk})):
+                part.append(np.asarray(o, dtype=np.float32).reshape(step, -1)[:real])
+        return [np.concatenate(p) if p else np.zeros((0, len(self.classes) if i == 0 else 1), np.float32)
+                for i, p in enumerate(parts)]
 
 
 def _read_labels(labels) -> list:
@@ -257,11 +293,12 @@ def _from_signature(sig_path: Path) -> LoadedClassifier:
         raise ModelError(f"The model file {model_file.name} named in signature.json is missing.")
     if len(shape) != 4 or shape[3] != 3:
         raise ModelError(f"The image input shape {shape} is not [N, H, W, 3] as in Lobe's exports.")
-    onnx_inputs = _onnx_io(model_file)[0]  # a readable model whose external data stays inside the folder
+    onnx_inputs, onnx_outputs, _meta = _onnx_io(model_file)  # readable, external data inside the folder
     in_dims = next((d for n, d in onnx_inputs if n == image_in.get("name", "Image:0")), None)
     ours = sig.get("photo_motifs") or {}
     prep = ours.get("preprocessing") or {}
     head = folder / HEAD_FILE
+    unknown, unknown_path = _unknown_of(ours, folder, onnx_outputs)
     return LoadedClassifier(
         onnx_path=model_file,
         classes=classes,
@@ -278,7 +315,24 @@ def _from_signature(sig_path: Path) -> LoadedClassifier:
         head_path=head if ours and head.is_file() else None,
         signature=sig,
         fixed_batch=_static(in_dims[0]) if in_dims else None,
+        unknown=unknown,
+        unknown_path=unknown_path,
     )
+
+
+def _unknown_of(ours: dict, folder: Path, onnx_outputs) -> tuple:
+    """``(unknown info, unknown.npz path)`` of our signature block; (None, None) when the model
+    has no calibration or its graph lacks the score output (the model then classifies as before)."""
+    info = ours.get("unknown") if isinstance(ours, dict) else None
+    if not isinstance(info, dict) or not info.get("output"):
+        return None, None
+    if info["output"] not in {name for name, _dims, _type in onnx_outputs}:
+        return None, None
+    try:
+        path = safe_child(folder, str(info.get("file") or UNKNOWN_FILE), what="'unknown' calibration file")
+    except UnsafePathError as exc:
+        raise ModelError(str(exc)) from None
+    return dict(info), path if path.is_file() else None
 
 
 def _from_onnx(path: Path, labels, size, scaling, layout) -> LoadedClassifier:
@@ -316,9 +370,16 @@ def _from_onnx(path: Path, labels, size, scaling, layout) -> LoadedClassifier:
         classes = _read_labels(path.parent / LABELS_FILE)
     else:
         raise ModelError(f"{path.name} does not name its classes; give a labels file (one class per line).")
+    unknown = None
+    if CLASSIFIER_PREFIX + "unknown" in meta and UNKNOWN_SCORE in {o[0] for o in outputs}:
+        try:  # our model.onnx chosen outside its folder: the graph still gives the score
+            unknown = dict(json.loads(meta[CLASSIFIER_PREFIX + "unknown"]), output=UNKNOWN_SCORE)
+        except (ValueError, TypeError):
+            unknown = None
     return LoadedClassifier(
         onnx_path=path, classes=classes, input_size=hw, input_name=in_name, output_name=chosen[0],
         layout=layout, scaling=scaling, name=path.stem, source="onnx", fixed_batch=_static(in_shape[0]),
+        unknown=unknown,
     )
 
 

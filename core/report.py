@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .safe_cells import write_csv
+from .safe_write import replace_complete
 
 REPORT_JSON = "report.json"
 REPORT_MD = "report.md"
@@ -108,6 +109,41 @@ def _write_misclassified_csv(path: Path, rows: list) -> None:
               ([r["path"], r["true"], r["predicted"], f"{r['confidence']:.4f}"] for r in rows))
 
 
+def unknown_markdown(result) -> list:
+    """report.md's section on the calibrated 'unknown' (``core.openset``)."""
+    unknown, figures = getattr(result, "unknown", None), getattr(result, "open_set", None)
+    lines = ["## Photos that fit no class ('unknown')", ""]
+    if unknown is None:
+        return lines + ["Switched off: every photo gets one of the classes.", ""]
+    lines += [
+        "A photo is called `unknown` when it is less typical of the training photos than "
+        f"{1 - unknown.target_rejection:.0%} of them are (its `unknown_score` is above 1): its "
+        + ("local outlier factor among the training photos of the known classes "
+           f"({unknown.k} neighbours" if unknown.method == "lof" else
+           f"distance to the {unknown.k}-th nearest training photo of a class (the nearest class")
+        + f", the backbone's final features) is above {unknown.threshold:.4f}. Only the training photos were "
+        "used to choose it.",
+        "",
+        f"- Expected share of photos of the known classes called unknown: {_pct(unknown.expected_rejection)} "
+        f"(target {_pct(unknown.target_rejection)}; the rule refitted on {unknown.folds} folds in turn, measured "
+        "on the held-out fold).",
+    ]
+    if unknown.n_none:
+        lines.append(f"- \"None of these\" examples: {unknown.n_none} photos (class `{unknown.none_class}`); "
+                     "photos the classifier puts in that class are unknown too.")
+    if figures:
+        lines.append(
+            f"- Validation photos ({figures['n_known']} of the known classes; the threshold was calibrated "
+            f"without them): accuracy {_pct(figures['closed_set_accuracy'])} when every photo must get a class, "
+            f"{_pct(figures['open_set_accuracy'])} with 'unknown' (photos called unknown count as wrong); "
+            f"{_pct(figures['known_rejected'])} called unknown."
+        )
+        if figures.get("none_rejected") is not None:
+            lines.append(f"- \"None of these\" validation photos called unknown: {_pct(figures['none_rejected'])} "
+                         f"of {figures['n_none']}.")
+    return lines + [""]
+
+
 def _markdown(result, extra: dict, invalid: list, files: dict) -> str:
     ev = result.evaluation
     title = extra.get("name") or "Photo classifier"
@@ -164,6 +200,7 @@ def _markdown(result, extra: dict, invalid: list, files: dict) -> str:
         else:
             lines.append("None.")
         lines.append("")
+    lines += unknown_markdown(result)
     if result.cv is not None:
         cv = result.cv
         lines += [
@@ -217,8 +254,10 @@ def write_report(result, out_dir, extra: dict | None = None, invalid=None) -> di
             files[MISCLASSIFIED_PNG] = out / MISCLASSIFIED_PNG
     data = dict(result.as_dict(), **extra)
     data["left_out"] = [{"path": r[0], "reason": r[-1]} for r in invalid]
-    (out / REPORT_JSON).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    replace_complete(out / REPORT_JSON, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     files[REPORT_JSON] = out / REPORT_JSON
-    (out / REPORT_MD).write_text(_markdown(result, extra, invalid, files), encoding="utf-8")
+    markdown = _markdown(result, extra, invalid, files)
+    replace_complete(out / REPORT_MD, lambda tmp: tmp.write_text(markdown, encoding="utf-8"))
     files[REPORT_MD] = out / REPORT_MD
     return files

@@ -44,6 +44,8 @@ import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
+from .messages import msg
+from .openset import DEFAULT_REJECTION, UNKNOWN, fit_unknown, open_set_figures
 from .options import FINETUNE, TRAINING_METHOD_OPTIONS, values
 from .vecmath import l2_normalise
 
@@ -107,6 +109,35 @@ def collect_folder_dataset(root) -> tuple:
                 keep_labels.append(c)
         paths, labels = keep_paths, keep_labels
     return paths, labels, invalid
+
+
+def collect_none_of_these(folder) -> tuple:
+    """"None of these" example photos: every photo under ``folder`` (subfolders included).
+
+    Returns ``(paths, invalid)``; ``invalid`` rows ``(path, 'not_image', sentence)``.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(f"The folder of 'none of these' photos {folder} does not exist or is not a folder.")
+    paths, invalid = [], []
+    for path in list_files(folder, recursive=True):
+        if is_image_name(path.name):
+            paths.append(str(path))
+        else:
+            invalid.append((str(path), "not_image", "The file is not a photo (unknown image file extension)."))
+    return paths, invalid
+
+
+def add_none_of_these(paths, labels, none_paths) -> tuple:
+    """``(paths, labels)`` with ``none_paths`` added as class ``unknown`` ("none of these").
+
+    A photo given both ways (e.g. the folder of examples is a class subfolder) counts only as
+    "none of these".
+    """
+    none = {str(Path(p).resolve()) for p in none_paths}
+    kept = [(p, c) for p, c in zip(paths, labels) if str(Path(p).resolve()) not in none]
+    out_paths = [p for p, _c in kept] + [str(p) for p in none_paths]
+    return out_paths, [c for _p, c in kept] + [UNKNOWN] * len(none_paths)
 
 
 def class_counts(labels) -> dict:
@@ -478,6 +509,8 @@ class TrainResult:
     class_weight: str | None
     seconds: dict  # phase -> seconds
     warnings: list = field(default_factory=list)
+    unknown: object = None  # core.openset.UnknownCalibration of the exported model (None: switched off)
+    open_set: dict | None = None  # hold-out figures with 'unknown' (core.openset.open_set_figures)
 
     def as_dict(self) -> dict:
         return {
@@ -495,6 +528,8 @@ class TrainResult:
             "cross_validation": self.cv,
             "seconds": self.seconds,
             "warnings": self.warnings,
+            "unknown": self.unknown.info() if self.unknown is not None else None,
+            "open_set_validation": self.open_set,
         }
 
 
@@ -578,18 +613,58 @@ def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_
     }
 
 
+def none_of_these_labels(labels, none_label=None) -> list:
+    """Labels with the "none of these" value ``none_label`` replaced by ``unknown``.
+
+    A class named ``unknown`` always means "none of these": its photos teach the head what
+    belongs to no class (they are a class of the head, never reference photos of
+    ``core.openset``), and classifying calls photos of it ``unknown``.
+    """
+    labels = [str(s) for s in labels]
+    if none_label is None or str(none_label).strip() == "":
+        return labels
+    return [UNKNOWN if s == str(none_label) else s for s in labels]
+
+
+def calibrate_open_set(X, y, classes, unknown_rejection: float, seed: int = 0, blocks=None,
+                       feedback: CoreFeedback | None = None):
+    """The ``unknown`` calibration of a head trained on ``X``/``y`` (None when switched off: 0)."""
+    if not unknown_rejection:
+        return None
+    return fit_unknown(X, y, classes, blocks=blocks, target_rejection=unknown_rejection, seed=seed,
+                       none_class=UNKNOWN if UNKNOWN in classes else None, feedback=feedback)
+
+
+def hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection: float, seed: int = 0, blocks=None,
+                      feedback: CoreFeedback | None = None) -> dict | None:
+    """Open-set figures on the hold-out photos: the calibration is fitted on the training part only."""
+    calibration = calibrate_open_set(X[tr], y[tr], classes, unknown_rejection, seed, blocks, feedback)
+    if calibration is None or not len(va):
+        return None
+    figures = open_set_figures(head.predict_proba(X[va]), calibration.scores(X[va]), y[va], classes,
+                               calibration.none_class)
+    figures["target_rejection"] = float(unknown_rejection)
+    return figures
+
+
 def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.2, seed: int = 0,
                      cv_folds: int = 0, class_weight="balanced", feedback: CoreFeedback | None = None,
-                     paths=None, blocks=None) -> TrainResult:
+                     paths=None, blocks=None, unknown_rejection: float = DEFAULT_REJECTION,
+                     none_label=None) -> TrainResult:
     """Train a head on embeddings ``X`` [N, D] with class names ``labels``; see module docstring.
 
     ``paths`` (optional, parallel to ``X``) name the photos in the list of misclassified
     validation photos. ``blocks``: widths of the feature blocks L2-normalised separately
     (``spec.classifier_blocks`` of the features' spec; None: the whole vector at once). Bad input
     raises ValueError with a sentence. Results are reproducible for a given ``seed``.
+    ``unknown_rejection``: the share of known photos the calibrated ``unknown`` may reject
+    (``core.openset``; 0 switches it off); ``none_label``: a label meaning "none of these"
+    (:func:`none_of_these_labels`).
     """
     feedback = ensure_feedback(feedback)
-    X, y, classes, counts = check_inputs(X, labels, method, val_fraction, class_weight)
+    X, y, classes, counts = check_inputs(X, none_of_these_labels(labels, none_label), method, val_fraction,
+                                         class_weight)
+    open_set = None
     notes = []
     seconds = {}
     evaluation = None
@@ -603,27 +678,29 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
                 f"not measured: {', '.join(missing)}."
             )
         t0 = time.perf_counter()
-        feedback.info(f"Fitting the {method} head on {len(tr)} photos, validating on {len(va)}.")
+        feedback.info(msg("fitting_head", method, len(tr), len(va)))
         head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
         val_paths = [paths[i] for i in va] if paths is not None else None
         evaluation = evaluate(head.predict_proba(X[va]), y[va], classes, val_paths)
+        open_set = hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection, seed, blocks, feedback)
         seconds["validation"] = time.perf_counter() - t0
     feedback.progress(30.0)
     cv = None
     if cv_folds and cv_folds >= 2:
         t0 = time.perf_counter()
-        feedback.info(f"{cv_folds}-fold cross-validation.")
+        feedback.info(msg("cross_validation", cv_folds))
         cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85), blocks)
         seconds["cross_validation"] = time.perf_counter() - t0
     feedback.progress(85.0)
     t0 = time.perf_counter()
-    feedback.info(f"Refitting the {method} head on all {len(y)} photos.")
+    feedback.info(msg("refitting_head", method, len(y)))
     head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks)
+    unknown = calibrate_open_set(X, y, classes, unknown_rejection, seed, blocks, feedback)
     seconds["final_fit"] = time.perf_counter() - t0
     feedback.progress(100.0)
     return TrainResult(
         head=head, classes=classes, counts=counts, method=method, evaluation=evaluation, cv=cv,
         n_train=int(len(tr)), n_val=int(len(va)), seed=seed, val_fraction=float(val_fraction),
-        class_weight=class_weight, seconds=seconds, warnings=notes,
+        class_weight=class_weight, seconds=seconds, warnings=notes, unknown=unknown, open_set=open_set,
     )
 

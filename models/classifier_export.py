@@ -6,7 +6,11 @@ A model folder holds:
   Lobe's ONNX exports: input ``Image:0``, float32 NHWC ``[N, H, W, 3]`` with RGB values in
   [0, 1], the photo EXIF-oriented, resized to fill ``H x W`` and centre-cropped (lobe-python's
   ``image_utils.preprocess_image``); outputs ``Confidences`` float32 ``[N, n_classes]``
-  (softmax) and ``Prediction`` (string ``[N]``, the most confident class name).
+  (softmax) and ``Prediction`` (string ``[N]``, the most confident class name); a model trained
+  with a calibrated 'unknown' (``core/openset.py``) has a third output ``UnknownScore`` (float32
+  ``[N]``: local outlier factor among the training photos, or the k-NN distance for small
+  classes, / threshold; above 1 the photo is unknown), which Lobe's loaders never ask for (they
+  fetch the outputs their signature names).
   Inside the graph: scaling to the backbone's input (``x 255``, or ``(x - mean) / std`` for a
   user backbone that wants normalised input), the central crop that the backbone's own
   preprocessing takes (for EfficientNet-Lite0 the input is 256 x 256 and the graph keeps the
@@ -19,11 +23,13 @@ A model folder holds:
 * ``signature.json`` in the layout of Lobe's exports (read by lobe-python's ``Signature``):
   ``doc_id``, ``doc_name``, ``doc_version``, ``format: "onnx"``, ``version``, ``inputs.Image``,
   ``outputs.Confidences`` / ``outputs.Prediction``, ``tags``, ``classes.Label``, ``filename``,
-  ``export_model_version: 1``, plus a ``photo_motifs`` block (ignored by Lobe's loaders).
+  ``export_model_version: 1``, plus a ``photo_motifs`` block (ignored by Lobe's loaders); its
+  ``unknown`` entry describes the calibration (``output``: ``UnknownScore``, ``file``:
+  ``unknown.npz``, ``k``, ``threshold``, ``limit``, ``target_rejection``, ``expected_rejection``...).
 * ``labels.txt`` (one class per line, the ``Confidences`` column order; Lobe's starter
   projects read it), ``head.npz`` (the head's arrays: classifying photos whose embeddings are
-  already cached skips the backbone, see ``core.classify.classify_embeddings``), and
-  ``model_card.md``.
+  already cached skips the backbone, see ``core.classify.classify_embeddings``), ``unknown.npz``
+  (the calibrated 'unknown' for the same purpose) and ``model_card.md``.
 """
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
+from ..core.messages import msg
 from ..core.model_files import (
     CARD_FILE,
     CLASSIFIER_PREFIX,
@@ -50,7 +57,10 @@ from ..core.model_files import (
     MODEL_FILE,
     PREDICTION,
     SIGNATURE_FILE,
+    UNKNOWN_FILE,
+    UNKNOWN_SCORE,
 )
+from ..core.openset import DEFAULT_REJECTION, LRD_EPS
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
@@ -125,8 +135,104 @@ def _pre_graph(spec, size: int) -> onnx.GraphProto:
     )
 
 
-def head_graph(head, input_name: str = "head/features") -> onnx.GraphProto:
-    """The head as ONNX operators: features [N, D] -> Confidences [N, C], Prediction [N]."""
+def unknown_nodes(calibration, input_name: str) -> tuple:
+    """``unknown_score`` as ONNX operators: features [N, D] -> ``UnknownScore`` [N].
+
+    The first ``feature_dims`` values, L2-normalised (as ``core.vecmath``), times the reference
+    photos (MatMul) give cosines, and distances between unit vectors are ``sqrt(max(2 - 2 cos, 0))``;
+    then :func:`_lof_nodes` or :func:`_knn_nodes` as ``calibration.method`` says, / threshold.
+    Returns ``(nodes, initializers)``.
+    """
+    nodes, inits = [], []
+
+    def const(name, value):
+        inits.append(numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    dims = int(calibration.feature_dims)
+    nodes.append(helper.make_node(
+        "Slice", [input_name, const("unknown/starts", np.array([0], np.int64)),
+                  const("unknown/ends", np.array([dims], np.int64)), const("unknown/axes", np.array([1], np.int64))],
+        ["unknown/final"]))
+    reference_t = np.ascontiguousarray(calibration.reference.T.astype(np.float32))
+    nodes += [
+        helper.make_node("ReduceL2", ["unknown/final"], ["unknown/norm"], axes=[1], keepdims=1),
+        helper.make_node("Max", ["unknown/norm", const("unknown/eps", np.float32(_EPS))], ["unknown/norm_safe"]),
+        helper.make_node("Div", ["unknown/final", "unknown/norm_safe"], ["unknown/unit"]),
+        helper.make_node("MatMul", ["unknown/unit", const("unknown/reference_t", reference_t)], ["unknown/cosines"]),
+    ]
+    const("unknown/two", np.float32(2.0))
+    const("unknown/zero", np.float32(0.0))
+    score = (_knn_nodes if calibration.method == "knn" else _lof_nodes)(calibration, nodes, const)
+    nodes.append(helper.make_node(
+        "Div", [score, const("unknown/threshold", np.float32(calibration.threshold))], [UNKNOWN_SCORE]))
+    return nodes, inits
+
+
+def _distance_nodes(cosines: str, out: str) -> list:
+    """Distance between unit vectors from their cosine: ``sqrt(max(2 - 2 cos, 0))``."""
+    return [
+        helper.make_node("Mul", [cosines, "unknown/two"], [f"{out}_twice"]),
+        helper.make_node("Sub", ["unknown/two", f"{out}_twice"], [f"{out}_squared"]),
+        helper.make_node("Max", [f"{out}_squared", "unknown/zero"], [f"{out}_squared_safe"]),
+        helper.make_node("Sqrt", [f"{out}_squared_safe"], [out]),
+    ]
+
+
+def _lof_nodes(calibration, nodes: list, const) -> str:
+    """scikit-learn's ``LocalOutlierFactor.score_samples`` written out: the ``k`` nearest
+    references (TopK of the cosines), reachability distances ``max(d, k-distance of the
+    neighbour)``, the photo's density ``1 / (mean + 1e-10)``; LOF = the neighbours' mean density
+    / the photo's. Returns the name of the LOF tensor [N]."""
+    nodes.append(helper.make_node(
+        "TopK", ["unknown/cosines", const("unknown/k", np.array([calibration.k], np.int64))],
+        ["unknown/top", "unknown/neighbours"], axis=1, largest=1, sorted=1))
+    nodes += _distance_nodes("unknown/top", "unknown/distance")
+    nodes += [
+        helper.make_node("Gather", [const("unknown/kdist", calibration.kdist.astype(np.float32)), "unknown/neighbours"],
+                         ["unknown/neighbour_kdist"], axis=0),
+        helper.make_node("Max", ["unknown/distance", "unknown/neighbour_kdist"], ["unknown/reach"]),
+        helper.make_node("ReduceMean", ["unknown/reach"], ["unknown/mean_reach"], axes=[1], keepdims=0),
+        helper.make_node("Add", ["unknown/mean_reach", const("unknown/lrd_eps", np.float32(LRD_EPS))],
+                         ["unknown/mean_reach_safe"]),
+        helper.make_node("Gather", [const("unknown/lrd", calibration.lrd.astype(np.float32)), "unknown/neighbours"],
+                         ["unknown/neighbour_lrd"], axis=0),
+        helper.make_node("ReduceMean", ["unknown/neighbour_lrd"], ["unknown/mean_lrd"], axes=[1], keepdims=0),
+        # LOF = mean neighbour density / (1 / mean reach) = mean neighbour density x mean reach
+        helper.make_node("Mul", ["unknown/mean_lrd", "unknown/mean_reach_safe"], ["unknown/lof"]),
+    ]
+    return "unknown/lof"
+
+
+def _knn_nodes(calibration, nodes: list, const) -> str:
+    """Per class (reference rows grouped by class) the ``k_c``-th largest cosine (TopK), the
+    largest over the classes, as a distance. Returns the name of the distance tensor [N]."""
+    per_class = []
+    for c, kc, start in calibration.class_k():
+        n = int(np.sum(calibration.ref_classes == c))
+        tag = f"unknown/c{c}"
+        nodes += [
+            helper.make_node("Slice", ["unknown/cosines", const(f"{tag}/starts", np.array([start], np.int64)),
+                                       const(f"{tag}/ends", np.array([start + n], np.int64)), "unknown/axes"],
+                             [f"{tag}/cosines"]),
+            helper.make_node("TopK", [f"{tag}/cosines", const(f"{tag}/k", np.array([kc], np.int64))],
+                             [f"{tag}/top", f"{tag}/top_index"], axis=1, largest=1, sorted=1),
+            helper.make_node("Slice", [f"{tag}/top", const(f"{tag}/kth", np.array([kc - 1], np.int64)),
+                                       const(f"{tag}/kth_end", np.array([kc], np.int64)), "unknown/axes"],
+                             [f"{tag}/kth_cosine"]),
+        ]
+        per_class.append(f"{tag}/kth_cosine")
+    nodes += [
+        helper.make_node("Concat", per_class, ["unknown/class_cosines"], axis=1),
+        helper.make_node("ReduceMax", ["unknown/class_cosines"], ["unknown/cosine"], axes=[1], keepdims=0),
+    ]
+    nodes += _distance_nodes("unknown/cosine", "unknown/knn_distance")
+    return "unknown/knn_distance"
+
+
+def head_graph(head, input_name: str = "head/features", unknown=None) -> onnx.GraphProto:
+    """The head as ONNX operators: features [N, D] -> Confidences [N, C], Prediction [N]
+    (and ``UnknownScore`` [N] with a ``core.openset.UnknownCalibration`` ``unknown``)."""
     nodes, inits = [], []
 
     def const(name, value):
@@ -173,11 +279,17 @@ def head_graph(head, input_name: str = "head/features") -> onnx.GraphProto:
         helper.make_node("Gather", [const("head/classes", np.asarray(head.classes, dtype=object)), "head/best"],
                          [PREDICTION], axis=0),
     ]
+    outputs = [helper.make_tensor_value_info(CONFIDENCES, TensorProto.FLOAT, ["N", len(head.classes)]),
+               helper.make_tensor_value_info(PREDICTION, TensorProto.STRING, ["N"])]
+    if unknown is not None:
+        more_nodes, more_inits = unknown_nodes(unknown, input_name)
+        nodes += more_nodes
+        inits += more_inits
+        outputs.append(helper.make_tensor_value_info(UNKNOWN_SCORE, TensorProto.FLOAT, ["N"]))
     return helper.make_graph(
         nodes, "photo_motifs_head",
         [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", head.input_dim])],
-        [helper.make_tensor_value_info(CONFIDENCES, TensorProto.FLOAT, ["N", len(head.classes)]),
-         helper.make_tensor_value_info(PREDICTION, TensorProto.STRING, ["N"])],
+        outputs,
         initializer=inits,
     )
 
@@ -188,8 +300,10 @@ def _like(graph: onnx.GraphProto, template: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
-def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs classifier") -> onnx.ModelProto:
-    """Merge preprocessing + backbone + head into one model (see the module docstring)."""
+def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs classifier",
+                          unknown=None) -> onnx.ModelProto:
+    """Merge preprocessing + backbone + head into one model (see the module docstring);
+    ``unknown``: a ``core.openset.UnknownCalibration`` adds the ``UnknownScore`` output."""
     backbone = onnx.load(str(backbone_onnx))
     backbone_in = getattr(spec, "input_name", "pixels")
     backbone_out = getattr(spec, "output_name", "features")
@@ -206,9 +320,9 @@ def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs c
         io_map=[("pre/pixels", "backbone/" + backbone_in)],
     )
     model = compose.merge_models(
-        model, _like(head_graph(head), backbone),
+        model, _like(head_graph(head, unknown=unknown), backbone),
         io_map=[("backbone/" + backbone_out, "head/features")],
-        outputs=[CONFIDENCES, PREDICTION],
+        outputs=[CONFIDENCES, PREDICTION] + ([UNKNOWN_SCORE] if unknown is not None else []),
     )
     model.producer_name = "photo_motifs"
     model.doc_string = f"{name}: image NHWC [0,1] -> class confidences ({spec.id} + {head.method} head)."
@@ -221,15 +335,26 @@ def build_classifier_onnx(head, spec, backbone_onnx, name: str = "Photo Motifs c
         "method": head.method,
         "preprocessing": json.dumps(preprocessing(spec)),
     }
+    if unknown is not None:
+        meta["unknown"] = json.dumps(unknown_signature(unknown))
     helper.set_model_props(model, {CLASSIFIER_PREFIX + k: str(v) for k, v in meta.items()})
     onnx.checker.check_model(model)
     return model
 
 
-def signature(head, spec, name: str, model_bytes: bytes) -> dict:
-    """signature.json content in the layout of Lobe's exports (lobe-python's Signature)."""
+def unknown_signature(unknown) -> dict:
+    """Our ``photo_motifs.unknown`` block: the calibration's figures, its graph output and file."""
+    return dict(unknown.info(), output=UNKNOWN_SCORE, file=UNKNOWN_FILE)
+
+
+def signature(head, spec, name: str, model_bytes: bytes, unknown=None) -> dict:
+    """signature.json content in the layout of Lobe's exports (lobe-python's Signature).
+
+    ``unknown`` (a ``core.openset.UnknownCalibration``) adds ``photo_motifs.unknown``; the
+    Lobe keys (``outputs`` included) stay as in Lobe's exports.
+    """
     size = export_input_size(spec)
-    return {
+    sig = {
         "doc_id": str(uuid.uuid4()),
         "doc_name": name,
         "doc_version": hashlib.md5(model_bytes).hexdigest(),  # a content id, as Lobe's 32 hex digits
@@ -251,6 +376,9 @@ def signature(head, spec, name: str, model_bytes: bytes) -> dict:
             "preprocessing": preprocessing(spec),
         },
     }
+    if unknown is not None:
+        sig["photo_motifs"]["unknown"] = unknown_signature(unknown)
+    return sig
 
 
 def _fmt(x) -> str:
@@ -315,6 +443,9 @@ def model_card(result, spec, name: str, created: str) -> str:
         f"The exported head was then refitted on all {sum(result.counts.values())} photos. "
         "See report.md for per-class figures, the confusion matrix and the misclassified photos.",
         "",
+    ]
+    lines += unknown_card_lines(result)
+    lines += [
         "## Use",
         "",
         "Photo Motifs: *Classify photos* with this folder. Lobe's loaders (lobe-python "
@@ -323,6 +454,38 @@ def model_card(result, spec, name: str, created: str) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _score_words(unknown) -> str:
+    if unknown.method == "knn":
+        return f"distance to the {unknown.k}-th nearest training photo of a class (the nearest class)"
+    return f"local outlier factor among the training photos of the known classes ({unknown.k} neighbours)"
+
+
+def unknown_card_lines(result) -> list:
+    """The model card's section on photos that fit no class."""
+    unknown, figures = getattr(result, "unknown", None), getattr(result, "open_set", None)
+    lines = ["## Photos that fit no class ('unknown')", ""]
+    if unknown is None:
+        return lines + ["No calibrated 'unknown': every photo gets one of the classes (unless a confidence "
+                        "threshold is set when classifying).", ""]
+    lines.append(
+        f"- A photo is `unknown` when its `unknown_score` is above 1: its {_score_words(unknown)} "
+        f"({len(unknown.reference)} reference photos; L2-normalised {unknown.feature_dims}-d final backbone "
+        f"features) is above {unknown.threshold:.4f}, a value {1 - unknown.target_rejection:.0%} of the training "
+        f"photos stay within. In {unknown.folds}-fold cross-validation of this rule "
+        f"{unknown.expected_rejection:.1%} of held-out training photos were called unknown."
+    )
+    if unknown.n_none:
+        lines.append(f"- {unknown.n_none} \"none of these\" example photos form the class `{unknown.none_class}`; "
+                     "photos the head gives that class are `unknown` too.")
+    if figures:
+        lines.append(
+            f"- Validation ({figures['n_known']} photos of the known classes, calibrated without them): "
+            f"accuracy {_fmt(figures['closed_set_accuracy'])} without 'unknown', "
+            f"{_fmt(figures['open_set_accuracy'])} with it; {figures['known_rejected']:.1%} called unknown."
+        )
+    return lines + [""]
 
 
 def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None = None,
@@ -340,12 +503,13 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     out.mkdir(parents=True, exist_ok=True)
     name = name or out.name or "Photo Motifs classifier"
     head = result.head
-    model = build_classifier_onnx(head, spec, backbone_onnx, name)
+    unknown = getattr(result, "unknown", None)
+    model = build_classifier_onnx(head, spec, backbone_onnx, name, unknown=unknown)
     save_atomic(model, out / MODEL_FILE)
     model_bytes = (out / MODEL_FILE).read_bytes()
     created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     texts = {
-        SIGNATURE_FILE: json.dumps(signature(head, spec, name, model_bytes), indent=2),
+        SIGNATURE_FILE: json.dumps(signature(head, spec, name, model_bytes, unknown=unknown), indent=2),
         LABELS_FILE: "\n".join(head.classes) + "\n",
         CARD_FILE: model_card(result, spec, name, created),
     }
@@ -356,7 +520,19 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     tmp = out / (HEAD_FILE + ".tmp")
     head.save(tmp)
     tmp.replace(out / HEAD_FILE)
+    write_unknown_file(unknown, out)
     return out
+
+
+def write_unknown_file(unknown, out: Path) -> None:
+    """``unknown.npz`` beside the model (the cached-embedding path reads it); an older one goes
+    when the new model has no calibration, so a folder never pairs a model with another's."""
+    if unknown is None:
+        (out / UNKNOWN_FILE).unlink(missing_ok=True)
+        return
+    tmp = out / (UNKNOWN_FILE + ".tmp")
+    unknown.save(tmp)
+    tmp.replace(out / UNKNOWN_FILE)
 
 
 @dataclass
@@ -374,29 +550,38 @@ class TrainedModel:
 def train_model_folder(training_folder, out_dir, backbone: str | None = None, method: str = "linear",
                        val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0,
                        class_weight="balanced", cache=None, name: str | None = None,
-                       feedback=None) -> TrainedModel:
+                       feedback=None, unknown_rejection: float = DEFAULT_REJECTION, none_label=None,
+                       none_folder=None) -> TrainedModel:
     """Lobe's whole job: class folders -> embeddings -> head -> model folder + report.
 
     ``training_folder`` holds one subfolder per class (``core.train.collect_folder_dataset``);
     ``cache`` an optional ``core.embcache.EmbeddingCache`` (embeddings are reused and stored).
     Photos that cannot be used are listed in ``invalid`` and in the report, never fatal.
+    ``unknown_rejection``, ``none_label``: see :func:`train_model`; ``none_folder``: "none of
+    these" example photos (every photo under it, ``core.train.add_none_of_these``).
     """
-    from ..core.train import collect_folder_dataset
+    from ..core.train import add_none_of_these, collect_folder_dataset, collect_none_of_these
 
     paths, labels, invalid = collect_folder_dataset(training_folder)
     if not paths:
         raise ValueError(f"{training_folder} holds no class subfolders with photos.")
+    if none_folder:
+        none_paths, none_invalid = collect_none_of_these(none_folder)
+        paths, labels = add_none_of_these(paths, labels, none_paths)
+        invalid = invalid + none_invalid
     return train_model(
         paths, labels, out_dir, invalid=invalid, backbone=backbone, method=method,
         val_fraction=val_fraction, seed=seed, cv_folds=cv_folds, class_weight=class_weight,
         cache=cache, name=name, source=str(Path(training_folder).resolve()), feedback=feedback,
+        unknown_rejection=unknown_rejection, none_label=none_label,
     )
 
 
 def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str = "linear",
                 val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0, class_weight="balanced",
                 cache=None, name: str | None = None, source: str = "", onnx_path=None,
-                feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 3) -> TrainedModel:
+                feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 3,
+                unknown_rejection: float = DEFAULT_REJECTION, none_label=None) -> TrainedModel:
     """Photos with class names -> embeddings -> head -> model folder + report.
 
     ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
@@ -411,6 +596,10 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     trained, evaluated and exported exactly as for 'linear', on the fine-tuned backbone's
     features. The hold-out photos are never seen by the fine-tuning, so the validation figures
     stay honest; the final head is refitted on all photos, the backbone keeps its 80 % tuning.
+
+    ``unknown_rejection`` (default 3 %): the calibrated 'unknown' (``core/openset.py``) may call
+    this share of photos of the known classes unknown; 0 switches it off. ``none_label``: the
+    label meaning "none of these" (a class named ``unknown`` always does).
     """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
@@ -432,7 +621,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         seconds["finetune"] = time.perf_counter() - t0
         head_method, feedback = "linear", feedback.sub(60, 100)
     spec = classifier_spec(spec)
-    feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
+    feedback.info(msg("training_set", len(paths), len(set(labels)), spec.title))
     onnx_path = onnx_path or ensure_onnx(spec, feedback=feedback)
     t0 = time.perf_counter()
     emb = compute_embeddings(paths, spec, onnx_path, cache=cache, feedback=feedback.sub(0, 70))
@@ -445,6 +634,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         emb.matrix, used_labels, method=head_method, val_fraction=val_fraction, seed=seed, cv_folds=cv_folds,
         class_weight=class_weight, feedback=feedback.sub(70, 95), paths=used_paths,
         blocks=getattr(spec, "classifier_blocks", None) if getattr(spec, "variant", "") else None,
+        unknown_rejection=unknown_rejection, none_label=none_label,
     )
     seconds["training"] = time.perf_counter() - t0
     if tuned is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsSettings, QgsTask
+from qgis.core import QgsApplication, QgsSettings, QgsTask
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
@@ -26,9 +26,10 @@ from qgis.PyQt.QtWidgets import (
     QSpinBox,
 )
 
-from ..core.options import BACKBONE_OPTIONS, OWN_ONNX, TRAINING_METHOD_OPTIONS
+from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX, TRAINING_METHOD_OPTIONS
 from ..core.threadstate import keep_thread_state
 from ..processing.params import option_labels
+from ..processing.qgis_compat import LAYER_FILTER_NO_GEOMETRY, LAYER_FILTER_POINT
 from .plan import (
     SOURCE_FOLDER,
     SOURCE_LAYER,
@@ -155,7 +156,7 @@ class PhotosPage(Page):
         self.table_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.table_folder.lineEdit().setPlaceholderText(tr("folder of the downloaded photos"))
         self.layer_combo = QgsMapLayerComboBox(box)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer | QgsMapLayerProxyModel.Filter.NoGeometry)
+        self.layer_combo.setFilters(LAYER_FILTER_POINT | LAYER_FILTER_NO_GEOMETRY)
         self.layer_combo.setAllowEmptyLayer(True)
         self.path_field = QgsFieldComboBox(box)
         self.layer_combo.layerChanged.connect(self.path_field.setLayer)
@@ -189,11 +190,12 @@ class PhotosPage(Page):
         self.flickr_button = QPushButton(tr("Harvest from Flickr…"), box)
         self.flickr_button.setVisible(algorithm_available(FLICKR_ALG))
         self.flickr_button.clicked.connect(lambda: self.dialog.open_algorithm(FLICKR_ALG))
-        status_row.addWidget(self.photo_status, 1)
+        grid.addWidget(self.photo_status, 3, 0, 1, 2)  # a row of its own: a long status is never squeezed
         status_row.addWidget(self.invalid_button)
         status_row.addWidget(self.use_table_button)
+        status_row.addStretch(1)
         status_row.addWidget(self.flickr_button)
-        grid.addLayout(status_row, 3, 0, 1, 2)
+        grid.addLayout(status_row, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
         self.counter = Background()
@@ -336,8 +338,15 @@ class EmbeddingsPage(Page):
         form = QFormLayout(box)
         self.backbone = QComboBox(box)
         for label, (_source, value) in zip(option_labels(BACKBONE_OPTIONS), BACKBONE_OPTIONS):
-            if value != OWN_ONNX:  # an own model needs its file: the single steps offer it
+            if value not in (OWN_ONNX, CLIP_FOLDER, CLIP_FOLDER_INT8):  # these need a file: listed below
                 self.backbone.addItem(label, value)
+        try:
+            from ..models.registry import installed_clip_models
+
+            for folder in installed_clip_models():  # converted with 'Add a CLIP model'
+                self.backbone.addItem(tr("CLIP: {}").format(folder.name), "clip:" + str(folder))
+        except (ImportError, OSError):  # the registry needs numpy; the dialog still opens
+            pass
         form.addRow(tr("Image model"), self.backbone)
         self.cache = QgsFileWidget(box)
         self.cache.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -350,7 +359,11 @@ class EmbeddingsPage(Page):
         return box
 
     def collect(self, choices):
-        choices.backbone = self.backbone.currentData() or BACKBONE_OPTIONS[0][1]
+        data = self.backbone.currentData() or BACKBONE_OPTIONS[0][1]
+        if data.startswith("clip:"):
+            choices.backbone, choices.clip_model = CLIP_FOLDER, data[len("clip:"):]
+        else:
+            choices.backbone, choices.clip_model = data, ""
         choices.cache = self.cache.filePath()
 
     def restore(self):

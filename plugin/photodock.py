@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..processing.qgis_compat import REQUEST_NO_GEOMETRY
 from .thumbnail_loader import LARGE, SMALL, ThumbnailLoader
 
 STRIP_LIMIT = 60
@@ -187,7 +188,7 @@ class PhotoDock(QgsDockWidget):
         if value is None:
             return []
         expr = f"{QgsExpression.quotedColumnRef(self.field)} = {QgsExpression.quotedValue(value)}"
-        request = QgsFeatureRequest().setFilterExpression(expr).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterExpression(expr).setFlags(REQUEST_NO_GEOMETRY)
         names = self.layer.fields().names()
         rows = []
         for f in self.layer.getFeatures(request):
@@ -257,7 +258,7 @@ class PhotoDock(QgsDockWidget):
             return
         others = [f for f in self.sequence if f != fid] if len(self.layer.selectedFeatureIds()) <= 1 \
             else [f for f in self._same_category(fid) if f != fid]
-        request = QgsFeatureRequest().setFilterFids(others[:STRIP_LIMIT]).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(others[:STRIP_LIMIT]).setFlags(REQUEST_NO_GEOMETRY)
         paths = {f.id(): str(f["photo"]) for f in self.layer.getFeatures(request)}
         for other in others[:STRIP_LIMIT]:
             path = paths.get(other, "")

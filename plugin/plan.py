@@ -20,13 +20,20 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..__about__ import PROVIDER_ID
-from ..core.options import BACKBONE_OPTIONS, CUT_OPTIONS, TRAINING_METHOD_OPTIONS, values
+from ..core.options import (
+    BACKBONE_OPTIONS,
+    CLIP_FOLDER,
+    CLIP_FOLDER_INT8,
+    CUT_OPTIONS,
+    TRAINING_METHOD_OPTIONS,
+    values,
+)
 from ..processing.alg_classify import ClassifyAlgorithm
 from ..processing.alg_cluster import ClusterAlgorithm
 from ..processing.alg_import_photos import ImportPhotosAlgorithm
 from ..processing.alg_import_table import ImportTableAlgorithm
 from ..processing.alg_train import TrainAlgorithm
-from ..processing.photo_sources import BACKBONE, CACHE, INPUT, PATH_FIELD
+from ..processing.photo_sources import BACKBONE, CACHE, CLIP_MODEL, INPUT, PATH_FIELD
 from ..processing.translation import tr
 
 # the dialog's choices of source and task (stored in QgsSettings by these names)
@@ -58,6 +65,7 @@ class Choices:
     layer_name: str = ""
     path_field: str = "photo"
     backbone: str = BACKBONE_OPTIONS[0][1]
+    clip_model: str = ""  # a converted CLIP folder, with backbone CLIP_FOLDER (empty: the latest)
     cache: str = ""
     task: str = TASK_MOTIFS
     k: int = 0
@@ -174,8 +182,12 @@ class Context:
             return {INPUT: self.choices.layer_id, PATH_FIELD: self.choices.path_field or "photo"}
         return {INPUT: self.path("photos.gpkg"), PATH_FIELD: "photo"}
 
-    def backbone(self) -> int:
-        return option_index(BACKBONE_OPTIONS, self.choices.backbone, tr("image model"))
+    def backbone(self) -> dict:
+        """BACKBONE as the option's index (and CLIP_MODEL for a converted CLIP folder)."""
+        params = {BACKBONE: option_index(BACKBONE_OPTIONS, self.choices.backbone, tr("image model"))}
+        if self.choices.backbone in (CLIP_FOLDER, CLIP_FOLDER_INT8) and self.choices.clip_model:
+            params[CLIP_MODEL] = self.choices.clip_model
+        return params
 
 
 def _import_folder(ctx: Context) -> dict:
@@ -201,15 +213,15 @@ def _train(ctx: Context) -> dict:
     if not training or not os.path.isdir(training):
         raise PlanError(tr("Choose the folder with one subfolder of example photos per class."))
     A = TrainAlgorithm
-    return {A.TRAINING_FOLDER: training, BACKBONE: ctx.backbone(), CACHE: ctx.cache,
+    return {A.TRAINING_FOLDER: training, **ctx.backbone(), CACHE: ctx.cache,
             A.METHOD: option_index(TRAINING_METHOD_OPTIONS, ctx.choices.method, tr("training method")),
             A.OUTPUT_FOLDER: ctx.path("model")}
 
 
 def _cluster(ctx: Context) -> dict:
     A = ClusterAlgorithm
-    params = dict(ctx.photos_input(), **{
-        BACKBONE: ctx.backbone(), CACHE: ctx.cache, A.OUTPUT: ctx.path("motifs.gpkg"),
+    params = dict(ctx.photos_input(), **ctx.backbone(), **{
+        CACHE: ctx.cache, A.OUTPUT: ctx.path("motifs.gpkg"),
         A.SHEETS: ctx.path("motifs_sheets"), A.REPORT: ctx.path("motifs.json")})
     if ctx.choices.k > 1:
         params[A.CUT] = option_index(CUT_OPTIONS, "k", "cut")

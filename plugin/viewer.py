@@ -251,7 +251,7 @@ class MotifBrowser(QDialog):
             self.photos.addItem(item)
         self.heading.setText(tr("{}: {} photos, most typical first. Click a photo to select it on the map.")
                              .format(motif, len(rows)))
-        sheet = os.path.join(self.folder, f"{motif}.png") if self.folder else ""
+        sheet = self.sheet_of(motif)
         self.sheet_button.setEnabled(bool(sheet) and os.path.isfile(sheet))
         self._visible_timer.start()
 
@@ -315,8 +315,19 @@ class MotifBrowser(QDialog):
                 self.layer, feature.geometry().centroid().asPoint()))
             canvas.refresh()
 
+    def sheet_of(self, motif) -> str:
+        """The PNG sheet of a motif: by its name, or by its original id once it was renamed."""
+        if not self.folder or motif is None:
+            return ""
+        from ..core.motifnames import sheet_for
+        from ..processing.motif_names import stored_names
+
+        return sheet_for(self.folder, motif, stored_names(self.layer, self.field).ids_of(motif)) or ""
+
     def open_sheet(self):
-        show_contact_sheets(self.folder, self.current_motif, parent=self.parentWidget(), iface=self.iface)
+        sheet = self.sheet_of(self.current_motif)
+        show_contact_sheets(self.folder, os.path.basename(sheet)[:-4] if sheet else self.current_motif,
+                            parent=self.parentWidget(), iface=self.iface)
 
     def closeEvent(self, event):
         self.loader.wait(5000)

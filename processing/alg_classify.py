@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import style_photo_output, write_source_with_fields
 from .params import mark_advanced, set_help
 from .photo_sources import CACHE, add_photo_source_parameters, cache_from_parameters, resolve_photo_source
@@ -19,7 +19,8 @@ from .translation import reason_text
 
 
 def class_fields(top_k):
-    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool")]
+    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("unknown_score", "float"),
+              ("best_class", "str")]
     for k in range(2, top_k + 1):
         fields += [(f"class_{k}", "str"), (f"confidence_{k}", "float")]
     return fields + [("top_classes", "str"), ("classify_note", "str")]
@@ -34,10 +35,13 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     INPUT_SIZE = "INPUT_SIZE"
     TOP_K = "TOP_K"
     THRESHOLD = "THRESHOLD"
+    UNKNOWN = "UNKNOWN"
+    UNKNOWN_LIMIT = "UNKNOWN_LIMIT"
     USE_CACHE = "USE_CACHE"
     CACHE = CACHE
     CLASSIFIED = "CLASSIFIED"
     FAILED = "FAILED"
+    UNKNOWN_COUNT = "UNKNOWN_COUNT"
     CAPABILITY = "classify"
     GROUP = "classes"
     NAME = "classify"
@@ -52,9 +56,10 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         return self.tr(
             "Gives every photo a class with a trained model: one made by 'Train a photo "
             "classifier', a model exported from Lobe (ONNX), or any ONNX image classifier with its "
-            "list of class names. Each photo gets its class and how sure the model is; photos the "
-            "model is unsure about can be marked 'unknown'. Optionally copies the photos into one "
-            "folder per class.")
+            "list of class names. Each photo gets its class and how sure the model is. Photos that "
+            "fit none of the classes (unlike every training photo, as the model learnt when it was "
+            "trained here) get the class 'unknown'. Optionally copies the photos into one folder per "
+            "class.")
 
     def details(self):
         return self.tr(
@@ -82,6 +87,11 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(P(self.THRESHOLD, self.tr("Minimum confidence (else 'unknown')"),
                             NUMBER_DOUBLE, 0.0, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
+            self.UNKNOWN, self.tr("Call photos that fit none of the classes 'unknown' (models trained here)"), True))
+        self.addParameter(P(self.UNKNOWN_LIMIT,
+                            self.tr("'unknown' above this unknown_score (1 = as calibrated in training)"),
+                            NUMBER_DOUBLE, 1.0, minValue=0.01, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CACHE, self.tr("Reuse cached embeddings (our models)"), True))
         self.addParameter(QgsProcessingParameterFile(
             self.CACHE, self.tr("Embedding cache file"),
@@ -97,6 +107,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Photos classified")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos that could not be read")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNKNOWN_COUNT, self.tr("Photos called 'unknown'")))
         set_help(self, {
             self.MODEL: self.tr("The signature.json (or model.onnx) in the folder written by 'Train a photo "
                                 "classifier' or exported from Lobe as ONNX, or any .onnx classifier."),
@@ -104,8 +115,41 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             self.COPY_TO: self.tr("The photos are copied (never moved) into one subfolder per class."),
             self.THRESHOLD: self.tr("Photos whose best class has a lower confidence (0–1) get the class "
                                     "'unknown'. 0 keeps every class."),
+            self.UNKNOWN: self.tr(
+                "Models made by 'Train a photo classifier' know how far photos of their classes lie from the "
+                "training photos. A photo farther away gets the class 'unknown', its distance relative to "
+                "that threshold in the field unknown_score (above 1 = unknown). Lobe's and other ONNX models "
+                "have no such calibration: every photo gets one of their classes."),
+            self.UNKNOWN_LIMIT: self.tr(
+                "1 uses the threshold calibrated when training. Higher values call fewer photos unknown, "
+                "lower values more."),
         })
-        mark_advanced(self, self.LABELS, self.INPUT_SIZE, self.USE_CACHE)
+        mark_advanced(self, self.LABELS, self.INPUT_SIZE, self.USE_CACHE, self.UNKNOWN_LIMIT)
+
+    def log_open_set(self, model, open_set, limit, feedback):
+        """Say whether the run applies a calibrated 'unknown' and why not."""
+        if model.unknown is None:
+            feedback.pushInfo(self.tr(
+                "This model has no calibrated 'unknown' (a Lobe or other ONNX model, or one trained without "
+                "it): every photo gets one of its classes, unless its confidence is below the threshold."))
+        elif not open_set:
+            feedback.pushInfo(self.tr("The model's calibrated 'unknown' is switched off: every photo gets one "
+                                      "of its classes, unless its confidence is below the threshold."))
+        else:
+            feedback.pushInfo(self.tr(
+                "Calibrated 'unknown' on: photos with unknown_score above {} (farther from the training photos "
+                "than {:.0f} % of held-out photos of the known classes when the limit is 1) are called "
+                "unknown.").format(limit, 100 * (1 - float(model.unknown.get("target_rejection", 0.0)))))
+
+    def log_unknown_counts(self, result, feedback) -> int:
+        """How many photos were called 'unknown', and why; returns the count."""
+        reasons = result.unknown_reasons()
+        n = sum(reasons.values())
+        feedback.pushInfo(self.tr(
+            "{} of {} photos were called 'unknown': {} unlike every training photo, {} like the 'none of these' "
+            "examples, {} below the confidence threshold.").format(
+                n, len(result.photos), reasons["score"], reasons["none_class"], reasons["confidence"]))
+        return n
 
     def process(self, parameters, context, feedback, cf):
         from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, write_image_tools_csv
@@ -124,6 +168,9 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             model.name, model.source, len(model.classes), shown))
         top_k = min(self.parameterAsInt(parameters, self.TOP_K, context), len(model.classes))
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        open_set = self.parameterAsBoolean(parameters, self.UNKNOWN, context)
+        limit = self.parameterAsDouble(parameters, self.UNKNOWN_LIMIT, context)
+        self.log_open_set(model, open_set, limit, feedback)
         copy_to = self.parameterAsString(parameters, self.COPY_TO, context)
         # copies made into a folder inside the input folder are never classified again
         source = resolve_photo_source(self, parameters, context, feedback, exclude=copy_to or None)
@@ -132,7 +179,10 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
 
         head = model.head()
         spec = spec_for_cache_key(model.backbone_cache_key) if model.backbone_cache_key else None
-        if head is not None and spec is not None and self.parameterAsBoolean(parameters, self.USE_CACHE, context):
+        # the cached path needs unknown.npz for the calibrated 'unknown'; without it the graph gives the score
+        calibrated_here = not open_set or model.unknown is None or model.unknown_path is not None
+        if head is not None and spec is not None and calibrated_here and \
+                self.parameterAsBoolean(parameters, self.USE_CACHE, context):
             # our model on a built-in backbone: the head runs on cached embeddings
             cache, cache_path = cache_from_parameters(self, parameters, context, source)
             emb = compute_embeddings(paths, spec, ensure_onnx(spec, feedback=cf), cache=cache,
@@ -140,12 +190,14 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             feedback.pushInfo(self.tr("Embeddings ({}): {} from the cache {}, {} computed.").format(
                 spec.title, emb.n_cached, cache_path, emb.n_computed))
             result = classify_embeddings(emb.matrix, head, paths=[paths[r] for r in emb.rows],
-                                         top_k=top_k, threshold=threshold)
+                                         top_k=top_k, threshold=threshold, calibration=model.calibration(),
+                                         open_set=open_set, unknown_limit=limit)
             for photo in result.photos:
                 photo.index = emb.rows[photo.index]
             result.failed = list(emb.failed)
         else:
-            result = classify_paths(paths, model, top_k=top_k, threshold=threshold, feedback=cf.sub(0, 90))
+            result = classify_paths(paths, model, top_k=top_k, threshold=threshold, feedback=cf.sub(0, 90),
+                                    open_set=open_set, unknown_limit=limit)
 
         by_feature = {valid[p.index]: p for p in result.photos}
         reasons = {valid[i]: reason_text(code, sentence) for i, _path, code, sentence in result.failed}
@@ -155,6 +207,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             if photo is None:
                 return {"classify_note": reasons.get(i, self.tr("The feature has no photo path."))}
             row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
+                   "unknown_score": photo.unknown_score, "best_class": photo.top[0][0],
                    "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}
             for k, (c, p) in enumerate(photo.top[1:], start=2):
                 row[f"class_{k}"], row[f"confidence_{k}"] = c, p
@@ -171,13 +224,15 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Photos per class: {}").format(text))
         if result.failed:
             feedback.pushInfo(self.tr("{} photos could not be read (see classify_note).").format(len(result.failed)))
-        results = {self.OUTPUT: dest_id, self.CLASSIFIED: len(result.photos), self.FAILED: len(result.failed)}
+        n_unknown = self.log_unknown_counts(result, feedback)
+        results = {self.OUTPUT: dest_id, self.CLASSIFIED: len(result.photos), self.FAILED: len(result.failed),
+                   self.UNKNOWN_COUNT: n_unknown}
         csv_path = self.parameterAsFileOutput(parameters, self.CSV, context)
         if csv_path:
             write_image_tools_csv(csv_path, result)
             results[self.CSV] = csv_path
         if copy_to:
             report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
-            feedback.pushInfo(export_summary(report))
+            feedback.pushInfo(message_text(report.summary()))
             results[self.COPY_TO] = copy_to
         return results

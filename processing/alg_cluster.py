@@ -2,6 +2,7 @@
 import json
 import math
 import os
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -28,6 +29,7 @@ from ..core.options import (
     PROJECTION_NONE,
     PROJECTION_OPTIONS,
 )
+from ..core.safe_write import replace_complete
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
@@ -267,8 +269,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "notes": result.notes,
                 "projection": projection,
             }
-            with open(report, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, indent=2)
+            replace_complete(report, lambda tmp: Path(tmp).write_text(json.dumps(record, indent=2), encoding="utf-8"))
             results[self.REPORT] = report
         return results
 
@@ -319,8 +320,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                           subtitle=tr("most typical first"))
             cf.progress(100.0 * (n + 1) / (len(names) + 1))
         overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-        with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:
-            fh.write("\n".join([f"{name}.png" for name in names] + ["overview.png"]))
+        listing = "\n".join([f"{name}.png" for name in names] + ["overview.png"])
+        replace_complete(os.path.join(folder, SHEETS_MARKER),
+                         lambda tmp: Path(tmp).write_text(listing, encoding="utf-8"))
         return folder
 
 

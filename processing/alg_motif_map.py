@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsPrintLayout,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -30,10 +29,13 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.motifnames import sheet_for
 from .base import PhotoMotifsAlgorithm
+from .motif_names import stored_names
 from .outputs import is_null
 from .params import mark_advanced
 from .qgis_compat import (
+    ALGORITHM_NO_THREADING,
     DISTANCE_KILOMETERS,
     DISTANCE_METERS,
     FILE_FOLDER,
@@ -89,7 +91,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
     def flags(self):
         # layout items are Qt graphics items: render them in the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -185,7 +187,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.textRenderFormat = TEXT_AS_TEXT  # names and texts stay text: searchable, selectable
         result = exporter.exportToPdf(pdf, settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(self.tr("The PDF {} could not be written: {}").format(
                 pdf, exporter.errorMessage() or result))
         png = self.parameterAsFileOutput(parameters, self.OUTPUT_PNG, context)
@@ -237,6 +239,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
     def fill_motifs(self, item, layer, stats, measure, parameters, context):
         """The top motifs: contact-sheet thumbnail, colour swatch and label; unused slots hidden."""
         sheets = self.parameterAsFile(parameters, self.SHEETS, context)
+        names = stored_names(layer, "dominant")  # named motifs: their sheets may carry the original ids
         colours = {c.value(): c.symbol().color() for c in layer.renderer().categories()} \
             if layer.renderer().type() == "categorizedSymbol" else {}
         set_text_or_hide(item("motifs_heading"), self.tr("Top motifs (share of all {})").format(measure)
@@ -245,7 +248,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             pic, lab, swatch = item(f"motif_{k + 1}"), item(f"motif_{k + 1}_label"), item(f"motif_{k + 1}_swatch")
             if k < len(stats["top"]):
                 motif, n_dom, share = stats["top"][k]
-                sheet = os.path.join(sheets, f"{motif}.png") if sheets else ""
+                sheet = sheet_for(sheets, motif, names.ids_of(motif))
                 if pic is not None:
                     if sheet and os.path.isfile(sheet):
                         pic.setPicturePath(sheet)
@@ -395,7 +398,7 @@ def summary_stats(layer, motif_field_names) -> dict:
     names = layer.fields().names()
     dominated, features = {}, []
     stats = {"areas": 0, "suppressed": 0, "measure": "", "min_users": "?"}
-    for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+    for f in layer.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
         stats["areas"] += 1
         if "measure" in names and f["measure"]:
             stats["measure"] = str(f["measure"])

@@ -33,9 +33,11 @@ from qgis.core import (
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
+from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels, set_help
 from .qgis_compat import (
+    DISTANCE_METERS,
     FIELD_NUMERIC,
     FIELD_TYPES,
     NUMBER_DOUBLE,
@@ -219,7 +221,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
         if areas_source is None:
             # the cell size is given in metres; a grid CRS in feet (State Plane) counts in feet
-            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, target.mapUnits())
+            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(DISTANCE_METERS, target.mapUnits())
             if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
                 params.cell_size *= to_crs_units
                 feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(
@@ -306,7 +308,9 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
             written, result.counts["suppressed"], params.measure))
 
-        self._style(dest_id, context, feedback, source, motif_field, params)
+        photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        self._style(dest_id, context, feedback, source, motif_field, params, motif_colours(photo_layer, motif_field))
+        copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
 
@@ -330,15 +334,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             lon, lat = _mean_lon_lat(source, tr_, lon, lat)
         return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
-    def _style(self, dest_id, context, feedback, source, motif_field, params):
-        """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
+    def _style(self, dest_id, context, feedback, source, motif_field, params, colours=None):
+        """Dominant-motif style (default) and diversity style, stored in the output GeoPackage;
+        ``colours``: the photo layer's motif colours, so a motif has one colour on points and areas."""
         from .summary_style import photo_counts, save_summary_styles
 
         counts = photo_counts(source, motif_field)
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is None:
             return
-        message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
+        message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id), colours=colours)
         if message:
             feedback.reportError(message)
 

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.options import TRAINING_METHOD_OPTIONS
+from ..core.options import DEFAULT_UNKNOWN_REJECTION, TRAINING_METHOD_OPTIONS
 from .base import PhotoMotifsAlgorithm
 from .outputs import is_null
 from .params import mark_advanced, option_labels, option_value, set_help
@@ -41,8 +41,13 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     SEED = "SEED"
     BALANCED = "BALANCED"
     MODEL_NAME = "MODEL_NAME"
+    UNKNOWN_REJECTION = "UNKNOWN_REJECTION"
+    NONE_FOLDER = "NONE_FOLDER"
+    NONE_LABEL = "NONE_LABEL"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     ACCURACY = "ACCURACY"
+    OPEN_SET_ACCURACY = "OPEN_SET_ACCURACY"
+    EXPECTED_REJECTION = "EXPECTED_REJECTION"
     BALANCED_ACCURACY = "BALANCED_ACCURACY"
     CLASSES = "CLASSES"
     LEFT_OUT = "LEFT_OUT"
@@ -75,7 +80,11 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             "and F1, confusion matrix, misclassified photos with a contact sheet); then the model is "
             "refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of "
             "EfficientNet-Lite to the training photos within the time budget. The model folder holds "
-            "model.onnx, signature.json in Lobe's format, the labels, the report and a model card.")
+            "model.onnx, signature.json in Lobe's format, the labels, the report and a model card. "
+            "The model also learns when a photo fits none of the classes: from the training photos "
+            "alone it measures how far photos of the known classes lie from the others, and "
+            "'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example "
+            "photos (food, selfies, screenshots...) teach it more about what to leave out.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -103,11 +112,16 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             self.BALANCED, self.tr("Weight classes against imbalance"), True))
         self.addParameter(QgsProcessingParameterString(
             self.MODEL_NAME, self.tr("Model name"), optional=True))
+        self.add_unknown_parameters()
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Model folder")))
 
         self.addOutput(QgsProcessingOutputNumber(self.ACCURACY, self.tr("Validation accuracy")))
         self.addOutput(QgsProcessingOutputNumber(self.BALANCED_ACCURACY, self.tr("Validation balanced accuracy")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.OPEN_SET_ACCURACY, self.tr("Validation accuracy of the known classes with 'unknown'")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.EXPECTED_REJECTION, self.tr("Expected share of photos of the known classes called 'unknown'")))
         self.addOutput(QgsProcessingOutputNumber(self.CLASSES, self.tr("Classes")))
         self.addOutput(QgsProcessingOutputNumber(self.LEFT_OUT, self.tr("Photos left out")))
         self.addOutput(QgsProcessingOutputFile(self.MODEL, self.tr("Model file (model.onnx)")))
@@ -118,7 +132,71 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             self.METHOD: self.tr("Linear: seconds, a good default. Neural network: sometimes better with many "
                                  "photos. Fine-tune: minutes to hours, adapts the image model itself."),
         })
-        mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL)
+        mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL,
+                      self.UNKNOWN_REJECTION, self.NONE_LABEL)
+
+    def add_unknown_parameters(self):
+        """The calibrated 'unknown' (core/openset.py): target rejection and 'none of these' examples."""
+        self.addParameter(QgsProcessingParameterNumber(
+            self.UNKNOWN_REJECTION,
+            self.tr("Calibrated 'unknown': share of photos of the known classes that may be called unknown "
+                    "(0 = every photo gets a class)"),
+            NUMBER_DOUBLE, DEFAULT_UNKNOWN_REJECTION, minValue=0.0, maxValue=0.5))
+        self.addParameter(QgsProcessingParameterFile(
+            self.NONE_FOLDER, self.tr("'None of these' photos"),
+            behavior=FILE_FOLDER, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.NONE_LABEL, self.tr("Class that means 'none of these' (optional)"), optional=True))
+        set_help(self, {
+            self.UNKNOWN_REJECTION: self.tr(
+                "Photos farther from the training photos than nearly all photos of the known classes are "
+                "called 'unknown' when classifying. The threshold is chosen on training photos held out in "
+                "turn, so that this share of photos of your classes is called unknown (0.03 = 3 %). Higher "
+                "catches more unrelated photos and loses more of your classes' photos."),
+            self.NONE_FOLDER: self.tr(
+                "Photos that belong to none of your classes (food, selfies, screenshots...), in any "
+                "subfolders. They teach the model what to call 'unknown'."),
+            self.NONE_LABEL: self.tr(
+                "A class value (a subfolder or a value of the class field) whose photos belong to none of "
+                "the classes. A class named 'unknown' always does."),
+        })
+
+    def none_of_these(self, parameters, context, paths, labels, invalid):
+        """Training photos with the 'none of these' folder's photos added as class 'unknown'."""
+        from ..core.train import add_none_of_these, collect_none_of_these
+
+        folder = self.parameterAsFile(parameters, self.NONE_FOLDER, context)
+        if not folder:
+            return paths, labels, invalid
+        if not os.path.isdir(folder):
+            raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
+        none_paths, none_invalid = collect_none_of_these(folder)
+        paths, labels = add_none_of_these(paths, labels, none_paths)
+        return paths, labels, list(invalid) + none_invalid
+
+    def unknown_summary(self, result, feedback):
+        """The calibrated 'unknown' in the log, in the user's language."""
+        unknown, figures = result.unknown, result.open_set
+        if unknown is None:
+            feedback.pushInfo(self.tr("No calibrated 'unknown' (switched off): every photo will get one of the "
+                                      "classes."))
+            return
+        feedback.pushInfo(self.tr(
+            "Calibrated 'unknown': a photo farther from the training photos than {:.0f} % of held-out photos of "
+            "the known classes is called unknown (k = {}, threshold {:.4f}); expected share of photos of the "
+            "known classes called unknown: {:.1f} %.").format(
+                100 * (1 - unknown.target_rejection), unknown.k, unknown.threshold,
+                100 * unknown.expected_rejection))
+        if figures:
+            feedback.pushInfo(self.tr(
+                "Validation with 'unknown': accuracy on the known classes {:.1f} % ({:.1f} % when every photo "
+                "must get a class); {:.1f} % of their validation photos were called unknown.").format(
+                    100 * figures["open_set_accuracy"], 100 * figures["closed_set_accuracy"],
+                    100 * figures["known_rejected"]))
+            if figures.get("none_rejected") is not None:
+                feedback.pushInfo(self.tr(
+                    "'None of these' examples: {} photos; {:.1f} % of their validation photos were called "
+                    "unknown.").format(unknown.n_none, 100 * figures["none_rejected"]))
 
     def training_data(self, parameters, context, feedback):
         """(paths, labels, invalid, description) from the folder or the layer."""
@@ -158,6 +236,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         from ..models.classifier_export import train_model
 
         paths, labels, invalid, described = self.training_data(parameters, context, feedback)
+        paths, labels, invalid = self.none_of_these(parameters, context, paths, labels, invalid)
         if len(set(labels)) < 2:
             raise QgsProcessingException(self.tr(
                 "Training needs photos of at least two classes; found {} class(es) in {}.").format(
@@ -175,20 +254,25 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             cache=cache, name=self.parameterAsString(parameters, self.MODEL_NAME, context) or None,
             source=described, feedback=cf.sub(2, 100),
             finetune_seconds=self.parameterAsInt(parameters, self.FINETUNE_SECONDS, context),
+            unknown_rejection=self.parameterAsDouble(parameters, self.UNKNOWN_REJECTION, context),
+            none_label=self.parameterAsString(parameters, self.NONE_LABEL, context) or None,
         )
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)
+        self.unknown_summary(trained.result, feedback)
         for path, code, sentence in trained.invalid:
             feedback.pushInfo(self.tr("Left out: {}: {}").format(path, reason_text(code, sentence)))
         feedback.pushInfo(self.tr("Seconds: {}; embeddings from the cache: {} ({})").format(
             ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items()), trained.n_cached, cache_path))
-        ev = trained.result.evaluation
+        ev, figures, unknown = trained.result.evaluation, trained.result.open_set, trained.result.unknown
         return {
             self.OUTPUT_FOLDER: str(trained.folder),
             self.MODEL: str(trained.folder / "model.onnx"),
             self.REPORT: str(trained.folder / "report.md"),
             self.ACCURACY: float(ev.accuracy) if ev is not None else None,
             self.BALANCED_ACCURACY: float(ev.balanced_accuracy) if ev is not None else None,
+            self.OPEN_SET_ACCURACY: float(figures["open_set_accuracy"]) if figures else None,
+            self.EXPECTED_REJECTION: float(unknown.expected_rejection) if unknown is not None else None,
             self.CLASSES: len(trained.result.classes),
             self.LEFT_OUT: len(trained.invalid),
         }

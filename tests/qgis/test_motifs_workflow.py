@@ -1,13 +1,16 @@
 """Embeddings, motifs, exports, training and classification through Processing in real QGIS,
 on real labelled photos (../shared/data/labeled), with real ONNX models."""
 import csv
+import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from photo_motifs.core.files import list_image_files
 from photo_motifs.core.hashing import full_hash
+from photo_motifs.processing.outputs import is_null
 
 from .conftest import read_layer
 
@@ -36,11 +39,17 @@ def embedded_folder(run_alg, intel, work):
     return cache, first, second
 
 
-def test_embed_folder_then_served_from_cache(embedded_folder):
+def test_embed_folder_then_served_from_cache(embedded_folder, intel):
     _cache, first, second = embedded_folder
     assert first["EMBEDDED"] == 300 and first["COMPUTED"] == 300 and first["FAILED"] == 0
     assert second["EMBEDDED"] == 300 and second["COMPUTED"] == 0 and second["FROM_CACHE"] == 300
-    assert second["SECONDS"] < first["SECONDS"]
+    # the cache holds one Lite0 vector per distinct photo (read with sqlite3 and hashlib alone):
+    # the second run was served from it and wrote nothing
+    distinct = len({hashlib.sha256(p.read_bytes()).hexdigest() for p in intel.rglob("*.jpg")})
+    with sqlite3.connect(str(_cache)) as db:
+        stored = db.execute("SELECT COUNT(*) FROM photo_motifs_embeddings WHERE backbone LIKE "
+                            "'efficientnet_lite0@%' AND backbone NOT LIKE '%int8%'").fetchone()[0]
+    assert stored == distinct == 300
     rows = read_layer(second["OUTPUT"])
     assert len(rows) == 300 and {r["embed_status"] for r in rows} == {"ok"}
     assert all(len(r["photo_id"]) == 32 for r in rows)
@@ -231,6 +240,46 @@ def test_classify_folder_layer_csv_and_copies(run_alg, trained, labeled_dir, int
     feats = list(lay["OUTPUT"].getFeatures())
     assert len(feats) == imp["IMPORTED"]
     assert all((f["class"] not in (None, "")) != bool(f["classify_note"]) for f in feats)
+
+
+def test_classify_calls_other_kinds_unknown(run_alg, trained, labeled_dir, work):
+    """The scene model's calibrated 'unknown' (on by default) takes food photos out of the scene
+    classes; switched off, every photo gets a scene class as before."""
+    folder = Path(trained["OUTPUT_FOLDER"])
+    assert 0.0 < trained["EXPECTED_REJECTION"] <= 0.05  # target 3 %, measured on held-out training photos
+    assert trained["OPEN_SET_ACCURACY"] <= trained["ACCURACY"]  # a known photo called unknown counts as wrong
+    assert "Photos that fit no class" in (folder / "report.md").read_text()
+    assert json.loads((folder / "report.json").read_text())["unknown"]["k"] == 20
+    food = labeled_dir / "imagenet_sample_motifs" / "food"
+    n_food = len(list_image_files(food))
+    res = run_alg("photomotifs:classify", {"FOLDER": str(food), "MODEL": str(folder / "signature.json"),
+                                           "CACHE": str(work / "cache.sqlite"), "OUTPUT": "TEMPORARY_OUTPUT"})
+    feats = list(res["OUTPUT"].getFeatures())
+    unknown = [f for f in feats if f["class"] == "unknown"]
+    assert res["UNKNOWN_COUNT"] == len(unknown) >= 0.85 * n_food  # no food photo is a scene
+    assert all(f["unknown"] and f["unknown_score"] > 1 and f["best_class"] != "unknown" and f["class_2"]
+               for f in unknown)
+    off = run_alg("photomotifs:classify", {"FOLDER": str(food), "MODEL": str(folder / "signature.json"),
+                                           "UNKNOWN": False, "USE_CACHE": False, "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows = list(off["OUTPUT"].getFeatures())
+    assert off["UNKNOWN_COUNT"] == 0 and len(rows) == n_food
+    assert all(f["class"] != "unknown" and is_null(f["unknown_score"]) for f in rows)
+
+
+def test_train_with_none_of_these_folder(run_alg, intel, labeled_dir, tmp_path):
+    """'None of these' photos from a folder become the model's class 'unknown', never references."""
+    for cls in ("forest", "street"):
+        (tmp_path / "train" / cls).mkdir(parents=True)
+        for p in sorted((intel / cls).iterdir())[:12]:
+            (tmp_path / "train" / cls / p.name).symlink_to(p)
+    none = labeled_dir / "imagenet_sample_motifs" / "food"
+    res = run_alg("photomotifs:train", {
+        "TRAINING_FOLDER": str(tmp_path / "train"), "NONE_FOLDER": str(none),
+        "CACHE": str(tmp_path / "cache.sqlite"), "OUTPUT_FOLDER": str(tmp_path / "model")})
+    sig = json.loads((tmp_path / "model" / "signature.json").read_text())
+    assert res["CLASSES"] == 3 and sig["classes"]["Label"] == ["forest", "street", "unknown"]
+    info = sig["photo_motifs"]["unknown"]
+    assert info["none_photos"] == len(list_image_files(none)) and info["reference_photos"] == 24
 
 
 def test_finetune_method_through_processing(run_alg, intel, tmp_path, monkeypatch):

@@ -62,6 +62,13 @@ def test_train_then_classify_uses_the_option_values(tmp_path, photo_folder):
     assert p.result.layer_name() == "Classes — classes — tartu flickr"
 
 
+def test_a_clip_folder_is_the_clip_option_and_its_folder(tmp_path, photo_folder):
+    p = plan(Choices(project_folder=str(tmp_path / "p"), folder=str(photo_folder), backbone="clip",
+                     clip_model="/models/clip/vit-b-32"))
+    assert p.steps[1].parameters["BACKBONE"] == 5  # 'A CLIP model folder' follows 'own ONNX' (4)
+    assert p.steps[1].parameters["CLIP_MODEL"] == "/models/clip/vit-b-32"
+
+
 def test_a_project_layer_is_read_directly(tmp_path):
     p = plan(Choices(project_folder=str(tmp_path / "p"), source="layer", layer_id="photos_abc",
                      layer_name="Photos", path_field="file", task="classify", model=__file__))

@@ -99,7 +99,7 @@ def test_exported_model_in_lobe_style_loader(tiny_model, tmp_path):  # noqa: F81
     assert not ours.failed
     for photo, p in zip(photos, ours.photos):
         theirs = ref.predict_from_file(photo)
-        assert theirs["Prediction"] == p.label
+        assert theirs["Prediction"] == p.top[0][0]  # Lobe's loaders know no 'unknown': the best class
         assert np.allclose(theirs["Confidences"], ours.probs[p.index], atol=0.02)
 
 
@@ -128,20 +128,23 @@ def test_multi_level_features_model(tmp_path):
     head = model.head()
     assert head.blocks == TINY_BLOCKS and head.input_dim == sum(TINY_BLOCKS)
     ops = [n.op_type for n in onnx.load(str(folder / "model.onnx")).graph.node]
-    assert "Split" in ops and ops.count("ReduceL2") == len(TINY_BLOCKS)
+    # one normalisation per block, one for the calibrated 'unknown' (final features only)
+    assert "Split" in ops and ops.count("ReduceL2") == len(TINY_BLOCKS) + 1 and "TopK" in ops
     assert "blocks of 48 + 12 + 3 values" in (folder / "model_card.md").read_text()
     photos = [make_photo(tmp_path / f"q{i}.jpg", c, seed=70 + i, size=s) for i, (c, s) in enumerate(
         [((210, 40, 40), (80, 50)), ((40, 190, 60), (50, 80)), ((40, 50, 210), (60, 60))])]
     ours = classify_paths(photos, folder)
-    assert [p.label for p in ours.photos] == ["red", "green", "blue"]
+    assert [p.top[0][0] for p in ours.photos] == ["red", "green", "blue"]
     emb = compute_embeddings(photos, fspec, onnx_path)
     by_head = classify_embeddings(emb.matrix, folder)
     assert [p.label for p in by_head.photos] == [p.label for p in ours.photos]
     assert np.abs(by_head.probs - ours.probs).max() < 0.02
+    assert np.allclose([p.unknown_score for p in by_head.photos], [p.unknown_score for p in ours.photos],
+                       atol=1e-3)
     ref = LobeStyleModel(folder)
     for photo, p in zip(photos, ours.photos):
         theirs = ref.predict_from_file(photo)
-        assert theirs["Prediction"] == p.label
+        assert theirs["Prediction"] == p.top[0][0]  # Lobe's loaders know no 'unknown': the best class
         assert np.allclose(theirs["Confidences"], ours.probs[p.index], atol=0.02)
     # a head on the other features cannot be exported onto this output
     from ...models.classifier_export import build_classifier_onnx
@@ -159,7 +162,12 @@ def test_metadata_props(tiny_model):  # noqa: F811
     assert meta[CLASSIFIER_PREFIX + "backbone"] == "tiny"
     ops = {n.op_type for n in model.graph.node}
     assert {"ReduceL2", "Gemm", "Softmax", "Transpose", "Slice"} <= ops
-    assert [o.name for o in model.graph.output] == ["Confidences", "Prediction"]
+    # our calibrated 'unknown' is a third graph output; the signature keeps Lobe's two keys
+    assert [o.name for o in model.graph.output] == ["Confidences", "Prediction", "UnknownScore"]
+    sig = json.loads((tiny_model["folder"] / "signature.json").read_text())
+    assert list(sig["outputs"]) == ["Confidences", "Prediction"]
+    assert sig["photo_motifs"]["unknown"]["output"] == "UnknownScore"
+    assert json.loads(meta[CLASSIFIER_PREFIX + "unknown"])["threshold"] == sig["photo_motifs"]["unknown"]["threshold"]
     card = (tiny_model["folder"] / "model_card.md").read_text()
     assert "| red | 10 |" in card and "Licence of the backbone weights" in card
 
