@@ -42,6 +42,8 @@ NEEDS = {
     "train": ["numpy", "sklearn", "onnx", "onnxruntime", "matplotlib", "PIL"],
     "classify": ["numpy", "PIL", "onnx", "onnxruntime"],
     "summarize": ["numpy", "pandas", "shapely", "geopandas"],
+    "bursts": ["numpy", "pandas", "scipy", "PIL", "onnx", "onnxruntime"],
+    "motiftime": ["numpy", "pandas", "matplotlib"],
     # converting a CLIP model needs torch and transformers once; using it (zero-shot classes,
     # search) needs onnxruntime and the tokenizer's ftfy + regex only
     "addclip": ["numpy", "onnx", "onnxruntime", "torch", "transformers", "safetensors", "ftfy", "regex"],

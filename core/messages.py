@@ -57,6 +57,41 @@ TEMPLATES = {
     "clip_export_image": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the image tower ({} px) to ONNX."),
     "clip_export_text": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the text tower to ONNX."),
     "clip_int8": QT_TRANSLATE_NOOP("PhotoMotifs", "Writing the int8 image tower."),
+    # core.bursts (photomotifs:bursts)
+    "bursts_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} of {} photos are in {} bursts of two or more photos "
+                                                       "(largest: {} photos); every other photo is a burst of its "
+                                                       "own."),
+    "bursts_one_user": QT_TRANSLATE_NOOP("PhotoMotifs", "No user field: all photos count as one photographer's."),
+    "bursts_no_user": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have no user: each is a burst of its own."),
+    "bursts_no_time": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have no time of day: each is a burst of its own."),
+    "bursts_no_embedding": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos could not be read: each is a burst of its "
+                                                            "own."),
+    # core.motiftime (photomotifs:motiftime)
+    "motiftime_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} of {} photos have a motif and a month; {} motifs."),
+    "motiftime_hours": QT_TRANSLATE_NOOP("PhotoMotifs", "Hours are local times: {} photos carry their UTC offset, "
+                                                        "{} have none and are taken as local time as written."),
+    "motiftime_utc": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have UTC times (marked Z) without their local "
+                                                      "offset: their hours are UTC, not local."),
+    "motiftime_no_month": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos with a motif have no readable month and were "
+                                                           "left out."),
+    "motiftime_no_hour": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have a date but no time of day: they count in "
+                                                          "their month and season, not in the hours."),
+    "motiftime_no_motif": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have no motif and were left out."),
+    "motiftime_no_user": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos have no user: each counts as a user of its "
+                                                          "own."),
+    "motiftime_suppressed": QT_TRANSLATE_NOOP("PhotoMotifs", "{} rows have fewer than {} distinct users: their "
+                                                             "counts and shares are empty (suppressed)."),
+    # core.train: the hold-out split by group (user, burst)
+    "split_one_group": QT_TRANSLATE_NOOP("PhotoMotifs", "All photos belong to one group, so the split is random."),
+    "split_too_few_groups": QT_TRANSLATE_NOOP("PhotoMotifs", "The groups are too few to keep any of them for "
+                                                             "validation without losing a class from training, "
+                                                             "so the split is random."),
+    "split_class_not_validated": QT_TRANSLATE_NOOP("PhotoMotifs", "No photo of these classes is among the groups "
+                                                                  "held out for validation, so their recall is not "
+                                                                  "measured: {}."),
+    "split_moved_classes": QT_TRANSLATE_NOOP("PhotoMotifs", "All photos of these classes belong to groups that fell "
+                                                            "into validation, so they were kept for training and "
+                                                            "their recall is not measured: {}."),
     # core.exportgroups: the summary is a list of parts joined by ", "
     "export_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} into {} folders under {}."),
     "export_copied": QT_TRANSLATE_NOOP("PhotoMotifs", "{} copied"),

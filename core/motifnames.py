@@ -255,10 +255,15 @@ def validate_mapping(rows, names, ids=()) -> MotifMapping:
         (mapping.by_name if kind == "name" else mapping.by_id)[old] = r.new
         _check_extras(r, mapping, problems)
     if rows and not seen and not any(p.fatal for p in problems):
-        shown = ", ".join(sorted(names)[:12]) + (" …" if len(names) > 12 else "")
-        problems.append(Problem("nothing_matches", None, {"motifs": shown},
-                                f"No old motif of the mapping is in the layer; its motifs are: {shown}.",
-                                fatal=True))
+        if names:
+            shown = ", ".join(sorted(names)[:12]) + (" …" if len(names) > 12 else "")
+            problems.append(Problem("nothing_matches", None, {"motifs": shown},
+                                    f"No old motif of the mapping is in the layer; its motifs are: {shown}.",
+                                    fatal=True))
+        else:
+            problems.append(Problem("field_empty", None, {},
+                                    "The field holds no motif in any photo: there is nothing to rename.",
+                                    fatal=True))
     _case_clashes(mapping, names, problems)
     mapping.problems = problems
     return mapping

@@ -267,6 +267,22 @@ def held_out_scores(Z: np.ndarray, y: np.ndarray, method: str, k: int, target_re
     return out
 
 
+def _loosen_to_held_out(threshold: float, held: np.ndarray, target_rejection: float) -> tuple:
+    """LOF's threshold is set among the training photos themselves; when a user's near-duplicates
+    sit beside each other there, every photo looks typical and the threshold comes out too strict
+    for new users' photos. With users (groups) the held-out scores show it, their folds keeping a
+    user's photos together: where more than the target of them lie above the threshold, it is
+    raised to their (1 - target) quantile. (Without users, twins cannot be told apart from a
+    dense class, and the in-sample threshold stands.)"""
+    seen = held[np.isfinite(held)]
+    if not len(seen):
+        return threshold, held
+    factor = float(np.quantile(seen, 1.0 - target_rejection))
+    if factor <= 1.0:
+        return threshold, held
+    return threshold * factor, held / factor
+
+
 def choose_method(y_known: np.ndarray, method: str = "auto") -> str:
     """``auto``: LOF when every known class has at least ``LOF_MIN_CLASS`` photos, else k-NN."""
     if method in METHODS:
@@ -316,6 +332,8 @@ def fit_unknown(X, y, classes, blocks=None, target_rejection: float = DEFAULT_RE
         lof = fit_lof(reference, k, target_rejection)
         k, kdist, lrd = lof_tables(lof)
         threshold, ref_classes = float(-lof.offset_), np.zeros(len(reference), np.int64)
+        if grp is not None:
+            threshold, held = _loosen_to_held_out(threshold, held, target_rejection)
     seen = held[np.isfinite(held)]
     return UnknownCalibration(
         method=method, reference=reference, ref_classes=ref_classes, kdist=kdist, lrd=lrd, classes=list(classes),

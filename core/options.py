@@ -121,3 +121,13 @@ GRID_SHAPE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "Hexagons"), "hexagon"),
     (QT_TRANSLATE_NOOP("PhotoMotifs", "Squares"), "square"),
 )
+
+# photomotifs:summarize SEASON filter (core/phototime.py: meteorological seasons by month)
+SEASON_OPTIONS = (
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "All seasons"), "all"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "December–February (DJF: winter in the north, summer in the south)"), "DJF"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "March–May (MAM: spring in the north, autumn in the south)"), "MAM"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "June–August (JJA: summer in the north, winter in the south)"), "JJA"),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "September–November (SON: autumn in the north, spring in the south)"),
+     "SON"),
+)

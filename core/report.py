@@ -45,24 +45,86 @@ def summary_text(result) -> str:
         f"{len(result.classes)} classes ({', '.join(result.classes)}).",
     ]
     ev = result.evaluation
-    if ev is not None:
+    if ev is not None and split_of(result)["method"] == "group":
+        lines += split_lines(result)
+    elif ev is not None:
         lines.append(
             f"Validation ({ev.n} photos not used for fitting): accuracy {_pct(ev.accuracy)}, "
             f"balanced accuracy {_pct(ev.balanced_accuracy)}, {len(ev.misclassified)} misclassified."
         )
+    if ev is not None:
         weakest = min(
             (c for c in ev.per_class if c["support"]), key=lambda c: c["recall"], default=None
         )
         if weakest is not None and weakest["recall"] < 1.0:
             lines.append(f"Weakest class: {weakest['class']} (recall {_pct(weakest['recall'])}).")
     if result.cv is not None:
+        by = f" by {unit_of(result)}" if result.cv.get("by_group") else ""
         lines.append(
-            f"{result.cv['folds']}-fold cross-validation: accuracy {_pct(result.cv['accuracy_mean'])} "
-            f"± {_pct(result.cv['accuracy_std'])}."
+            f"{result.cv['folds']}-fold cross-validation{by}: "
+            f"accuracy {_pct(result.cv['accuracy_mean'])} ± {_pct(result.cv['accuracy_std'])}."
         )
     lines.append(f"The exported model was refitted on all {sum(result.counts.values())} photos.")
     lines.extend(result.warnings)
     return "\n".join(lines)
+
+
+def split_of(result) -> dict:
+    """How the validation photos were chosen (``TrainResult.split``; random for older results)."""
+    return getattr(result, "split", None) or {"method": "random"}
+
+
+def unit_of(result) -> str:
+    """What a group is, in words: "user" for owner fields, "burst" for burst ids, else "group"."""
+    name = str(split_of(result).get("group_field") or "").lower()
+    if "burst" in name:
+        return "burst"
+    if name and name not in ("group", "groups"):
+        return "user"
+    return "group"
+
+
+def split_text(result) -> str:
+    """The split in a few words, for the report and the model card."""
+    split = split_of(result)
+    if split["method"] != "group":
+        return f"{result.val_fraction:.0%}, stratified random split"
+    unit = unit_of(result)
+    return (f"{result.n_val / max(1, result.n_train + result.n_val):.0%}, split by {unit}"
+            + (f" (field {split['group_field']})" if split.get("group_field") else "")
+            + f": {split['validation_groups']} of {split['groups']} {unit}s held out, none on both sides")
+
+
+def split_lines(result) -> list:
+    """The headline of a by-group evaluation: by-user accuracy, the random split's beside it and
+    one sentence on the difference."""
+    ev, split = result.evaluation, split_of(result)
+    unit = unit_of(result)
+    field_text = f", field {split['group_field']}" if split.get("group_field") else ""
+    lines = [
+        f"Accuracy by {unit} (the {ev.n} validation photos come from {split['validation_groups']} {unit}s "
+        f"whose photos were not used for fitting{field_text}): {_pct(ev.accuracy)}, balanced accuracy "
+        f"{_pct(ev.balanced_accuracy)}, {len(ev.misclassified)} misclassified."
+    ]
+    random = split.get("random_split")
+    if random:
+        lines.append(f"Random split, as Lobe's 80/20 split draws it: accuracy {_pct(random['accuracy'])}.")
+        lines.append(difference_sentence(ev.accuracy, random["accuracy"], unit))
+    return lines
+
+
+def difference_sentence(by_group: float, random: float, unit: str = "user") -> str:
+    """One sentence on the difference between the by-group and the random-split accuracy."""
+    diff = 100.0 * (random - by_group)
+    if diff >= 2.0:
+        return (f"The random split scores {diff:.1f} points higher because the same {unit}s' photos, "
+                f"near-duplicates among them, sit on both sides of it; expect the by-{unit} figure on "
+                f"new {unit}s' photos.")
+    if diff <= -2.0:
+        return (f"The random split scores {-diff:.1f} points lower, by the chance of which photos it held "
+                f"out; the by-{unit} figure is the one to expect on new {unit}s' photos.")
+    return (f"The random split scores about the same ({diff:+.1f} points): in this collection the {unit}s' "
+            "own photos do not inflate it.")
 
 
 def _write_confusion_csv(path: Path, classes: list, cm: np.ndarray) -> None:
@@ -154,7 +216,7 @@ def _markdown(result, extra: dict, invalid: list, files: dict) -> str:
     lines += [
         f"- Method: {result.method}; class weights: {result.class_weight or 'none'}; seed {result.seed}",
         f"- Photos: {sum(result.counts.values())} in {len(result.classes)} classes; "
-        f"fitted on {result.n_train}, validated on {result.n_val} ({result.val_fraction:.0%}, stratified)",
+        f"fitted on {result.n_train}, validated on {result.n_val} ({split_text(result)})",
         "- Hyperparameters (inner cross-validation): "
         + ", ".join(f"{k}={v}" for k, v in result.head.hyperparameters.items() if not isinstance(v, dict)),
         "",
@@ -236,7 +298,8 @@ def write_report(result, out_dir, extra: dict | None = None, invalid=None) -> di
         files[CONFUSION_CSV] = out / CONFUSION_CSV
         files[CONFUSION_PNG] = plot_confusion(
             out / CONFUSION_PNG, result.classes, ev.confusion,
-            f"Validation: {ev.n} photos, accuracy {_pct(ev.accuracy)}",
+            f"Validation{' by ' + unit_of(result) if split_of(result)['method'] == 'group' else ''}: "
+            f"{ev.n} photos, accuracy {_pct(ev.accuracy)}",
         )
         _write_misclassified_csv(out / MISCLASSIFIED_CSV, ev.misclassified)
         files[MISCLASSIFIED_CSV] = out / MISCLASSIFIED_CSV

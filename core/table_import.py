@@ -25,7 +25,8 @@ Every row and every file of the folder ends up in the output:
 
 - a row with a file and valid coordinates is a record (``TABLE_FIELDS``: the photometa fields
   plus owner, title, tags, url and ``source_row``). Latitude and longitude come from the table
-  (``location_status`` is then ``ok``); taken_at from EXIF, else from the table's date column;
+  (``location_status`` is then ``ok``); taken_at from EXIF, else from the table's date column
+  (cut to month or year when Flickr's ``datetakengranularity`` says only that is known);
   orientation, width, height, make, model, format from the file headers; altitude and
   direction from EXIF GPS when the file's own position is valid.
 - otherwise it is an invalid row (``TABLE_INVALID_FIELDS``, with ``source_row`` and the
@@ -111,6 +112,8 @@ COLUMN_NAMES = {
             "url_s", "url_q", "url_t", "url_sq", "photo_url", "image_url", "link"],
 }
 ROLES = tuple(COLUMN_NAMES)
+# Flickr's precision of the date taken (see flickr_precision)
+GRANULARITY_COLUMN = "datetakengranularity"
 
 _CSV_DELIMITERS = ",;\t|"
 _SNIFF_CHARS = 65536
@@ -505,7 +508,7 @@ def _record(header: PhotoRecord, row: dict, cols: dict, lat: float, lon: float, 
     values = header.as_row()
     values.update(latitude=lat, longitude=lon, location_status=OK)
     if values["taken_at"] is None and cols["taken_at"]:
-        values["taken_at"] = _table_datetime(row.get(cols["taken_at"]))
+        values["taken_at"] = flickr_precision(_table_datetime(row.get(cols["taken_at"])), _granularity(row))
     owner = _text(row.get(cols["owner"])) if cols["owner"] else ""
     if owner and salt is not None:
         owner = pseudonymise(owner, salt)
@@ -517,6 +520,31 @@ def _record(header: PhotoRecord, row: dict, cols: dict, lat: float, lon: float, 
         url=(_text(row.get(cols["url"])) or None) if cols["url"] else None,
         source_row=number,
     )
+
+
+def _granularity(row: dict):
+    """Flickr's ``datetakengranularity`` of the row (None when the table has no such column)."""
+    for key, value in row.items():
+        if str(key).strip().lower() == GRANULARITY_COLUMN:
+            return value
+    return None
+
+
+def flickr_precision(taken: Optional[str], granularity) -> Optional[str]:
+    """A date taken cut to the precision Flickr vouches for, as ISO 8601 reduced precision.
+
+    Flickr's ``datetakengranularity``: 0 exact (kept as is), 4 month known (``2015-06``), 6 year
+    known and 8 "circa" a year (``2015``). Flickr writes such dates as the first of the month or
+    of the year at midnight: kept whole, they would pile up on 1 January at 00:00.
+    """
+    text = _text(granularity)
+    if taken is None or text in ("", "0"):
+        return taken
+    if text == "4":
+        return taken[:7]
+    if text in ("6", "8"):
+        return taken[:4]
+    return taken
 
 
 def _table_datetime(value) -> Optional[str]:
@@ -634,6 +662,8 @@ def _cell_kind(value) -> str:
         if len(digits) > 1 and digits.startswith("0"):
             return "str"  # an id such as 007 keeps its zeros
         return "int" if abs(int(text)) < 2 ** 63 else "str"
+    if "_" in text or not text.isascii():
+        return "str"  # float() reads '12_3' as 123 and '١٢' as 12: codes a spreadsheet keeps as text
     try:
         number = float(text)
     except ValueError:

@@ -29,6 +29,13 @@ procedure is reported too. Finally the head is **refitted on all photos** (hyper
 re-chosen by inner CV on all of them): the exported model has seen every labelled photo, and the
 reported figures estimate how well a head trained this way does on photos it has not seen.
 
+Evaluation by group: with ``groups`` (each photo's user, or its burst) the hold-out split, the
+cross-validation folds and the inner folds keep every group on one side (scikit-learn's
+StratifiedGroupKFold; :func:`split_indices`). A user's photos resemble each other and a burst's
+are near-copies: split at random they sit on both sides and the score rewards remembering
+photos, not recognising classes. The by-group accuracy is the one to expect on new users'
+photos; the accuracy of a random split is measured beside it (``TrainResult.split``).
+
 The fitted head is a :class:`HeadParams`: plain numpy arrays that ``models.classifier_export``
 writes as ONNX operators (ReduceL2/Div, Sub/Mul, Gemm, Relu, Softmax) and ``head.npz``.
 scikit-learn is imported only inside the training functions: classifying needs numpy only.
@@ -318,9 +325,38 @@ def _standardiser(Xn: np.ndarray) -> tuple:
     return mean.astype(np.float32), inv_std
 
 
-def _inner_folds(y: np.ndarray) -> int:
+def _inner_folds(y: np.ndarray, groups=None) -> int:
     smallest = int(np.bincount(y).min())
-    return max(2, min(INNER_FOLDS, smallest))
+    folds = max(2, min(INNER_FOLDS, smallest))
+    if groups is not None:
+        folds = max(2, min(folds, len(np.unique(group_codes(groups)))))
+    return folds
+
+
+def inner_splits(y: np.ndarray, groups, seed: int) -> list:
+    """Folds of the inner cross-validation that picks C / alpha: stratified, and with ``groups``
+    (at least two) each group on one side (scikit-learn's StratifiedGroupKFold) with every class in
+    each fold's training part; groups too few for that fall back to stratified folds."""
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    folds = _inner_folds(y, groups)
+    codes = group_codes(groups) if groups is not None else None
+    with warnings.catch_warnings():
+        # a class smaller than the fold count is fine: it is simply missing from some folds
+        warnings.simplefilter("ignore", UserWarning)
+        if codes is not None and len(np.unique(codes)) >= 2:
+            splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+            splits = []
+            for _tr, te in splitter.split(np.zeros(len(y)), y, codes):
+                test = np.zeros(len(y), dtype=bool)
+                test[te] = True
+                _every_class_in_training(y, codes, test)  # a fold must be able to fit every class
+                if test.any():
+                    splits.append((np.flatnonzero(~test), np.flatnonzero(test)))
+            if splits:
+                return splits
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        return list(splitter.split(np.zeros(len(y)), y))
 
 
 def _fold_log_probs(est, Z: np.ndarray, n_classes: int) -> np.ndarray:
@@ -352,23 +388,17 @@ def _temperature(log_probs: np.ndarray, y: np.ndarray) -> float:
     return best_t
 
 
-def _choose_params(fitter: _Fitter, Z: np.ndarray, y: np.ndarray, feedback: CoreFeedback) -> tuple:
+def _choose_params(fitter: _Fitter, Z: np.ndarray, y: np.ndarray, feedback: CoreFeedback, groups=None) -> tuple:
     """Pick the grid point with the best inner-CV balanced accuracy (ties: stronger penalty).
 
     Returns ``(params, temperature, scores)``; the temperature is fitted on the chosen grid
-    point's out-of-fold predictions (:func:`_temperature`).
+    point's out-of-fold predictions (:func:`_temperature`). With ``groups`` the inner folds keep
+    each group on one side (:func:`inner_splits`).
     """
-    from sklearn.model_selection import StratifiedKFold
-
     grid = fitter.grid()
-    folds = _inner_folds(y)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=fitter.seed)
     scores = np.zeros(len(grid))
     oof = np.zeros((len(grid), len(y), fitter.n_classes))
-    with warnings.catch_warnings():
-        # a class smaller than the fold count is fine: it is simply missing from some folds
-        warnings.simplefilter("ignore", UserWarning)
-        splits = list(splitter.split(Z, y))
+    splits = inner_splits(y, groups, fitter.seed)
     for tr, te in splits:
         for g, params in enumerate(grid):
             feedback.check()
@@ -383,10 +413,11 @@ def _choose_params(fitter: _Fitter, Z: np.ndarray, y: np.ndarray, feedback: Core
 
 
 def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", seed: int = 0,
-             feedback: CoreFeedback | None = None, blocks=None) -> HeadParams:
+             feedback: CoreFeedback | None = None, blocks=None, groups=None) -> HeadParams:
     """Standardise, choose C/alpha by inner CV, fit; ``y`` are indices into ``classes``.
 
     ``blocks``: widths of the feature blocks that are L2-normalised separately (None: one block).
+    ``groups``: one group (user, burst) per row; the inner CV then keeps each group on one side.
     """
     # scikit-learn (and the OpenBLAS that scipy loads) must be imported before the limit is
     # set: threadpoolctl only limits libraries that are already loaded.
@@ -397,10 +428,10 @@ def fit_head(X, y, classes, method: str = "linear", class_weight="balanced", see
     # Multi-threaded BLAS on these small matrices is far slower than one thread on a busy
     # machine (threads wait for each other); one thread per fit.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback), blocks)
+        return _fit_head(X, y, classes, method, class_weight, seed, ensure_feedback(feedback), blocks, groups)
 
 
-def _fit_head(X, y, classes, method, class_weight, seed, feedback, blocks=None) -> HeadParams:
+def _fit_head(X, y, classes, method, class_weight, seed, feedback, blocks=None, groups=None) -> HeadParams:
     X = np.asarray(X, dtype=np.float32)
     y = np.asarray(y)
     blocks = tuple(int(b) for b in blocks) if blocks and len(blocks) > 1 else None
@@ -408,12 +439,12 @@ def _fit_head(X, y, classes, method, class_weight, seed, feedback, blocks=None) 
     Xn = normalise_blocks(X, blocks)
     mean, inv_std = _standardiser(Xn)
     Z = (Xn - mean) * inv_std
-    params, temperature, scores = _choose_params(fitter, Z, y, feedback)
+    params, temperature, scores = _choose_params(fitter, Z, y, feedback, groups)
     est = fitter.fit(Z, y, params)
     weights, biases = fitter.layers(est)
     weights[-1] = weights[-1] / np.float32(temperature)
     biases[-1] = biases[-1] / np.float32(temperature)
-    hyper = dict(params, temperature=temperature, inner_cv_folds=_inner_folds(y),
+    hyper = dict(params, temperature=temperature, inner_cv_folds=_inner_folds(y, groups),
                  inner_cv_balanced_accuracy=scores)
     return HeadParams(list(classes), mean, inv_std, weights, biases, method, hyper, blocks)
 
@@ -509,6 +540,7 @@ class TrainResult:
     class_weight: str | None
     seconds: dict  # phase -> seconds
     warnings: list = field(default_factory=list)
+    split: dict = field(default_factory=lambda: {"method": "random"})  # how validation was split
     unknown: object = None  # core.openset.UnknownCalibration of the exported model (None: switched off)
     open_set: dict | None = None  # hold-out figures with 'unknown' (core.openset.open_set_figures)
 
@@ -526,6 +558,7 @@ class TrainResult:
             "hyperparameters": self.head.hyperparameters,
             "evaluation": self.evaluation.as_dict() if self.evaluation is not None else None,
             "cross_validation": self.cv,
+            "split": self.split,
             "seconds": self.seconds,
             "warnings": self.warnings,
             "unknown": self.unknown.info() if self.unknown is not None else None,
@@ -582,22 +615,32 @@ def holdout_split(y: np.ndarray, val_fraction: float, seed: int) -> tuple:
 
 
 def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_weight="balanced",
-                   seed: int = 0, feedback: CoreFeedback | None = None, blocks=None) -> dict:
-    """Stratified k-fold CV of the whole procedure (inner CV included); summary dict."""
+                   seed: int = 0, feedback: CoreFeedback | None = None, blocks=None, groups=None) -> dict:
+    """Stratified k-fold CV of the whole procedure (inner CV included); summary dict.
+
+    With ``groups`` the folds keep each group (user, burst) on one side (:func:`group_folds`).
+    """
     from sklearn.model_selection import StratifiedKFold
 
     feedback = ensure_feedback(feedback)
     X = np.asarray(X, dtype=np.float32)
     y = np.asarray(y)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        splits = list(splitter.split(X, y))
+    codes = group_codes(groups) if groups is not None else None
+    if codes is not None and len(np.unique(codes)) >= 2:
+        splits = group_folds(y, codes, folds, seed)
+        folds = len(splits)
+    else:
+        codes = None
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            splits = list(splitter.split(X, y))
     accs, baccs = [], []
     predicted = np.zeros(len(y), dtype=np.int64)
     for k, (tr, te) in enumerate(splits):
         feedback.check()
-        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
+        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks,
+                        codes[tr] if codes is not None else None)
         pred = head.predict_proba(X[te]).argmax(axis=1)
         predicted[te] = pred
         accs.append(float(np.mean(pred == y[te])))
@@ -610,7 +653,124 @@ def cross_validate(X, y, classes, method: str = "linear", folds: int = 5, class_
         "balanced_accuracy_mean": float(np.mean(baccs)),
         "fold_accuracies": accs,
         "pooled_accuracy": float(np.mean(predicted == y)),
+        "by_group": codes is not None,
     }
+
+
+# --------------------------------------------------------------------------- evaluation by group
+# A user's photos (and a burst's near-duplicates) look alike: split at random, they sit on both
+# sides of the split and the head is scored on near-copies of photos it was fitted on. Kept
+# together, the score says what a new user's photos will get.
+
+
+def group_codes(groups) -> np.ndarray:
+    """Dense int codes of group labels (users, bursts); a missing one (None, NaN, '') is a group
+    of its own, so an unknown user never merges with another."""
+    codes, seen = np.zeros(len(groups), dtype=np.int64), {}
+    missing = []
+    for i, value in enumerate(groups):
+        text = None if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        if not text or text in ("NULL", "None"):
+            missing.append(i)
+            continue
+        codes[i] = seen.setdefault(text, len(seen))
+    codes[missing] = len(seen) + np.arange(len(missing))
+    return codes
+
+
+def _every_class_in_training(y: np.ndarray, codes: np.ndarray, test: np.ndarray) -> list:
+    """Move back into training the test groups of any class left without a training photo
+    (``test`` is a boolean mask, changed in place); returns those classes' indices."""
+    moved = []
+    for c in np.unique(y):
+        if not np.any((y == c) & ~test):
+            moved.append(int(c))
+            test[np.isin(codes, np.unique(codes[(y == c) & test]))] = False
+    return moved
+
+
+def group_folds(y: np.ndarray, codes: np.ndarray, folds: int, seed: int) -> list:
+    """(train, test) index pairs of stratified group k-fold (scikit-learn's
+    StratifiedGroupKFold); every class keeps a training photo in every fold."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    folds = int(min(folds, len(np.unique(codes))))
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # a class in fewer groups than folds
+        tests = [te for _tr, te in splitter.split(np.zeros(len(y)), y, codes)]
+    out = []
+    for te in tests:
+        test = np.zeros(len(y), dtype=bool)
+        test[te] = True
+        _every_class_in_training(y, codes, test)
+        if test.any():
+            out.append((np.flatnonzero(~test), np.flatnonzero(test)))
+    return out
+
+
+def group_holdout_split(y: np.ndarray, groups, val_fraction: float, seed: int) -> tuple:
+    """``(train, val, moved)``: a hold-out split that keeps every group on one side.
+
+    scikit-learn's StratifiedGroupKFold with ``round(1 / val_fraction)`` folds (at most one per
+    group); the validation part is the fold that misses the fewest classes, then whose size is
+    closest to ``val_fraction`` of the photos, then whose class shares are closest to the whole
+    set's. A class whose photos all fell into validation gets them back in training (``moved``:
+    those classes' indices).
+    """
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    codes = group_codes(groups)
+    n_groups = len(np.unique(codes))
+    if n_groups < 2:
+        raise ValueError("A split by group needs at least two groups.")
+    folds = int(min(max(2, round(1.0 / val_fraction)), n_groups))
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        tests = [te for _tr, te in splitter.split(np.zeros(len(y)), y, codes)]
+    target = val_fraction * len(y)
+    n_classes = int(y.max()) + 1
+    shares = np.bincount(y, minlength=n_classes) / len(y)
+
+    def badness(te):
+        counts = np.bincount(y[te], minlength=n_classes)
+        return (int((counts == 0).sum()), round(abs(len(te) - target) / max(target, 1.0), 1),
+                float(np.abs(counts / max(len(te), 1) - shares).sum()))
+
+    test = np.zeros(len(y), dtype=bool)
+    test[min(tests, key=badness)] = True
+    moved = _every_class_in_training(y, codes, test)
+    return np.flatnonzero(~test), np.flatnonzero(test), moved
+
+
+def split_indices(y: np.ndarray, groups, val_fraction: float, seed: int) -> tuple:
+    """``(train, val, split)``: the hold-out split of :func:`train_classifier` (and of
+    fine-tuning, which must not see the validation photos). By group when ``groups`` holds at
+    least two groups, else stratified at random; ``split`` describes it for the report."""
+    codes = group_codes(groups) if groups is not None else None
+    if codes is None or len(np.unique(codes)) < 2:
+        tr, va = holdout_split(y, val_fraction, seed)
+        split = {"method": "random"}
+        if codes is not None:
+            split["note"] = msg("split_one_group")
+        return tr, va, split
+    tr, va, moved = group_holdout_split(y, codes, val_fraction, seed)
+    if not len(va):
+        tr, va = holdout_split(y, val_fraction, seed)
+        return tr, va, {"method": "random", "note": msg("split_too_few_groups")}
+    split = {"method": "group", "groups": int(len(np.unique(codes))),
+             "train_groups": int(len(np.unique(codes[tr]))), "validation_groups": int(len(np.unique(codes[va]))),
+             "moved_classes": moved}
+    return tr, va, split
+
+
+def _random_split_score(X, y, classes, method, val_fraction, seed, class_weight, blocks, feedback) -> dict:
+    """Accuracy on a stratified random hold-out split, as Lobe's 80/20 split measures it."""
+    tr, va = holdout_split(y, val_fraction, seed)
+    head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
+    ev = evaluate(head.predict_proba(X[va]), y[va], classes)
+    return {"accuracy": ev.accuracy, "balanced_accuracy": ev.balanced_accuracy, "n": ev.n}
 
 
 def none_of_these_labels(labels, none_label=None) -> list:
@@ -627,18 +787,21 @@ def none_of_these_labels(labels, none_label=None) -> list:
 
 
 def calibrate_open_set(X, y, classes, unknown_rejection: float, seed: int = 0, blocks=None,
-                       feedback: CoreFeedback | None = None):
-    """The ``unknown`` calibration of a head trained on ``X``/``y`` (None when switched off: 0)."""
+                       feedback: CoreFeedback | None = None, groups=None):
+    """The ``unknown`` calibration of a head trained on ``X``/``y`` (None when switched off: 0).
+    With ``groups`` (users, bursts) its folds keep a group's photos together, so one user's
+    near-duplicates cannot set the threshold too low."""
     if not unknown_rejection:
         return None
     return fit_unknown(X, y, classes, blocks=blocks, target_rejection=unknown_rejection, seed=seed,
-                       none_class=UNKNOWN if UNKNOWN in classes else None, feedback=feedback)
+                       groups=groups, none_class=UNKNOWN if UNKNOWN in classes else None, feedback=feedback)
 
 
 def hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection: float, seed: int = 0, blocks=None,
-                      feedback: CoreFeedback | None = None) -> dict | None:
+                      feedback: CoreFeedback | None = None, groups=None) -> dict | None:
     """Open-set figures on the hold-out photos: the calibration is fitted on the training part only."""
-    calibration = calibrate_open_set(X[tr], y[tr], classes, unknown_rejection, seed, blocks, feedback)
+    calibration = calibrate_open_set(X[tr], y[tr], classes, unknown_rejection, seed, blocks, feedback,
+                                     groups[tr] if groups is not None else None)
     if calibration is None or not len(va):
         return None
     figures = open_set_figures(head.predict_proba(X[va]), calibration.scores(X[va]), y[va], classes,
@@ -650,7 +813,7 @@ def hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection: float, see
 def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.2, seed: int = 0,
                      cv_folds: int = 0, class_weight="balanced", feedback: CoreFeedback | None = None,
                      paths=None, blocks=None, unknown_rejection: float = DEFAULT_REJECTION,
-                     none_label=None) -> TrainResult:
+                     none_label=None, groups=None, group_field: str | None = None) -> TrainResult:
     """Train a head on embeddings ``X`` [N, D] with class names ``labels``; see module docstring.
 
     ``paths`` (optional, parallel to ``X``) name the photos in the list of misclassified
@@ -660,47 +823,74 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
     ``unknown_rejection``: the share of known photos the calibrated ``unknown`` may reject
     (``core.openset``; 0 switches it off); ``none_label``: a label meaning "none of these"
     (:func:`none_of_these_labels`).
+
+    ``groups`` (one user or burst per photo; ``group_field`` names where they came from): the
+    hold-out split, the cross-validation folds and the inner folds keep each group on one side,
+    and the accuracy of a random split is measured beside it (``TrainResult.split``).
     """
     feedback = ensure_feedback(feedback)
     X, y, classes, counts = check_inputs(X, none_of_these_labels(labels, none_label), method, val_fraction,
                                          class_weight)
+    if groups is not None and len(groups) != len(y):
+        raise ValueError(f"Got {len(groups)} groups for {len(y)} photos.")
+    codes = group_codes(groups) if groups is not None else None
     open_set = None
     notes = []
     seconds = {}
     evaluation = None
+    split = {"method": "random"}
     tr, va = np.arange(len(y)), np.zeros(0, dtype=np.int64)
     if val_fraction > 0:
-        tr, va = holdout_split(y, val_fraction, seed)
+        tr, va, split = split_indices(y, codes, val_fraction, seed)
+        notes += _split_notes(split, classes)
         missing = [classes[c] for c in range(len(classes)) if not np.any(y[va] == c)]
-        if missing:
+        if missing and split["method"] == "group":
+            notes.append(msg("split_class_not_validated", ", ".join(missing)))
+        elif missing:
             notes.append(
                 "These classes are too small to keep a validation photo, so their recall is "
                 f"not measured: {', '.join(missing)}."
             )
         t0 = time.perf_counter()
         feedback.info(msg("fitting_head", method, len(tr), len(va)))
-        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
+        head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks,
+                        codes[tr] if split["method"] == "group" else None)
         val_paths = [paths[i] for i in va] if paths is not None else None
         evaluation = evaluate(head.predict_proba(X[va]), y[va], classes, val_paths)
-        open_set = hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection, seed, blocks, feedback)
+        open_set = hold_out_open_set(head, X, y, tr, va, classes, unknown_rejection, seed, blocks, feedback,
+                                     codes if split["method"] == "group" else None)
+        if split["method"] == "group":
+            split["group_field"] = group_field
+            split["random_split"] = _random_split_score(X, y, classes, method, val_fraction, seed, class_weight,
+                                                        blocks, feedback)
         seconds["validation"] = time.perf_counter() - t0
     feedback.progress(30.0)
     cv = None
     if cv_folds and cv_folds >= 2:
         t0 = time.perf_counter()
         feedback.info(msg("cross_validation", cv_folds))
-        cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85), blocks)
+        cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85), blocks,
+                            codes)
         seconds["cross_validation"] = time.perf_counter() - t0
     feedback.progress(85.0)
     t0 = time.perf_counter()
     feedback.info(msg("refitting_head", method, len(y)))
-    head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks)
-    unknown = calibrate_open_set(X, y, classes, unknown_rejection, seed, blocks, feedback)
+    head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks, codes)
+    unknown = calibrate_open_set(X, y, classes, unknown_rejection, seed, blocks, feedback, codes)
     seconds["final_fit"] = time.perf_counter() - t0
     feedback.progress(100.0)
     return TrainResult(
         head=head, classes=classes, counts=counts, method=method, evaluation=evaluation, cv=cv,
         n_train=int(len(tr)), n_val=int(len(va)), seed=seed, val_fraction=float(val_fraction),
-        class_weight=class_weight, seconds=seconds, warnings=notes, unknown=unknown, open_set=open_set,
+        class_weight=class_weight, seconds=seconds, warnings=notes, split=split, unknown=unknown,
+        open_set=open_set,
     )
+
+
+def _split_notes(split: dict, classes: list) -> list:
+    if split.get("note"):
+        return [split["note"]]
+    if split.get("moved_classes"):
+        return [msg("split_moved_classes", ", ".join(classes[c] for c in split["moved_classes"]))]
+    return []
 

@@ -142,6 +142,24 @@ def parse_classes(lines, templates=TEMPLATES) -> list:
     return out
 
 
+def check_names(classes, others=(), generic: bool = True) -> None:
+    """Refuse names that would make zero-shot answers ambiguous (ClipModelError with a sentence): a class
+    called 'unknown' or 'unknown (…)' (the answer for photos that fit no class), a kind of 'other'
+    photo called like the generic sentences' entry, a name that is both a class and an 'other' kind."""
+    for c in classes:
+        if c.label.casefold() == UNKNOWN or c.label.casefold().startswith(UNKNOWN + " ("):
+            raise ClipModelError(f"'{c.label}' is the answer for photos that fit no class; give the class "
+                                 "another name.")
+    class_names = {c.label.casefold() for c in classes}
+    for o in others:
+        if generic and o.label.casefold() == GENERIC:
+            raise ClipModelError(f"'{o.label}' already names the generic sentences among the kinds of photos "
+                                 "that belong to no class; give that kind another name.")
+        if o.label.casefold() in class_names:
+            raise ClipModelError(f"'{o.label}' is a class and a kind of photo that belongs to no class; "
+                                 "keep it in one of the two lists.")
+
+
 class ClipText:
     """The text tower of a CLIP folder: sentences -> L2-normalised embeddings (thread-safe)."""
 

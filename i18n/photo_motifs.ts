@@ -65,6 +65,7 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_motiftime.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Motif</source>
             <translation type="unfinished" />
@@ -195,6 +196,7 @@
         </message>
         <message>
             <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_motiftime.py" />
             <source>Motifs</source>
             <translation type="unfinished" />
         </message>
@@ -539,6 +541,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation type="unfinished" />
@@ -810,6 +817,7 @@
         </message>
         <message>
             <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <source>Embedding cache</source>
@@ -1538,12 +1546,27 @@
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
             <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
             <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1558,6 +1581,7 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
+            <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
             <source>Field with the photo path</source>
             <translation type="unfinished" />
@@ -1691,6 +1715,24 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no field '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {} (detected)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
             <translation type="unfinished" />
@@ -1763,6 +1805,12 @@
         <message>
             <location filename="../processing/summary_style.py" />
             <source>The styles could not be stored in the GeoPackage: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/temporal.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} ({} photos, {} bursts)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1995,6 +2043,107 @@
         <message>
             <location filename="../processing/alg_addclip.py" />
             <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Find photo bursts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>bursts,near-duplicates,series,same scene,users,time,representative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Finds bursts: one person's series of near-identical photos of one scene, taken within minutes (30 shots of a fountain in two minutes). A burst would otherwise form a motif of its own, make a motif look bigger than it is and flatter a classifier's accuracy. Each photo gets its burst, the burst's size and whether it is the burst's representative (its most typical photo), so motifs can be discovered from one photo per burst.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Details: two photos of the same user, taken at most the given minutes apart (local time as written) and with embeddings at least as similar as the threshold (cosine), are in one burst, and so are photos linked through others; in time order each photo of a burst is within the minutes of the previous one. Embeddings come from the cache as for 'Discover photo motifs'. Distinct photos have a cosine similarity of at most 0.6 in our tests, a cropped and re-encoded copy 0.72 to 0.99: the default 0.9 never joins different scenes; lower it to catch looser series. Photos without a user, a time of day or a readable image are bursts of their own. Without a user field all photos count as one photographer's (a folder from one camera). The user and date fields are detected from the import (owner, taken_at) unless chosen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Photo layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>User field (empty: detected, e.g. owner)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date taken field (empty: detected, e.g. taken_at)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Largest gap between photos of a burst (minutes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Photos with bursts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Bursts of two or more photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Photos in such bursts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>The photo layer has no date taken field (such as taken_at): bursts need the time of each photo. Choose the field, or import the photos with 'Read photo folder'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>  burst {}: {} photos by {}, {} to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>the photographer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2266,6 +2415,16 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Cluster one photo per burst (from 'Find photo bursts')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Clusters only each burst's representative (burst_first) and gives every photo of the burst its motif, so 30 near-identical shots of one scene by one person weigh as one photo. Motif sizes are then given in bursts and in photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Photos with motifs</source>
             <translation type="unfinished" />
         </message>
@@ -2298,6 +2457,11 @@
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>In a burst: the motif of the burst's representative.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2339,6 +2503,16 @@
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' on it first, or turn off 'Cluster one photo per burst'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Clustering one photo per burst: {} of {} photos.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2419,13 +2593,6 @@
         <message>
             <location filename="../processing/alg_export_groups.py" />
             <source>Details: photos are copied (or hard-linked where the file system allows), never moved; existing folders and files are never deleted; name collisions get ' (2)' suffixes and identical files are skipped. Full file names are kept. The tables can include the embedding columns (as Orange's Save Data). Optionally removes EXIF/GPS from the copies for sharing (the originals are untouched).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
-            <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3065,6 +3232,104 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>When motifs are photographed (months, hours, seasons)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>time,month,hour,season,winter,night,heat map,chart,temporal,when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Shows when each motif is photographed: in which months, at which hours of the day and in which seasons, as a table and as a heat map per motif (months by hours) ready for a paper. Winter landscapes, autumn parks or the river at night stand out at a glance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Details: for every motif and every month (1-12), hour (0-23) and season (DJF, MAM, JJA, SON) the table gives the count by the chosen measure (photo-user-days, distinct users or photos, as in the summary by area), its share of the motif's total and its share of all motifs at that time. Hours are the local time of each photo: the time as the camera wrote it, which the stored UTC offset confirms when there is one; photos without an offset are taken as local time as written. Photos known to the month only count in their month and season, not in the hours. Rows and heat map cells with fewer distinct users than the minimum are left empty (privacy). The chart folder gets one PNG per motif, an overview of all motifs and the heat map numbers as CSV.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Photo layer (with a motif or class field)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Measure for motif counts and shares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Southern hemisphere (December-February is summer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Minimum distinct users per row or cell (fewer: left empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motifs by month, hour and season</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Heat maps folder (PNG per motif)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Photos counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>One PNG per motif (months by hours, with the motif's months and hours beside it), overview.png with all motifs and heatmap_cells.csv with the numbers behind them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>The photo layer has no date taken field (such as taken_at): choose the field that holds when each photo was taken.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>No user field (such as owner): every photo counts as a user of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Heat maps: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>  {}: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>The photos lie south of the equator: choose 'Southern hemisphere' to name the seasons as they are there (December-February is summer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../core/messages.py" />
             <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
             <translation type="unfinished" />
@@ -3177,6 +3442,91 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos are in {} bursts of two or more photos (largest: {} photos); every other photo is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No user field: all photos count as one photographer's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no time of day: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be read: each is a burst of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos have a motif and a month; {} motifs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos with a motif have no readable month and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos belong to one group, so the split is random.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The groups are too few to keep any of them for validation without losing a class from training, so the split is random.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No photo of these classes is among the groups held out for validation, so their recall is not measured: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3421,6 +3771,31 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>All seasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>December–February (DJF: winter in the north, summer in the south)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>March–May (MAM: spring in the north, autumn in the south)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>June–August (JJA: summer in the north, winter in the south)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>September–November (SON: autumn in the north, spring in the south)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation type="unfinished" />
@@ -3634,16 +4009,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>User field (empty: detected, e.g. owner)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Date taken field (empty: detected, e.g. taken_at)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Classifier confidence field (optional: mean per area)</source>
             <translation type="unfinished" />
         </message>
@@ -3669,12 +4034,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Measure for motif counts and shares</source>
+            <source>Minimum users per area</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum users per area</source>
+            <source>Season (only photos taken then)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3719,41 +4084,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>The photo layer has no field '{}'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>{} field: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>{} field: {} (detected)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>User</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>No user field (such as owner): every photo counts as a user of its own.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>No date field: a user's photos count as one photo-user-day per area.</source>
             <translation type="unfinished" />
         </message>
@@ -3784,6 +4114,16 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
+            <source>A season needs the date taken field (such as taken_at): choose it, or all seasons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Season {}: {} of {} photos were taken then.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
             <source>The photo layer has no located photos to summarise.</source>
             <translation type="unfinished" />
         </message>
@@ -3804,7 +4144,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3825,6 +4165,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Photo path field of the layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Keep together in the evaluation: user or burst field (empty: detected)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3869,6 +4214,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Accuracy of a random split (when validated by user)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Validation accuracy of the known classes with 'unknown'</source>
             <translation type="unfinished" />
         </message>
@@ -3905,6 +4255,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Linear: seconds, a good default. Neural network: sometimes better with many photos. Fine-tune: minutes to hours, adapts the image model itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>The validation photos and the cross-validation folds keep each user's photos (and each burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the owner field when the layer has one, else burst_id. Class folders have no users.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3959,12 +4314,32 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Evaluation by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>No user or burst field: the validation photos are drawn at random, so near-duplicates of one person's photos may sit on both sides and flatter the accuracy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Choose a folder of class subfolders or a photo layer with a class field.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
             <source>{}, field {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Accuracy on photos of {} users not used for fitting: {}; on a random split: {} ({} points).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>A random split puts near-duplicates of the same people's photos on both sides and looks better than the model will do on new users' photos: the by-user figure is the honest one.</source>
             <translation type="unfinished" />
         </message>
         <message>

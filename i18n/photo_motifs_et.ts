@@ -65,6 +65,7 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_motiftime.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Motif</source>
             <translation>Motiiv</translation>
@@ -195,6 +196,7 @@
         </message>
         <message>
             <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_motiftime.py" />
             <source>Motifs</source>
             <translation>Motiivid</translation>
         </message>
@@ -539,6 +541,11 @@
             <translation>Märgiga {} algavat nime käivitavad tabelarvutusprogrammid valemina; kirjuta see ilma selle märgita.</translation>
         </message>
         <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>This name is reserved for photos that are not a motif: use 'Not a motif' instead.</source>
+            <translation>See nimi on reserveeritud fotodele, mis pole motiiv: kasuta selle asemel nuppu „Pole motiiv”.</translation>
+        </message>
+        <message>
             <location filename="../plugin/training.py" />
             <source>The layer {} cannot be edited (read-only file or data source).</source>
             <translation>Kihti {} ei saa muuta (kirjutuskaitstud fail või andmeallikas).</translation>
@@ -810,6 +817,7 @@
         </message>
         <message>
             <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <source>Embedding cache</source>
@@ -1538,6 +1546,11 @@
         </message>
         <message>
             <location filename="../processing/motif_names.py" />
+            <source>The field holds no motif in any photo: there is nothing to rename.</source>
+            <translation>Väljal pole ühelgi fotol motiivi: ümber nimetada pole midagi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
             <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
             <translation>Rida {row}: värv „{colour}” pole kujul #RRGGBB; värvi valib palett.</translation>
         </message>
@@ -1545,6 +1558,16 @@
             <location filename="../processing/motif_names.py" />
             <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
             <translation>Nimed „{names}” erinevad ainult suur- ja väiketähtede poolest: need jäävad eraldi motiivideks, kuid eksporditud kaustad liituvad Windowsis ja macOS-is.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more rows like these (rows {} to {}).</source>
+            <translation>… ja veel {} sellist rida (read {}–{}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>… and {} more like these.</source>
+            <translation>… ja veel {} samasugust.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1558,6 +1581,7 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
+            <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
             <source>Field with the photo path</source>
             <translation>Fotode failitee väli</translation>
@@ -1691,6 +1715,24 @@
             <translation>Vektoresitused: {} vahemälust, {} arvutatud, {} fotot ei õnnestunud lugeda.</translation>
         </message>
         <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no field '{}'.</source>
+            <translation>Fotokihil pole välja „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {}</source>
+            <translation>{} väli: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_times.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>{} field: {} (detected)</source>
+            <translation>{} väli: {} (tuvastatud)</translation>
+        </message>
+        <message>
             <location filename="../processing/provider.py" />
             <source>Photo Motifs {} (offline photo embeddings, motifs and classifiers)</source>
             <translation>Photo Motifs {} (fotode vektoresitused, motiivid ja klassifikaatorid võrguta)</translation>
@@ -1764,6 +1806,12 @@
             <location filename="../processing/summary_style.py" />
             <source>The styles could not be stored in the GeoPackage: {}</source>
             <translation>Stiile ei õnnestunud GeoPackage-faili salvestada: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/temporal.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} ({} photos, {} bursts)</source>
+            <translation>{} ({} fotot, {} sarivõtet)</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -1996,6 +2044,107 @@
             <location filename="../processing/alg_addclip.py" />
             <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
             <translation>Kiirus siin, 16-kaupa: {} pilti/s, int8 {} pilti/s, {} teksti/s.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Find photo bursts</source>
+            <translation>Leia sarivõtted</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>bursts,near-duplicates,series,same scene,users,time,representative</source>
+            <translation>sarivõtted,peaaegu duplikaadid,seeria,sama vaade,kasutajad,aeg,esindaja</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Finds bursts: one person's series of near-identical photos of one scene, taken within minutes (30 shots of a fountain in two minutes). A burst would otherwise form a motif of its own, make a motif look bigger than it is and flatter a classifier's accuracy. Each photo gets its burst, the burst's size and whether it is the burst's representative (its most typical photo), so motifs can be discovered from one photo per burst.</source>
+            <translation>Leiab sarivõtted: ühe inimese minutite jooksul tehtud peaaegu ühesugused fotod ühest vaatest (30 võtet purskkaevust kahe minutiga). Muidu moodustaks sarivõte omaette motiivi, näitaks motiivi suuremana, kui see on, ja ilustaks klassifikaatori täpsust. Iga foto saab oma sarivõtte, selle suuruse ja märke, kas ta on sarivõtte esindaja (selle kõige tüüpilisem foto), nii et motiive saab leida üheainsa foto põhjal sarivõtte kohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Details: two photos of the same user, taken at most the given minutes apart (local time as written) and with embeddings at least as similar as the threshold (cosine), are in one burst, and so are photos linked through others; in time order each photo of a burst is within the minutes of the previous one. Embeddings come from the cache as for 'Discover photo motifs'. Distinct photos have a cosine similarity of at most 0.6 in our tests, a cropped and re-encoded copy 0.72 to 0.99: the default 0.9 never joins different scenes; lower it to catch looser series. Photos without a user, a time of day or a readable image are bursts of their own. Without a user field all photos count as one photographer's (a folder from one camera). The user and date fields are detected from the import (owner, taken_at) unless chosen.</source>
+            <translation>Üksikasjad: sama kasutaja kaks fotot, mis on tehtud kuni antud minutite kaugusel (kohalik aeg, nagu kirjutatud) ja mille vektoresitused on vähemalt lävendi võrra sarnased (koosinus), on samas sarivõttes, ja nii ka teiste kaudu seotud fotod; ajalises järjekorras on iga sarivõtte foto eelmisest kuni antud minutite kaugusel. Vektoresitused tulevad vahemälust nagu tööriistas „Leia fotomotiivid”. Erinevate fotode koosinussarnasus on meie testides kuni 0,6, kärbitud ja uuesti kodeeritud koopial 0,72 kuni 0,99: vaikimisi 0,9 ei ühenda kunagi eri vaateid; langeta seda, et leida lõdvemaid seeriaid. Kasutaja, kellaaja või loetava pildita fotod on omaette sarivõtted. Kasutajaväljata loetakse kõik fotod ühe pildistaja omaks (kaust ühest kaamerast). Kasutaja- ja kuupäevaväli tuvastatakse impordi järgi (owner, taken_at), kui neid ei valita.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Photo layer</source>
+            <translation>Fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>User field (empty: detected, e.g. owner)</source>
+            <translation>Kasutaja väli (tühi: tuvastatakse, nt owner)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date taken field (empty: detected, e.g. taken_at)</source>
+            <translation>Pildistamise aja väli (tühi: tuvastatakse, nt taken_at)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Largest gap between photos of a burst (minutes)</source>
+            <translation>Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <translation>Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Photos with bursts</source>
+            <translation>Fotod sarivõtetega</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Bursts of two or more photos</source>
+            <translation>Kahe või enama fotoga sarivõtted</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Photos in such bursts</source>
+            <translation>Fotosid sellistes sarivõtetes</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation>1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Date</source>
+            <translation>Kuupäev</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>The photo layer has no date taken field (such as taken_at): bursts need the time of each photo. Choose the field, or import the photos with 'Read photo folder'.</source>
+            <translation>Fotokihil pole pildistamise aja välja (nt taken_at): sarivõtete leidmiseks on vaja iga foto aega. Vali väli või impordi fotod tööriistaga „Loe fotokaust”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>User</source>
+            <translation>Kasutaja</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>  burst {}: {} photos by {}, {} to {}</source>
+            <translation>  sarivõte {}: {} fotot, pildistaja {}, {} kuni {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>the photographer</source>
+            <translation>pildistaja</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -2266,6 +2415,16 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Cluster one photo per burst (from 'Find photo bursts')</source>
+            <translation>Klasterda üks foto sarivõtte kohta (tööriistast „Leia sarivõtted”)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Clusters only each burst's representative (burst_first) and gives every photo of the burst its motif, so 30 near-identical shots of one scene by one person weigh as one photo. Motif sizes are then given in bursts and in photos.</source>
+            <translation>Klasterdab ainult iga sarivõtte esindaja (burst_first) ja annab selle motiivi sarivõtte igale fotole, nii et ühe inimese 30 peaaegu ühesugust võtet ühest vaatest kaaluvad nagu üks foto. Motiivide suurused antakse siis sarivõtetes ja fotodes.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Photos with motifs</source>
             <translation>Fotod koos motiividega</translation>
         </message>
@@ -2299,6 +2458,11 @@
             <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
             <translation>Lugeda õnnestus ainult {} foto(t): klasterdamiseks on vaja vähemalt kahte.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>In a burst: the motif of the burst's representative.</source>
+            <translation>Sarivõttes: sarivõtte esindaja motiiv.</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -2340,6 +2504,16 @@
             <location filename="../processing/alg_cluster.py" />
             <source>{} motifs: {}</source>
             <translation>{} motiivi: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' on it first, or turn off 'Cluster one photo per burst'.</source>
+            <translation>Fotokihil pole sarivõtteid (väljad burst_id ja burst_first): käivita sellel enne „Leia sarivõtted” või lülita välja „Klasterda üks foto sarivõtte kohta”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Clustering one photo per burst: {} of {} photos.</source>
+            <translation>Klasterdan ühe foto sarivõtte kohta: {} fotot {}-st.</translation>
         </message>
         <message>
             <location filename="../processing/alg_embed.py" />
@@ -2420,13 +2594,6 @@
             <location filename="../processing/alg_export_groups.py" />
             <source>Details: photos are copied (or hard-linked where the file system allows), never moved; existing folders and files are never deleted; name collisions get ' (2)' suffixes and identical files are skipped. Full file names are kept. The tables can include the embedding columns (as Orange's Save Data). Optionally removes EXIF/GPS from the copies for sharing (the originals are untouched).</source>
             <translation>Üksikasjad: fotod kopeeritakse (või luuakse kõvalingid, kui failisüsteem seda lubab), neid ei teisaldata kunagi; olemasolevaid kaustu ja faile ei kustutata kunagi; nimekonflikti korral lisatakse järelliide „ (2)” ja identsed failid jäetakse vahele. Failinimed säilivad täielikult. Tabelitesse saab lisada vektoresituste veerud (nagu Orange'i Save Data). Soovi korral eemaldab koopiatest jagamiseks EXIF-i/GPS-i (originaale ei puudutata).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_export_groups.py" />
-            <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer</source>
-            <translation>Fotokiht</translation>
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
@@ -3067,6 +3234,104 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>{}: valdav {} alal, {:.0%}</translation>
         </message>
         <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>When motifs are photographed (months, hours, seasons)</source>
+            <translation>Millal motiive pildistatakse (kuud, tunnid, aastaajad)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>time,month,hour,season,winter,night,heat map,chart,temporal,when</source>
+            <translation>aeg,kuu,tund,aastaaeg,talv,öö,soojuskaart,diagramm,ajaline,millal</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Shows when each motif is photographed: in which months, at which hours of the day and in which seasons, as a table and as a heat map per motif (months by hours) ready for a paper. Winter landscapes, autumn parks or the river at night stand out at a glance.</source>
+            <translation>Näitab, millal iga motiivi pildistatakse: millistel kuudel, mis kellaaegadel ja millistel aastaaegadel, tabelina ja iga motiivi soojuskaardina (kuud tundide kaupa), mis sobib otse artiklisse. Talvised maastikud, sügisesed pargid või öine jõgi torkavad kohe silma.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Details: for every motif and every month (1-12), hour (0-23) and season (DJF, MAM, JJA, SON) the table gives the count by the chosen measure (photo-user-days, distinct users or photos, as in the summary by area), its share of the motif's total and its share of all motifs at that time. Hours are the local time of each photo: the time as the camera wrote it, which the stored UTC offset confirms when there is one; photos without an offset are taken as local time as written. Photos known to the month only count in their month and season, not in the hours. Rows and heat map cells with fewer distinct users than the minimum are left empty (privacy). The chart folder gets one PNG per motif, an overview of all motifs and the heat map numbers as CSV.</source>
+            <translation>Üksikasjad: iga motiivi ning iga kuu (1–12), tunni (0–23) ja aastaaja (DJF, MAM, JJA, SON) kohta annab tabel arvu valitud mõõdu järgi (foto-kasutaja-päevad, erinevad kasutajad või fotod, nagu alade kokkuvõttes), selle osakaalu motiivi kogusummast ja osakaalu kõigist motiividest sel ajal. Tunnid on iga foto kohalik aeg: aeg, nagu kaamera selle kirjutas, mida salvestatud UTC nihe kinnitab, kui see on olemas; nihketa fotode aega loetakse kohalikuks, nagu kirjutatud. Ainult kuu täpsusega fotod loetakse oma kuusse ja aastaaega, mitte tundidesse. Read ja soojuskaardi lahtrid, kus on vähem erinevaid kasutajaid kui miinimum, jäetakse tühjaks (privaatsus). Diagrammide kausta tuleb iga motiivi kohta üks PNG, kõigi motiivide ülevaade ja soojuskaartide arvud CSV-na.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Photo layer (with a motif or class field)</source>
+            <translation>Fotokiht (motiivi või klassi väljaga)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Measure for motif counts and shares</source>
+            <translation>Motiivide arvude ja osakaalude mõõt</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Southern hemisphere (December-February is summer)</source>
+            <translation>Lõunapoolkera (detsember–veebruar on suvi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Minimum distinct users per row or cell (fewer: left empty)</source>
+            <translation>Erinevate kasutajate vähim arv rea või lahtri kohta (vähem: jäetakse tühjaks)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Motifs by month, hour and season</source>
+            <translation>Motiivid kuude, tundide ja aastaaegade kaupa</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Heat maps folder (PNG per motif)</source>
+            <translation>Soojuskaartide kaust (PNG motiivi kohta)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Photos counted</source>
+            <translation>Loetud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>One PNG per motif (months by hours, with the motif's months and hours beside it), overview.png with all motifs and heatmap_cells.csv with the numbers behind them.</source>
+            <translation>Iga motiivi kohta üks PNG (kuud tundide kaupa, kõrval motiivi kuud ja tunnid), overview.png kõigi motiividega ja heatmap_cells.csv nende taga olevate arvudega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
+            <translation>Fotokihil pole motiivivälja (cluster või class): käivita enne „Leia fotomotiivid” või „Klassifitseeri fotod mudeliga” või vali väli.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>The photo layer has no date taken field (such as taken_at): choose the field that holds when each photo was taken.</source>
+            <translation>Fotokihil pole pildistamise aja välja (nt taken_at): vali väli, milles on iga foto pildistamise aeg.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>No user field (such as owner): every photo counts as a user of its own.</source>
+            <translation>Kasutajavälja (nt owner) pole: iga foto loetakse eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Heat maps: {}</source>
+            <translation>Soojuskaardid: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>  {}: {} ({})</source>
+            <translation>  {}: {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>The photos lie south of the equator: choose 'Southern hemisphere' to name the seasons as they are there (December-February is summer).</source>
+            <translation>Fotod asuvad ekvaatorist lõuna pool: vali „Lõunapoolkera”, et aastaajad oleksid nimetatud nii, nagu need seal on (detsember–veebruar on suvi).</translation>
+        </message>
+        <message>
             <location filename="../core/messages.py" />
             <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
             <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
@@ -3180,6 +3445,91 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
             <translation>Kirjutan int8-pildiosa.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos are in {} bursts of two or more photos (largest: {} photos); every other photo is a burst of its own.</source>
+            <translation>{1} fotost {0} on {2} sarivõttes, milles on kaks või enam fotot (suurimas {3} fotot); iga teine foto on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No user field: all photos count as one photographer's.</source>
+            <translation>Kasutajavälja pole: kõik fotod loetakse ühe pildistaja omaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each is a burst of its own.</source>
+            <translation>{} fotol pole kasutajat: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no time of day: each is a burst of its own.</source>
+            <translation>{} fotol pole kellaaega: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be read: each is a burst of its own.</source>
+            <translation>{} fotot ei õnnestunud lugeda: igaüks on omaette sarivõte.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos have a motif and a month; {} motifs.</source>
+            <translation>{1} fotost {0} on motiiv ja kuu; {2} motiivi.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hours are local times: {} photos carry their UTC offset, {} have none and are taken as local time as written.</source>
+            <translation>Tunnid on kohalikud ajad: {} fotol on UTC nihe kaasas, {} fotol seda pole ja nende aega loetakse kohalikuks, nagu kirjutatud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have UTC times (marked Z) without their local offset: their hours are UTC, not local.</source>
+            <translation>{} fotol on UTC aeg (märgiga Z) ilma kohaliku nihketa: nende tunnid on UTC järgi, mitte kohalikud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos with a motif have no readable month and were left out.</source>
+            <translation>{} motiiviga fotol pole loetavat kuud ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have a date but no time of day: they count in their month and season, not in the hours.</source>
+            <translation>{} fotol on kuupäev, kuid pole kellaaega: need loetakse oma kuusse ja aastaaega, mitte tundidesse.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif and were left out.</source>
+            <translation>{} fotol pole motiivi ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own.</source>
+            <translation>{} fotol pole kasutajat: iga neist loetakse eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} rows have fewer than {} distinct users: their counts and shares are empty (suppressed).</source>
+            <translation>{} real on vähem kui {} erinevat kasutajat: nende arvud ja osakaalud on tühjad (varjatud).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos belong to one group, so the split is random.</source>
+            <translation>Kõik fotod kuuluvad ühte rühma, seega on jaotus juhuslik.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The groups are too few to keep any of them for validation without losing a class from training, so the split is random.</source>
+            <translation>Rühmi on liiga vähe, et mõnda neist valideerimiseks kõrvale jätta ilma mõnda klassi treenimisest kaotamata, seega on jaotus juhuslik.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No photo of these classes is among the groups held out for validation, so their recall is not measured: {}.</source>
+            <translation>Valideerimiseks kõrvale jäetud rühmades pole ühtegi nende klasside fotot, seega nende saagist ei mõõdeta: {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>All photos of these classes belong to groups that fell into validation, so they were kept for training and their recall is not measured: {}.</source>
+            <translation>Nende klasside kõik fotod kuuluvad rühmadesse, mis sattusid valideerimisse, seega jäeti need treenimiseks ja nende saagist ei mõõdeta: {}.</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -3423,6 +3773,31 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Ruudud</translation>
         </message>
         <message>
+            <location filename="../core/options.py" />
+            <source>All seasons</source>
+            <translation>Kõik aastaajad</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>December–February (DJF: winter in the north, summer in the south)</source>
+            <translation>Detsember–veebruar (DJF: põhjas talv, lõunas suvi)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>March–May (MAM: spring in the north, autumn in the south)</source>
+            <translation>Märts–mai (MAM: põhjas kevad, lõunas sügis)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>June–August (JJA: summer in the north, winter in the south)</source>
+            <translation>Juuni–august (JJA: põhjas suvi, lõunas talv)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>September–November (SON: autumn in the north, spring in the south)</source>
+            <translation>September–november (SON: põhjas sügis, lõunas kevad)</translation>
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>The run had finished writing its outputs when the cancel request came.</source>
             <translation>Käivitus oli väljundid juba kirjutanud, kui katkestamise soov tuli.</translation>
@@ -3636,16 +4011,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>User field (empty: detected, e.g. owner)</source>
-            <translation>Kasutaja väli (tühi: tuvastatakse, nt owner)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Date taken field (empty: detected, e.g. taken_at)</source>
-            <translation>Pildistamise aja väli (tühi: tuvastatakse, nt taken_at)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Classifier confidence field (optional: mean per area)</source>
             <translation>Klassifikaatori kindluse väli (valikuline: keskmine ala kohta)</translation>
         </message>
@@ -3671,13 +4036,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Measure for motif counts and shares</source>
-            <translation>Motiivide arvude ja osakaalude mõõt</translation>
+            <source>Minimum users per area</source>
+            <translation>Vähim kasutajaid ala kohta</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum users per area</source>
-            <translation>Vähim kasutajaid ala kohta</translation>
+            <source>Season (only photos taken then)</source>
+            <translation>Aastaaeg (ainult siis tehtud fotod)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3721,41 +4086,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>The photo layer has no field '{}'.</source>
-            <translation>Fotokihil pole välja „{}”.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>{} field: {}</source>
-            <translation>{} väli: {}</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>{} field: {} (detected)</source>
-            <translation>{} väli: {} (tuvastatud)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or 'Classify photos with a model' first, or choose the field.</source>
-            <translation>Fotokihil pole motiivivälja (cluster või class): käivita enne „Leia fotomotiivid” või „Klassifitseeri fotod mudeliga” või vali väli.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>User</source>
-            <translation>Kasutaja</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>No user field (such as owner): every photo counts as a user of its own.</source>
-            <translation>Kasutajavälja (nt owner) pole: iga foto loetakse eraldi kasutajaks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Date</source>
-            <translation>Kuupäev</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>No date field: a user's photos count as one photo-user-day per area.</source>
             <translation>Kuupäevavälja pole: kasutaja fotod loetakse ala kohta üheks foto-kasutaja-päevaks.</translation>
         </message>
@@ -3786,6 +4116,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
+            <source>A season needs the date taken field (such as taken_at): choose it, or all seasons.</source>
+            <translation>Aastaaja jaoks on vaja pildistamise aja välja (nt taken_at): vali see või kõik aastaajad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Season {}: {} of {} photos were taken then.</source>
+            <translation>Aastaaeg {0}: {2} fotost {1} on tehtud siis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
             <source>The photo layer has no located photos to summarise.</source>
             <translation>Fotokihis pole asukohaga fotosid, mida kokku võtta.</translation>
         </message>
@@ -3806,8 +4146,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
-            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart. Mudel õpib ka ära tundma, millal foto ei sobi ühtegi klassi: ainult treeningfotode põhjal mõõdab ta, kui kaugel on teadaolevate klasside fotod teistest, ning „Klassifitseeri fotod” märgib sellest kaugemal oleva foto „unknown” (teadmata). „Mitte ükski neist” näidisfotod (toit, selfid, ekraanipildid...) õpetavad talle lisaks, mida välja jätta.</translation>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
+            <translation>Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart. Mudel õpib ka ära tundma, millal foto ei sobi ühtegi klassi: ainult treeningfotode põhjal mõõdab ta, kui kaugel on teadaolevate klasside fotod teistest, ning „Klassifitseeri fotod” märgib sellest kaugemal oleva foto „unknown” (teadmata). „Mitte ükski neist” näidisfotod (toit, selfid, ekraanipildid...) õpetavad talle lisaks, mida välja jätta.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3828,6 +4168,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_train.py" />
             <source>Photo path field of the layer</source>
             <translation>Kihi fotode failitee väli</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Keep together in the evaluation: user or burst field (empty: detected)</source>
+            <translation>Hoia hindamisel koos: kasutaja- või sarivõtteväli (tühi: tuvastatakse)</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3871,6 +4216,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Accuracy of a random split (when validated by user)</source>
+            <translation>Juhusliku jaotuse täpsus (kui valideeritakse kasutajate kaupa)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Validation accuracy of the known classes with 'unknown'</source>
             <translation>Teadaolevate klasside valideerimise täpsus koos „unknown”-klassiga</translation>
         </message>
@@ -3908,6 +4258,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_train.py" />
             <source>Linear: seconds, a good default. Neural network: sometimes better with many photos. Fine-tune: minutes to hours, adapts the image model itself.</source>
             <translation>Lineaarne: sekundid, hea vaikevalik. Närvivõrk: paljude fotode korral mõnikord parem. Peenhäälestus: minutitest tundideni, kohandab pildimudelit ennast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>The validation photos and the cross-validation folds keep each user's photos (and each burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the owner field when the layer has one, else burst_id. Class folders have no users.</source>
+            <translation>Valideerimisfotod ja ristvalideerimise osad hoiavad iga kasutaja (ja iga sarivõtte) fotod ühel pool, nii et täpsus on see, mida saavad uue kasutaja fotod. Tühi: owner-väli, kui kihil see on, muidu burst_id. Klassikaustades kasutajaid pole.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3961,6 +4316,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
+            <source>Evaluation by</source>
+            <translation>Hindamine välja järgi</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>No user or burst field: the validation photos are drawn at random, so near-duplicates of one person's photos may sit on both sides and flatter the accuracy.</source>
+            <translation>Kasutaja- ega sarivõttevälja pole: valideerimisfotod valitakse juhuslikult, nii et ühe inimese fotode peaaegu duplikaadid võivad sattuda mõlemale poole ja täpsust ilustada.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
             <source>Choose a folder of class subfolders or a photo layer with a class field.</source>
             <translation>Vali klasside alamkaustadega kaust või klassiväljaga fotokiht.</translation>
         </message>
@@ -3968,6 +4333,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_train.py" />
             <source>{}, field {}</source>
             <translation>{}, väli {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>Accuracy on photos of {} users not used for fitting: {}; on a random split: {} ({} points).</source>
+            <translation>Täpsus {} kasutaja fotodel, mida sobitamiseks ei kasutatud: {}; juhusliku jaotuse korral: {} ({} punkti).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_train.py" />
+            <source>A random split puts near-duplicates of the same people's photos on both sides and looks better than the model will do on new users' photos: the by-user figure is the honest one.</source>
+            <translation>Juhuslik jaotus paneb samade inimeste fotode peaaegu duplikaadid mõlemale poole ja näib parem, kui mudel uute kasutajate fotodel hakkama saab: aus arv on kasutajate kaupa saadud täpsus.</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -4126,6 +4501,10 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card. The model also learns when a photo fits none of the classes: from the training photos alone it measures how far photos of the known classes lie from the others, and 'Classify photos' calls a photo farther than that 'unknown'. 'None of these' example photos (food, selfies, screenshots...) teach it more about what to leave out.</source>
+            <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart. Mudel õpib ka ära tundma, millal foto ei sobi ühtegi klassi: ainult treeningfotode põhjal mõõdab ta, kui kaugel on teadaolevate klasside fotod teistest, ning „Klassifitseeri fotod” märgib sellest kaugemal oleva foto „unknown” (teadmata). „Mitte ükski neist” näidisfotod (toit, selfid, ekraanipildid...) õpetavad talle lisaks, mida välja jätta.</translation>
         </message>
         <message>
             <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
@@ -4326,10 +4705,6 @@ Vähemalt kaks klassi.</translation>
         <message>
             <source>Photo layer (points with a motif or class field)</source>
             <translation type="vanished">Fotokiht (punktid motiivi või klassi väljaga)</translation>
-        </message>
-        <message>
-            <source>Motif or class field (empty: cluster, else class)</source>
-            <translation type="vanished">Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
         </message>
         <message>
             <source>Areas: polygon layer (empty: generate a grid)</source>

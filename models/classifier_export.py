@@ -61,6 +61,7 @@ from ..core.model_files import (
     UNKNOWN_SCORE,
 )
 from ..core.openset import DEFAULT_REJECTION, LRD_EPS
+from ..core.report import difference_sentence, split_of, split_text, unit_of
 from ..core.vecmath import EPS
 from .onnx_utils import save_atomic
 
@@ -428,11 +429,15 @@ def model_card(result, spec, name: str, created: str) -> str:
     ]
     if ev is not None:
         lines += [
-            f"Hold-out validation on {result.n_val} photos ({result.val_fraction:.0%}, stratified, "
-            f"seed {result.seed}); the head was fitted on the other {result.n_train}:",
+            f"Hold-out validation on {result.n_val} photos ({split_text(result)}, seed {result.seed}); "
+            f"the head was fitted on the other {result.n_train}:",
             "",
             f"- accuracy {_fmt(ev.accuracy)}, balanced accuracy {_fmt(ev.balanced_accuracy)}",
         ]
+        random = split_of(result).get("random_split")
+        if random:
+            lines.append(f"- accuracy of a stratified random split (for comparison only): {_fmt(random['accuracy'])}. "
+                         + difference_sentence(ev.accuracy, random["accuracy"], unit_of(result)))
     if cv is not None:
         lines.append(
             f"- {cv['folds']}-fold cross-validation accuracy {_fmt(cv['accuracy_mean'])} "
@@ -581,7 +586,8 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
                 val_fraction: float = 0.2, seed: int = 0, cv_folds: int = 0, class_weight="balanced",
                 cache=None, name: str | None = None, source: str = "", onnx_path=None,
                 feedback=None, finetune_seconds: float = 300.0, unfreeze_stages: int = 3,
-                unknown_rejection: float = DEFAULT_REJECTION, none_label=None) -> TrainedModel:
+                unknown_rejection: float = DEFAULT_REJECTION, none_label=None,
+                groups=None, group_field: str | None = None) -> TrainedModel:
     """Photos with class names -> embeddings -> head -> model folder + report.
 
     ``backbone`` is a registry id or a ``BackboneSpec`` (with ``onnx_path`` for a user model);
@@ -600,6 +606,9 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     ``unknown_rejection`` (default 3 %): the calibrated 'unknown' (``core/openset.py``) may call
     this share of photos of the known classes unknown; 0 switches it off. ``none_label``: the
     label meaning "none of these" (a class named ``unknown`` always does).
+
+    ``groups`` (one user or burst per photo, from ``group_field``): every split keeps a group's
+    photos on one side (``core.train.train_classifier``), fine-tuning's included.
     """
     from ..core.embed import compute_embeddings
     from ..core.feedback import ensure_feedback
@@ -611,13 +620,15 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     seconds = {}
     spec = backbone if hasattr(backbone, "cache_key") else get_backbone(backbone or DEFAULT_BACKBONE)
     head_method, tuned = method, None
+    group_of = dict(zip(paths, groups)) if groups is not None else None
     if method == "finetune":
         from .finetune import prepare_finetuned_backbone
 
         t0 = time.perf_counter()
         spec, onnx_path, paths, labels, invalid, tuned = prepare_finetuned_backbone(
             paths, labels, spec, invalid, val_fraction=val_fraction, seed=seed, class_weight=class_weight,
-            seconds_budget=finetune_seconds, unfreeze_stages=unfreeze_stages, feedback=feedback.sub(0, 60))
+            seconds_budget=finetune_seconds, unfreeze_stages=unfreeze_stages, feedback=feedback.sub(0, 60),
+            groups=groups)
         seconds["finetune"] = time.perf_counter() - t0
         head_method, feedback = "linear", feedback.sub(60, 100)
     spec = classifier_spec(spec)
@@ -635,6 +646,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         class_weight=class_weight, feedback=feedback.sub(70, 95), paths=used_paths,
         blocks=getattr(spec, "classifier_blocks", None) if getattr(spec, "variant", "") else None,
         unknown_rejection=unknown_rejection, none_label=none_label,
+        groups=[group_of[p] for p in used_paths] if group_of is not None else None, group_field=group_field,
     )
     seconds["training"] = time.perf_counter() - t0
     if tuned is not None:

@@ -265,7 +265,8 @@ def _load_huggingface(folder: Path, arch) -> LoadedClip:
     try:
         model = CLIPModel.from_pretrained(str(folder), local_files_only=True, dtype=torch.float32,
                                           attn_implementation="eager")
-    except (OSError, ValueError, RuntimeError, KeyError) as exc:
+    except Exception as exc:  # damaged weights or config: safetensors, huggingface_hub and transformers
+        # each raise their own types (SafetensorError, StrictDataclassFieldValidationError, ...)
         raise ClipSourceError(f"transformers cannot load the CLIP model in {folder}: {exc}") from None
     model.eval()
     text_cfg, vision_cfg = model.config.text_config, model.config.vision_config
@@ -300,6 +301,7 @@ def describe(config) -> str:
 def read_state_dict(kind: str, path: Path) -> dict:
     """float32 torch tensors under open_clip's names ('module.' prefixes of training checkpoints removed)."""
     import torch
+    from safetensors import SafetensorError
 
     from .torch_pickle import CheckpointError, load_torch_state_dict, load_torchscript_state_dict
 
@@ -312,7 +314,7 @@ def read_state_dict(kind: str, path: Path) -> dict:
             raw = load_torchscript_state_dict(path)
         else:
             raw = load_torch_state_dict(path)
-    except (CheckpointError, OSError, ValueError, RuntimeError) as exc:
+    except (CheckpointError, SafetensorError, OSError, ValueError, RuntimeError) as exc:
         raise ClipSourceError(f"The weights {path.name} cannot be read: {exc}") from None
     out = {}
     for key, value in raw.items():
@@ -449,13 +451,17 @@ def _load_state_dict_source(kind: str, path: Path, arch) -> LoadedClip:
     from transformers import CLIPModel
 
     sd = read_state_dict(kind, path)
-    dims = infer_dims(sd, path)
+    try:
+        dims = infer_dims(sd, path)
+        mapped = openclip_to_hf(sd, dims)
+    except KeyError as exc:  # a tensor of the layers counted, or of the towers, is not in the file
+        raise ClipSourceError(f"The weights {path.name} do not fit a classic CLIP ViT: the tensor {exc.args[0]} "
+                              "is missing.") from None
     v_heads, t_heads, activation, arch_name, notes = heads_and_activation(kind, path, arch, dims)
     tokenizer, vocab, merges = read_tokenizer(path.parent, dims["context_length"])
     _check_vocab(vocab, dims["vocab_size"], path.parent)
     config = hf_config(dims, v_heads, t_heads, activation, tokenizer.eot_id)
     model = CLIPModel._from_config(config, attn_implementation="eager").eval()
-    mapped = openclip_to_hf(sd, dims)
     result = model.load_state_dict(mapped, strict=False)
     unused = sorted(set(sd) - _used_keys(dims))
     if result.missing_keys or result.unexpected_keys or unused:

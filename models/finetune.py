@@ -427,19 +427,19 @@ def build_finetuned_onnx(sd: dict, base, destination) -> Path:
 
 def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: float = 0.2, seed: int = 0,
                                class_weight="balanced", seconds_budget: float = 300.0,
-                               unfreeze_stages: int = UNFREEZE_STAGES, feedback=None) -> tuple:
+                               unfreeze_stages: int = UNFREEZE_STAGES, feedback=None, groups=None) -> tuple:
     """The 'finetune' step of ``classifier_export.train_model``, before the usual linear head.
 
-    Decodes the photos, draws the same stratified hold-out split as ``core.train.train_classifier``
-    (``val_fraction``, ``seed``), fine-tunes on the training part only, writes the fine-tuned
-    backbone ONNX into ``model_cache_dir()/finetuned/`` and returns
+    Decodes the photos, draws the same hold-out split as ``core.train.train_classifier``
+    (``val_fraction``, ``seed``; by group when ``groups`` are given), fine-tunes on the training
+    part only, writes the fine-tuned backbone ONNX into ``model_cache_dir()/finetuned/`` and returns
     ``(spec, onnx_path, paths, labels, invalid, result)``: the classifier spec of the new backbone
     (own id, so its embeddings are cached under their own key), the photos that decoded
     (failures are appended to ``invalid``), and the :class:`FinetuneResult`.
     """
     require_torch()
     from ..core.feedback import ensure_feedback
-    from ..core.train import check_inputs, holdout_split
+    from ..core.train import check_inputs, split_indices
     from .registry import model_cache_dir, weights_file
     from .torch_pickle import load_torch_state_dict
 
@@ -458,7 +458,8 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
     images = [images[i] for i in keep]
     _X, y, classes, _counts = check_inputs(np.zeros((len(labels), 1), np.float32), labels, "linear",
                                             val_fraction, class_weight)
-    train = np.arange(len(y)) if val_fraction <= 0 else holdout_split(y, val_fraction, seed)[0]
+    kept_groups = [groups[i] for i in keep] if groups is not None else None
+    train = np.arange(len(y)) if val_fraction <= 0 else split_indices(y, kept_groups, val_fraction, seed)[0]
     sd = load_torch_state_dict(weights_file(spec.id))
     result = finetune(images, y, spec, sd, train, seconds_budget=seconds_budget, unfreeze_stages=unfreeze_stages,
                       seed=seed, class_weight=class_weight, feedback=feedback.sub(10, 90), n_classes=len(classes))

@@ -19,8 +19,8 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 # the single steps in workflow order (menu "Single steps"); their texts and icons are the
 # algorithms' own, so the menu and the Processing toolbox say the same in every language
-STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "cluster", "renamemotifs", "train", "classify",
-            "exportgroups", "summarize", "motifmap")
+STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "addclip", "bursts", "cluster", "renamemotifs",
+            "zeroshot", "search", "train", "classify", "exportgroups", "summarize", "motiftime", "motifmap")
 
 
 def steps():
@@ -63,6 +63,7 @@ class PhotoMotifsPlugin:
         self.toolbar = None
         self.menu = None
         self.workflow = None
+        self.time_slider = None
         # before the provider exists: QGIS reads algorithm texts when it loads them
         install_translator()
 
@@ -80,6 +81,9 @@ class PhotoMotifsPlugin:
         self.initProcessing()
         if self.iface is None:
             return
+        from .timeslider import TimeSliderKeeper
+
+        self.time_slider = TimeSliderKeeper()
         window = self.iface.mainWindow()
         main = QAction(QIcon(ICON), tr("Photo Motifs: from photos to a map…"), window)
         main.setObjectName("PhotoMotifsWorkflow")
@@ -131,6 +135,9 @@ class PhotoMotifsPlugin:
             if self.iface is not None:
                 self.iface.removePluginMenu(tr("&Photo Motifs"), action)
         self.actions = []
+        if self.time_slider is not None:
+            self.time_slider.disconnect()
+            self.time_slider = None
         if self.workflow is not None:
             self.workflow.close()
             self.workflow.deleteLater()

@@ -15,7 +15,7 @@ from collections import Counter
 from qgis.core import QgsFeatureRequest, QgsField
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.motifnames import formula_like, id_field, name_rows, text
+from ..core.motifnames import NOT_A_MOTIF, formula_like, id_field, name_rows, text
 from ..processing.motif_names import renderer_colours, store_names, stored_names
 from ..processing.outputs import is_null
 from ..processing.qgis_compat import FIELD_TYPES, REQUEST_NO_GEOMETRY
@@ -63,6 +63,8 @@ def check_name(name) -> str:
     if formula_like(name):
         raise EditError(tr("A name beginning with {} is run as a formula by spreadsheets; write it without "
                            "that sign.").format(name[0]))
+    if name == NOT_A_MOTIF:
+        raise EditError(tr("This name is reserved for photos that are not a motif: use 'Not a motif' instead."))
     return name
 
 

@@ -2,6 +2,7 @@
 import json
 import math
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import (
@@ -31,7 +32,7 @@ from ..core.options import (
 )
 from ..core.safe_write import replace_complete
 from .base import PhotoMotifsAlgorithm
-from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
+from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
     CACHE,
@@ -77,6 +78,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     MIN_CLUSTER_SIZE = "MIN_CLUSTER_SIZE"
     SEED = "SEED"
     PROJECTION = "PROJECTION"
+    BURST_REPRESENTATIVES = "BURST_REPRESENTATIVES"
     OUTPUT = "OUTPUT"
     SHEETS = "SHEETS"
     MAP = "MAP"
@@ -145,6 +147,12 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(P(self.SEED, self.tr("Random seed"), NUMBER_INTEGER, 0))
         self.addParameter(QgsProcessingParameterEnum(
             self.PROJECTION, self.tr("Similarity map"), option_labels(PROJECTION_OPTIONS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.BURST_REPRESENTATIVES, self.tr("Cluster one photo per burst (from 'Find photo bursts')"), False))
+        self.parameterDefinition(self.BURST_REPRESENTATIVES).setHelp(self.tr(
+            "Clusters only each burst's representative (burst_first) and gives every photo of the burst "
+            "its motif, so 30 near-identical shots of one scene by one person weigh as one photo. Motif "
+            "sizes are then given in bursts and in photos."))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Photos with motifs"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
@@ -195,14 +203,17 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
         params = self.cluster_params(parameters, context)
         source = resolve_photo_source(self, parameters, context, feedback)
-        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source)
+        reps = self.burst_representatives(parameters, context, source, feedback)
+        clustered = source if reps is None else representatives_only(source, reps)
+        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), clustered)
         if len(emb.rows) < 2:
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
         result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
-        tiny = tiny_motifs(result.sizes, len(emb.rows))
-        self.say_plainly(feedback, source, result, tiny, len(emb.rows))
-        self.say_details(feedback, result)
+        photo_sizes = self.photo_sizes(result, reps, emb, valid)
+        tiny = tiny_motifs(photo_sizes, sum(photo_sizes.values()))
+        self.say_plainly(feedback, source, result, tiny, sum(photo_sizes.values()))
+        self.say_details(feedback, result, reps, photo_sizes)
 
         projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
@@ -211,19 +222,22 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
         per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
-        reasons = failed_reasons(source, valid, emb)
+        reasons = failed_reasons(clustered, valid, emb)
+        member_note = self.tr("In a burst: the motif of the burst's representative.")
 
         def values(i):
-            r = per_feature.get(i)
+            own = i if reps is None else int(reps[i])
+            r = per_feature.get(own)
             if r is None:
-                return {"cluster_note": reasons.get(i)}
+                return {"cluster_note": reasons.get(own)}
             label = result.labels[r]
             return {
-                "cluster": label, "cluster_size": result.sizes.get(label), "cluster_rank": int(result.rank[r]),
-                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]),
+                "cluster": label, "cluster_size": photo_sizes.get(label), "cluster_rank": int(result.rank[r]),
+                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]) and own == i,
                 "sim_x": float(xy[r, 0]) if xy is not None else None,
                 "sim_y": float(xy[r, 1]) if xy is not None else None,
                 "cluster_tiny": label in tiny,
+                "cluster_note": member_note if own != i else None,
             }
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
@@ -266,6 +280,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "criterion": result.criterion,
                 "k_curve": [[int(k), float(v)] for k, v in result.k_curve],
                 "sizes": result.sizes,
+                "burst_representatives": reps is not None,
+                "photos_by_motif": photo_sizes,
                 "notes": result.notes,
                 "projection": projection,
             }
@@ -286,8 +302,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 feedback.pushInfo(self.tr("{} photos have no location: they are in the layer and the contact "
                                           "sheets, but not on the map.").format(unlocated))
 
-    def say_details(self, feedback, result):
-        """The technical lines, under a heading, after the plain summary."""
+    def say_details(self, feedback, result, reps, photo_sizes):
+        """The technical lines, under a heading, after the plain summary; the motifs' sizes (in
+        bursts and photos when bursts are clustered as one)."""
         feedback.pushInfo(self.tr("Details:"))
         for note in result.notes:
             feedback.pushInfo(note)
@@ -296,8 +313,43 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             chosen = self.tr("  <- chosen")
             for k, value in result.k_curve:
                 feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
-        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
-            f"{name} ({size})" for name, size in result.sizes.items())))
+        if reps is None:
+            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+                f"{name} ({size})" for name, size in result.sizes.items())))
+        else:
+            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+                self.tr("{} ({} photos, {} bursts)").format(name, photo_sizes.get(name, 0), size)
+                for name, size in result.sizes.items())))
+
+    def burst_representatives(self, parameters, context, source, feedback):
+        """Index of each feature's burst representative (None unless the option is on)."""
+        if not self.parameterAsBoolean(parameters, self.BURST_REPRESENTATIVES, context):
+            return None
+        from ..core.bursts import representatives
+
+        names = source.fields.names()
+        if "burst_id" not in names or "burst_first" not in names:
+            raise QgsProcessingException(self.tr(
+                "The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' "
+                "on it first, or turn off 'Cluster one photo per burst'."))
+        reps = representatives([None if is_null(f["burst_id"]) else int(f["burst_id"]) for f in source.features],
+                               [not is_null(f["burst_first"]) and bool(f["burst_first"]) for f in source.features])
+        feedback.pushInfo(self.tr("Clustering one photo per burst: {} of {} photos.").format(
+            len(set(reps.tolist())), len(reps)))
+        return reps
+
+    @staticmethod
+    def photo_sizes(result, reps, emb, valid):
+        """{motif: photos} (with burst members when bursts are clustered as one photo)."""
+        if reps is None:
+            return dict(result.sizes)
+        label_of = {valid[r]: result.labels[k] for k, r in enumerate(emb.rows)}
+        photos: dict = {}
+        for i in range(len(reps)):
+            label = label_of.get(int(reps[i]))
+            if label is not None:
+                photos[label] = photos.get(label, 0) + 1
+        return photos
 
     @staticmethod
     def write_sheets(folder, paths, result, cf):
@@ -327,6 +379,11 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
 
 SHEETS_MARKER = ".photo_motifs_sheets"
+
+
+def representatives_only(source, reps):
+    """The photo source with only burst representatives' paths (the others are left out)."""
+    return replace(source, paths=[p if reps[i] == i else "" for i, p in enumerate(source.paths)])
 
 
 def _remove_previous_sheets(folder):

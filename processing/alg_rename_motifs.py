@@ -32,8 +32,8 @@ from ..core.motifnames import (
 from ..core.palette import category_styles
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
-from .motif_names import problem_sentence, renderer_colours, store_names, stored_names
-from .outputs import create_sink, style_photo_output, to_qvalue
+from .motif_names import problem_sentences, renderer_colours, store_names, stored_names
+from .outputs import create_sink, is_null, style_photo_output, to_qvalue
 from .params import set_help
 from .photo_sources import layer_folder
 from .qgis_compat import FIELD_TYPES, FILE_FILE, SOURCE_VECTOR
@@ -136,10 +136,10 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
         else:
             ids = list(values)
         mapping = validate_mapping(rows, values, ids)
-        for problem in mapping.warnings:
-            feedback.pushWarning(problem_sentence(problem))
+        for line in problem_sentences(mapping.warnings):
+            feedback.pushWarning(line)
         if mapping.errors:
-            raise QgsProcessingException("\n".join(problem_sentence(p) for p in mapping.errors))
+            raise QgsProcessingException("\n".join(problem_sentences(mapping.errors)))
         new_values = apply_mapping(values, ids, mapping)
         colours = self.colours(layer, field_name, values, ids, new_values, mapping)
         dest_id = self.write(parameters, context, source, features, field_name, new_values, ids)
@@ -210,11 +210,13 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
         for new, olds in sorted(sources.items(), key=lambda kv: (kv[0] is None, str(kv[0]))):
             if list(olds) == [new]:
                 continue
-            parts = " + ".join(f"{old} ({n})" for old, n in olds.most_common() if old is not None)
-            if not parts:
+            moved = [(old, n) for old, n in olds.most_common() if old is not None]
+            if not moved:
                 continue
+            parts = " + ".join(f"{old} ({n})" for old, n in moved)
             target = new if new is not None else self.tr("not a motif")
-            feedback.pushInfo(self.tr("{} → {} ({} photos)").format(parts, target, sum(olds.values())))
+            # photos that had no motif before (unreadable ones) are not part of the change
+            feedback.pushInfo(self.tr("{} → {} ({} photos)").format(parts, target, sum(n for _old, n in moved)))
         n_before = len({v for v in values if v is not None})
         n_after = len({v for v in new_values if v is not None})
         feedback.pushInfo(self.tr("{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.").format(
@@ -223,7 +225,8 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
 
 
 def _null(value) -> bool:
-    return value is None or str(value) == "NULL" or str(value) == ""
+    """NULL (``outputs.is_null``) or empty text: no motif."""
+    return is_null(value) or str(value) == ""
 
 
 def write_named_sheets(folder, paths, names, ranks, notes, cf) -> None:

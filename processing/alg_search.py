@@ -19,7 +19,9 @@ from .photo_sources import (
     CACHE,
     INPUT,
     add_photo_source_parameters,
+    cache_from_parameters,
     clip_embeddings,
+    clip_model,
     clip_model_parameter,
     resolve_photo_source,
 )
@@ -109,9 +111,12 @@ class SearchAlgorithm(PhotoMotifsAlgorithm):
         from ..core.zeroshot import rank_by_similarity
 
         source = resolve_photo_source(self, parameters, context, feedback)
-        text, spec, valid, emb, cache = clip_embeddings(self, parameters, context, feedback, cf, source,
-                                                        self.MODEL, self.INT8)
-        query, photo_id = self.query_vector(parameters, context, text, spec, cache, cf)
+        model = clip_model(self, parameters, context, self.MODEL, self.INT8)
+        cache = cache_from_parameters(self, parameters, context, source)
+        # the query first: a missing or unreadable one is said before the layer's photos are embedded
+        query, photo_id = self.query_vector(parameters, context, *model, cache[0], cf)
+        _text, _spec, valid, emb, _cache = clip_embeddings(self, parameters, context, feedback, cf, source,
+                                                           self.MODEL, self.INT8, model=model, cache=cache)
         exclude = [emb.photo_ids[r] == photo_id for r in emb.rows] if photo_id else None
         t0 = time.perf_counter()
         order, sims = rank_by_similarity(emb.matrix, query, self.parameterAsInt(parameters, self.N, context),

@@ -31,11 +31,11 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
+from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
-from .params import mark_advanced, option_labels, set_help
+from .params import mark_advanced, option_labels, option_value, set_help
 from .qgis_compat import (
     DISTANCE_METERS,
     FIELD_NUMERIC,
@@ -112,6 +112,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
     GRID_CRS = "GRID_CRS"
     MEASURE = "MEASURE"
     MIN_USERS = "MIN_USERS"
+    SEASON = "SEASON"
     OUTPUT = "OUTPUT"
     N_AREAS = "N_AREAS"
     N_SUPPRESSED = "N_SUPPRESSED"
@@ -148,6 +149,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_USERS, self.tr("Minimum users per area"),
             NUMBER_INTEGER, 5, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SEASON, self.tr("Season (only photos taken then)"), option_labels(SEASON_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Motif summary"), SOURCE_VECTOR_POLYGON))
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
@@ -255,6 +258,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
 
         if areas_source is None and not self.parameterAsCrs(parameters, self.GRID_CRS, context).isValid():
             check_transformed(xs, source.sourceCrs(), target)
+        keep = self._season(parameters, context, date_field, dates, feedback)
+        if keep is not None:  # only the photos of one season
+            xs, ys, motifs, users, dates, confs = ([v for v, k in zip(col, keep) if k] if col else col
+                                                   for col in (xs, ys, motifs, users, dates, confs))
         polygons, area_feats = None, None
         if areas_source is not None:
             import shapely
@@ -313,6 +320,21 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
+
+    def _season(self, parameters, context, date_field, dates, feedback):
+        """Which photos were taken in the chosen season (None: all seasons)."""
+        season = option_value(self, parameters, self.SEASON, context, SEASON_OPTIONS)
+        if season == "all":
+            return None
+        if not date_field:
+            raise QgsProcessingException(self.tr(
+                "A season needs the date taken field (such as taken_at): choose it, or all seasons."))
+        from ..core.phototime import season_mask
+
+        keep = season_mask(dates, season)
+        feedback.pushInfo(self.tr("Season {}: {} of {} photos were taken then.").format(
+            season, int(keep.sum()), len(keep)))
+        return keep
 
     def _utm_for(self, source, context):
         from ..core.summarize import utm_epsg

@@ -34,6 +34,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     INPUT = "INPUT"
     LABEL_FIELD = "LABEL_FIELD"
     PATH_FIELD = "PATH_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
     METHOD = "METHOD"
     FINETUNE_SECONDS = "FINETUNE_SECONDS"
     VAL_FRACTION = "VAL_FRACTION"
@@ -49,6 +50,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
     OPEN_SET_ACCURACY = "OPEN_SET_ACCURACY"
     EXPECTED_REJECTION = "EXPECTED_REJECTION"
     BALANCED_ACCURACY = "BALANCED_ACCURACY"
+    RANDOM_SPLIT_ACCURACY = "RANDOM_SPLIT_ACCURACY"
     CLASSES = "CLASSES"
     LEFT_OUT = "LEFT_OUT"
     MODEL = "MODEL"
@@ -76,7 +78,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             "Details: embeddings come from the cache (computed when missing); a linear classifier "
             "(default) or a small neural network is trained on them, with class weights against "
             "imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a "
-            "fixed seed gives the evaluation (accuracy, balanced accuracy, per-class precision, recall "
+            "fixed seed, by user when the layer has an owner field (no person's photos on both sides; "
+            "the accuracy of a random split is shown beside it), gives the evaluation (accuracy, "
+            "balanced accuracy, per-class precision, recall "
             "and F1, confusion matrix, misclassified photos with a contact sheet); then the model is "
             "refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of "
             "EfficientNet-Lite to the training photos within the time budget. The model folder holds "
@@ -97,6 +101,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.PATH_FIELD, self.tr("Photo path field of the layer"), "photo", self.INPUT,
             FIELD_STRING, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.GROUP_FIELD, self.tr("Keep together in the evaluation: user or burst field (empty: detected)"),
+            None, self.INPUT, optional=True))
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Classifier"), option_labels(TRAINING_METHOD_OPTIONS), defaultValue=0))
@@ -119,6 +126,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.ACCURACY, self.tr("Validation accuracy")))
         self.addOutput(QgsProcessingOutputNumber(self.BALANCED_ACCURACY, self.tr("Validation balanced accuracy")))
         self.addOutput(QgsProcessingOutputNumber(
+            self.RANDOM_SPLIT_ACCURACY, self.tr("Accuracy of a random split (when validated by user)")))
+        self.addOutput(QgsProcessingOutputNumber(
             self.OPEN_SET_ACCURACY, self.tr("Validation accuracy of the known classes with 'unknown'")))
         self.addOutput(QgsProcessingOutputNumber(
             self.EXPECTED_REJECTION, self.tr("Expected share of photos of the known classes called 'unknown'")))
@@ -131,9 +140,13 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                                           "with example photos (a few dozen per class is a good start)."),
             self.METHOD: self.tr("Linear: seconds, a good default. Neural network: sometimes better with many "
                                  "photos. Fine-tune: minutes to hours, adapts the image model itself."),
+            self.GROUP_FIELD: self.tr(
+                "The validation photos and the cross-validation folds keep each user's photos (and each "
+                "burst's) on one side, so the accuracy is what a new user's photos will get. Empty: the "
+                "owner field when the layer has one, else burst_id. Class folders have no users."),
         })
-        mark_advanced(self, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED, ONNX_MODEL,
-                      self.UNKNOWN_REJECTION, self.NONE_LABEL)
+        mark_advanced(self, self.GROUP_FIELD, self.VAL_FRACTION, self.CV_FOLDS, self.SEED, self.BALANCED,
+                      ONNX_MODEL, self.UNKNOWN_REJECTION, self.NONE_LABEL)
 
     def add_unknown_parameters(self):
         """The calibrated 'unknown' (core/openset.py): target rejection and 'none of these' examples."""
@@ -198,8 +211,21 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                     "'None of these' examples: {} photos; {:.1f} % of their validation photos were called "
                     "unknown.").format(unknown.n_none, 100 * figures["none_rejected"]))
 
+    def group_field(self, parameters, context, source, feedback):
+        """The field whose values keep photos together in the evaluation (a user, else a burst)."""
+        from .alg_summarize import USER_CANDIDATES
+        from .photo_times import choose_field
+
+        field = choose_field(self, parameters, context, self.GROUP_FIELD, source.fields().names(),
+                             USER_CANDIDATES + ("burst_id",), self.tr("Evaluation by"), feedback)
+        if not field:
+            feedback.pushInfo(self.tr(
+                "No user or burst field: the validation photos are drawn at random, so near-duplicates of "
+                "one person's photos may sit on both sides and flatter the accuracy."))
+        return field
+
     def training_data(self, parameters, context, feedback):
-        """(paths, labels, invalid, description) from the folder or the layer."""
+        """(paths, labels, invalid, description, groups, group field) from the folder or the layer."""
         from ..core.train import collect_folder_dataset
 
         folder = self.parameterAsFile(parameters, self.TRAINING_FOLDER, context)
@@ -208,7 +234,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             if not os.path.isdir(folder):
                 raise QgsProcessingException(self.tr("The folder {} does not exist.").format(folder))
             paths, labels, invalid = collect_folder_dataset(folder)
-            return paths, labels, invalid, os.path.abspath(folder)
+            return paths, labels, invalid, os.path.abspath(folder), None, None
         if source is None:
             raise QgsProcessingException(self.tr(
                 "Choose a folder of class subfolders or a photo layer with a class field."))
@@ -217,7 +243,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         for name in (label_field, path_field):
             if source.fields().lookupField(name) < 0:
                 raise QgsProcessingException(self.tr("The layer has no field '{}'.").format(name))
-        paths, labels, invalid = [], [], []
+        group_field = self.group_field(parameters, context, source, feedback)
+        paths, labels, invalid, groups = [], [], [], []
         for feat in source.getFeatures():
             if feedback.isCanceled():
                 break
@@ -229,14 +256,35 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                 continue
             paths.append(str(path))
             labels.append(str(label))
-        return paths, labels, invalid, self.tr("{}, field {}").format(source.sourceName(), label_field)
+            if group_field:
+                groups.append(None if is_null(feat[group_field]) else str(feat[group_field]))
+        return (paths, labels, invalid, self.tr("{}, field {}").format(source.sourceName(), label_field),
+                groups if group_field else None, group_field)
+
+    def log_split(self, feedback, result):
+        """The by-user headline in the user's language (the report and log lines below are English)."""
+        split, ev = result.split, result.evaluation
+        random = split.get("random_split")
+        if ev is None or split.get("method") != "group" or not random:
+            return
+        diff = 100.0 * (random["accuracy"] - ev.accuracy)
+        feedback.pushInfo(self.tr(
+            "Accuracy on photos of {} users not used for fitting: {}; on a random split: {} ({} points).").format(
+                split["validation_groups"], f"{100 * ev.accuracy:.1f} %", f"{100 * random['accuracy']:.1f} %",
+                f"{diff:+.1f}"))
+        if diff >= 2.0:
+            feedback.pushInfo(self.tr(
+                "A random split puts near-duplicates of the same people's photos on both sides and "
+                "looks better than the model will do on new users' photos: the by-user figure is the honest one."))
 
     def process(self, parameters, context, feedback, cf):
         from ..core.report import summary_text
         from ..models.classifier_export import train_model
 
-        paths, labels, invalid, described = self.training_data(parameters, context, feedback)
+        paths, labels, invalid, described, groups, group_field = self.training_data(parameters, context, feedback)
+        group_of = dict(zip(paths, groups)) if groups is not None else None
         paths, labels, invalid = self.none_of_these(parameters, context, paths, labels, invalid)
+        groups = [group_of.get(p) for p in paths] if group_of is not None else None  # 'none of these': no user
         if len(set(labels)) < 2:
             raise QgsProcessingException(self.tr(
                 "Training needs photos of at least two classes; found {} class(es) in {}.").format(
@@ -256,7 +304,9 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             finetune_seconds=self.parameterAsInt(parameters, self.FINETUNE_SECONDS, context),
             unknown_rejection=self.parameterAsDouble(parameters, self.UNKNOWN_REJECTION, context),
             none_label=self.parameterAsString(parameters, self.NONE_LABEL, context) or None,
+            groups=groups, group_field=group_field,
         )
+        self.log_split(feedback, trained.result)
         for line in summary_text(trained.result).splitlines():
             feedback.pushInfo(line)
         self.unknown_summary(trained.result, feedback)
@@ -265,12 +315,14 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Seconds: {}; embeddings from the cache: {} ({})").format(
             ", ".join(f"{k} {v:.1f}" for k, v in trained.seconds.items()), trained.n_cached, cache_path))
         ev, figures, unknown = trained.result.evaluation, trained.result.open_set, trained.result.unknown
+        random = trained.result.split.get("random_split") or {}
         return {
             self.OUTPUT_FOLDER: str(trained.folder),
             self.MODEL: str(trained.folder / "model.onnx"),
             self.REPORT: str(trained.folder / "report.md"),
             self.ACCURACY: float(ev.accuracy) if ev is not None else None,
             self.BALANCED_ACCURACY: float(ev.balanced_accuracy) if ev is not None else None,
+            self.RANDOM_SPLIT_ACCURACY: random.get("accuracy"),
             self.OPEN_SET_ACCURACY: float(figures["open_set_accuracy"]) if figures else None,
             self.EXPECTED_REJECTION: float(unknown.expected_rejection) if unknown is not None else None,
             self.CLASSES: len(trained.result.classes),

@@ -113,7 +113,7 @@ class ZeroShotAlgorithm(PhotoMotifsAlgorithm):
 
     def prompts(self, parameters, context):
         """(classes as ClassPrompts, templates, other-class lines)."""
-        from ..core.zeroshot import TEMPLATES, parse_classes, read_class_lines
+        from ..core.zeroshot import TEMPLATES, check_names, parse_classes, read_class_lines
 
         templates = read_class_lines(self.parameterAsString(parameters, self.TEMPLATES, context)) or list(TEMPLATES)
         classes = parse_classes(read_class_lines(self.parameterAsString(parameters, self.CLASSES, context)),
@@ -121,6 +121,8 @@ class ZeroShotAlgorithm(PhotoMotifsAlgorithm):
         if len(classes) < 2:
             raise QgsProcessingException(self.tr("Name at least two classes, one per line."))
         others = read_class_lines(self.parameterAsString(parameters, self.OTHER_CLASSES, context))
+        check_names(classes, parse_classes(others, templates),
+                    self.parameterAsBoolean(parameters, self.GENERIC_OTHER, context))
         return classes, templates, others
 
     def process(self, parameters, context, feedback, cf):

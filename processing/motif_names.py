@@ -96,6 +96,7 @@ def problem_sentence(problem) -> str:
         "conflicting_rows": tr("Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': "
                                "keep one of the two rows."),
         "nothing_matches": tr("No old motif of the mapping is in the layer; its motifs are: {motifs}."),
+        "field_empty": tr("The field holds no motif in any photo: there is nothing to rename."),
         "bad_colour": tr("Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one."),
         "case_clash": tr("The names '{names}' differ only in upper/lower case: they stay separate motifs, but "
                          "exported folders merge on Windows and macOS."),
@@ -107,6 +108,29 @@ def problem_sentence(problem) -> str:
         return template.format(row=problem.row, **problem.values)
     except (KeyError, IndexError):
         return problem.sentence
+
+
+PROBLEMS_SHOWN = 20  # sentences per kind of problem; the rest of that kind is summed up in one line
+
+
+def problem_sentences(problems, limit: int = PROBLEMS_SHOWN) -> list:
+    """:func:`problem_sentence` of each problem, at most ``limit`` of one kind: a mapping made for a
+    whole project names thousands of motifs other layers have, and the log says so in one line."""
+    lines, extra, counts = [], {}, {}
+    for p in problems:
+        counts[p.code] = counts.get(p.code, 0) + 1
+        if counts[p.code] <= limit:
+            lines.append(problem_sentence(p))
+            continue
+        if p.code not in extra:
+            extra[p.code] = (len(lines), [])
+            lines.append("")
+        extra[p.code][1].append(p)
+    for position, more in extra.values():
+        rows = [p.row for p in more if p.row is not None]
+        lines[position] = tr("… and {} more rows like these (rows {} to {}).").format(
+            len(more), min(rows), max(rows)) if rows else tr("… and {} more like these.").format(len(more))
+    return lines
 
 
 def motif_colours(layer, field_name: str) -> dict:

@@ -191,7 +191,8 @@ def check_destinations(alg, parameters, context) -> None:
         path = _destination_path(alg, param, parameters, context)
         if not path or path.startswith(("memory:", "postgres", "ogr:", "TEMPORARY_OUTPUT")) or "://" in path:
             continue
-        folder = path if param.type() == "folderDestination" else os.path.dirname(os.path.abspath(path))
+        path = os.path.abspath(path)  # a relative path (qgis_process) is relative to the working folder
+        folder = path if param.type() == "folderDestination" else os.path.dirname(path)
         existing = folder
         while existing and not os.path.exists(existing):
             parent = os.path.dirname(existing)

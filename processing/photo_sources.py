@@ -272,16 +272,26 @@ def clip_model_parameter(alg, name):
     alg.addParameter(param)
 
 
-def clip_embeddings(alg, parameters, context, feedback, cf, source, model_key, int8_key):
-    """(ClipText, spec, valid feature indices, EmbeddingResult, cache) of a photo source with a CLIP image tower."""
-    from ..core.embed import compute_embeddings
+def clip_model(alg, parameters, context, model_key, int8_key):
+    """(ClipText, spec of its image tower) of the CLIP folder chosen in ``model_key`` (empty: the model added last)."""
     from ..core.zeroshot import ClipText
     from ..models.registry import spec_for_clip_folder
 
     spec = spec_for_clip_folder(alg.parameterAsFile(parameters, model_key, context) or None,
                                 int8=alg.parameterAsBoolean(parameters, int8_key, context))
-    text = ClipText(Path(spec.onnx_path).parent)
-    cache, cache_path = cache_from_parameters(alg, parameters, context, source)
+    return ClipText(Path(spec.onnx_path).parent), spec
+
+
+def clip_embeddings(alg, parameters, context, feedback, cf, source, model_key, int8_key, model=None, cache=None):
+    """(ClipText, spec, valid feature indices, EmbeddingResult, cache) of a photo source with a CLIP image tower.
+
+    ``model``: (ClipText, spec) from :func:`clip_model`, ``cache``: (EmbeddingCache, path) from
+    :func:`cache_from_parameters`, when the caller needed them before the photos are embedded.
+    """
+    from ..core.embed import compute_embeddings
+
+    text, spec = model or clip_model(alg, parameters, context, model_key, int8_key)
+    cache, cache_path = cache or cache_from_parameters(alg, parameters, context, source)
     feedback.pushInfo(tr("CLIP model: {} ({}); embedding cache: {}").format(text.name, spec.title, cache_path))
     valid = [i for i, p in enumerate(source.paths) if p]
     try:

@@ -11,6 +11,7 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -23,6 +24,7 @@ from qgis.core import (
     QgsSymbol,
     QgsSymbolLayer,
     QgsUnitTypes,
+    QgsVectorLayerTemporalProperties,
     QgsWkbTypes,
 )
 
@@ -97,3 +99,9 @@ SCALEBAR_FIXED_SEGMENTS = first_of((Qgis, "ScaleBarSegmentSizeMode.Fixed"),
                                    (QgsScaleBarSettings, "SegmentSizeFixed"))
 LABEL_OVER_POINT = first_of((Qgis, "LabelPlacement.OverPoint"), (QgsPalLayerSettings, "OverPoint"))
 TEXT_AS_TEXT = first_of((Qgis, "TextRenderFormat.AlwaysText"), (QgsRenderContext, "TextFormatAlwaysText"))
+# temporal properties of photo layers (processing/temporal.py): Qgis.VectorTemporalMode from QGIS 3.28
+TEMPORAL_INSTANT_FIELD = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeInstantFromField"),
+                                  (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeInstantFromField"))
+TEMPORAL_EXPRESSIONS = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions"),
+                                (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeStartAndEndFromExpressions"))
+STYLE_TEMPORAL = first_of((QgsMapLayer, "StyleCategory.Temporal"), (QgsMapLayer, "Temporal"))

@@ -41,6 +41,7 @@ from .qgis_compat import (
     PROPERTY_OFFSET,
     REQUEST_NO_GEOMETRY,
 )
+from .temporal import time_style
 
 UNREADABLE = "unreadable"
 PHOTO_FIELD = "photo"
@@ -293,6 +294,7 @@ def apply_photo_style(layer, category_field: str | None = None, arrows: bool = F
     if layer.fields().lookupField(PHOTO_FIELD) >= 0:
         layer.setMapTipTemplate(map_tip_html(layer, category_field))
         photo_widget(layer)
+    time_style(layer, category_field)
     layer.triggerRepaint()
 
 

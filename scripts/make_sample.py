@@ -1,8 +1,12 @@
 """Build the default sample: real photos from Debian's mate-backgrounds package, geotagged.
 
-The photos are real (landscapes, flowers, water, plants), but their positions are SYNTHETIC:
-they are placed around Tartu (Estonia) for demonstration only, and every file says so in its
-EXIF ImageDescription. One truncated copy and one copy without GPS show the invalid table.
+The photos are real (landscapes, flowers, water, plants), but their positions and dates are
+SYNTHETIC: they are placed around Tartu (Estonia) and dated in plausible months and hours of
+2023-2024 (flowers in spring and summer by day, a storm on an autumn evening...) for
+demonstration only, and every file says so in its EXIF ImageDescription. The three views of a
+photo are dated minutes apart (a burst); every other photo carries its UTC offset
+(OffsetTimeOriginal, +03:00 in summer time, +02:00 in winter) as phones write it, the others
+have none, as many cameras. One truncated copy and one copy without GPS show the invalid table.
 Idempotent: an existing sample is left as it is.
 """
 import random
@@ -18,7 +22,24 @@ PHOTOS = ["Aqua", "Blinds", "Dune", "FreshFlower", "Garden", "GreenMeadow", "Lad
           "RainDrops", "Storm", "TwoWings", "Wood", "YellowFlower"]
 CENTRE = (58.3780, 26.7290)  # Tartu town hall square
 NOTE = ("Photo Motifs demonstration sample. Photo: Debian package mate-backgrounds ({src}). "
-        "The GPS position is synthetic, for demonstration only.")
+        "The GPS position and the date are synthetic, for demonstration only.")
+# synthetic but plausible dates (year, month, day, hour, minute) per photo, by what it shows
+TAKEN = {
+    "Aqua": (2023, 11, 18, 20, 15), "Blinds": (2024, 1, 21, 15, 40), "Dune": (2024, 7, 14, 18, 30),
+    "FreshFlower": (2024, 5, 19, 11, 5), "Garden": (2023, 8, 6, 16, 20), "GreenMeadow": (2024, 6, 2, 7, 45),
+    "LadyBird": (2024, 6, 9, 13, 10), "RainDrops": (2023, 9, 24, 8, 30), "Storm": (2023, 10, 8, 19, 5),
+    "TwoWings": (2024, 5, 26, 17, 50), "Wood": (2024, 3, 16, 12, 30), "YellowFlower": (2024, 7, 21, 10, 15),
+}
+VIEW_MINUTES = (0, 1, 3)  # the three views of a photo: a burst
+
+
+def exif_time(name: str, view: int):
+    """(DateTimeOriginal, OffsetTimeOriginal or None) of a view: every other photo has an offset."""
+    y, mo, d, h, mi = TAKEN[name]
+    mi += VIEW_MINUTES[view]
+    stamp = f"{y:04d}:{mo:02d}:{d:02d} {h + mi // 60:02d}:{mi % 60:02d}:00"
+    offset = ("+03:00" if 4 <= mo <= 10 else "+02:00") if PHOTOS.index(name) % 2 == 0 else None
+    return stamp, offset
 
 
 def gps_ifd(lat, lon, alt):
@@ -57,7 +78,7 @@ def main(out):
         shutil.rmtree(out)
     out.mkdir(parents=True)
     rng = random.Random(42)
-    for i, name in enumerate(PHOTOS):
+    for name in PHOTOS:
         src = SOURCE / f"{name}.jpg"
         with Image.open(src) as img:
             img.draft("RGB", (1600, 1600))
@@ -72,7 +93,10 @@ def main(out):
                 exif[0x0112] = 1
                 lat = CENTRE[0] + rng.uniform(-0.02, 0.02)
                 lon = CENTRE[1] + rng.uniform(-0.035, 0.035)
-                exif.get_ifd(0x8769)[0x9003] = f"2024:06:{1 + i:02d} {10 + j:02d}:00:00"
+                stamp, offset = exif_time(name, j)
+                exif.get_ifd(0x8769)[0x9003] = stamp  # DateTimeOriginal
+                if offset:
+                    exif.get_ifd(0x8769)[0x9011] = offset  # OffsetTimeOriginal
                 exif.get_ifd(0x8825).update(gps_ifd(lat, lon, 40 + rng.uniform(0, 30)))
                 im.save(out / f"{name}_{view}.jpg", quality=90, exif=exif)
     # two files that cannot be mapped, to show the invalid table
@@ -84,7 +108,8 @@ def main(out):
     (out.parent / "README.txt").write_text(
         "Photo Motifs sample: photos from Debian's mate-backgrounds package (GPL-2+/CC, see\n"
         "/usr/share/doc/mate-backgrounds/copyright), three views each, with SYNTHETIC positions\n"
-        "around Tartu for demonstration only. broken_truncated.jpg and no_location.jpg are\n"
+        "around Tartu and SYNTHETIC dates (plausible months and hours of 2023-2024) for\n"
+        "demonstration only. broken_truncated.jpg and no_location.jpg are\n"
         "there on purpose to show the invalid-photos table.\n"
     )
     out.rename(final)

@@ -213,3 +213,25 @@ def test_the_workflow_dialog_lists_converted_clip_models(qgis_iface, qgis_proces
     finally:
         dlg.close()
         dlg.deleteLater()
+
+
+def test_search_checks_its_query_before_embedding_the_layer(run_alg, converted, sea, tmp_path):
+    """No query, or a query photo that is no image: the sentence comes before the layer's photos are
+    embedded (was: after all of them, minutes on a large layer with a CLIP ViT-B/32)."""
+    from qgis.core import QgsProcessingException
+
+    from photo_motifs.core.embcache import EmbeddingCache
+    from photo_motifs.models.registry import spec_for_clip_folder
+
+    folder = converted[0] / "clip"
+    cache = tmp_path / "cache.sqlite"
+    not_a_photo = tmp_path / "notes.jpg"
+    not_a_photo.write_text("a text file, not a photo")
+    for query, sentence in (({"QUERY": "  "}, "Give a sentence"), ({"QUERY_PHOTO": str(not_a_photo)},
+                                                                   "cannot be read")):
+        with pytest.raises(QgsProcessingException, match=sentence):
+            run_alg("photomotifs:search", {"FOLDER": str(sea), "MODEL": str(folder), "N": 3, "CACHE": str(cache),
+                                           "OUTPUT": "TEMPORARY_OUTPUT", **query})
+        if cache.exists():
+            with EmbeddingCache(cache) as c:
+                assert c.count(spec_for_clip_folder(folder).cache_key) == 0

@@ -223,6 +223,8 @@ def test_rename_merge_move_split_exclude_undo_redo_and_legend(dock, photo_layer)
 def test_rename_refuses_formulas_and_a_name_that_exists_merges(dock, photo_layer):
     rename_in_place(dock, "C1", "=cmd|' /C calc'!A0")
     assert "formula" in dock.status.text() and list(values(photo_layer).values()).count("C1") == 10
+    rename_in_place(dock, "C1", "__not_a_motif__")  # the stored value of 'not a motif' is reserved
+    assert "reserved" in dock.status.text() and list(values(photo_layer).values()).count("C1") == 10
     rename_in_place(dock, "C1", "C2")
     assert "C2 (20)" in legend(photo_layer) and "merged" in dock.status.text()
 

@@ -1,5 +1,6 @@
 """photomotifs:importtable: a Flickr-style CSV joined to downloaded files, in real QGIS."""
 import csv
+import os
 import shutil
 
 import pytest
@@ -108,6 +109,8 @@ def test_other_columns_become_label_and_motif_fields(run_alg, labeled_dir, tmp_p
     assert layer.fields().field("table_Photo_ID").typeName().lower().startswith("int")
     photos = read_layer(out)
     assert sorted(r["category"] for r in photos) == ["forest"] * 8 + ["street"] * 8
+    # each photo has its own row's value (the folder it lies in), not just the right counts
+    assert all(os.path.basename(os.path.dirname(r["photo"])) == r["category"] for r in photos)
     trained = run_alg("photomotifs:train", {"INPUT": str(out), "LABEL_FIELD": "category",
                                             "OUTPUT_FOLDER": str(tmp_path / "model")})
     assert trained["CLASSES"] == 2 and trained["ACCURACY"] is not None

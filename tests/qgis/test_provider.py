@@ -5,7 +5,7 @@ import pytest
 
 EXPECTED = {"importphotos", "importtable", "embed", "cluster", "exportgroups", "train", "classify",
             "summarize", "motifmap", "photo_motifs_workflow", "harvestflickr", "addclip", "zeroshot", "search",
-            "renamemotifs"}
+            "renamemotifs", "bursts", "motiftime"}
 NETWORK = {"harvestflickr"}  # the only algorithm that connects, and its help says what it sends
 
 

@@ -181,3 +181,74 @@ def test_renamemotifs_through_qgis_process(qgis_process_cmd, motifs_gpkg, tmp_pa
                             f"MAPPING={bad}", f"OUTPUT={tmp_path / 'bad.gpkg'}", timeout=300)
     assert proc.returncode == 1 and "begins with '@'" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr and not (tmp_path / "bad.gpkg").exists()
+
+
+def test_the_log_counts_only_the_photos_a_row_changed(qgis_processing, motifs_gpkg, tmp_path):
+    """Two unreadable photos (no motif, no id) stay as they were: 'C3 (3) → not a motif (3 photos)'
+    (was: '(5 photos)', the two counted as if the mapping had marked them)."""
+    from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+    import processing
+
+    from .conftest import ensure_provider
+
+    layer = QgsVectorLayer(motifs_gpkg, "motifs", "ogr")
+    layer.startEditing()
+    for k in range(2):
+        f = QgsFeature(layer.fields())
+        f["photo"], f["owner"] = str(tmp_path / f"missing{k}.jpg"), f"v{k}"
+        assert layer.addFeature(f)
+    assert layer.commitChanges()
+    del layer
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    ensure_provider()
+    context, feedback = QgsProcessingContext(), Recorder()
+    context.setProject(QgsProject.instance())
+    res = processing.run("photomotifs:renamemotifs", {
+        "INPUT": motifs_gpkg, "FIELD": "cluster", "OUTPUT": str(tmp_path / "out.gpkg"),
+        "MAPPING": mapping_csv(tmp_path / "m.csv", "old,new\nC3,\nC4,river\n")}, context=context, feedback=feedback)
+    assert res["EXCLUDED"] == 3 and res["CHANGED"] == 5
+    assert "C3 (3) → not a motif (3 photos)" in feedback.lines
+    assert "C4 (2) → river (2 photos)" in feedback.lines
+
+
+def test_a_long_mapping_of_other_layers_motifs_is_summarised(qgis_processing, motifs_gpkg, tmp_path):
+    """A project-wide mapping of 10,000 rows, 4 of them this layer's: the first 20 unknown motifs are
+    named, the other 9,976 summed up in one line (was: 9,996 warnings in the log)."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    import processing
+
+    from .conftest import ensure_provider
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    rows = [f"C{k},name {k}" for k in range(1, 5)] + [f"X{k},other {k}" for k in range(9996)]
+    ensure_provider()
+    context, feedback = QgsProcessingContext(), Recorder()
+    context.setProject(QgsProject.instance())
+    res = processing.run("photomotifs:renamemotifs", {
+        "INPUT": motifs_gpkg, "FIELD": "cluster", "OUTPUT": str(tmp_path / "out.gpkg"),
+        "MAPPING": mapping_csv(tmp_path / "m.csv", "old,new\n" + "\n".join(rows) + "\n")},
+        context=context, feedback=feedback)
+    assert res["MOTIFS"] == 4 and res["CHANGED"] == 12
+    assert len(feedback.warnings) == 21
+    assert feedback.warnings[0] == "Row 6: 'X0' is no motif of this layer; the row is skipped."
+    assert feedback.warnings[19] == "Row 25: 'X19' is no motif of this layer; the row is skipped."
+    assert feedback.warnings[20] == "… and 9976 more rows like these (rows 26 to 10001)."

@@ -202,6 +202,48 @@ def test_sources_that_cannot_be_converted_give_sentences(models, tmp_path, case,
         assert (out / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.parametrize("case", ["openclip_garbage", "openclip_truncated", "openclip_missing_tensor",
+                                  "hf_garbage", "hf_bad_config"])
+def test_damaged_weights_and_configs_give_sentences(models, tmp_path, case):
+    """Damaged files that safetensors or transformers refuse with their own exception types
+    (SafetensorError, a config validation error) give the sentence too (was: a traceback); a state
+    dict without one of CLIP's tensors names it in a sentence (was: a bare KeyError, shown as
+    'visual.ln_pre.weight')."""
+    from photo_motifs.models.clip import convert_clip
+    from photo_motifs.models.clip_weights import ClipSourceError
+
+    src = tmp_path / "src"
+    h.write_tokenizer(src, models["merges"])
+    if case.startswith("openclip"):
+        weights = src / "open_clip_model.safetensors"
+        if case == "openclip_garbage":
+            weights.write_bytes(np.random.default_rng(5).bytes(5000))
+        elif case == "openclip_missing_tensor":
+            import torch
+
+            weights = src / "open_clip_pytorch_model.bin"
+            torch.save({k: v for k, v in models["oc_sd"].items() if k != "visual.ln_pre.weight"}, weights)
+        else:
+            from safetensors.torch import save_file
+
+            save_file({k: v.contiguous() for k, v in models["oc_sd"].items()}, str(weights))
+            weights.write_bytes(weights.read_bytes()[:-4096])
+        source, match = weights, ("visual.ln_pre.weight is missing" if case == "openclip_missing_tensor" else
+                                  "cannot be read")
+    else:
+        config = json.loads((models["hf_src"] / "config.json").read_text())
+        if case == "hf_garbage":
+            (src / "model.safetensors").write_bytes(np.random.default_rng(6).bytes(5000))
+        else:
+            shutil.copy(models["hf_src"] / "model.safetensors", src)
+            config["text_config"] = "oops"
+        (src / "config.json").write_text(json.dumps(config))
+        source, match = src, "cannot load"
+    with pytest.raises(ClipSourceError, match=match):
+        convert_clip(source, tmp_path / "out", arch="tiny-quickgelu", int8=False)
+    assert not (tmp_path / "out").exists()
+
+
 def test_cancel_leaves_nothing(models, tmp_path):
     from photo_motifs.models.clip import convert_clip
 

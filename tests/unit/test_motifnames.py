@@ -70,6 +70,12 @@ def test_a_mapping_for_another_layer_is_fatal():
     assert "C1, C2" in mapping.errors[0].sentence
 
 
+def test_a_field_without_motifs_says_so_instead_of_listing_nothing():
+    mapping = validate_mapping(rows(("C1", "a"),), [], [])
+    assert [p.code for p in mapping.errors] == ["field_empty"]
+    assert "holds no motif" in mapping.errors[0].sentence and ": ." not in mapping.errors[0].sentence
+
+
 def test_safe_cells_apostrophe_before_a_formula_like_old_is_dropped():
     values = ["-1", "C1"]
     mapping = validate_mapping(rows(("'-1", None)), values, values)

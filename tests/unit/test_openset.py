@@ -134,6 +134,40 @@ def test_target_rejection_holds_on_fresh_photos():
     assert np.isfinite(cal.held_out).all() and len(cal.held_out) == len(X)
 
 
+def users_with_near_duplicates(rng, centres, n_users, shots=6):
+    """Each user photographs one spot of a class ``shots`` times (near-duplicates of one scene)."""
+    X, y, users = [], [], []
+    for u in range(n_users):
+        c = u % len(centres)
+        scene = centres[c] + 0.8 * rng.normal(0, 1, centres.shape[1])
+        X.append(scene + 0.02 * rng.normal(0, 1, (shots, centres.shape[1])))
+        y += [c] * shots
+        users += [u] * shots
+    return np.concatenate(X).astype(np.float32), np.asarray(y), np.asarray(users)
+
+
+@pytest.mark.parametrize("method", ["knn", "lof"])
+def test_calibration_by_user_is_not_fooled_by_near_duplicates(method):
+    """Each user shot one scene 10 times. Calibrated photo by photo, a held-out photo always has its
+    twins in training, and the threshold comes out far too strict: new users' photos (one each,
+    drawn from the same classes) are rejected well above the target. Folds by user (``groups``)
+    keep the rejection of new users near the target, for both scores."""
+    rng = np.random.default_rng(5)
+    centres = rng.normal(0, 1, (4, 16))
+    X, y, users = users_with_near_duplicates(rng, centres, 80, shots=10)
+    new, _y_new, _u = users_with_near_duplicates(rng, centres, 400, shots=1)  # 400 unseen users
+    target = 0.05
+    by_photo = O.fit_unknown(X, y, list("abcd"), target_rejection=target, method=method)
+    by_user = O.fit_unknown(X, y, list("abcd"), target_rejection=target, method=method, groups=users)
+    rate_photo = float(np.mean(by_photo.scores(new) > 1))
+    rate_user = float(np.mean(by_user.scores(new) > 1))
+    assert rate_photo > 3 * target, rate_photo  # 400 photos: binomial sd about 1 point
+    assert rate_user <= 2 * target, rate_user
+    if method == "lof":  # train_classifier passes the users on to the calibration
+        result = train_classifier(X, [list("abcd")[i] for i in y], groups=users, unknown_rejection=target)
+        assert float(np.mean(result.unknown.scores(new) > 1)) <= 2 * target
+
+
 def test_lof_tiny_sets_and_duplicates():
     X, y, _ = sphere_clusters((4, 3), seed=4)
     twice = np.concatenate([X, X[:2]])

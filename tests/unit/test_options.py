@@ -21,6 +21,7 @@ PINNED = {
     "FLICKR_SIZE_OPTIONS": ("z", "n", "c", "b", "o"),
     "SUMMARY_MEASURE_OPTIONS": ("pud", "users", "photos"),
     "GRID_SHAPE_OPTIONS": ("hexagon", "square"),
+    "SEASON_OPTIONS": ("all", "DJF", "MAM", "JJA", "SON"),
 }
 
 

@@ -329,3 +329,16 @@ def test_infer_kind_by_hand():
     assert infer_kind([True, False]) == "bool"
     assert infer_kind(["nan"]) == "str" and infer_kind(["inf"]) == "str" and infer_kind([]) == "str"
     assert infer_kind(["99999999999999999999"]) == "str"
+
+
+def test_codes_that_python_alone_reads_as_numbers_stay_text():
+    """'12_3' (a plot), '2021_05' (a month) and Arabic-Indic digits are text in a spreadsheet; Python's
+    float() reads them as 123.0, 202105.0 and 12.0 (was: the column became real numbers and the
+    codes were lost)."""
+    from photo_motifs.core.table_import import convert_cell, infer_kind
+
+    assert infer_kind(["12_3", "4_56", "7"]) == "str"
+    assert infer_kind(["2021_05"]) == "str" and infer_kind(["1_000.5"]) == "str"
+    assert infer_kind(["\u0661\u0662"]) == "str"
+    assert convert_cell("12_3", infer_kind(["12_3", "7"])) == "12_3"
+    assert infer_kind(["1.5", "-2", "+3e2"]) == "float"  # ordinary numbers are still numbers

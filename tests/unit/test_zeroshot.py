@@ -235,3 +235,19 @@ def test_suggest_motif_names_from_photo_paths(models, photos, embedded):
                                       text.logit_scale, 2)
     assert [(s.word, round(s.score, 5)) for s in got["C2"]] == [(s.word, round(s.score, 5)) for s in expected]
     assert len(got["C1"]) == 2 and got["empty"] == []
+
+
+def test_names_that_would_make_the_answer_ambiguous_are_refused():
+    """A class 'unknown' (the answer for photos that fit no class), a kind of 'other' photo named 'generic'
+    beside the generic sentences, or a name that is both a class and an 'other' kind (was: accepted;
+    photos of the class 'unknown' counted as unknown by review and styled grey, and the exported
+    model had two classes 'unknown (generic)')."""
+    ok = zeroshot.parse_classes(["church", "sea"])
+    zeroshot.check_names(ok, zeroshot.parse_classes(["selfie", "generic"]), generic=False)
+    for classes, others, generic, match in (
+            (["church", "Unknown"], [], True, "'Unknown' is the answer"),
+            (["church", "unknown (selfie)"], [], True, "is the answer"),
+            (["church", "sea"], ["selfie", "Generic"], True, "'Generic' already names the generic sentences"),
+            (["church", "sea"], ["selfie", "Sea: the sea"], True, "'Sea' is a class and")):
+        with pytest.raises(ClipModelError, match=match):
+            zeroshot.check_names(zeroshot.parse_classes(classes), zeroshot.parse_classes(others), generic)
