@@ -415,6 +415,45 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
     return records, invalid
 
 
+@dataclass
+class JoinPreview:
+    """What an import of a table would find, counted without reading any photo file."""
+
+    rows: int
+    files: int  # files in the folder
+    joined_rows: int  # rows that name at least one file of the folder
+    located_rows: int  # joined rows with valid coordinates
+    unmatched_files: int  # files no row names
+
+
+def preview_join(rows, folder, pattern: str = "{id}", recursive: bool = True, columns=None) -> JoinPreview:
+    """Count how the rows of a table join the files of ``folder`` (the first step of
+    :func:`join_table`: file index and coordinates only, no file is opened). Raises ValueError
+    with a sentence when the table lacks the columns an import needs."""
+    root = Path(os.path.abspath(folder))
+    if not root.is_dir():
+        raise NotADirectoryError(f"The folder {folder} does not exist.")
+    rows = list(rows)
+    columns = list(dict.fromkeys(list(columns or []) + [c for row in rows for c in row]))
+    if not rows:
+        raise ValueError(f"The table has no rows of photos, only a header (columns: {', '.join(columns) or 'none'}).")
+    cols = detect_columns(columns)
+    fields = _pattern_fields(pattern)
+    _check_columns(cols, columns, pattern, fields)
+    index = _FileIndex(root, list_files(root, recursive))
+    matched, joined, located = set(), 0, 0
+    for row in rows:
+        table_id = _text(row.get(cols["id"])) if cols["id"] else ""
+        files = index.match(_text(row.get(cols["filename"])) if cols["filename"] else "",
+                            _stem_key(pattern, fields, row, table_id))
+        if files:
+            joined += 1
+            matched.update(files)
+            if not _coordinates(row.get(cols["latitude"]), row.get(cols["longitude"]))[2]:
+                located += 1
+    return JoinPreview(len(rows), len(index.files), joined, located, len(index.files) - len(matched))
+
+
 def _pattern_fields(pattern: str) -> set:
     """The field names of a file name pattern such as ``{id}_{secret}``."""
     try:

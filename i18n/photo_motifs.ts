@@ -19,7 +19,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/workflow.py" />
+            <location filename="../plugin/about.py" />
             <source>unavailable: {}</source>
             <translation type="unfinished" />
         </message>
@@ -501,8 +501,8 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Browse contact sheets…</source>
+            <location filename="../plugin/workflow.py" />
+            <source>Browse motifs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -661,6 +661,240 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/pages.py" />
+            <source>1  Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A photo layer of this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>metadata table (CSV, XLSX)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder of the downloaded photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>photo field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Locate them with a metadata table…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Photos without GPS can still be clustered, classified and exported; a table with their coordinates (e.g. from Flickr) puts them on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Harvest from Flickr…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos in the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting the photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Choose the table and the folder of its photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table or the folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Reading the table and joining it to the photos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Joining the table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table cannot be used: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} table rows, {} photo files: {} rows joined to a photo ({} with a location); {} files are in no row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>None has a location: they are grouped and classified, but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>2  Embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>CLIP: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>3  Motifs or classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Classify with a model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Labels (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>number of motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/photo_stepper.py" />
             <source>Press Start to step through the photos.</source>
             <translation type="unfinished" />
@@ -707,16 +941,6 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>The thumbnail cannot be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Photo Motifs — photo viewer</source>
             <translation type="unfinished" />
         </message>
@@ -742,7 +966,17 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>Contact sheet of this motif…</source>
+            <source>All photos of this motif…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Tip: View › Show Map Tips shows the photo when the mouse rests on a point.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -776,6 +1010,202 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/plan.py" />
+            <source>Motifs — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classes — {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>run {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Unknown {}: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>image model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>training method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Reading the photos' locations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Joining the table to the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Training the classifier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Discovering motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classifying the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose where the photos come from and what to do with them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Training report — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the model folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The report {} does not exist (any more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Motif map — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The map was written to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No motif was found: no photo could be read. Nothing was added to the project.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No photo was classified ({} could not be read). Nothing was added to the project; the notes are in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Run {} — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} motifs among {} photos in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs (marked “tiny” in the legend): look at them in the motif browser, or run again with fewer motifs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of {} photos have no location: they are in the layer (attribute table, photo viewer, exports) but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} photos could not be read: grey crosses on the map, the reason in the note field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>squares</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>hexagons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {} {} m</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/tasks.py" />
             <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
             <translation type="unfinished" />
@@ -798,6 +1228,16 @@
         <message>
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The photo cannot be read: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -854,6 +1294,46 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Contact sheet (PNG)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Motifs (most photos first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Choose a layer with motifs (the result of Discover motifs) or classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{} ({} photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>tiny</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs of “{}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{}: {} photos, most typical first. Click a photo to select it on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/workflow.py" />
             <source>Photo Motifs — from photos to a map</source>
             <translation type="unfinished" />
@@ -875,180 +1355,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>1  Photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A folder of photos (with subfolders)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A metadata table (Flickr) and its photo folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A photo layer of this project</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>photo field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Show the photos that could not be mapped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Harvest from Flickr…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos in the layer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>The folder does not exist.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photo files found in the folder and its subfolders.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>2  Embeddings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>CLIP: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Image model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Embedding cache (*.sqlite)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>embeddings.sqlite in the project folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_bursts.py" />
-            <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Runs on this computer; nothing is uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>3  Motifs or classes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discover motifs (group photos that look alike)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classify with a model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Train a model from class folders, then classify</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../core/options.py" />
-            <source>automatic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Model (signature.json *.onnx)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Labels (*.txt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>labels file, only for a bare .onnx model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>folder with one subfolder of photos per class</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>linear (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>small neural network</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>fine-tune (slow)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>number of motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Draw an arrow in the direction of view where the photo recorded one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>4  Result</source>
             <translation type="unfinished" />
         </message>
@@ -1064,16 +1370,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Contact sheets…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training report</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>Export to folders and tables…</source>
             <translation type="unfinished" />
         </message>
@@ -1084,74 +1380,17 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>Motif map (PDF)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Open the project folder</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Choose a project folder: every result of the run is saved there.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Reading the photos' locations</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the metadata table and the folder of the downloaded photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Joining the table to the photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose a photo layer of the project.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discovering motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the folder with one subfolder of example photos per class.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training the classifier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Photo classes ({})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classifying the photos</source>
+            <source>The project folder cannot be written: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1162,11 +1401,6 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>Step {} of {}: {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1187,16 +1421,6 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>The result layer {} cannot be opened.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} motifs in “{}”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} photos classified in “{}”.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1266,12 +1490,23 @@
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>photos</source>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The areas could not be transformed from {} to {}: the map would show them in the wrong place. Run the map again; if it persists, choose a summary in a projected CRS.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
             <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the summary again; if it persists, choose the grid CRS.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1421,12 +1656,17 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>Own ONNX image model (when chosen above)</source>
+            <source>Own ONNX image model</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <source>CLIP model folder (when chosen above; empty: the last one added)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Used when the image model is 'My own ONNX model'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1444,7 +1684,12 @@
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_search.py" />
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <source>Embedding cache file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A SQLite or GeoPackage file; empty: next to the project. Embeddings stored there are reused by every later run.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1476,7 +1721,12 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <source>CLIP model folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Empty: the model added last with 'Add a CLIP model'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1525,6 +1775,16 @@
         <message>
             <location filename="../processing/styling.py" />
             <source>{} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} — tiny: probably not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>all other values</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1746,7 +2006,7 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <source>Downloaded CLIP model</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1756,12 +2016,13 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <source>OpenCLIP architecture</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <location filename="../processing/alg_train.py" />
+            <source>Model folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1796,7 +2057,12 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <source>A new or empty folder; an existing model is never overwritten. Empty: the plugin's model folder, where the dialogs find it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>The config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1843,6 +2109,7 @@
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
             <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Photo layer</source>
             <translation type="unfinished" />
         </message>
@@ -1941,7 +2208,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <source>Model (signature.json or .onnx)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1961,7 +2228,8 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Below this confidence the class is 'unknown'</source>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Minimum confidence (else 'unknown')</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1986,12 +2254,12 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <source>Lobe Image Tools CSV</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Copy the photos into one folder per class</source>
+            <source>Copies, one folder per class</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2001,6 +2269,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
@@ -2014,7 +2283,17 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX, or any .onnx classifier.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Lobe Image Tools' table: File, Label, Confidence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The photos are copied (never moved) into one subfolder per class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2110,7 +2389,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <source>Distance</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2191,6 +2470,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_motif_map.py" />
             <source>Contact sheets folder</source>
             <translation type="unfinished" />
         </message>
@@ -2201,27 +2481,22 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Similarity map (points in embedding space)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Run record (JSON)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Tiny motifs (probably not motifs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos a motif needs not to be tiny</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Automatic choice of the number of motifs ({}):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>  &lt;- chosen</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2237,17 +2512,47 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs found among {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs: {} (flagged in the field cluster_tiny and in the legend).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} photos have no location: they are in the layer and the contact sheets, but not on the map.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic choice of the number of motifs ({}):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>  &lt;- chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' on it first, or turn off 'Cluster one photo per burst'.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>Clustering one photo per burst: {} of {} photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} motifs: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2462,12 +2767,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Text in title, description or tags</source>
+            <source>Text (title, description, tags)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Tags, comma-separated, any of them</source>
+            <source>Tags (any of them)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2477,7 +2782,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Flickr API key (authentication configuration)</source>
+            <source>Flickr API key</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2502,7 +2807,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported (with reasons)</source>
+            <source>Photos not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2522,6 +2827,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_table.py" />
             <source>Metadata table</source>
             <translation type="unfinished" />
         </message>
@@ -2568,11 +2874,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <location filename="../processing/alg_import_photos.py" />
             <location filename="../processing/alg_import_table.py" />
             <source>Photos with a location</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2712,11 +3013,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_table.py" />
             <source>Folder of the downloaded photos</source>
             <translation type="unfinished" />
         </message>
@@ -2727,47 +3023,52 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Photo id column (empty: detected)</source>
+            <source>Photo id column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>File name column (empty: detected)</source>
+            <source>File name column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Latitude column (empty: detected)</source>
+            <source>Latitude column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Longitude column (empty: detected)</source>
+            <source>Longitude column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Date taken column (empty: detected)</source>
+            <source>Date taken column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owner column (empty: detected)</source>
+            <source>Owner column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Title column (empty: detected)</source>
+            <source>Title column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Tags column (empty: detected)</source>
+            <source>Tags column</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>URL column (empty: detected)</source>
+            <source>URL column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Empty: detected from the column names.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2777,12 +3078,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
+            <source>Salt for the owner hashes</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Invalid rows and files (with reasons)</source>
+            <source>Rows and files not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2797,7 +3098,17 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Rows and files not imported</source>
+            <source>CSV, XLSX or any table QGIS reads, with a row per photo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Keep it secret; empty: your personal salt, the same in all your imports.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Every row and file that was not imported, with the reason.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2852,12 +3163,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <source>Motif summary layer</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <source>The output of 'Summarize motifs by area'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2867,12 +3178,32 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Attribution of the photo source</source>
+            <source>Photo motifs</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photos: their owners, from the photo source named here.</source>
+            <source>Attribution of the photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>e.g. Photos: Flickr users, CC BY 2.0 (empty: no attribution line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Printed under the map as it is; leave empty to print nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Background layer (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>A layer of the project drawn under the areas, e.g. an OpenStreetMap layer you already use; nothing is downloaded by this algorithm.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2892,23 +3223,22 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {} (map in {})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif summary</source>
+            <source>The summary {} has no areas: there is nothing to map. Summarise photos that have a location (and a motif) first.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>The layout template {} is not readable.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Motif map: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2973,7 +3303,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas; map in {})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2983,17 +3313,22 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>Top motifs (share of all {})</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>{}: dominant in {} areas, {:.0%}</source>
+            <source>{}: dominant in 1 area, {:.0%}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <source>{}: dominant in {} areas, {:.0%}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3023,7 +3358,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
             <source>Motif or class field (empty: cluster, else class)</source>
             <translation type="unfinished" />
         </message>
@@ -3628,12 +3962,13 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Motif or class field</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <source>Mapping table (old,new)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3643,7 +3978,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>Contact sheets under the new names</source>
+            <source>Sheets under the new names</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3663,7 +3998,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <source>A CSV or XLSX table. First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3708,12 +4043,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Find photos showing (a sentence)</source>
+            <source>Find photos showing</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Or photos that look like this photo</source>
+            <source>…or photos like this one</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3734,7 +4069,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Any language CLIP was trained on; English works best.</source>
+            <source>A sentence, in any language CLIP was trained on; English works best.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3784,17 +4119,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer (points with a motif or class field)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Classifier confidence field (optional: mean per area)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <source>Areas (empty: a grid)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3804,7 +4134,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <source>Grid cell size (m)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3814,7 +4144,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <source>Minimum users per area</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3840,6 +4170,31 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>CRS of the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The side of a square or the width of a hexagon, in metres.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>An area photographed by fewer distinct users keeps its shape on the map, but its counts and shares are not published.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3909,7 +4264,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Training photos: folder with one subfolder per class</source>
+            <source>Training photos (class folders)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3960,11 +4315,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Model name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>Model folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4034,7 +4384,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>'None of these' example photos (optional folder)</source>
+            <source>'None of these' photos</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4149,17 +4499,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <source>Classes (one per line)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
             <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_zeroshot.py" />
-            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4179,7 +4524,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Also save as a model for 'Classify photos'</source>
+            <source>Save as a model too</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4189,7 +4534,12 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>For example:
+            <source>0 = only the rule of the other sentences.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>One name (or 'name: sentence; sentence') per line, or a text file. For example:
 church
 river at night
 graffiti: street art on a wall; a wall with graffiti

@@ -19,7 +19,7 @@
             <translation>Puuduva paigaldamiseks:</translation>
         </message>
         <message>
-            <location filename="../plugin/workflow.py" />
+            <location filename="../plugin/about.py" />
             <source>unavailable: {}</source>
             <translation>pole saadaval: {}</translation>
         </message>
@@ -501,9 +501,9 @@
             <translation>Fotovaatur</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" />
-            <source>Browse contact sheets…</source>
-            <translation>Sirvi kontaktlehti…</translation>
+            <location filename="../plugin/workflow.py" />
+            <source>Browse motifs…</source>
+            <translation>Sirvi motiive…</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" />
@@ -661,6 +661,240 @@
             <translation>Ühtegi motiivi fotot ei õnnestunud lugeda.</translation>
         </message>
         <message>
+            <location filename="../plugin/pages.py" />
+            <source>1  Photos</source>
+            <translation>1  Fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A folder of photos (with subfolders)</source>
+            <translation>Fotode kaust (koos alamkaustadega)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A metadata table (Flickr) and its photo folder</source>
+            <translation>Metaandmete tabel (Flickr) ja selle fotokaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A photo layer of this project</source>
+            <translation>Selle projekti fotokiht</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
+            <translation>Tabelid (*.csv *.xlsx *.gpkg *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>metadata table (CSV, XLSX)</source>
+            <translation>metaandmete tabel (CSV, XLSX)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder of the downloaded photos</source>
+            <translation>allalaaditud fotode kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>photo field</source>
+            <translation>fotoväli</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Show the photos that could not be mapped</source>
+            <translation>Näita fotosid, mida ei saanud kaardile panna</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Locate them with a metadata table…</source>
+            <translation>Paiguta need metaandmete tabeliga…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Photos without GPS can still be clustered, classified and exported; a table with their coordinates (e.g. from Flickr) puts them on the map.</source>
+            <translation>GPS-ita fotosid saab ikkagi rühmitada, klassifitseerida ja eksportida; nende koordinaatidega tabel (nt Flickrist) paneb need kaardile.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Harvest from Flickr…</source>
+            <translation>Kogu Flickrist…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos in the layer.</source>
+            <translation>Kihis on {} fotot.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder does not exist.</source>
+            <translation>Kausta ei ole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting the photos…</source>
+            <translation>Loendan fotosid…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Counting photos</source>
+            <translation>Fotode loendamine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Choose the table and the folder of its photos.</source>
+            <translation>Vali tabel ja selle fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table or the folder does not exist.</source>
+            <translation>Tabelit või kausta pole olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Reading the table and joining it to the photos…</source>
+            <translation>Loen tabelit ja seon selle fotodega…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Joining the table</source>
+            <translation>Tabeli sidumine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The folder cannot be read: {}</source>
+            <translation>Kausta ei saa lugeda: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photo files found in the folder and its subfolders.</source>
+            <translation>Kaustast ja selle alamkaustadest leiti {} fotofaili.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>The table cannot be used: {}</source>
+            <translation>Tabelit ei saa kasutada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} table rows, {} photo files: {} rows joined to a photo ({} with a location); {} files are in no row.</source>
+            <translation>{} tabelirida, {} fotofaili: {} rida seotud fotoga ({} asukohaga); {} faili pole üheski reas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
+            <translation>{} fotot imporditud, {} asukohaga; {} faili ei saanud kaardile panna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>None has a location: they are grouped and classified, but not on the map.</source>
+            <translation>Ühelgi pole asukohta: need rühmitatakse ja klassifitseeritakse, kuid kaardile ei jõua.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>2  Embeddings</source>
+            <translation>2  Vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>CLIP: {}</source>
+            <translation>CLIP: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Image model</source>
+            <translation>Pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Embedding cache (*.sqlite)</source>
+            <translation>Vektoresituste vahemälu (*.sqlite)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>embeddings.sqlite in the project folder</source>
+            <translation>embeddings.sqlite projekti kaustas</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../processing/alg_bursts.py" />
+            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_embed.py" />
+            <source>Embedding cache</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Runs on this computer; nothing is uploaded.</source>
+            <translation>Töötab selles arvutis; midagi ei laadita üles.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>3  Motifs or classes</source>
+            <translation>3  Motiivid või klassid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Discover motifs (group photos that look alike)</source>
+            <translation>Leia motiivid (rühmita sarnase välimusega fotod)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Classify with a model</source>
+            <translation>Klassifitseeri mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Train a model from class folders, then classify</source>
+            <translation>Treeni klassikaustadest mudel, seejärel klassifitseeri</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <location filename="../core/options.py" />
+            <source>automatic</source>
+            <translation>automaatne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
+            <translation>Jäta väärtuseks „automaatne”, et fotod ise otsustaksid, mitu motiivi on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Model (signature.json *.onnx)</source>
+            <translation>Mudel (signature.json *.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
+            <translation>Mudelikausta signature.json (meie oma või Lobe'i ONNX-eksport) või .onnx-fail</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Labels (*.txt)</source>
+            <translation>Sildid (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>labels file, only for a bare .onnx model</source>
+            <translation>siltide fail, ainult pelgalt .onnx-mudeli jaoks</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>folder with one subfolder of photos per class</source>
+            <translation>kaust, milles on iga klassi jaoks fotode alamkaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>number of motifs</source>
+            <translation>motiivide arv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/pages.py" />
+            <source>Draw an arrow in the direction of view where the photo recorded one</source>
+            <translation>Joonista vaatesuunas nool, kui foto on suuna salvestanud</translation>
+        </message>
+        <message>
             <location filename="../plugin/photo_stepper.py" />
             <source>Press Start to step through the photos.</source>
             <translation>Fotode läbisammumiseks vajuta „Alusta”.</translation>
@@ -707,16 +941,6 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>The thumbnail cannot be read.</source>
-            <translation>Pisipilti ei saa lugeda.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read: {}</source>
-            <translation>Fotot ei saa lugeda: {}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Photo Motifs — photo viewer</source>
             <translation>Photo Motifs — fotovaatur</translation>
         </message>
@@ -742,8 +966,18 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>Contact sheet of this motif…</source>
-            <translation>Selle motiivi kontaktleht…</translation>
+            <source>All photos of this motif…</source>
+            <translation>Selle motiivi kõik fotod…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>Training report</source>
+            <translation>Treeningu aruanne</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Tip: View › Show Map Tips shows the photo when the mouse rests on a point.</source>
+            <translation>Vihje: Vaade › Näita kaardivihjeid näitab fotot, kui hiir peatub punktil.</translation>
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
@@ -776,6 +1010,202 @@
             <translation>Motiivi {} teised fotod ({})</translation>
         </message>
         <message>
+            <location filename="../plugin/plan.py" />
+            <source>Motifs — {}</source>
+            <translation>Motiivid — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classes — {} — {}</source>
+            <translation>Klassid — {} — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>run {}</source>
+            <translation>käivitus {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Unknown {}: {}.</source>
+            <translation>Tundmatu {}: {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>image model</source>
+            <translation>pildimudel</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <source>Choose the folder that holds the photos.</source>
+            <translation>Vali kaust, milles fotod on.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the metadata table and the folder of the downloaded photos.</source>
+            <translation>Vali metaandmete tabel ja allalaaditud fotode kaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the folder with one subfolder of example photos per class.</source>
+            <translation>Vali kaust, milles on iga klassi jaoks üks näidisfotode alamkaust.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>training method</source>
+            <translation>treenimismeetod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
+            <translation>Vali mudel: mudelikausta signature.json või .onnx-fail.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Reading the photos' locations</source>
+            <translation>Loen fotode asukohti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Joining the table to the photos</source>
+            <translation>Seon tabelit fotodega</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Training the classifier</source>
+            <translation>Treenin klassifikaatorit</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Discovering motifs</source>
+            <translation>Otsin motiive</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Classifying the photos</source>
+            <translation>Klassifitseerin fotosid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a project folder: every result of the run is saved there.</source>
+            <translation>Vali projekti kaust: kõik käivituse tulemused salvestatakse sinna.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose where the photos come from and what to do with them.</source>
+            <translation>Vali, kust fotod tulevad ja mida nendega teha.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/plan.py" />
+            <source>Choose a photo layer of the project.</source>
+            <translation>Vali projekti fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>photos</source>
+            <translation>fotode</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Training report — {}</source>
+            <translation>Treeningu aruanne — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the model folder</source>
+            <translation>Ava mudeli kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The report {} does not exist (any more).</source>
+            <translation>Aruannet {} pole (enam) olemas.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Motif map — {}</source>
+            <translation>Motiivikaart — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>The map was written to {}.</source>
+            <translation>Kaart kirjutati faili {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the PDF</source>
+            <translation>Ava PDF</translation>
+        </message>
+        <message>
+            <location filename="../plugin/report_view.py" />
+            <source>Open the folder</source>
+            <translation>Ava kaust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No motif was found: no photo could be read. Nothing was added to the project.</source>
+            <translation>Ühtegi motiivi ei leitud: ühtegi fotot ei saanud lugeda. Projekti ei lisatud midagi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>No photo was classified ({} could not be read). Nothing was added to the project; the notes are in {}.</source>
+            <translation>Ühtegi fotot ei klassifitseeritud ({} ei saanud lugeda). Projekti ei lisatud midagi; märkused on failis {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Run {} — {}</source>
+            <translation>Käivitus {} — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} motifs among {} photos in “{}”.</source>
+            <translation>Valmis: {} motiivi {} foto seas kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs (marked “tiny” in the legend): look at them in the motif browser, or run again with fewer motifs.</source>
+            <translation>Neist {} sisaldab vähem kui {} fotot ja pole tõenäoliselt motiivid (legendis märgitud „pisike”): vaata neid motiivisirvijas või käivita uuesti väiksema motiivide arvuga.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Done: {} photos classified in “{}”.</source>
+            <translation>Valmis: {} fotot klassifitseeritud kihis „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} of {} photos have no location: they are in the layer (attribute table, photo viewer, exports) but not on the map.</source>
+            <translation>{} fotol {}-st pole asukohta: need on kihis (atribuuditabel, fotovaatur, ekspordid), kuid mitte kaardil.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>{} photos could not be read: grey crosses on the map, the reason in the note field.</source>
+            <translation>{} fotot ei saanud lugeda: kaardil hallid ristid, põhjus märkuse väljal.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Details</source>
+            <translation>Üksikasjad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {}</source>
+            <translation>Motiivide kokkuvõte — {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>squares</source>
+            <translation>ruudud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>hexagons</source>
+            <translation>kuusnurgad</translation>
+        </message>
+        <message>
+            <location filename="../plugin/results.py" />
+            <source>Motif summary — {} {} m</source>
+            <translation>Motiivide kokkuvõte — {} {} m</translation>
+        </message>
+        <message>
             <location filename="../plugin/tasks.py" />
             <source>The algorithm {} is not available: is the Photo Motifs provider enabled in the Processing settings?</source>
             <translation>Algoritm {} pole saadaval: kas Photo Motifsi pakkuja on töötlemise seadetes lubatud?</translation>
@@ -799,6 +1229,16 @@
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
             <translation>„{}” peatus ilma tulemuseta: viga on QGIS-i teatelogis (Pythoni kaart).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The thumbnail cannot be read.</source>
+            <translation>Pisipilti ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/thumbnail_loader.py" />
+            <source>The photo cannot be read: {}</source>
+            <translation>Fotot ei saa lugeda: {}</translation>
         </message>
         <message>
             <location filename="../plugin/training.py" />
@@ -854,6 +1294,46 @@
             <translation>Selles kaustas pole kontaktlehti.</translation>
         </message>
         <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs</source>
+            <translation>Photo Motifs — motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Contact sheet (PNG)…</source>
+            <translation>Kontaktleht (PNG)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Motifs (most photos first)</source>
+            <translation>Motiivid (kõige rohkemate fotodega eespool)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Choose a layer with motifs (the result of Discover motifs) or classes.</source>
+            <translation>Vali kiht motiivide (motiivide leidmise tulemus) või klassidega.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{} ({} photos)</source>
+            <translation>{} ({} fotot)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>tiny</source>
+            <translation>pisike</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>Photo Motifs — motifs of “{}”</source>
+            <translation>Photo Motifs — kihi „{}” motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/viewer.py" />
+            <source>{}: {} photos, most typical first. Click a photo to select it on the map.</source>
+            <translation>{}: {} fotot, kõige tüüpilisemad eespool. Klõpsa fotol, et see kaardil valida.</translation>
+        </message>
+        <message>
             <location filename="../plugin/workflow.py" />
             <source>Photo Motifs — from photos to a map</source>
             <translation>Photo Motifs — fotodest kaardini</translation>
@@ -875,180 +1355,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>1  Photos</source>
-            <translation>1  Fotod</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A folder of photos (with subfolders)</source>
-            <translation>Fotode kaust (koos alamkaustadega)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A metadata table (Flickr) and its photo folder</source>
-            <translation>Metaandmete tabel (Flickr) ja selle fotokaust</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A photo layer of this project</source>
-            <translation>Selle projekti fotokiht</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Tables (*.csv *.xlsx *.gpkg *.txt)</source>
-            <translation>Tabelid (*.csv *.xlsx *.gpkg *.txt)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>photo field</source>
-            <translation>fotoväli</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Show the photos that could not be mapped</source>
-            <translation>Näita fotosid, mida ei saanud kaardile panna</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Harvest from Flickr…</source>
-            <translation>Kogu Flickrist…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos in the layer.</source>
-            <translation>Kihis on {} fotot.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>The folder does not exist.</source>
-            <translation>Kausta ei ole olemas.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photo files found in the folder and its subfolders.</source>
-            <translation>Kaustast ja selle alamkaustadest leiti {} fotofaili.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>2  Embeddings</source>
-            <translation>2  Vektoresitused</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>CLIP: {}</source>
-            <translation>CLIP: {}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Image model</source>
-            <translation>Pildimudel</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Embedding cache (*.sqlite)</source>
-            <translation>Vektoresituste vahemälu (*.sqlite)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>embeddings.sqlite in the project folder</source>
-            <translation>embeddings.sqlite projekti kaustas</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_bursts.py" />
-            <location filename="../processing/alg_cluster.py" />
-            <location filename="../processing/alg_embed.py" />
-            <source>Embedding cache</source>
-            <translation>Vektoresituste vahemälu</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Runs on this computer; nothing is uploaded.</source>
-            <translation>Töötab selles arvutis; midagi ei laadita üles.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>3  Motifs or classes</source>
-            <translation>3  Motiivid või klassid</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discover motifs (group photos that look alike)</source>
-            <translation>Leia motiivid (rühmita sarnase välimusega fotod)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classify with a model</source>
-            <translation>Klassifitseeri mudeliga</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Train a model from class folders, then classify</source>
-            <translation>Treeni klassikaustadest mudel, seejärel klassifitseeri</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../core/options.py" />
-            <source>automatic</source>
-            <translation>automaatne</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Leave at 'automatic' to let the photos decide how many motifs there are.</source>
-            <translation>Jäta väärtuseks „automaatne”, et fotod ise otsustaksid, mitu motiivi on.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Model (signature.json *.onnx)</source>
-            <translation>Mudel (signature.json *.onnx)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>A model folder's signature.json (ours or a Lobe ONNX export) or an .onnx file</source>
-            <translation>Mudelikausta signature.json (meie oma või Lobe'i ONNX-eksport) või .onnx-fail</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Labels (*.txt)</source>
-            <translation>Sildid (*.txt)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>labels file, only for a bare .onnx model</source>
-            <translation>siltide fail, ainult pelgalt .onnx-mudeli jaoks</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>folder with one subfolder of photos per class</source>
-            <translation>kaust, milles on iga klassi jaoks fotode alamkaust</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>linear (seconds)</source>
-            <translation>lineaarne (sekundid)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>small neural network</source>
-            <translation>väike närvivõrk</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>fine-tune (slow)</source>
-            <translation>peenhäälestus (aeglane)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>number of motifs</source>
-            <translation>motiivide arv</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Draw an arrow in the direction of view where the photo recorded one</source>
-            <translation>Joonista vaatesuunas nool, kui foto on suuna salvestanud</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>4  Result</source>
             <translation>4  Tulemus</translation>
         </message>
@@ -1064,16 +1370,6 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Contact sheets…</source>
-            <translation>Kontaktlehed…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training report</source>
-            <translation>Treeningu aruanne</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
             <source>Export to folders and tables…</source>
             <translation>Ekspordi kaustadesse ja tabelitesse…</translation>
         </message>
@@ -1084,75 +1380,18 @@
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
+            <source>Motif map (PDF)…</source>
+            <translation>Motiivikaart (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
             <source>Open the project folder</source>
             <translation>Ava projekti kaust</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
-            <source>Choose a project folder: every result of the run is saved there.</source>
-            <translation>Vali projekti kaust: kõik käivituse tulemused salvestatakse sinna.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_import_photos.py" />
-            <source>Choose the folder that holds the photos.</source>
-            <translation>Vali kaust, milles fotod on.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Reading the photos' locations</source>
-            <translation>Loen fotode asukohti</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the metadata table and the folder of the downloaded photos.</source>
-            <translation>Vali metaandmete tabel ja allalaaditud fotode kaust.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Joining the table to the photos</source>
-            <translation>Seon tabelit fotodega</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose a photo layer of the project.</source>
-            <translation>Vali projekti fotokiht.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Discovering motifs</source>
-            <translation>Otsin motiive</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Photo motifs</source>
-            <translation>Fotomotiivid</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the folder with one subfolder of example photos per class.</source>
-            <translation>Vali kaust, milles on iga klassi jaoks üks näidisfotode alamkaust.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Training the classifier</source>
-            <translation>Treenin klassifikaatorit</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Photo classes ({})</source>
-            <translation>Fotode klassid ({})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Choose the model: the signature.json of a model folder, or an .onnx file.</source>
-            <translation>Vali mudel: mudelikausta signature.json või .onnx-fail.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Classifying the photos</source>
-            <translation>Klassifitseerin fotosid</translation>
+            <source>The project folder cannot be written: {}</source>
+            <translation>Projekti kausta ei saa kirjutada: {}</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -1163,11 +1402,6 @@
             <location filename="../plugin/workflow.py" />
             <source>Step {} of {}: {}</source>
             <translation>Samm {} / {}: {}</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>{} photos imported, {} with a location; {} files could not be mapped.</source>
-            <translation>{} fotot imporditud, {} asukohaga; {} faili ei saanud kaardile panna.</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -1188,16 +1422,6 @@
             <location filename="../plugin/workflow.py" />
             <source>The result layer {} cannot be opened.</source>
             <translation>Tulemuskihti {} ei saa avada.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} motifs in “{}”.</source>
-            <translation>Valmis: {} motiivi kihis „{}”.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/workflow.py" />
-            <source>Done: {} photos classified in “{}”.</source>
-            <translation>Valmis: {} fotot klassifitseeritud kihis „{}”.</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -1266,13 +1490,24 @@
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>photos</source>
-            <translation>fotode</translation>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif summary</source>
+            <translation>Motiivide kokkuvõte</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>The areas could not be transformed from {} to {}: the map would show them in the wrong place. Run the map again; if it persists, choose a summary in a projected CRS.</source>
+            <translation>Alasid ei saanud teisendada koordinaatsüsteemist {} süsteemi {}: kaart näitaks neid vales kohas. Käivita kaart uuesti; kui viga püsib, vali projitseeritud koordinaatsüsteemis kokkuvõte.</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
             <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
             <translation>Kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaadet pole).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the summary again; if it persists, choose the grid CRS.</source>
+            <translation>Fotosid ei saanud teisendada koordinaatsüsteemist {} süsteemi {}: ruudustik paneks need kõik punkti 0, 0. Käivita kokkuvõte uuesti; kui viga püsib, vali ruudustiku koordinaatsüsteem.</translation>
         </message>
         <message>
             <location filename="../processing/base.py" />
@@ -1421,13 +1656,18 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>Own ONNX image model (when chosen above)</source>
-            <translation>Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
+            <source>Own ONNX image model</source>
+            <translation>Oma ONNX-pildimudel</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <source>CLIP model folder (when chosen above; empty: the last one added)</source>
             <translation>CLIP-mudeli kaust (kui see on ülal valitud; tühi: viimati lisatud mudel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Used when the image model is 'My own ONNX model'.</source>
+            <translation>Kasutatakse, kui pildimudel on „Minu oma ONNX-mudel”.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1444,8 +1684,13 @@
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_search.py" />
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
-            <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
+            <source>Embedding cache file</source>
+            <translation>Vektoresituste vahemälu</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A SQLite or GeoPackage file; empty: next to the project. Embeddings stored there are reused by every later run.</source>
+            <translation>SQLite- või GeoPackage-fail; tühi: projekti kõrval. Sinna salvestatud vektoresitusi kasutab iga järgmine käivitus.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1476,8 +1721,13 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
-            <translation>CLIP-mudeli kaust (tühi: viimati tööriistaga „Lisa CLIP-mudel” lisatud mudel)</translation>
+            <source>CLIP model folder</source>
+            <translation>CLIP-mudeli kaust</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Empty: the model added last with 'Add a CLIP model'.</source>
+            <translation>Tühi: viimati tööriistaga „Lisa CLIP-mudel” lisatud mudel.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -1526,6 +1776,16 @@
             <location filename="../processing/styling.py" />
             <source>{} ({})</source>
             <translation>{} ({})</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>{} — tiny: probably not a motif</source>
+            <translation>{} — pisike: tõenäoliselt pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>all other values</source>
+            <translation>kõik muud väärtused</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" />
@@ -1746,8 +2006,8 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
-            <translation>Alla laaditud CLIP-mudel: Hugging Face'i kausta config.json või kaalude fail (.safetensors, .bin, .pt)</translation>
+            <source>Downloaded CLIP model</source>
+            <translation>Alla laaditud CLIP-mudel</translation>
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
@@ -1756,13 +2016,14 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
-            <translation>OpenCLIP-i faili arhitektuur (nt ViT-B-32, ViT-B-32-quickgelu)</translation>
+            <source>OpenCLIP architecture</source>
+            <translation>OpenCLIP-i arhitektuur</translation>
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
-            <translation>Mudelikaust (tühi: lisandmooduli mudelikaust, kust dialoogid selle leiavad)</translation>
+            <location filename="../processing/alg_train.py" />
+            <source>Model folder</source>
+            <translation>Mudelikaust</translation>
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
@@ -1796,8 +2057,13 @@
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
-            <source>A new or empty folder; an existing model is never overwritten.</source>
-            <translation>Uus või tühi kaust; olemasolevat mudelit ei kirjutata kunagi üle.</translation>
+            <source>A new or empty folder; an existing model is never overwritten. Empty: the plugin's model folder, where the dialogs find it.</source>
+            <translation>Uus või tühi kaust; olemasolevat mudelit ei kirjutata kunagi üle. Tühi: pistikprogrammi mudelikaust, kust dialoogid selle leiavad.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>The config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt).</source>
+            <translation>Hugging Face'i kausta config.json või kaalude fail (.safetensors, .bin, .pt).</translation>
         </message>
         <message>
             <location filename="../processing/alg_addclip.py" />
@@ -1843,6 +2109,7 @@
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_export_groups.py" />
             <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Photo layer</source>
             <translation>Fotokiht</translation>
         </message>
@@ -1941,8 +2208,8 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
-            <translation>Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe'i ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+            <source>Model (signature.json or .onnx)</source>
+            <translation>Mudel (signature.json või .onnx)</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1961,8 +2228,9 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Below this confidence the class is 'unknown'</source>
-            <translation>Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Minimum confidence (else 'unknown')</source>
+            <translation>Väikseim kindlus (muidu „unknown”)</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1986,13 +2254,13 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Image Tools CSV (File, Label, Confidence)</source>
-            <translation>Image Toolsi CSV (File, Label, Confidence)</translation>
+            <source>Lobe Image Tools CSV</source>
+            <translation>Lobe Image Toolsi CSV</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>Copy the photos into one folder per class</source>
-            <translation>Kopeeri fotod eraldi kausta iga klassi jaoks</translation>
+            <source>Copies, one folder per class</source>
+            <translation>Koopiad, kaust klassi kohta</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -2001,6 +2269,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_cluster.py" />
             <location filename="../processing/alg_embed.py" />
             <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
@@ -2014,8 +2283,18 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
-            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
-            <translation>Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX, or any .onnx classifier.</source>
+            <translation>Tööriista „Treeni fotoklassifikaator” kirjutatud või Lobe'ist ONNX-ina eksporditud kausta signature.json (või model.onnx) või mis tahes .onnx-klassifikaator.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>Lobe Image Tools' table: File, Label, Confidence.</source>
+            <translation>Lobe Image Toolsi tabel: File, Label, Confidence.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_classify.py" />
+            <source>The photos are copied (never moved) into one subfolder per class.</source>
+            <translation>Fotod kopeeritakse (ei teisaldata kunagi) klassi kohta ühte alamkausta.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -2110,8 +2389,8 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Distance (hierarchical; Ward needs Euclidean)</source>
-            <translation>Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
+            <source>Distance</source>
+            <translation>Kaugus</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -2191,6 +2470,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_motif_map.py" />
             <source>Contact sheets folder</source>
             <translation>Kontaktlehtede kaust</translation>
         </message>
@@ -2201,28 +2481,23 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>Similarity map (points in embedding space)</source>
-            <translation>Sarnasuskaart (punktid vektoresituste ruumis)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>Run record (JSON)</source>
             <translation>Käivituse kirje (JSON)</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>Tiny motifs (probably not motifs)</source>
+            <translation>Pisikesed motiivid (tõenäoliselt pole motiivid)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Photos a motif needs not to be tiny</source>
+            <translation>Fotode arv, millest väiksem motiiv on pisike</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>Only {} photo(s) could be read: clustering needs at least two.</source>
             <translation>Lugeda õnnestus ainult {} foto(t): klasterdamiseks on vaja vähemalt kahte.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>Automatic choice of the number of motifs ({}):</source>
-            <translation>Motiivide arvu automaatne valik ({}):</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>  &lt;- chosen</source>
-            <translation>  &lt;- valitud</translation>
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
@@ -2237,6 +2512,41 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs found among {} photos.</source>
+            <translation>{} foto seast leiti {} motiivi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} of them hold fewer than {} photos and are probably not motifs: {} (flagged in the field cluster_tiny and in the legend).</source>
+            <translation>Neist {} sisaldab vähem kui {} fotot ja pole tõenäoliselt motiivid: {} (märgitud väljal cluster_tiny ja legendis).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} photos have no location: they are in the layer and the contact sheets, but not on the map.</source>
+            <translation>{} fotol pole asukohta: need on kihis ja kontaktlehtedel, kuid mitte kaardil.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Details:</source>
+            <translation>Üksikasjad:</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>Automatic choice of the number of motifs ({}):</source>
+            <translation>Motiivide arvu automaatne valik ({}):</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>  &lt;- chosen</source>
+            <translation>  &lt;- valitud</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>{} motifs: {}</source>
+            <translation>{} motiivi: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
             <source>The photo layer has no bursts (fields burst_id and burst_first): run 'Find photo bursts' on it first, or turn off 'Cluster one photo per burst'.</source>
             <translation>Fotokihil pole sarivõtteid (väljad burst_id ja burst_first): käivita sellel enne „Leia sarivõtted” või lülita välja „Klasterda üks foto sarivõtte kohta”.</translation>
         </message>
@@ -2244,11 +2554,6 @@
             <location filename="../processing/alg_cluster.py" />
             <source>Clustering one photo per burst: {} of {} photos.</source>
             <translation>Klasterdan ühe foto sarivõtte kohta: {} fotot {}-st.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>{} motifs: {}</source>
-            <translation>{} motiivi: {}</translation>
         </message>
         <message>
             <location filename="../processing/alg_embed.py" />
@@ -2464,13 +2769,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Text in title, description or tags</source>
-            <translation>Tekst pealkirjas, kirjelduses või siltides</translation>
+            <source>Text (title, description, tags)</source>
+            <translation>Tekst (pealkiri, kirjeldus, sildid)</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Tags, comma-separated, any of them</source>
-            <translation>Sildid, komadega eraldatud, ükskõik milline neist</translation>
+            <source>Tags (any of them)</source>
+            <translation>Sildid (ükskõik milline)</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2479,8 +2784,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Flickr API key (authentication configuration)</source>
-            <translation>Flickri API-võti (autentimisseadistus)</translation>
+            <source>Flickr API key</source>
+            <translation>Flickri API-võti</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2504,8 +2809,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported (with reasons)</source>
-            <translation>Importimata fotod (koos põhjustega)</translation>
+            <source>Photos not imported</source>
+            <translation>Importimata fotosid</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2524,6 +2829,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_import_table.py" />
             <source>Metadata table</source>
             <translation>Metaandmete tabel</translation>
         </message>
@@ -2571,11 +2877,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_import_table.py" />
             <source>Photos with a location</source>
             <translation>Asukohaga fotosid</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_harvest_flickr.py" />
-            <source>Photos not imported</source>
-            <translation>Importimata fotosid</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -2714,11 +3015,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
-            <translation>Metaandmete tabel (CSV, XLSX või mis tahes tabel, mida QGIS loeb)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_table.py" />
             <source>Folder of the downloaded photos</source>
             <translation>Allalaaditud fotode kaust</translation>
         </message>
@@ -2729,48 +3025,53 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Photo id column (empty: detected)</source>
-            <translation>Foto id veerg (tühi: tuvastatakse)</translation>
+            <source>Photo id column</source>
+            <translation>Foto ID veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>File name column (empty: detected)</source>
-            <translation>Failinime veerg (tühi: tuvastatakse)</translation>
+            <source>File name column</source>
+            <translation>Failinime veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Latitude column (empty: detected)</source>
-            <translation>Laiuse veerg (tühi: tuvastatakse)</translation>
+            <source>Latitude column</source>
+            <translation>Laiuskraadi veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Longitude column (empty: detected)</source>
-            <translation>Pikkuse veerg (tühi: tuvastatakse)</translation>
+            <source>Longitude column</source>
+            <translation>Pikkuskraadi veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Date taken column (empty: detected)</source>
-            <translation>Pildistamise aja veerg (tühi: tuvastatakse)</translation>
+            <source>Date taken column</source>
+            <translation>Pildistamiskuupäeva veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Owner column (empty: detected)</source>
-            <translation>Omaniku veerg (tühi: tuvastatakse)</translation>
+            <source>Owner column</source>
+            <translation>Omaniku veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Title column (empty: detected)</source>
-            <translation>Pealkirja veerg (tühi: tuvastatakse)</translation>
+            <source>Title column</source>
+            <translation>Pealkirja veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Tags column (empty: detected)</source>
-            <translation>Siltide veerg (tühi: tuvastatakse)</translation>
+            <source>Tags column</source>
+            <translation>Siltide veerg</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>URL column (empty: detected)</source>
-            <translation>URL-i veerg (tühi: tuvastatakse)</translation>
+            <source>URL column</source>
+            <translation>URL-i veerg</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Empty: detected from the column names.</source>
+            <translation>Tühi: tuvastatakse veergude nimede järgi.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2779,13 +3080,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
-            <translation>Omanike räside sool (hoia saladuses; tühi: sinu isiklik sool)</translation>
+            <source>Salt for the owner hashes</source>
+            <translation>Omanike räside sool</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Invalid rows and files (with reasons)</source>
-            <translation>Vigased read ja failid (koos põhjustega)</translation>
+            <source>Rows and files not imported</source>
+            <translation>Importimata ridu ja faile</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2799,8 +3100,18 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Rows and files not imported</source>
-            <translation>Importimata ridu ja faile</translation>
+            <source>CSV, XLSX or any table QGIS reads, with a row per photo.</source>
+            <translation>CSV, XLSX või mis tahes QGIS-i loetav tabel, rida foto kohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Keep it secret; empty: your personal salt, the same in all your imports.</source>
+            <translation>Hoia see saladuses; tühi: sinu isiklik sool, sama kõigis sinu importides.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Every row and file that was not imported, with the reason.</source>
+            <translation>Iga rida ja fail, mida ei imporditud, koos põhjusega.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -2854,13 +3165,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Motif summary (output of 'Summarize motifs by area')</source>
-            <translation>Motiivide kokkuvõte (tööriista „Koonda motiivid alade kaupa” väljund)</translation>
+            <source>Motif summary layer</source>
+            <translation>Motiivide kokkuvõtte kiht</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Contact sheets folder (from 'Discover photo motifs')</source>
-            <translation>Kontaktlehtede kaust (tööriistast „Leia fotomotiivid”)</translation>
+            <source>The output of 'Summarize motifs by area'.</source>
+            <translation>Tööriista „Koonda motiivid alade kaupa” väljund.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2869,13 +3180,33 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Attribution of the photo source</source>
-            <translation>Fotoallika viide</translation>
+            <source>Photo motifs</source>
+            <translation>Fotomotiivid</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Photos: their owners, from the photo source named here.</source>
-            <translation>Fotod: nende omanikud, siin nimetatud fotoallikast.</translation>
+            <source>Attribution of the photos</source>
+            <translation>Fotode viide</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>e.g. Photos: Flickr users, CC BY 2.0 (empty: no attribution line)</source>
+            <translation>nt Fotod: Flickri kasutajad, CC BY 2.0 (tühi: viitereal puudub)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Printed under the map as it is; leave empty to print nothing.</source>
+            <translation>Trükitakse kaardi alla nii, nagu on kirjutatud; jäta tühjaks, et midagi ei trükitaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>Background layer (optional)</source>
+            <translation>Taustakiht (valikuline)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
+            <source>A layer of the project drawn under the areas, e.g. an OpenStreetMap layer you already use; nothing is downloaded by this algorithm.</source>
+            <translation>Projekti kiht, mis joonistatakse alade alla, nt juba kasutatav OpenStreetMapi kiht; see algoritm ei laadi midagi alla.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2894,24 +3225,23 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Motif map: {} (map in {})</source>
+            <translation>Motiivikaart: {} (kaart koordinaatsüsteemis {})</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>The layer has no field {}: choose the output of 'Summarize motifs by area'.</source>
             <translation>Kihil pole välja {}: vali tööriista „Koonda motiivid alade kaupa” väljund.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif summary</source>
-            <translation>Motiivide kokkuvõte</translation>
+            <source>The summary {} has no areas: there is nothing to map. Summarise photos that have a location (and a motif) first.</source>
+            <translation>Kokkuvõttes {} pole ühtegi ala: pole midagi kaardistada. Koonda enne asukoha (ja motiiviga) fotod.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
             <source>The layout template {} is not readable.</source>
             <translation>Paigutuse malli {} ei saa lugeda.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_motif_map.py" />
-            <source>Motif map: {}</source>
-            <translation>Motiivikaart: {}</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2975,8 +3305,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
-            <translation>Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala, koordinaatsüsteem {})</translation>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas; map in {})</source>
+            <translation>Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala; kaart koordinaatsüsteemis {})</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2985,18 +3315,23 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
+            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
+            <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motif_map.py" />
             <source>Top motifs (share of all {})</source>
             <translation>Peamised motiivid (osakaal {} koguarvust)</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>{}: dominant in {} areas, {:.0%}</source>
-            <translation>{}: valdav {} alal, {:.0%}</translation>
+            <source>{}: dominant in 1 area, {:.0%}</source>
+            <translation>{}: valdav 1 alal, {:.0%}</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
-            <source>Privacy: areas with fewer than {} distinct users are hatched; their counts are not published ({} of {} areas). Photos without a user count as one user each.</source>
-            <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
+            <source>{}: dominant in {} areas, {:.0%}</source>
+            <translation>{}: valdav {} alal, {:.0%}</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3025,7 +3360,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
             <source>Motif or class field (empty: cluster, else class)</source>
             <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
         </message>
@@ -3630,13 +3964,14 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
             <source>Motif or class field</source>
             <translation>Motiivi või klassi väli</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>Mapping table (CSV or XLSX with columns old,new)</source>
-            <translation>Vastavustabel (CSV või XLSX veergudega old,new)</translation>
+            <source>Mapping table (old,new)</source>
+            <translation>Vastavustabel (old,new)</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
@@ -3645,8 +3980,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>Contact sheets under the new names</source>
-            <translation>Kontaktlehed uute nimedega</translation>
+            <source>Sheets under the new names</source>
+            <translation>Lehed uute nimedega</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
@@ -3665,8 +4000,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
-            <translation>Esimene rida: old,new (valikuliselt: note, colour). Üks rida iga muudetava motiivi kohta, nt C10,lilled — C27,arhitektuur — C28,arhitektuur — C3, (tühi: pole motiiv).</translation>
+            <source>A CSV or XLSX table. First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation>CSV- või XLSX-tabel. Esimene rida: old,new (valikuliselt: note, colour). Üks rida iga muudetava motiivi kohta, nt C10,lilled — C27,arhitektuur — C28,arhitektuur — C3, (tühi: pole motiiv).</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
@@ -3710,13 +4045,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Find photos showing (a sentence)</source>
-            <translation>Leia fotod, millel on (lause)</translation>
+            <source>Find photos showing</source>
+            <translation>Leia fotod, millel on</translation>
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Or photos that look like this photo</source>
-            <translation>Või fotod, mis näevad välja nagu see foto</translation>
+            <source>…or photos like this one</source>
+            <translation>…või sellesarnased fotod</translation>
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
@@ -3736,8 +4071,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
-            <source>Any language CLIP was trained on; English works best.</source>
-            <translation>Mis tahes keel, millel CLIP on treenitud; inglise keel töötab kõige paremini.</translation>
+            <source>A sentence, in any language CLIP was trained on; English works best.</source>
+            <translation>Lause mis tahes keeles, millel CLIP on treenitud; inglise keel töötab kõige paremini.</translation>
         </message>
         <message>
             <location filename="../processing/alg_search.py" />
@@ -3786,18 +4121,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Photo layer (points with a motif or class field)</source>
-            <translation>Fotokiht (punktid motiivi või klassi väljaga)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Classifier confidence field (optional: mean per area)</source>
             <translation>Klassifikaatori kindluse väli (valikuline: keskmine ala kohta)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Areas: polygon layer (empty: generate a grid)</source>
-            <translation>Alad: polügoonikiht (tühi: loo ruudustik)</translation>
+            <source>Areas (empty: a grid)</source>
+            <translation>Alad (tühi: ruudustik)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3806,8 +4136,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Grid cell size in metres (square side, hexagon width)</source>
-            <translation>Ruudustiku lahtri suurus meetrites (ruudu külg, kuusnurga laius)</translation>
+            <source>Grid cell size (m)</source>
+            <translation>Lahtri suurus (m)</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3816,8 +4146,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
-            <translation>Erinevate kasutajate vähim arv ala kohta (vähem: arvud varjatakse)</translation>
+            <source>Minimum users per area</source>
+            <translation>Vähim kasutajaid ala kohta</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3843,6 +4173,31 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>CRS of the output</source>
             <translation>Väljundi koordinaatsüsteem</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
+            <translation>Punktid motiivi- või klassiväljaga, nt tööriista „Leia fotomotiivid” tulemus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation>Tühi: cluster, muidu class.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
+            <translation>Sinu linnaosad polügoonidena; tühi: fotode kohale kuusnurk- või ruutruudustik (täpsemad seaded).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>The side of a square or the width of a hexagon, in metres.</source>
+            <translation>Ruudu külg või kuusnurga laius meetrites.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>An area photographed by fewer distinct users keeps its shape on the map, but its counts and shares are not published.</source>
+            <translation>Ala, mida pildistas vähem eri kasutajaid, jääb kaardile oma kujuga, kuid selle arve ja osakaale ei avaldata.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -3911,8 +4266,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>Training photos: folder with one subfolder per class</source>
-            <translation>Treeningfotod: kaust, milles on iga klassi jaoks alamkaust</translation>
+            <source>Training photos (class folders)</source>
+            <translation>Treeningfotod (klasside kaustad)</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -3963,11 +4318,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_train.py" />
             <source>Model name</source>
             <translation>Mudeli nimi</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_train.py" />
-            <source>Model folder</source>
-            <translation>Mudelikaust</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -4036,8 +4386,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
-            <source>'None of these' example photos (optional folder)</source>
-            <translation>„Mitte ükski neist” näidisfotod (valikuline kaust)</translation>
+            <source>'None of these' photos</source>
+            <translation>„Mitte ükski neist” fotod</translation>
         </message>
         <message>
             <location filename="../processing/alg_train.py" />
@@ -4151,18 +4501,13 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
-            <translation>Klassid: üks nimi (või „nimi: lause; lause”) rea kohta või tekstifail</translation>
+            <source>Classes (one per line)</source>
+            <translation>Klassid (üks rea kohta)</translation>
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
             <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
             <translation>Mallid, üks rea kohta, klassi kohal {} (tühi: CLIP-i mallipere „a photo of a {}.”)</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_zeroshot.py" />
-            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
-            <translation>Sellest väiksema kindluse korral on foto „unknown” (teadmata) (0 = ainult muude lausete reegel)</translation>
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
@@ -4181,8 +4526,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>Also save as a model for 'Classify photos'</source>
-            <translation>Salvesta ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks</translation>
+            <source>Save as a model too</source>
+            <translation>Salvesta ka mudelina</translation>
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
@@ -4191,12 +4536,17 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_zeroshot.py" />
-            <source>For example:
+            <source>0 = only the rule of the other sentences.</source>
+            <translation>0 = ainult teiste lausete reegel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>One name (or 'name: sentence; sentence') per line, or a text file. For example:
 church
 river at night
 graffiti: street art on a wall; a wall with graffiti
 At least two classes.</source>
-            <translation>Näiteks:
+            <translation>Üks nimi (või „nimi: lause; lause”) rea kohta või tekstifail. Näiteks:
 church
 river at night
 graffiti: street art on a wall; a wall with graffiti
@@ -4276,6 +4626,254 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>The output '{}' ({}) could not be completed: {}. The disk may be full. Nothing was saved under its name; the temporary file was removed.</source>
             <translation>Väljundit '{}' ({}) ei õnnestunud lõpetada: {}. Ketas võib olla täis. Selle nime all ei salvestatud midagi; ajutine fail eemaldati.</translation>
+        </message>
+        <message>
+            <source>Browse contact sheets…</source>
+            <translation type="vanished">Sirvi kontaktlehti…</translation>
+        </message>
+        <message>
+            <source>Contact sheet of this motif…</source>
+            <translation type="vanished">Selle motiivi kontaktleht…</translation>
+        </message>
+        <message>
+            <source>linear (seconds)</source>
+            <translation type="vanished">lineaarne (sekundid)</translation>
+        </message>
+        <message>
+            <source>small neural network</source>
+            <translation type="vanished">väike närvivõrk</translation>
+        </message>
+        <message>
+            <source>fine-tune (slow)</source>
+            <translation type="vanished">peenhäälestus (aeglane)</translation>
+        </message>
+        <message>
+            <source>Contact sheets…</source>
+            <translation type="vanished">Kontaktlehed…</translation>
+        </message>
+        <message>
+            <source>Photo classes ({})</source>
+            <translation type="vanished">Fotode klassid ({})</translation>
+        </message>
+        <message>
+            <source>Done: {} motifs in “{}”.</source>
+            <translation type="vanished">Valmis: {} motiivi kihis „{}”.</translation>
+        </message>
+        <message>
+            <source>Own ONNX image model (when chosen above)</source>
+            <translation type="vanished">Oma ONNX-pildimudel (kui see on ülal valitud)</translation>
+        </message>
+        <message>
+            <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
+            <translation type="vanished">Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
+        </message>
+        <message>
+            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <translation type="vanished">CLIP-mudeli kaust (tühi: viimati tööriistaga „Lisa CLIP-mudel” lisatud mudel)</translation>
+        </message>
+        <message>
+            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <translation type="vanished">Alla laaditud CLIP-mudel: Hugging Face'i kausta config.json või kaalude fail (.safetensors, .bin, .pt)</translation>
+        </message>
+        <message>
+            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <translation type="vanished">OpenCLIP-i faili arhitektuur (nt ViT-B-32, ViT-B-32-quickgelu)</translation>
+        </message>
+        <message>
+            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <translation type="vanished">Mudelikaust (tühi: lisandmooduli mudelikaust, kust dialoogid selle leiavad)</translation>
+        </message>
+        <message>
+            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <translation type="vanished">Uus või tühi kaust; olemasolevat mudelit ei kirjutata kunagi üle.</translation>
+        </message>
+        <message>
+            <source>Model: signature.json or model.onnx of a model folder (ours or a Lobe ONNX export), or any .onnx classifier</source>
+            <translation type="vanished">Mudel: mudelikausta signature.json või model.onnx (meie oma või Lobe'i ONNX-eksport) või mis tahes .onnx-klassifikaator</translation>
+        </message>
+        <message>
+            <source>Below this confidence the class is 'unknown'</source>
+            <translation type="vanished">Sellest väiksema kindluse korral on klass „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <source>Image Tools CSV (File, Label, Confidence)</source>
+            <translation type="vanished">Image Toolsi CSV (File, Label, Confidence)</translation>
+        </message>
+        <message>
+            <source>Copy the photos into one folder per class</source>
+            <translation type="vanished">Kopeeri fotod eraldi kausta iga klassi jaoks</translation>
+        </message>
+        <message>
+            <source>The signature.json (or model.onnx) in the folder written by 'Train a photo classifier' or exported from Lobe as ONNX.</source>
+            <translation type="vanished">Fail signature.json (või model.onnx) kaustas, mille kirjutas „Treeni fotoklassifikaator” või mis on Lobe'ist ONNX-ina eksporditud.</translation>
+        </message>
+        <message>
+            <source>Distance (hierarchical; Ward needs Euclidean)</source>
+            <translation type="vanished">Kaugus (hierarhiline; Wardi meetod vajab eukleidilist)</translation>
+        </message>
+        <message>
+            <source>Similarity map (points in embedding space)</source>
+            <translation type="vanished">Sarnasuskaart (punktid vektoresituste ruumis)</translation>
+        </message>
+        <message>
+            <source>Text in title, description or tags</source>
+            <translation type="vanished">Tekst pealkirjas, kirjelduses või siltides</translation>
+        </message>
+        <message>
+            <source>Tags, comma-separated, any of them</source>
+            <translation type="vanished">Sildid, komadega eraldatud, ükskõik milline neist</translation>
+        </message>
+        <message>
+            <source>Flickr API key (authentication configuration)</source>
+            <translation type="vanished">Flickri API-võti (autentimisseadistus)</translation>
+        </message>
+        <message>
+            <source>Photos not imported (with reasons)</source>
+            <translation type="vanished">Importimata fotod (koos põhjustega)</translation>
+        </message>
+        <message>
+            <source>Metadata table (CSV, XLSX or any table QGIS reads)</source>
+            <translation type="vanished">Metaandmete tabel (CSV, XLSX või mis tahes tabel, mida QGIS loeb)</translation>
+        </message>
+        <message>
+            <source>Photo id column (empty: detected)</source>
+            <translation type="vanished">Foto id veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>File name column (empty: detected)</source>
+            <translation type="vanished">Failinime veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Latitude column (empty: detected)</source>
+            <translation type="vanished">Laiuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Longitude column (empty: detected)</source>
+            <translation type="vanished">Pikkuse veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Date taken column (empty: detected)</source>
+            <translation type="vanished">Pildistamise aja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Owner column (empty: detected)</source>
+            <translation type="vanished">Omaniku veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Title column (empty: detected)</source>
+            <translation type="vanished">Pealkirja veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Tags column (empty: detected)</source>
+            <translation type="vanished">Siltide veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>URL column (empty: detected)</source>
+            <translation type="vanished">URL-i veerg (tühi: tuvastatakse)</translation>
+        </message>
+        <message>
+            <source>Salt for the owner hashes (keep it secret; empty: your personal salt)</source>
+            <translation type="vanished">Omanike räside sool (hoia saladuses; tühi: sinu isiklik sool)</translation>
+        </message>
+        <message>
+            <source>Invalid rows and files (with reasons)</source>
+            <translation type="vanished">Vigased read ja failid (koos põhjustega)</translation>
+        </message>
+        <message>
+            <source>Motif summary (output of 'Summarize motifs by area')</source>
+            <translation type="vanished">Motiivide kokkuvõte (tööriista „Koonda motiivid alade kaupa” väljund)</translation>
+        </message>
+        <message>
+            <source>Contact sheets folder (from 'Discover photo motifs')</source>
+            <translation type="vanished">Kontaktlehtede kaust (tööriistast „Leia fotomotiivid”)</translation>
+        </message>
+        <message>
+            <source>Attribution of the photo source</source>
+            <translation type="vanished">Fotoallika viide</translation>
+        </message>
+        <message>
+            <source>Photos: their owners, from the photo source named here.</source>
+            <translation type="vanished">Fotod: nende omanikud, siin nimetatud fotoallikast.</translation>
+        </message>
+        <message>
+            <source>Motif map: {}</source>
+            <translation type="vanished">Motiivikaart: {}</translation>
+        </message>
+        <message>
+            <source>Dominant motif per area by {}; opacity: the dominant motif's share ({} areas, CRS {})</source>
+            <translation type="vanished">Valdav motiiv ala kohta {} järgi; läbipaistmatus: valdava motiivi osakaal ({} ala, koordinaatsüsteem {})</translation>
+        </message>
+        <message>
+            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <translation type="vanished">Vastavustabel (CSV või XLSX veergudega old,new)</translation>
+        </message>
+        <message>
+            <source>Contact sheets under the new names</source>
+            <translation type="vanished">Kontaktlehed uute nimedega</translation>
+        </message>
+        <message>
+            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation type="vanished">Esimene rida: old,new (valikuliselt: note, colour). Üks rida iga muudetava motiivi kohta, nt C10,lilled — C27,arhitektuur — C28,arhitektuur — C3, (tühi: pole motiiv).</translation>
+        </message>
+        <message>
+            <source>Find photos showing (a sentence)</source>
+            <translation type="vanished">Leia fotod, millel on (lause)</translation>
+        </message>
+        <message>
+            <source>Or photos that look like this photo</source>
+            <translation type="vanished">Või fotod, mis näevad välja nagu see foto</translation>
+        </message>
+        <message>
+            <source>Any language CLIP was trained on; English works best.</source>
+            <translation type="vanished">Mis tahes keel, millel CLIP on treenitud; inglise keel töötab kõige paremini.</translation>
+        </message>
+        <message>
+            <source>Photo layer (points with a motif or class field)</source>
+            <translation type="vanished">Fotokiht (punktid motiivi või klassi väljaga)</translation>
+        </message>
+        <message>
+            <source>Areas: polygon layer (empty: generate a grid)</source>
+            <translation type="vanished">Alad: polügoonikiht (tühi: loo ruudustik)</translation>
+        </message>
+        <message>
+            <source>Grid cell size in metres (square side, hexagon width)</source>
+            <translation type="vanished">Ruudustiku lahtri suurus meetrites (ruudu külg, kuusnurga laius)</translation>
+        </message>
+        <message>
+            <source>Minimum distinct users per area (fewer: counts suppressed)</source>
+            <translation type="vanished">Erinevate kasutajate vähim arv ala kohta (vähem: arvud varjatakse)</translation>
+        </message>
+        <message>
+            <source>Training photos: folder with one subfolder per class</source>
+            <translation type="vanished">Treeningfotod: kaust, milles on iga klassi jaoks alamkaust</translation>
+        </message>
+        <message>
+            <source>'None of these' example photos (optional folder)</source>
+            <translation type="vanished">„Mitte ükski neist” näidisfotod (valikuline kaust)</translation>
+        </message>
+        <message>
+            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <translation type="vanished">Klassid: üks nimi (või „nimi: lause; lause”) rea kohta või tekstifail</translation>
+        </message>
+        <message>
+            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
+            <translation type="vanished">Sellest väiksema kindluse korral on foto „unknown” (teadmata) (0 = ainult muude lausete reegel)</translation>
+        </message>
+        <message>
+            <source>Also save as a model for 'Classify photos'</source>
+            <translation type="vanished">Salvesta ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks</translation>
+        </message>
+        <message>
+            <source>For example:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+At least two classes.</source>
+            <translation type="vanished">Näiteks:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+Vähemalt kaks klassi.</translation>
         </message>
         <message>
             <source>Remove EXIF/GPS from the copies (for sharing)</source>

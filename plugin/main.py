@@ -40,6 +40,21 @@ def step_icon(name):
     return QIcon(path if os.path.exists(path) else ICON)
 
 
+def last_run_parameters(alg_id) -> dict:
+    """The workflow's last run, filled into a single step's dialog: the motif map gets its
+    summary and contact sheets (an empty sheets folder printed no thumbnails)."""
+    from qgis.core import QgsSettings
+
+    def last(key):
+        return QgsSettings().value(f"photo_motifs/workflow/last_{key}", "") or ""
+
+    if alg_id == "motifmap":
+        return {k: v for k, v in (("SUMMARY", last("summary")), ("SHEETS", last("sheets"))) if v}
+    if alg_id in ("summarize", "exportgroups") and last("layer_path") and os.path.exists(last("layer_path")):
+        return {"INPUT": last("layer_path")}
+    return {}
+
+
 class PhotoMotifsPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -75,7 +90,7 @@ class PhotoMotifsPlugin:
         main.triggered.connect(self.open_workflow)
         viewer = QAction(step_icon("viewer"), tr("Photo viewer"), window)
         viewer.triggered.connect(self.open_photo_dock)
-        sheets = QAction(step_icon("viewer"), tr("Browse contact sheets…"), window)
+        sheets = QAction(step_icon("viewer"), tr("Browse motifs…"), window)
         sheets.triggered.connect(self.open_viewer)
         curate = QAction(step_icon("cluster"), tr("Motifs, labels and review"), window)
         curate.setObjectName("PhotoMotifsCuration")
@@ -128,8 +143,12 @@ class PhotoMotifsPlugin:
             self.workflow.deleteLater()
             self.workflow = None
         from .photodock import close_photo_dock
+        from .report_view import close_windows
+        from .viewer import close_browsers
 
         close_photo_dock(self.iface)
+        close_windows()
+        close_browsers()
         from .curation_dock import close_curation_dock
 
         close_curation_dock(self.iface)
@@ -170,12 +189,14 @@ class PhotoMotifsPlugin:
             self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
         from processing import execAlgorithmDialog
 
-        execAlgorithmDialog(f"photomotifs:{alg_id}")
+        execAlgorithmDialog(f"photomotifs:{alg_id}", last_run_parameters(alg_id))
 
     def open_viewer(self):
-        from .viewer import show_contact_sheets
+        """The motif browser on the active layer (its contact sheets one click away)."""
+        from .photodock import show_photo_dock
+        from .viewer import show_motif_browser
 
-        return show_contact_sheets(iface=self.iface)
+        return show_motif_browser(self.iface, open_photo=lambda layer: show_photo_dock(self.iface, layer))
 
     def open_about(self):
         from .about import AboutDialog

@@ -142,7 +142,10 @@ def _suggest(task, motif, paths, folder, words, cache):
     """Runs in the task's thread: the engine's ranking for one motif (list of NameSuggestion)."""
     from ..core.embcache import EmbeddingCache
     from ..core.feedback import CoreFeedback
+    from ..core.threadstate import keep_thread_state
     from ..models.zeroshot_model import suggest_motif_names
+
+    keep_thread_state()  # onnxruntime in a pooled thread: see core/threadstate.py
 
     feedback = CoreFeedback(on_progress=task.setProgress, is_canceled=task.isCanceled)
     result = suggest_motif_names({motif: paths}, folder, words, cache=EmbeddingCache(cache), top=5,

@@ -9,12 +9,11 @@ JPEG draft decoding, disk cache) and kept in a small in-memory cache, so steppin
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QIcon, QImage, QPixmap
+from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt, QTimer
+from qgis.PyQt.QtGui import QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,75 +28,13 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..processing.qgis_compat import REQUEST_NO_GEOMETRY
+from .thumbnail_loader import LARGE, SMALL, ThumbnailLoader
 
-LARGE, SMALL = 720, 128
 STRIP_LIMIT = 60
 
 
 def tr(text):
     return QCoreApplication.translate("PhotoMotifs", text)
-
-
-class _Signals(QObject):
-    done = pyqtSignal(str, int, QImage, str)  # path, size, image (null on failure), error sentence
-
-
-class _ThumbnailJob(QRunnable):
-    def __init__(self, path, size, signals):
-        super().__init__()
-        self.path, self.size, self.signals = path, size, signals
-        self.setAutoDelete(True)
-
-    def run(self):
-        from ..core.decode import DecodeError
-        from ..core.thumbnails import thumbnail
-
-        try:
-            image = QImage(str(thumbnail(self.path, self.size)))
-            error = "" if not image.isNull() else tr("The thumbnail cannot be read.")
-        except DecodeError as exc:
-            image, error = QImage(), str(exc)
-        except OSError as exc:
-            image, error = QImage(), tr("The photo cannot be read: {}").format(exc.strerror or exc)
-        self.signals.done.emit(self.path, self.size, image, error)
-
-
-class ThumbnailLoader(QObject):
-    """Decode thumbnails in two background threads; ``ready(path, size, image, error)`` in the GUI thread."""
-
-    ready = pyqtSignal(str, int, QImage, str)
-
-    def __init__(self, parent=None, memory_items: int = 600):
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._done)
-        self.memory: OrderedDict = OrderedDict()
-        self.memory_items = memory_items
-        self.pending: set = set()
-
-    def request(self, path: str, size: int) -> QImage | None:
-        """The cached image now, or None and a ``ready`` signal later."""
-        key = (path, size)
-        if key in self.memory:
-            self.memory.move_to_end(key)
-            return self.memory[key]
-        if key not in self.pending and path:
-            self.pending.add(key)
-            self.pool.start(_ThumbnailJob(path, size, self.signals))
-        return None
-
-    def _done(self, path, size, image, error):
-        self.pending.discard((path, size))
-        if not image.isNull():
-            self.memory[(path, size)] = image
-            while len(self.memory) > self.memory_items:
-                self.memory.popitem(last=False)
-        self.ready.emit(path, size, image, error)
-
-    def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
 
 
 class PhotoDock(QgsDockWidget):
@@ -155,14 +92,26 @@ class PhotoDock(QgsDockWidget):
         self.strip.setFixedHeight(124)
         self.strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout.addWidget(self.strip)
-        self.sheets_button = QPushButton(tr("Contact sheet of this motif…"), body)
-        layout.addWidget(self.sheets_button)
+        self.sheets_button = QPushButton(tr("All photos of this motif…"), body)
+        self.report_button = QPushButton(tr("Training report"), body)
+        self.report_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sheets_button)
+        buttons.addWidget(self.report_button)
+        layout.addLayout(buttons)
+        self.tips_hint = QLabel(tr("Tip: View › Show Map Tips shows the photo when the mouse rests on a point."),
+                                body)
+        self.tips_hint.setWordWrap(True)
+        self.tips_hint.setStyleSheet("color: #555555;")
+        layout.addWidget(self.tips_hint)
         self.setWidget(body)
 
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.strip.itemClicked.connect(self._strip_clicked)
         self.sheets_button.clicked.connect(self.open_sheets)
+        self.report_button.clicked.connect(self.open_report)
+        self.update_tips_hint()
         if iface is not None:
             iface.currentLayerChanged.connect(self.set_layer)
             self.set_layer(iface.activeLayer())
@@ -186,7 +135,16 @@ class PhotoDock(QgsDockWidget):
             self.field = None
         layer.selectionChanged.connect(self._selection_changed)
         layer.willBeDeleted.connect(self._layer_deleted)
+        report = layer.customProperty("photo_motifs/report") or ""
+        self.report_button.setVisible(bool(report) and os.path.isfile(str(report)))
+        self.update_tips_hint()
         self._selection_changed()
+
+    def update_tips_hint(self):
+        """Say how to switch QGIS's map tips on while they are off."""
+        action = getattr(self.iface, "actionMapTips", None) if self.iface is not None else None
+        checked = action().isChecked() if callable(action) and action() is not None else False
+        self.tips_hint.setVisible(not checked)
 
     def _layer_deleted(self):
         self.layer = None
@@ -304,7 +262,7 @@ class PhotoDock(QgsDockWidget):
         self.strip.clear()
         self.strip_label.setVisible(category is not None)
         self.strip.setVisible(category is not None)
-        self.sheets_button.setVisible(self.field == "cluster" and category is not None)
+        self.sheets_button.setVisible(self.field in ("cluster", "class") and category is not None)
         if category is None:
             return
         others = [f for f in self.sequence if f != fid] if len(self.layer.selectedFeatureIds()) <= 1 \
@@ -380,22 +338,26 @@ class PhotoDock(QgsDockWidget):
                 canvas.refresh()
 
     def open_sheets(self):
-        from .viewer import show_contact_sheets
+        """Every photo of the current motif in the motif browser."""
+        from .viewer import show_motif_browser
 
         motif = None
-        if self.current_fid is not None and self.field == "cluster":
+        if self.current_fid is not None and self.field in ("cluster", "class"):
             motif = self._category_of(self.layer.getFeature(self.current_fid))
         folder = None
         source = self.layer.source().split("|")[0] if self.layer is not None else ""
         if source.endswith(".gpkg") and os.path.isdir(source[:-5] + "_sheets"):
             folder = source[:-5] + "_sheets"  # the sheets the workflow wrote with this layer
-        if folder and motif is not None:  # a named motif: its sheet, or that of its original id
-            from ..core.motifnames import sheet_for
-            from ..processing.motif_names import stored_names
+        show_motif_browser(self.iface, self.layer, folder, motif=motif,
+                           open_photo=lambda layer: show_photo_dock(self.iface, layer))
 
-            found = sheet_for(folder, motif, stored_names(self.layer, self.field).ids_of(motif))
-            motif = os.path.basename(found)[:-4] if found else motif
-        show_contact_sheets(folder, motif, iface=self.iface)
+    def open_report(self):
+        """The training report of the model that classified this layer, inside QGIS."""
+        from .report_view import show_report
+
+        path = self.layer.customProperty("photo_motifs/report") if self.layer is not None else ""
+        if path:
+            show_report(path, parent=self)
 
 
 _DOCKS = {}

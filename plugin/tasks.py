@@ -7,9 +7,6 @@ three states: "succeeded", "failed" (with the algorithm's own sentence) or "canc
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-
 from qgis.core import (
     QgsApplication,
     QgsProcessingAlgRunnerTask,
@@ -18,6 +15,8 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
+
+from .plan import Step  # noqa: F401 - the chain runs plan.Step objects (imported from here by older code)
 
 SUCCEEDED, FAILED, CANCELLED = "succeeded", "failed", "cancelled"
 
@@ -47,16 +46,6 @@ class LogFeedback(QgsProcessingFeedback):
         super().reportError(error, fatalError)
         self.errors.append(error)
         self.line.emit(error, "error")
-
-
-@dataclass
-class Step:
-    """One algorithm run. ``parameters`` may be a function of the results so far (by key)."""
-
-    key: str
-    algorithm_id: str
-    title: str
-    parameters: dict | Callable = field(default_factory=dict)
 
 
 class AlgorithmChain(QObject):

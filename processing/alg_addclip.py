@@ -53,15 +53,13 @@ class AddClipAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.SOURCE, self.tr("Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file "
-                                 "(.safetensors, .bin, .pt)"), behavior=FILE_FILE,
+            self.SOURCE, self.tr("Downloaded CLIP model"), behavior=FILE_FILE,
             fileFilter=self.tr("CLIP models (config.json *.safetensors *.bin *.pt *.pth);;All files (*)")))
         self.addParameter(QgsProcessingParameterString(
-            self.ARCH, self.tr("Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)"),
+            self.ARCH, self.tr("OpenCLIP architecture"),
             optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT_FOLDER, self.tr("Model folder (empty: the plugin's model folder, where the dialogs "
-                                        "find it)"), optional=True, createByDefault=False))
+            self.OUTPUT_FOLDER, self.tr("Model folder"), optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INT8, self.tr("Also write the int8 image part (faster, nearly the same embeddings)"), True))
         self.addParameter(QgsProcessingParameterString(
@@ -75,7 +73,10 @@ class AddClipAlgorithm(PhotoMotifsAlgorithm):
                                "open_clip's model name. OpenAI's and LAION-400M's weights need the '-quickgelu' "
                                "name (ViT-B-32-quickgelu): the wrong one loads silently and changes every "
                                "result. Ignored for Hugging Face folders, whose config.json says it."),
-            self.OUTPUT_FOLDER: self.tr("A new or empty folder; an existing model is never overwritten."),
+            self.OUTPUT_FOLDER: self.tr("A new or empty folder; an existing model is never overwritten. Empty: "
+                                        "the plugin's model folder, where the dialogs find it."),
+            self.SOURCE: self.tr("The config.json of a Hugging Face folder, or a weights file (.safetensors, "
+                                 ".bin, .pt)."),
         })
         mark_advanced(self, self.INT8, self.MODEL_NAME)
 

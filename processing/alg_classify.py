@@ -74,8 +74,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
     def initAlgorithm(self, config=None):
         add_photo_source_parameters(self)
         self.addParameter(QgsProcessingParameterFile(
-            self.MODEL, self.tr("Model: signature.json or model.onnx of a model folder (ours or a Lobe "
-                                "ONNX export), or any .onnx classifier"),
+            self.MODEL, self.tr("Model (signature.json or .onnx)"),
             behavior=FILE_FILE))
         self.addParameter(QgsProcessingParameterFile(
             self.LABELS, self.tr("Labels file for a bare ONNX model (one class per line)"), optional=True))
@@ -85,7 +84,7 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
                             NUMBER_INTEGER, 0, minValue=0))
         self.addParameter(P(self.TOP_K, self.tr("Classes to keep per photo"), NUMBER_INTEGER, 3,
                             minValue=1, maxValue=10))
-        self.addParameter(P(self.THRESHOLD, self.tr("Below this confidence the class is 'unknown'"),
+        self.addParameter(P(self.THRESHOLD, self.tr("Minimum confidence (else 'unknown')"),
                             NUMBER_DOUBLE, 0.0, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.UNKNOWN, self.tr("Call photos that fit none of the classes 'unknown' (models trained here)"), True))
@@ -95,15 +94,15 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CACHE, self.tr("Reuse cached embeddings (our models)"), True))
         self.addParameter(QgsProcessingParameterFile(
-            self.CACHE, self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+            self.CACHE, self.tr("Embedding cache file"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified photos"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.CSV, self.tr("Image Tools CSV (File, Label, Confidence)"), "CSV (*.csv)",
+            self.CSV, self.tr("Lobe Image Tools CSV"), "CSV (*.csv)",
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.COPY_TO, self.tr("Copy the photos into one folder per class"), optional=True,
+            self.COPY_TO, self.tr("Copies, one folder per class"), optional=True,
             createByDefault=False))
 
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Photos classified")))
@@ -111,7 +110,9 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.UNKNOWN_COUNT, self.tr("Photos called 'unknown'")))
         set_help(self, {
             self.MODEL: self.tr("The signature.json (or model.onnx) in the folder written by 'Train a photo "
-                                "classifier' or exported from Lobe as ONNX."),
+                                "classifier' or exported from Lobe as ONNX, or any .onnx classifier."),
+            self.CSV: self.tr("Lobe Image Tools' table: File, Label, Confidence."),
+            self.COPY_TO: self.tr("The photos are copied (never moved) into one subfolder per class."),
             self.THRESHOLD: self.tr("Photos whose best class has a lower confidence (0–1) get the class "
                                     "'unknown'. 0 keeps every class."),
             self.UNKNOWN: self.tr(

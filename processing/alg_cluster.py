@@ -1,5 +1,6 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
+import math
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -42,14 +43,25 @@ from .photo_sources import (
     failed_reasons,
     resolve_photo_source,
 )
-from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
+from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINT
 from .translation import tr
 
 CLUSTER_FIELDS = [
     ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
     ("medoid_dist", "float"), ("is_medoid", "bool"), ("cluster_note", "str"),
-    ("sim_x", "float"), ("sim_y", "float"),
+    ("sim_x", "float"), ("sim_y", "float"), ("cluster_tiny", "bool"),
 ]
+
+
+def tiny_limit(n_photos: int) -> int:
+    """A motif with fewer photos than this is flagged 'tiny' (probably not a motif): 3 photos, or
+    0.2 % of the photos in large collections (40 of 20,000)."""
+    return max(3, math.ceil(0.002 * n_photos))
+
+
+def tiny_motifs(sizes: dict, n_photos: int) -> list:
+    limit = tiny_limit(n_photos)
+    return [name for name, size in sizes.items() if size < limit and name not in ("noise", "-1")]
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
@@ -71,6 +83,9 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
     SHEETS = "SHEETS"
     MAP = "MAP"
     REPORT = "REPORT"
+    TINY = "TINY"
+    TINY_LIMIT = "TINY_LIMIT"
+    NOT_CLUSTERED = "NOT_CLUSTERED"
     CACHE = CACHE
     CAPABILITY = "cluster"
     GROUP = "motifs"
@@ -109,7 +124,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), option_labels(CLUSTER_METHOD_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.METRIC, self.tr("Distance (hierarchical; Ward needs Euclidean)"), option_labels(METRIC_OPTIONS),
+            self.METRIC, self.tr("Distance"), option_labels(METRIC_OPTIONS),
             defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.NORMALIZE, self.tr("L2-normalise embeddings first"), True))
         self.addParameter(P(self.PCA_DIMS, self.tr("Reduce to this many principal components first (0 = no)"),
@@ -145,12 +160,15 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         self.parameterDefinition(self.SHEETS).setHelp(self.tr(
             "One picture per motif with its photos, most typical first, and an overview of all motifs."))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.MAP, self.tr("Similarity map (points in embedding space)"), SOURCE_VECTOR_POINT,
+            self.MAP, self.tr("Similarity map"), SOURCE_VECTOR_POINT,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Run record (JSON)"), "JSON (*.json)", optional=True, createByDefault=True))
 
         self.addOutput(QgsProcessingOutputNumber(self.K, self.tr("Number of motifs")))
+        self.addOutput(QgsProcessingOutputNumber(self.TINY, self.tr("Tiny motifs (probably not motifs)")))
+        self.addOutput(QgsProcessingOutputNumber(self.TINY_LIMIT, self.tr("Photos a motif needs not to be tiny")))
+        self.addOutput(QgsProcessingOutputNumber(self.NOT_CLUSTERED, self.tr("Photos that could not be read")))
         self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
         mark_advanced(self, self.NORMALIZE, self.PCA_DIMS, self.HEIGHT_RATIO, self.K_MIN, self.K_MAX,
                       self.MIN_CLUSTER_SIZE, self.SEED, ONNX_MODEL)
@@ -192,14 +210,10 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
         result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
-        for note in result.notes:
-            feedback.pushInfo(note)
-        if result.k_curve:
-            feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
-            chosen = self.tr("  <- chosen")
-            for k, value in result.k_curve:
-                feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
-        photo_sizes = self.log_sizes(feedback, result, reps, emb, valid)
+        photo_sizes = self.photo_sizes(result, reps, emb, valid)
+        tiny = tiny_motifs(photo_sizes, sum(photo_sizes.values()))
+        self.say_plainly(feedback, source, result, tiny, sum(photo_sizes.values()))
+        self.say_details(feedback, result, reps, photo_sizes)
 
         projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
         xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
@@ -222,12 +236,14 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]) and own == i,
                 "sim_x": float(xy[r, 0]) if xy is not None else None,
                 "sim_y": float(xy[r, 1]) if xy is not None else None,
+                "cluster_tiny": label in tiny,
                 "cluster_note": member_note if own != i else None,
             }
 
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
                                            values, cf)
-        results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path}
+        results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path, self.TINY: len(tiny),
+                   self.TINY_LIMIT: tiny_limit(len(emb.rows)), self.NOT_CLUSTERED: len(reasons)}
         style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
@@ -273,6 +289,38 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             results[self.REPORT] = report
         return results
 
+    def say_plainly(self, feedback, source, result, tiny, n_read):
+        """The run in plain words first: motifs found, tiny ones, photos that are not on the map."""
+        feedback.pushInfo(self.tr("{} motifs found among {} photos.").format(result.k, n_read))
+        if tiny:
+            feedback.pushInfo(self.tr("{} of them hold fewer than {} photos and are probably not motifs: {} "
+                                      "(flagged in the field cluster_tiny and in the legend).").format(
+                len(tiny), tiny_limit(n_read), ", ".join(tiny)))
+        if source.wkb_type != WKB_NO_GEOMETRY:
+            unlocated = sum(1 for f in source.features if not f.hasGeometry() or f.geometry().isEmpty())
+            if unlocated:
+                feedback.pushInfo(self.tr("{} photos have no location: they are in the layer and the contact "
+                                          "sheets, but not on the map.").format(unlocated))
+
+    def say_details(self, feedback, result, reps, photo_sizes):
+        """The technical lines, under a heading, after the plain summary; the motifs' sizes (in
+        bursts and photos when bursts are clustered as one)."""
+        feedback.pushInfo(self.tr("Details:"))
+        for note in result.notes:
+            feedback.pushInfo(note)
+        if result.k_curve:
+            feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
+            chosen = self.tr("  <- chosen")
+            for k, value in result.k_curve:
+                feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
+        if reps is None:
+            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+                f"{name} ({size})" for name, size in result.sizes.items())))
+        else:
+            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
+                self.tr("{} ({} photos, {} bursts)").format(name, photo_sizes.get(name, 0), size)
+                for name, size in result.sizes.items())))
+
     def burst_representatives(self, parameters, context, source, feedback):
         """Index of each feature's burst representative (None unless the option is on)."""
         if not self.parameterAsBoolean(parameters, self.BURST_REPRESENTATIVES, context):
@@ -290,11 +338,10 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             len(set(reps.tolist())), len(reps)))
         return reps
 
-    def log_sizes(self, feedback, result, reps, emb, valid):
-        """Log the motifs' sizes (in bursts and photos with bursts); {motif: photos}."""
+    @staticmethod
+    def photo_sizes(result, reps, emb, valid):
+        """{motif: photos} (with burst members when bursts are clustered as one photo)."""
         if reps is None:
-            feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
-                f"{name} ({size})" for name, size in result.sizes.items())))
             return dict(result.sizes)
         label_of = {valid[r]: result.labels[k] for k, r in enumerate(emb.rows)}
         photos: dict = {}
@@ -302,9 +349,6 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             label = label_of.get(int(reps[i]))
             if label is not None:
                 photos[label] = photos.get(label, 0) + 1
-        feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
-            self.tr("{} ({} photos, {} bursts)").format(name, photos.get(name, 0), size)
-            for name, size in result.sizes.items())))
         return photos
 
     @staticmethod

@@ -265,13 +265,13 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             self.END_DATE, self.tr("To (inclusive)"), DATETIME_DATE,
             defaultValue=QDate.currentDate()))
         self.addParameter(QgsProcessingParameterString(
-            self.TEXT, self.tr("Text in title, description or tags"), optional=True))
+            self.TEXT, self.tr("Text (title, description, tags)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TAGS, self.tr("Tags, comma-separated, any of them"), optional=True))
+            self.TAGS, self.tr("Tags (any of them)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.LICENCES, self.tr("Licences"), option_labels(FLICKR_LICENCE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("Flickr API key (authentication configuration)"), optional=True))
+            self.AUTHCFG, self.tr("Flickr API key"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.SIZE, self.tr("Photo size to download"), option_labels(FLICKR_SIZE_OPTIONS),
             defaultValue=0))
@@ -284,7 +284,7 @@ class HarvestFlickrAlgorithm(PhotoMotifsAlgorithm):
             self.OUTPUT, self.tr("Harvested photos"), SOURCE_VECTOR_POINT, optional=True,
             createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Photos not imported (with reasons)"), SOURCE_VECTOR,
+            self.INVALID, self.tr("Photos not imported"), SOURCE_VECTOR,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterNumber(
             self.CALLS_PER_HOUR, self.tr("API calls per hour (Flickr allows 3,600 per key)"),

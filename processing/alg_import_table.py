@@ -107,34 +107,35 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.TABLE, self.tr("Metadata table (CSV, XLSX or any table QGIS reads)")))
+            self.TABLE, self.tr("Metadata table")))
         self.addParameter(QgsProcessingParameterFile(
             self.FOLDER, self.tr("Folder of the downloaded photos"), behavior=FILE_FOLDER))
         self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Include subfolders"), True))
         self.addParameter(QgsProcessingParameterString(
             self.PATTERN, self.tr("File name pattern (columns in braces)"), "{id}"))
         labels = {
-            ID_FIELD: self.tr("Photo id column (empty: detected)"),
-            FILENAME_FIELD: self.tr("File name column (empty: detected)"),
-            LAT_FIELD: self.tr("Latitude column (empty: detected)"),
-            LON_FIELD: self.tr("Longitude column (empty: detected)"),
-            TAKEN_FIELD: self.tr("Date taken column (empty: detected)"),
-            OWNER_FIELD: self.tr("Owner column (empty: detected)"),
-            TITLE_FIELD: self.tr("Title column (empty: detected)"),
-            TAGS_FIELD: self.tr("Tags column (empty: detected)"),
-            URL_FIELD: self.tr("URL column (empty: detected)"),
+            ID_FIELD: self.tr("Photo id column"),
+            FILENAME_FIELD: self.tr("File name column"),
+            LAT_FIELD: self.tr("Latitude column"),
+            LON_FIELD: self.tr("Longitude column"),
+            TAKEN_FIELD: self.tr("Date taken column"),
+            OWNER_FIELD: self.tr("Owner column"),
+            TITLE_FIELD: self.tr("Title column"),
+            TAGS_FIELD: self.tr("Tags column"),
+            URL_FIELD: self.tr("URL column"),
         }
         for key, label in labels.items():
             self.addParameter(QgsProcessingParameterString(key, label, optional=True))
+            self.parameterDefinition(key).setHelp(self.tr("Empty: detected from the column names."))
         self.addParameter(QgsProcessingParameterBoolean(
             self.HASH_OWNERS, self.tr("Replace owner ids by salted hashes (personal data)"), True))
         self.addParameter(QgsProcessingParameterString(
-            self.SALT, self.tr("Salt for the owner hashes (keep it secret; empty: your personal salt)"),
+            self.SALT, self.tr("Salt for the owner hashes"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Photos"), SOURCE_VECTOR_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.INVALID, self.tr("Invalid rows and files (with reasons)"), SOURCE_VECTOR,
+            self.INVALID, self.tr("Rows and files not imported"), SOURCE_VECTOR,
             optional=True, createByDefault=True))
 
         set_help(self, {
@@ -142,6 +143,9 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
                                   "Flickr downloads named <id>.jpg or <id>_<secret>.jpg."),
             self.HASH_OWNERS: self.tr("Owner ids are personal data: hashes keep users apart for analysis "
                                       "without naming them."),
+            self.TABLE: self.tr("CSV, XLSX or any table QGIS reads, with a row per photo."),
+            self.SALT: self.tr("Keep it secret; empty: your personal salt, the same in all your imports."),
+            self.INVALID: self.tr("Every row and file that was not imported, with the reason."),
         })
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Photos imported")))
         self.addOutput(QgsProcessingOutputNumber(self.LOCATED, self.tr("Photos with a location")))

@@ -98,18 +98,18 @@ class RenameMotifsAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.FIELD, self.tr("Motif or class field"), "cluster", self.INPUT))
         self.addParameter(QgsProcessingParameterFile(
-            self.MAPPING, self.tr("Mapping table (CSV or XLSX with columns old,new)"), behavior=FILE_FILE))
+            self.MAPPING, self.tr("Mapping table (old,new)"), behavior=FILE_FILE))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Photos with named motifs"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.SHEETS, self.tr("Contact sheets under the new names"), optional=True, createByDefault=False))
+            self.SHEETS, self.tr("Sheets under the new names"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.MOTIFS, self.tr("Motifs after renaming")))
         self.addOutput(QgsProcessingOutputNumber(self.CHANGED, self.tr("Photos whose motif changed")))
         self.addOutput(QgsProcessingOutputNumber(self.EXCLUDED, self.tr("Photos marked 'not a motif'")))
         set_help(self, {
-            self.MAPPING: self.tr("First row: old,new (optional: note, colour). One row per motif to change, "
-                                  "e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a "
-                                  "motif)."),
+            self.MAPPING: self.tr("A CSV or XLSX table. First row: old,new (optional: note, colour). One row "
+                                  "per motif to change, e.g. C10,flowers — C27,architecture — "
+                                  "C28,architecture — C3, (empty: not a motif)."),
             self.SHEETS: self.tr("One contact sheet per named motif, titled with its name, most typical photos "
                                  "first, and an overview."),
         })

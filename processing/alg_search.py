@@ -68,20 +68,20 @@ class SearchAlgorithm(PhotoMotifsAlgorithm):
         add_photo_source_parameters(self)
         clip_model_parameter(self, self.MODEL)
         self.addParameter(QgsProcessingParameterString(
-            self.QUERY, self.tr("Find photos showing (a sentence)"), optional=True))
+            self.QUERY, self.tr("Find photos showing"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.QUERY_PHOTO, self.tr("Or photos that look like this photo"), behavior=FILE_FILE, optional=True))
+            self.QUERY_PHOTO, self.tr("…or photos like this one"), behavior=FILE_FILE, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.N, self.tr("Number of photos to find"), NUMBER_INTEGER, 20, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(self.INT8, self.tr("Use the int8 image part (faster)"),
                                                         False))
         self.addParameter(QgsProcessingParameterFile(
-            self.CACHE, self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+            self.CACHE, self.tr("Embedding cache file"),
             behavior=FILE_FILE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Photos found"), SOURCE_VECTOR))
         self.addOutput(QgsProcessingOutputNumber(self.FOUND, self.tr("Photos found")))
         self.addOutput(QgsProcessingOutputNumber(self.BEST_SIMILARITY, self.tr("Similarity of the best match")))
-        set_help(self, {self.QUERY: self.tr("Any language CLIP was trained on; English works best.")})
+        set_help(self, {self.QUERY: self.tr("A sentence, in any language CLIP was trained on; English works best.")})
         mark_advanced(self, self.INT8)
 
     def query_vector(self, parameters, context, text, spec, cache, cf):

@@ -36,7 +36,7 @@ from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_O
 from .base import PhotoMotifsAlgorithm
 from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
-from .params import mark_advanced, option_labels, option_value
+from .params import mark_advanced, option_labels, option_value, set_help
 from .qgis_compat import (
     DISTANCE_METERS,
     FIELD_NUMERIC,
@@ -48,6 +48,7 @@ from .qgis_compat import (
     SOURCE_VECTOR_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from .translation import tr
 
 # detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
 MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
@@ -126,10 +127,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Photo layer (points with a motif or class field)"),
+            self.INPUT, self.tr("Photo layer"),
             [SOURCE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterField(
-            self.MOTIF_FIELD, self.tr("Motif or class field (empty: cluster, else class)"), None, self.INPUT,
+            self.MOTIF_FIELD, self.tr("Motif or class field"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.USER_FIELD, self.tr("User field (empty: detected, e.g. owner)"), None, self.INPUT, optional=True))
@@ -140,12 +141,12 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             self.CONFIDENCE_FIELD, self.tr("Classifier confidence field (optional: mean per area)"), None,
             self.INPUT, FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AREAS, self.tr("Areas: polygon layer (empty: generate a grid)"),
+            self.AREAS, self.tr("Areas (empty: a grid)"),
             [SOURCE_VECTOR_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_SHAPE, self.tr("Grid cells"), option_labels(GRID_SHAPE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Grid cell size in metres (square side, hexagon width)"),
+            self.CELL_SIZE, self.tr("Grid cell size (m)"),
             NUMBER_DOUBLE, 500.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterCrs(
             self.GRID_CRS, self.tr("Projected CRS of the grid (empty: local UTM zone)"), optional=True))
@@ -153,7 +154,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             self.MEASURE, self.tr("Measure for motif counts and shares"),
             option_labels(SUMMARY_MEASURE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_USERS, self.tr("Minimum distinct users per area (fewer: counts suppressed)"),
+            self.MIN_USERS, self.tr("Minimum users per area"),
             NUMBER_INTEGER, 5, minValue=1))
         self.addParameter(QgsProcessingParameterEnum(
             self.SEASON, self.tr("Season (only photos taken then)"), option_labels(SEASON_OPTIONS), defaultValue=0))
@@ -165,8 +166,17 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.N_AREAS, self.tr("Areas written")))
         self.addOutput(QgsProcessingOutputNumber(self.N_SUPPRESSED, self.tr("Areas suppressed")))
         self.addOutput(QgsProcessingOutputString(self.OUTPUT_CRS, self.tr("CRS of the output")))
-        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_CRS,
-                      self.ALLOW_SMALL_CELLS)
+        mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.CONFIDENCE_FIELD, self.GRID_SHAPE, self.CELL_SIZE,
+                      self.GRID_CRS, self.ALLOW_SMALL_CELLS)
+        set_help(self, {
+            self.INPUT: self.tr("Points with a motif or class field, e.g. the result of 'Discover photo motifs'."),
+            self.MOTIF_FIELD: self.tr("Empty: cluster, else class."),
+            self.AREAS: self.tr("Your districts as polygons; empty: a grid of hexagons or squares (advanced "
+                                "settings) over the photos."),
+            self.CELL_SIZE: self.tr("The side of a square or the width of a hexagon, in metres."),
+            self.MIN_USERS: self.tr("An area photographed by fewer distinct users keeps its shape on the map, "
+                                    "but its counts and shares are not published."),
+        })
 
     def _field(self, parameters, context, key, names, candidates, what, feedback):
         chosen = self.parameterAsString(parameters, key, context)
@@ -191,6 +201,8 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         areas_source = self.parameterAsSource(parameters, self.AREAS, context)
         target = self.target_crs(parameters, context, source, areas_source, params, feedback)
         points = self.read_points(source, fields, target, context, cf, feedback)
+        if areas_source is None and not self.parameterAsCrs(parameters, self.GRID_CRS, context).isValid():
+            check_transformed(points["x"], source.sourceCrs(), target)  # not all in one cell at (0, 0)
         keep = self._season(parameters, context, fields[2], points["date"], feedback)
         if keep is not None:  # only the photos of one season
             points = {key: [v for v, k in zip(col, keep) if k] if col else col for key, col in points.items()}
@@ -391,6 +403,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id), colours=colours)
         if message:
             feedback.reportError(message)
+
+
+def check_transformed(xs, source_crs, target):
+    """The grid's own UTM zone puts every photo 100-900 km east of the zone's edge: coordinates still
+    in degrees mean the points were not transformed (seen once: a grid of one hexagon at 0, 0)."""
+    located = [x for x in xs if x == x]
+    if located and all(-180.0 <= x <= 180.0 for x in located):
+        raise QgsProcessingException(tr(
+            "The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the "
+            "summary again; if it persists, choose the grid CRS.").format(source_crs.authid(), target.authid()))
 
 
 def _mean_lon_lat(source, to_wgs84, lon, lat):

@@ -95,7 +95,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.TRAINING_FOLDER, self.tr("Training photos: folder with one subfolder per class"),
+            self.TRAINING_FOLDER, self.tr("Training photos (class folders)"),
             behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("…or a photo layer"), [SOURCE_VECTOR], optional=True))
@@ -159,7 +159,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                     "(0 = every photo gets a class)"),
             NUMBER_DOUBLE, DEFAULT_UNKNOWN_REJECTION, minValue=0.0, maxValue=0.5))
         self.addParameter(QgsProcessingParameterFile(
-            self.NONE_FOLDER, self.tr("'None of these' example photos (optional folder)"),
+            self.NONE_FOLDER, self.tr("'None of these' photos"),
             behavior=FILE_FOLDER, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.NONE_LABEL, self.tr("Class that means 'none of these' (optional)"), optional=True))

@@ -73,14 +73,14 @@ class ZeroShotAlgorithm(PhotoMotifsAlgorithm):
         add_photo_source_parameters(self)
         clip_model_parameter(self, self.MODEL)
         self.addParameter(QgsProcessingParameterString(
-            self.CLASSES, self.tr("Classes: one name (or 'name: sentence; sentence') per line, or a text file"),
+            self.CLASSES, self.tr("Classes (one per line)"),
             multiLine=True))
         self.addParameter(QgsProcessingParameterString(
             self.TEMPLATES, self.tr("Templates, one per line with {} for the class (empty: CLIP's 'a photo of "
                                     "a {}.' family)"), multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.UNKNOWN, self.tr("Below this confidence a photo is 'unknown' (0 = only the rule of the other "
-                                  "sentences)"), NUMBER_DOUBLE, 0.0, minValue=0.0, maxValue=1.0))
+            self.UNKNOWN, self.tr("Minimum confidence (else 'unknown')"), NUMBER_DOUBLE, 0.0, minValue=0.0,
+            maxValue=1.0))
         self.addParameter(QgsProcessingParameterString(
             self.OTHER_CLASSES, self.tr("Kinds of photos that belong to no class (one per line, e.g. selfie, "
                                         "food): such photos become 'unknown'"), multiLine=True, optional=True))
@@ -90,18 +90,20 @@ class ZeroShotAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.INT8, self.tr("Use the int8 image part (faster)"),
                                                         False))
         self.addParameter(QgsProcessingParameterFile(
-            self.CACHE, self.tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+            self.CACHE, self.tr("Embedding cache file"),
             behavior=FILE_FILE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Photos with classes"),
                                                             SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.OUTPUT_MODEL, self.tr("Also save as a model for 'Classify photos'"), optional=True,
+            self.OUTPUT_MODEL, self.tr("Save as a model too"), optional=True,
             createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Photos with a class")))
         self.addOutput(QgsProcessingOutputNumber(self.UNKNOWN_PHOTOS, self.tr("Photos called 'unknown'")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Photos that could not be read")))
         set_help(self, {
-            self.CLASSES: self.tr("For example:\nchurch\nriver at night\ngraffiti: street art on a wall; a wall "
+            self.UNKNOWN: self.tr("0 = only the rule of the other sentences."),
+            self.CLASSES: self.tr("One name (or 'name: sentence; sentence') per line, or a text file. For "
+                                  "example:\nchurch\nriver at night\ngraffiti: street art on a wall; a wall "
                                   "with graffiti\nAt least two classes."),
             self.OUTPUT_MODEL: self.tr("A model folder (model.onnx, signature.json) that 'Classify photos' and "
                                        "Lobe's loaders run; photos the other sentences match get the class "

@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from ..core.threadstate import keep_thread_state
 from .messages import message_text
 from .outputs import check_destinations
 from .translation import group_name, install_translator, tr
@@ -150,6 +151,7 @@ class PhotoMotifsAlgorithm(QgsProcessingAlgorithm):
         Sinks the run did not finish are finished (read back and renamed) after ``process``
         returns, and removed when it fails.
         """
+        keep_thread_state()  # QGIS's task threads: see core/threadstate.py (the crash after a big run)
         message = deps.missing_message(self.CAPABILITY)
         if message:  # canExecute() was not asked (headless run)
             raise QgsProcessingException(message)

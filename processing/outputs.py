@@ -305,13 +305,26 @@ def style_photo_output(context, dest_id, field_name=None, feedback=None, colours
 
 
 def _destination_path(alg, param, parameters, context) -> str:
+    """The file a destination parameter names, read without side effects.
+
+    Never ``parameterAsOutputLayer`` here: it registers the destination as a layer to load when
+    the run completes, so a temporary output was listed twice, once as "memory:<name>" that no
+    layer answers to, and QGIS's dialog ended a successful run in red ("The following layers were
+    not correctly generated") without emitting ``algorithmFinished``.
+    """
+    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+
     value = parameters.get(param.name())
     if value is None or value == "":
         return ""
     if param.type() == "folderDestination":
         return alg.parameterAsString(parameters, param.name(), context)
     if param.type() in ("sink", "vectorDestination", "rasterDestination"):
-        path = alg.parameterAsOutputLayer(parameters, param.name(), context)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink
+        if isinstance(value, QgsProperty):
+            value = value.valueAsString(context.expressionContext())[0]
+        path = str(value)
     else:
         path = alg.parameterAsFileOutput(parameters, param.name(), context)
     return (path or "").split("|")[0]

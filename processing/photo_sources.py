@@ -186,7 +186,7 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     )
     alg.addParameter(
         QgsProcessingParameterFile(
-            ONNX_MODEL, tr("Own ONNX image model (when chosen above)"),
+            ONNX_MODEL, tr("Own ONNX image model"),
             extension="onnx", optional=True,
         )
     )
@@ -196,7 +196,7 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     )
     clip_folder.setFlags(clip_folder.flags() | PARAMETER_ADVANCED)  # the last one added suits most runs
     alg.addParameter(clip_folder)
-    set_help(alg, {BACKBONE: tr(
+    set_help(alg, {ONNX_MODEL: tr("Used when the image model is 'My own ONNX model'."), BACKBONE: tr(
         "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
         "Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises "
         "far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded "
@@ -205,11 +205,13 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
-                CACHE, tr("Embedding cache (SQLite or GeoPackage file; default next to the project)"),
+                CACHE, tr("Embedding cache file"),
                 behavior=FILE_FILE, optional=True,
                 fileFilter="SQLite / GeoPackage (*.sqlite *.gpkg *.db)",
             )
         )
+        set_help(alg, {CACHE: tr("A SQLite or GeoPackage file; empty: next to the project. Embeddings stored "
+                                 "there are reused by every later run.")})
 
 
 def backbone_parameters(choice) -> dict:
@@ -291,8 +293,8 @@ def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
 def clip_model_parameter(alg, name):
     """The MODEL parameter shared by zeroshot and search: a CLIP folder (empty: the model added last)."""
     param = QgsProcessingParameterFile(
-        name, tr("CLIP model folder (empty: the model added last with 'Add a CLIP model')"),
-        behavior=FILE_FOLDER, optional=True)
+        name, tr("CLIP model folder"), behavior=FILE_FOLDER, optional=True)
+    param.setHelp(tr("Empty: the model added last with 'Add a CLIP model'."))
     alg.addParameter(param)
 
 

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsMapLayer,
     QgsMapLayerProxyModel,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
@@ -21,6 +22,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsRenderContext,
+    QgsScaleBarSettings,
     QgsSimpleMarkerSymbolLayerBase,
     QgsSymbol,
     QgsSymbolLayer,
@@ -75,6 +78,7 @@ ALGORITHM_NO_THREADING = first_of((Qgis, "ProcessingAlgorithmFlag.NoThreading"),
                                   (QgsProcessingAlgorithm, "FlagNoThreading"))
 LAYER_FILTER_POINT = first_of((Qgis, "LayerFilter.PointLayer"), (QgsMapLayerProxyModel, "PointLayer"))
 LAYER_FILTER_VECTOR = first_of((Qgis, "LayerFilter.VectorLayer"), (QgsMapLayerProxyModel, "VectorLayer"))
+LAYER_FILTER_NO_GEOMETRY = first_of((Qgis, "LayerFilter.NoGeometry"), (QgsMapLayerProxyModel, "NoGeometry"))
 FAST_INSERT = first_of((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 
 if Qgis.QGIS_VERSION_INT >= 33800:
@@ -92,6 +96,12 @@ PARAMETER_HIDDEN = first_of((Qgis, "ProcessingParameterFlag.Hidden"), (QgsProces
 DATETIME_DATE = first_of((Qgis, "ProcessingDateTimeParameterDataType.Date"), (QgsProcessingParameterDateTime, "Date"))
 SKIP_GEOMETRY_CHECKS = first_of((Qgis, "ProcessingFeatureSourceFlag.SkipGeometryValidityChecks"),
                                 (QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"))
+# the motif map's scale bar and area labels (processing/alg_motif_map.py)
+DISTANCE_KILOMETERS = first_of((Qgis, "DistanceUnit.Kilometers"), (QgsUnitTypes, "DistanceKilometers"))
+SCALEBAR_FIXED_SEGMENTS = first_of((Qgis, "ScaleBarSegmentSizeMode.Fixed"),
+                                   (QgsScaleBarSettings, "SegmentSizeFixed"))
+LABEL_OVER_POINT = first_of((Qgis, "LabelPlacement.OverPoint"), (QgsPalLayerSettings, "OverPoint"))
+TEXT_AS_TEXT = first_of((Qgis, "TextRenderFormat.AlwaysText"), (QgsRenderContext, "TextFormatAlwaysText"))
 # temporal properties of photo layers (processing/temporal.py): Qgis.VectorTemporalMode from QGIS 3.28
 TEMPORAL_INSTANT_FIELD = first_of((Qgis, "VectorTemporalMode.FeatureDateTimeInstantFromField"),
                                   (QgsVectorLayerTemporalProperties, "ModeFeatureDateTimeInstantFromField"))

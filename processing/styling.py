@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..core.motifnames import GREY_VALUES, NOT_A_MOTIF, id_field, stable_colours, styles_with_colours
-from ..core.palette import category_styles
+from ..core.palette import GREY_OTHER, category_styles
 from .qgis_compat import (
     GEOMETRY_POLYGON,
     MARKER_SHAPES,
@@ -98,6 +98,21 @@ def _marker(color: str, shape: str, size: float = 3.2):
     return symbol
 
 
+def _selection_halo(symbol) -> None:
+    """A black-and-white ring around a selected photo, drawn only for selected features: the
+    selection stays visible whatever the motif's colour (QGIS 3.22 paints selected markers in
+    one selection colour, which can equal a motif's yellow)."""
+    for position, (width, colour) in enumerate(((1.0, "#000000"), (0.45, "#FFFFFF"))):
+        ring = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES["circle"], 6.2)
+        ring.setColor(QColor(0, 0, 0, 0))
+        ring.setStrokeColor(QColor(colour))
+        ring.setStrokeWidth(width)
+        # is_selected() is false without a feature, so the legend shows the plain marker
+        ring.setDataDefinedProperty(PROPERTY_LAYER_ENABLED, QgsProperty.fromExpression("is_selected()"))
+        ring.setLocked(True)  # the symbol's colour stays the marker's (QgsSymbol.color skips locked layers)
+        symbol.insertSymbolLayer(position, ring)  # under the marker
+
+
 def _fill(color: str):
     return QgsFillSymbol.createSimple({"color": color, "outline_color": "#4d4d4d", "outline_width": "0.2"})
 
@@ -150,11 +165,14 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
         styles = styles_with_colours(counts, colours, variant=variant, unreadable=(UNREADABLE,))
     else:
         styles = category_styles(counts, noise=GREY_VALUES, unreadable=(UNREADABLE,), variant=variant)
+    tiny = tiny_values(layer, field_name) if not polygons else set()
     categories = []
     for style in styles:
         symbol = _fill(style.color) if polygons else _marker(style.color, style.shape)
-        if direction_field and not polygons:
-            _direction_arrow(symbol, direction_field)
+        if not polygons:
+            if direction_field:
+                _direction_arrow(symbol, direction_field)
+            _selection_halo(symbol)
         if style.kind == "other":
             n_other = len([s for s in counts if s not in {x.value for x in styles}])
             label = tr("other ({} categories, {} photos)").format(n_other, style.count)
@@ -164,8 +182,30 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
             if style.value == NOT_A_MOTIF:
                 name = tr("not a motif")
             label = tr("{} ({})").format(name, style.count)
+            if str(style.value) in tiny:
+                label = tr("{} — tiny: probably not a motif").format(label)
             categories.append(QgsRendererCategory(str(style.value), symbol, label))
+    if not polygons and not any(c.value() == "" for c in categories):
+        categories.append(all_other_values_category())
     return QgsCategorizedSymbolRenderer(expression, categories)
+
+
+def all_other_values_category():
+    """Grey "all other values": a photo whose motif is edited to a new value stays on the map
+    (until the style is rebuilt) instead of vanishing."""
+    symbol = _marker(GREY_OTHER, "circle")
+    _selection_halo(symbol)
+    return QgsRendererCategory("", symbol, tr("all other values"))
+
+
+def tiny_values(layer, field_name: str) -> set:
+    """Motifs the cluster algorithm flagged as tiny (``cluster_tiny``), as text."""
+    flag = f"{field_name}_tiny"
+    if layer.fields().lookupField(flag) < 0:
+        return set()
+    request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY).setSubsetOfAttributes([field_name, flag],
+                                                                                      layer.fields())
+    return {str(f[field_name]) for f in layer.getFeatures(request) if f[flag] is True or str(f[flag]) == "true"}
 
 
 def single_renderer(layer, direction_field: str | None = None):

@@ -16,16 +16,20 @@ from qgis.core import (
     QgsGradientColorRamp,
     QgsGradientStop,
     QgsGraduatedSymbolRenderer,
+    QgsPalLayerSettings,
     QgsProperty,
     QgsRendererCategory,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.motifnames import stable_colours, styles_with_colours
 from ..core.palette import category_styles
 from .outputs import is_null
-from .qgis_compat import REQUEST_NO_GEOMETRY, SYMBOL_PROPERTY_OPACITY
+from .qgis_compat import LABEL_OVER_POINT, REQUEST_NO_GEOMETRY, SYMBOL_PROPERTY_OPACITY
 from .translation import tr
 
 DOMINANT_STYLE = "dominant motif"
@@ -97,10 +101,50 @@ def diversity_renderer(layer, classes=5) -> QgsGraduatedSymbolRenderer:
     return renderer
 
 
+NAME_CANDIDATES = ("name", "nimi", "district", "label", "title", "area", "NAME", "Name")
+
+
+def area_name_field(layer):
+    """The field naming the areas (a district layer's 'name', 'nimi'...), None for a grid."""
+    names = layer.fields().names()
+    for candidate in NAME_CANDIDATES:
+        if candidate in names:
+            return candidate
+    return None
+
+
+def label_areas(layer) -> bool:
+    """Label each area with its name where the name fits inside it (a white halo keeps it
+    readable over any colour). False when the areas have no name (a grid)."""
+    field = area_name_field(layer)
+    if field is None:
+        return False
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    settings.placement = LABEL_OVER_POINT
+    settings.fitInPolygonOnly = True
+    text = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    text.setFont(font)
+    text.setSize(7.5)
+    text.setColor(QColor("#202020"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return True
+
+
 def save_summary_styles(layer, counts: dict, min_users: int, persist: bool = True, colours=None) -> str:
     """Set the dominant-motif style on ``layer``; with ``persist`` also store both styles in its
     GeoPackage (dominant motif as the default). Returns an error sentence, or '' on success."""
     errors = []
+    label_areas(layer)  # district names in both styles (a grid has none)
     if persist:
         layer.setRenderer(diversity_renderer(layer))
         msg = layer.saveStyleToDatabase(DIVERSITY_STYLE, tr("Shannon diversity of motifs (graduated)"), False, "")

@@ -2,7 +2,8 @@
 
 An A4 landscape page: title, the summary map with scale bar and north arrow, a legend, a panel of
 the top motifs with their contact-sheet thumbnails, the privacy note and the photo attribution.
-The algorithm fills the items by their ids; edit the layout in QGIS's layout designer and save
+The algorithm fills the items by their ids (a text item it has nothing for is hidden, so
+no placeholder is ever printed: the template's texts are empty); edit the layout in QGIS's layout designer and save
 it over the .qpt, or change this script and run it with QGIS's Python:
     python3 scripts/make_layout_template.py
 """
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
+    QgsTextFormat,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont
@@ -56,7 +58,7 @@ def build(layout):
     page = layout.pageCollection().page(0)
     page.setPageSize("A4", page.Landscape)  # 297 x 210 mm
     label(layout, "Photo motifs", 10, 7, 190, 12, "title", size=18, bold=True)
-    label(layout, "subtitle", 10, 18, 190, 6, "subtitle", size=9, color="#555555")
+    label(layout, "", 10, 18, 190, 6, "subtitle", size=9, color="#555555")
 
     map_item = QgsLayoutItemMap(layout)
     map_item.setFrameEnabled(True)
@@ -67,8 +69,13 @@ def build(layout):
     scale = QgsLayoutItemScaleBar(layout)
     scale.setStyle("Single Box")
     scale.setLinkedMap(map_item)
+    text = QgsTextFormat()
+    text.setFont(QFont("DejaVu Sans"))
+    text.setSize(7)
+    scale.setTextFormat(text)
+    scale.setHeight(2)
     layout.addLayoutItem(scale)
-    place(scale, 13, 172, 60, 11, "scalebar")
+    place(scale, 10, 188, 60, 9, "scalebar")  # under the map frame: it never covers an area
 
     north = QgsLayoutItemPicture(layout)
     north.setPicturePath("arrows/NorthArrow_02.svg")
@@ -103,10 +110,10 @@ def build(layout):
         swatch.setShapeType(QgsLayoutItemShape.Rectangle)
         layout.addLayoutItem(swatch)
         place(swatch, x, y + 30, 3, 3, f"motif_{k + 1}_swatch")
-        label(layout, f"motif {k + 1}", x + 4, y + 29.2, 38, 9, f"motif_{k + 1}_label", size=6)
+        label(layout, "", x + 4, y + 29.2, 38, 9, f"motif_{k + 1}_label", size=6)
 
-    label(layout, "privacy note", 205, 180, 85, 12, "privacy", size=6.5, color="#444444")
-    label(layout, "attribution", 10, 188, 190, 12, "attribution", size=6.5, color="#444444")
+    label(layout, "", 205, 180, 85, 12, "privacy", size=6.5, color="#444444")
+    label(layout, "", 80, 188, 120, 12, "attribution", size=6.5, color="#444444")
     label(layout, "Made with Photo Motifs for QGIS", 205, 194, 85, 6, "credit", size=6, color="#777777")
 
 

@@ -81,15 +81,18 @@ def main(folder, out, work):
     provider = PhotoMotifsProvider()
     QgsApplication.processingRegistry().addProvider(provider)
 
+    from qgis.core import QgsSettings
+
     from photo_motifs.plugin.photodock import LARGE, SMALL, PhotoDock
     from photo_motifs.plugin.workflow import WorkflowDialog
 
+    QgsSettings().remove("photo_motifs/workflow")  # the pictures show a first run, not this profile's last
     dialog = WorkflowDialog(None)
     dialog.project_folder.setFilePath(str(work))
-    dialog.source_folder.setChecked(True)
-    dialog.folder.setFilePath(str(folder))
-    dialog.task_motifs.setChecked(True)
-    dialog.resize(760, 820)
+    dialog.photos.source_folder.setChecked(True)
+    dialog.photos.folder.setFilePath(str(folder))
+    dialog.task.task_motifs.setChecked(True)
+    dialog.resize(760, 860)
     dialog.show()
     dialog.run_button.click()
     wait_for(lambda: dialog.chain.state is not None)
@@ -123,12 +126,86 @@ def main(folder, out, work):
     grab(tip, out / "map_tip.png")
 
     save_map(layer, out / "motif_map.png")
+    browser = motif_browser(layer, out / "motif_browser.png")
+    training_report(dialog, out / "training_report.png")
+    district_map(dialog, work, out / "district_motif_map.png")
     dialog.close()
-    for widget in (dock, tip, dialog):
+    for widget in (dock, tip, browser, dialog):
         widget.deleteLater()
     QgsProject.instance().clear()
     QgsApplication.processEvents()
     app.exitQgis()
+
+
+def shared_data() -> Path:
+    """``$PHOTO_MOTIFS_SHARED_DATA``, else ../shared/data beside the repository."""
+    env = os.environ.get("PHOTO_MOTIFS_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def motif_browser(layer, path):
+    """Every photo of the largest motif, as the motif browser shows them."""
+    from photo_motifs.plugin.viewer import MotifBrowser
+
+    browser = MotifBrowser(None)
+    browser.resize(980, 640)
+    browser.set_layer(layer)
+    browser.show()
+    browser.request_visible()
+    rows = list(browser.visible_rows())[:24]
+    wait_for(lambda: all(browser.photos.item(r).data(256 + 2) for r in rows), 120)
+    grab(browser, path)
+    return browser
+
+
+def training_report(dialog, path):
+    """Train from the labelled scenes (then classify the same photos) and show the report in QGIS."""
+    from photo_motifs.plugin.report_view import show_report
+
+    labeled = shared_data()
+    dialog.task.task_train.setChecked(True)
+    dialog.task.training.setFilePath(str(labeled / "labeled" / "intel_scenes_dev"))
+    dialog.run_button.click()
+    wait_for(lambda: dialog.chain.state is not None)
+    if dialog.chain.state != "succeeded":
+        raise SystemExit(dialog.step_label.text())
+    window = show_report(dialog.last["report"])
+    window.resize(900, 820)
+    window.browser.verticalScrollBar().setValue(0)
+    QgsApplication.processEvents()
+    grab(window, path)
+    window.close()
+
+
+def district_map(dialog, work, path):
+    """The workshop's case: a Flickr-style table of 345 photos (synthetic positions, owners, dates)
+    in four districts given as GeoJSON in WGS 84 -> motifs -> summary by district -> printed map."""
+    import processing
+    from photo_motifs.tests.synthetic_city import make_city, write_districts
+
+    labeled = shared_data()
+    city = Path(work) / "tartu_flickr"
+    make_city(city, labeled / "labeled", 345, seed=21, gps=False, size=160)
+    districts = write_districts(Path(work) / "districts.geojson")
+    dialog.photos.source_table.setChecked(True)
+    dialog.photos.table.setFilePath(str(city.parent / "tartu_flickr.csv"))
+    dialog.photos.table_folder.setFilePath(str(city))
+    dialog.task.task_motifs.setChecked(True)
+    dialog.task.k.setValue(6)
+    dialog.run_button.click()
+    wait_for(lambda: dialog.chain.state is not None)
+    if dialog.chain.state != "succeeded":
+        raise SystemExit(dialog.step_label.text() + dialog.log.toPlainText())
+    run = Path(dialog.last["run_folder"])
+    summary = processing.run("photomotifs:summarize", {
+        "INPUT": dialog.last["layer_path"], "AREAS": str(districts), "MIN_USERS": 5,
+        "OUTPUT": str(run / "summary.gpkg")})["OUTPUT"]
+    result = processing.run("photomotifs:motifmap", {
+        "SUMMARY": summary, "SHEETS": dialog.last["sheets"], "TITLE": "Photo motifs of Tartu's districts",
+        "ATTRIBUTION": "Photos: synthetic test photos with synthetic positions (made from Intel scene "
+                       "classification images); districts: simplified, for illustration",
+        "OUTPUT_PDF": str(run / "motif_map.pdf"), "OUTPUT_PNG": str(run / "motif_map.png")})
+    save(QImage(result["OUTPUT_PNG"]), path)
 
 
 def save_map(layer, path):

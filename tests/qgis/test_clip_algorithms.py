@@ -193,19 +193,23 @@ def test_the_workflow_dialog_lists_converted_clip_models(qgis_iface, qgis_proces
     QgsSettings().remove("photo_motifs/workflow")
     dlg = WorkflowDialog(qgis_iface)
     try:
-        texts = [dlg.backbone.itemText(i) for i in range(dlg.backbone.count())]
+        from photo_motifs.plugin.plan import plan
+
+        combo = dlg.embeddings.backbone
+        texts = [combo.itemText(i) for i in range(combo.count())]
         assert texts[-1] == "CLIP: tiny-clip" and len(texts) == 5
-        dlg.backbone.setCurrentIndex(4)
+        combo.setCurrentIndex(4)
         dlg.project_folder.setFilePath(str(tmp_path / "project"))
-        dlg.source_folder.setChecked(True)
-        dlg.folder.setFilePath(str(geotagged_dir))
-        dlg.task_motifs.setChecked(True)
-        steps = dlg.plan()
+        dlg.photos.source_folder.setChecked(True)
+        dlg.photos.folder.setFilePath(str(geotagged_dir))
+        dlg.task.task_motifs.setChecked(True)
+        steps = plan(dlg.choices()).steps
         cluster = next(s for s in steps if s.algorithm_id == "photomotifs:cluster")
         assert cluster.parameters["BACKBONE"] == 5
         assert cluster.parameters["CLIP_MODEL"] == str(cache / "clip" / "tiny-clip")
-        dlg.backbone.setCurrentIndex(1)  # EfficientNet-Lite2 keeps its index
-        assert next(s for s in dlg.plan() if s.algorithm_id == "photomotifs:cluster").parameters["BACKBONE"] == 1
+        combo.setCurrentIndex(1)  # EfficientNet-Lite2 keeps its index
+        steps = plan(dlg.choices()).steps
+        assert next(s for s in steps if s.algorithm_id == "photomotifs:cluster").parameters["BACKBONE"] == 1
     finally:
         dlg.close()
         dlg.deleteLater()

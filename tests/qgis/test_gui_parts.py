@@ -51,7 +51,9 @@ def test_category_renderer_palette_counts_noise_and_unreadable(qgis_app):
     layer = _memory_layer("Point", ["C10", "C2", "C1", "noise", "C2", None, "C1", "C1"])
     renderer = category_renderer(layer, "cluster")
     categories = renderer.categories()  # keep the copies alive while reading their symbols
-    assert [c.value() for c in categories] == ["C1", "C2", "C10", "noise", "unreadable"]
+    # the last category catches all other values (a motif edited to a new value stays visible)
+    assert [c.value() for c in categories] == ["C1", "C2", "C10", "noise", "unreadable", ""]
+    assert categories[5].label() == "all other values"
     assert [c.label() for c in categories][:3] == ["C1 (3)", "C2 (2)", "C10 (1)"]
     assert categories[3].symbol().color().name().upper() == GREY_NOISE
     assert categories[4].symbol().color().name().upper() == GREY_UNREADABLE
@@ -77,7 +79,7 @@ def test_points_and_polygons_get_the_same_colours_for_the_same_counts(qgis_app):
     colours = []
     for kind in ("Point", "Polygon"):
         cats = category_renderer(_memory_layer(kind, labels), "cluster").categories()
-        colours.append({c.value(): c.symbol().color().name() for c in cats})
+        colours.append({c.value(): c.symbol().color().name() for c in cats if c.value()})  # not "all other"
     assert colours[0] == colours[1] and len(set(colours[0].values())) == 3
 
 

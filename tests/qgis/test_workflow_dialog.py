@@ -1,11 +1,12 @@
 """The workflow dialog and the photo dock in real QGIS (offscreen): real widgets, real algorithms,
 real photos from ../shared/data. Waits on the run's own state with a deadline, never on sleeps."""
 import gc
+import os
 import time
 
 import pytest
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer, QUrl
 from qgis.PyQt.QtTest import QTest
 
 
@@ -50,15 +51,15 @@ def _delete_windows_before_qgis_exits():
     QGIS is still running, not during interpreter shutdown."""
     yield
     from photo_motifs.plugin.photodock import _DOCKS
-    from photo_motifs.plugin.viewer import _VIEWERS
+    from photo_motifs.plugin.report_view import close_windows
+    from photo_motifs.plugin.viewer import close_browsers
 
     for dock in _DOCKS.values():
         dock.loader.wait()
         dock.deleteLater()
-    for viewer in _VIEWERS.values():
-        viewer.deleteLater()
     _DOCKS.clear()
-    _VIEWERS.clear()
+    close_browsers()
+    close_windows()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()  # dialogs, task chains and their Processing contexts go now, not after exitQgis
 
@@ -74,16 +75,16 @@ def click(widget):
 def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geotagged_dir, tmp_path):
     from photo_motifs.plugin.photodock import LARGE, show_photo_dock
 
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    assert "photo files found" in dialog.photo_status.text()
-    click(dialog.task_motifs)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    wait_for(lambda: "photo files found" in dialog.photos.photo_status.text(), 60, "the photos to be counted")
+    click(dialog.task.task_motifs)
     click(dialog.run_button)
     assert not dialog.run_button.isEnabled() and dialog.cancel_button.isEnabled()
     wait_for(lambda: dialog.chain.state is not None)
     assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
     assert dialog.progress.value() == 100
-    assert "photos imported" in dialog.photo_status.text() and dialog.invalid_button.isVisible()
+    assert "photos imported" in dialog.photos.photo_status.text() and dialog.photos.invalid_button.isVisible()
     assert "— Discovering motifs —" in dialog.log.toPlainText()
 
     layer = dialog.result_layer
@@ -97,13 +98,34 @@ def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geota
     assert layer.editorWidgetSetup(layer.fields().lookupField("photo")).type() == "ExternalResource"
     assert any("motifs" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
     assert not qgis_iface.messageBar().get_messages(Qgis.Critical)
+    # named after its source, in its run's group, the plain summary above the technical log
+    k = dialog.chain.results["result"]["K"]
+    assert layer.name() == f"Motifs — geotagged ({k})"
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    assert node.parent().name() == "Run 1 — geotagged" and node.parent().isExpanded()
+    text = dialog.log.toPlainText()
+    assert text.startswith(f"Done: {k} motifs among ") and "\nDetails\n" in text
+    assert text.index("\nDetails\n") < text.index("— Discovering motifs —")
+    # the map shows the photos (the canvas extent holds the layer's)
+    canvas = qgis_iface.mapCanvas()
+    shown = canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent())
+    assert canvas.extent().contains(shown)
 
-    # the contact sheets open on the last run's folder, non-modal
-    click(dialog.sheets_button)
-    from photo_motifs.plugin.viewer import _VIEWERS
-
-    viewer = next(v for v in _VIEWERS.values() if v.isVisible())
-    assert not viewer.isModal() and viewer.list.item(0).text() == "overview.png"
+    # the motif browser: every photo of a motif, a click selects it on the map
+    browser = dialog.open_sheets()
+    assert browser.isVisible() and not browser.isModal()
+    c1_size = sum(1 for f in layer.getFeatures() if f["cluster"] == "C1")
+    assert browser.motifs.item(0).text().startswith(f"C1 ({c1_size} photos")
+    assert browser.photos.count() == c1_size  # every photo, not 36 of them
+    first = browser.photos.item(0)
+    rect = browser.photos.visualItemRect(first)
+    QTest.mouseClick(browser.photos.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert layer.selectedFeatureIds() == [first.data(Qt.ItemDataRole.UserRole)]
+    wait_for(lambda: not first.icon().isNull() and first.data(Qt.ItemDataRole.UserRole + 2), 60, "thumbnails")
+    browser.motifs.setCurrentRow(1)
+    assert browser.photos.count() == sum(1 for f in layer.getFeatures() if f["cluster"] == "C2")
+    assert browser.sheet_button.isEnabled()  # the PNG sheet for reports is still written
+    layer.removeSelection()
 
     # the dock follows the selection and the strip selects on the map
     qgis_iface.mainWindow().show()  # QGIS's window is visible, and the dock in it
@@ -130,6 +152,7 @@ def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geota
     assert dock.position_label.text() == "1 of 3"
     click(dock.next_button)
     assert dock.current_fid == sorted(c1[:3])[1] and len(layer.selectedFeatureIds()) == 3
+    assert dock.tips_hint.isVisible()  # this interface has no map tips button: the dock says how
     # an unreadable photo shows its sentence, not a crash
     unreadable = [f.id() for f in layer.getFeatures() if f["cluster"] is None or str(f["cluster"]) == "NULL"]
     layer.selectByIds(unreadable[:1])
@@ -138,11 +161,11 @@ def test_folder_to_styled_motif_map_through_the_dialog(dialog, qgis_iface, geota
 
 def test_train_then_classify_branch(dialog, labeled_dir, geotagged_dir, tmp_path):
     intel = labeled_dir / "intel_scenes_dev"
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    click(dialog.task_train)
-    dialog.training.setFilePath(str(intel))
-    dialog.method.setCurrentIndex(0)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(intel))
+    dialog.task.method.setCurrentIndex(0)
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None)
     assert dialog.chain.state == "succeeded", dialog.step_label.text() + "\n" + dialog.log.toPlainText()
@@ -151,17 +174,17 @@ def test_train_then_classify_branch(dialog, labeled_dir, geotagged_dir, tmp_path
     layer = dialog.result_layer
     classes = {c.value() for c in layer.renderer().categories()}
     assert classes & {"buildings", "forest", "glacier", "mountain", "sea", "street"}
-    assert "(intel_scenes_dev)" in layer.name()
+    assert "intel_scenes_dev" in layer.name()  # "Classes — intel_scenes_dev — geotagged"
     assert dialog.report_button.isEnabled()
 
 
 def test_cancel_halfway_is_cancelled_not_failed(dialog, qgis_iface, labeled_dir, tmp_path):
     """Cancel while the classifier trains on 300 photos: a cancelled run, no failure, no success."""
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(labeled_dir.parent / "geotagged"))
-    click(dialog.task_train)
-    dialog.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
-    dialog.cache.setFilePath(str(tmp_path / "fresh_cache.sqlite"))  # nothing cached: embedding takes a while
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(labeled_dir.parent / "geotagged"))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
+    dialog.embeddings.cache.setFilePath(str(tmp_path / "fresh_cache.sqlite"))  # nothing cached: embedding takes a while
     layers_before = set(QgsProject.instance().mapLayers())
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None or dialog.chain._index >= 1, 300, "the training step")
@@ -195,7 +218,7 @@ def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypa
         buttons = plugin.toolbar.findChildren(QToolButton)
         assert len(plugin.toolbar.actions()) == 1 and plugin.main_button in buttons
         texts = [a.text() for a in plugin.menu.actions()]
-        assert texts[:3] == ["Photo Motifs: from photos to a map…", "Photo viewer", "Browse contact sheets…"]
+        assert texts[:3] == ["Photo Motifs: from photos to a map…", "Photo viewer", "Browse motifs…"]
         steps = next(a.menu() for a in plugin.menu.actions() if a.menu() is not None)
         # every algorithm, in workflow order, named as in the Processing toolbox
         from qgis.core import QgsApplication
@@ -220,10 +243,10 @@ def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypa
 def test_a_failure_shows_the_algorithms_sentence(dialog, qgis_iface, geotagged_dir, tmp_path):
     bogus = tmp_path / "model.onnx"
     bogus.write_text("not a model")
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(geotagged_dir))
-    click(dialog.task_classify)
-    dialog.model.setFilePath(str(bogus))
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    click(dialog.task.task_classify)
+    dialog.task.model.setFilePath(str(bogus))
     click(dialog.run_button)
     wait_for(lambda: dialog.chain.state is not None, 300)
     assert dialog.chain.state == "failed", dialog.log.toPlainText()
@@ -236,8 +259,173 @@ def test_a_failure_shows_the_algorithms_sentence(dialog, qgis_iface, geotagged_d
 
 
 def test_missing_choices_are_said_before_anything_runs(dialog, tmp_path):
-    click(dialog.source_folder)
-    dialog.folder.setFilePath(str(tmp_path / "does_not_exist"))
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(tmp_path / "does_not_exist"))
     click(dialog.run_button)
     assert dialog.chain is None
     assert dialog.step_label.text() == "Choose the folder that holds the photos."
+
+
+# --- a city of synthetic photos with owners and dates (positions synthetic) --------------------------
+
+@pytest.fixture(scope="module")
+def tartu(labeled_dir, tmp_path_factory):
+    """120 small photos with EXIF GPS in four districts, their Flickr-style table, the districts."""
+    from ..synthetic_city import make_city, write_districts
+
+    root = tmp_path_factory.mktemp("tartu")
+    make_city(root / "tartu_flickr", labeled_dir, 120, seed=5, gps=True)
+    write_districts(root / "districts.geojson")
+    return root
+
+
+@pytest.fixture(scope="module")
+def no_gps(labeled_dir, tmp_path_factory):
+    """40 photos without any location (as Flickr's reduced sizes come), and their table."""
+    from ..synthetic_city import make_city
+
+    root = tmp_path_factory.mktemp("nogps")
+    make_city(root / "unclassified", labeled_dir, 40, seed=6, gps=False)
+    return root
+
+
+def run_and_wait(dialog, seconds=600):
+    click(dialog.run_button)
+    wait_for(lambda: dialog.chain is not None and dialog.chain.state is not None, seconds)
+    return dialog.chain.state
+
+
+def test_photos_without_gps_are_grouped_and_the_table_is_offered(dialog, no_gps):
+    """A folder without GPS is no failure: the photos are clustered, kept without a point, and
+    the dialog offers the table import that would locate them."""
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(no_gps / "unclassified"))
+    click(dialog.task.task_motifs)
+    assert run_and_wait(dialog) == "succeeded", dialog.step_label.text() + dialog.log.toPlainText()
+    layer = dialog.result_layer
+    assert layer.featureCount() == 40
+    assert not any(f.hasGeometry() and not f.geometry().isEmpty() for f in layer.getFeatures())
+    assert all(f["cluster"] not in (None, "") and str(f["cluster"]) != "NULL" for f in layer.getFeatures())
+    assert "40 of 40 photos have no location" in dialog.log.toPlainText()
+    assert "None has a location" in dialog.photos.photo_status.text()
+    assert dialog.photos.use_table_button.isVisible()
+    click(dialog.photos.use_table_button)
+    assert dialog.photos.source_table.isChecked()
+    assert dialog.photos.table_folder.filePath() == str(no_gps / "unclassified")
+    # the table (ids, coordinates) puts them on the map: counted and joined on choosing
+    dialog.photos.table.setFilePath(str(no_gps / "unclassified.csv"))
+    wait_for(lambda: "table rows" in dialog.photos.photo_status.text(), 60, "the table to be joined")
+    assert dialog.photos.photo_status.text().startswith("40 table rows, 40 photo files: 40 rows joined")
+
+
+def test_status_follows_the_source(dialog, no_gps, geotagged_dir):
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(geotagged_dir))
+    wait_for(lambda: "photo files found" in dialog.photos.photo_status.text(), 60, "the count")
+    click(dialog.photos.source_table)
+    assert "photo files found" not in dialog.photos.photo_status.text()  # the folder's count is gone
+    assert not dialog.photos.invalid_button.isVisible()
+
+
+def test_training_on_photos_without_gps_then_classify(dialog, no_gps, labeled_dir):
+    """Issue's false success: 'Train…, then classify' on photos without a location classified
+    nothing and ended green. Now every photo is classified, and the report opens inside QGIS."""
+    from qgis.PyQt.QtGui import QTextDocument
+
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(no_gps / "unclassified"))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
+    assert run_and_wait(dialog) == "succeeded", dialog.step_label.text()
+    assert dialog.chain.results["result"]["CLASSIFIED"] == 40
+    assert dialog.step_label.text().startswith("Done: 40 photos classified")
+    from photo_motifs.plugin.photodock import show_photo_dock
+    from photo_motifs.plugin.report_view import _WINDOWS
+
+    dock = show_photo_dock(None, dialog.result_layer)
+    assert dock.report_button.isVisibleTo(dock)  # the report is one click away in the dock too
+    dialog.open_report()
+
+    window = next(w for w in _WINDOWS.values() if w.isVisible())
+    text = window.browser.toPlainText()
+    assert "Evaluation report" in text and "Confusion matrix" in text
+    image = window.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                               QUrl("confusion_matrix.png"))
+    assert image is not None and not image.isNull()  # the figure is shown, not a broken link
+
+
+def test_a_run_that_classifies_nothing_is_a_failure(dialog, tmp_path, labeled_dir):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for i in range(3):
+        (broken / f"photo{i}.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(broken))
+    click(dialog.task.task_train)
+    dialog.task.training.setFilePath(str(labeled_dir / "intel_scenes_dev"))
+    state = run_and_wait(dialog)
+    assert state == "failed" and dialog.result_layer is None
+    assert "No photo was classified" in dialog.step_label.text() or "failed" in dialog.step_label.text()
+
+
+def test_second_run_is_numbered_and_the_newest_group_expanded(dialog, tartu):
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(tartu / "tartu_flickr"))
+    click(dialog.task.task_motifs)
+    assert run_and_wait(dialog) == "succeeded"
+    first = dialog.result_layer
+    assert run_and_wait(dialog) == "succeeded"
+    second = dialog.result_layer
+    assert first.id() != second.id() and first.name() != second.name()
+    assert second.name().endswith("· run 2")
+    root = QgsProject.instance().layerTreeRoot()
+    groups = [g for g in root.children() if g.customProperty("photo_motifs/run")]
+    assert [g.name() for g in groups][:2] == ["Run 2 — tartu_flickr", "Run 1 — tartu_flickr"]
+    assert groups[0].isExpanded() and not groups[1].isExpanded()
+    assert "run_2_tartu_flickr" in second.source()
+
+
+def test_summary_and_map_from_the_dialog_run_and_stay_in_the_run(dialog, tartu, qgis_iface, monkeypatch):
+    """The dialog's buttons open QGIS's Processing dialogs that run (kept alive), write into the
+    run's folder, and the map dialog comes with the run's summary and contact sheets."""
+    from qgis.core import QgsVectorLayer
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    from photo_motifs.plugin.report_view import _WINDOWS
+
+    districts = QgsVectorLayer(str(tartu / "districts.geojson"), "districts", "ogr")
+    QgsProject.instance().addMapLayer(districts)
+    click(dialog.photos.source_folder)
+    dialog.photos.folder.setFilePath(str(tartu / "tartu_flickr"))
+    click(dialog.task.task_motifs)
+    assert run_and_wait(dialog) == "succeeded"
+    run_folder = dialog.last["run_folder"]
+
+    click(dialog.summarize_button)
+    summarize = dialog.algorithm_dialogs[-1]
+    params = summarize.createProcessingParameters()
+    assert str(params["OUTPUT"].sink.staticValue()).startswith(run_folder)  # not a temporary file
+    summarize.setParameters(dict(params, AREAS=districts.id(), MIN_USERS=1))
+    done = {}
+    summarize.algorithmFinished.connect(lambda ok, results: done.update(ok=ok))
+    summarize.runAlgorithm()
+    wait_for(lambda: "ok" in done, 120, "the summary")
+    assert done["ok"] and dialog.map_button.isEnabled()
+    layer = next(lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == "Motif summary — districts")
+    assert layer.source().startswith(run_folder) and layer.featureCount() == 4
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    assert node.parent().customProperty("photo_motifs/run") == run_folder
+
+    click(dialog.map_button)
+    motif_map = dialog.algorithm_dialogs[-1]
+    params = motif_map.createProcessingParameters()
+    assert params["SHEETS"] == dialog.last["sheets"] and params["OUTPUT_PDF"].startswith(run_folder)
+    motif_map.runAlgorithm()
+    wait_for(lambda: any(k[0] == "map" for k in _WINDOWS), 120, "the map")
+    window = next(w for k, w in _WINDOWS.items() if k[0] == "map")
+    assert window.isVisible() and os.path.isfile(window.pdf) and window.pdf.startswith(run_folder)
+    assert not window.image.pixmap().isNull()
+    for d in dialog.algorithm_dialogs:
+        d.close()

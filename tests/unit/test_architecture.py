@@ -232,3 +232,17 @@ def test_no_function_over_a_screen():
 
 def test_long_function_list_is_current():
     assert not LONG_FUNCTIONS_TO_SPLIT - set(_long_functions()), "remove the split functions from the list"
+
+
+def test_python_run_by_qgis_task_threads_keeps_its_thread_state():
+    """Code that QGIS's QThreadPool threads run (task functions, QRunnables, algorithms) calls
+    core.threadstate.keep_thread_state(): pybind11 modules (onnxruntime, onnx, matplotlib) first
+    imported there otherwise keep a freed thread state (the crash after a big run)."""
+    offenders = []
+    for folder in ("plugin", "processing"):
+        for p in sorted((PLUGIN / folder).rglob("*.py")):
+            text = p.read_text(encoding="utf-8")
+            runs_in_pool = "fromFunction(" in text or "(QRunnable)" in text or "def processAlgorithm(" in text
+            if runs_in_pool and "keep_thread_state()" not in text:
+                offenders.append(str(p.relative_to(PLUGIN)))
+    assert not offenders, offenders

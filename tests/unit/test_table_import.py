@@ -14,6 +14,7 @@ from photo_motifs.core.table_import import (
     TABLE_INVALID_FIELDS,
     detect_columns,
     join_table,
+    preview_join,
     pseudonymise,
     read_table,
 )
@@ -73,6 +74,17 @@ def flickr(tmp_path):
              "url_o": f"https://live.staticflickr.com/65535/{pid}_secret_o.jpg"}
             for pid, owner, lat, lon, _ in ROWS]
     return folder, rows
+
+
+def test_preview_counts_the_join_without_reading_photos(flickr):
+    """The dialog's count on choosing a table: rows, files, joined and located rows (by hand:
+    9 rows name a file; 1001, 1002, 1004 and 1010 have valid coordinates; 3 files are in no row)."""
+    folder, rows = flickr
+    preview = preview_join(rows, folder, columns=COLUMNS)
+    assert (preview.rows, preview.files, preview.joined_rows, preview.located_rows, preview.unmatched_files) == \
+        (10, 12, 9, 4, 3)
+    with pytest.raises(ValueError, match="latitude and a longitude"):
+        preview_join([{"id": "1001"}], folder)
 
 
 def _check_flickr_result(folder, records, invalid, salt=None):
