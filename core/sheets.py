@@ -207,4 +207,5 @@ def _save(sheet: Image.Image, out_png) -> None:
     out = Path(out_png)
     out.parent.mkdir(parents=True, exist_ok=True)
     # complete or absent: a cancelled run or a full disk never leaves a truncated PNG
-    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False))
+    # zlib level 1: a 20,000-photo run's sheets encoded in a quarter of the time of level 6
+    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False, compress_level=1))

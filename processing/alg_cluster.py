@@ -171,7 +171,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
     def process(self, parameters, context, feedback, cf):
         from ..core.cluster import cluster_embeddings
-        from ..core.projection import project_2d
+        from ..core.projection import similarity_map
 
         params = self.cluster_params(parameters, context)
         source = resolve_photo_source(self, parameters, context, feedback)
@@ -191,8 +191,8 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
             f"{name} ({size})" for name, size in result.sizes.items())))
 
         projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
-        xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
-            if projection != PROJECTION_NONE else None
+        xy = similarity_map(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88),
+                            clustered=result) if projection != PROJECTION_NONE else None
 
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
