@@ -33,6 +33,7 @@ from qgis.core import (
 
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
+from .columnar_source import read_point_columns
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels
 from .qgis_compat import (
@@ -220,7 +221,14 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         request.setSubsetOfAttributes(wanted, source.fields())
         xs, ys, motifs, users, dates, confs = [], [], [], [], [], []
         total = source.featureCount() or 1
-        for n, feat in enumerate(source.getFeatures(request)):
+        columns = read_point_columns(parameters.get(self.INPUT), context, wanted, target)
+        if columns is not None:  # a whole GeoPackage layer: column by column (processing/columnar_source.py)
+            feedback.pushInfo(self.tr("Reading the photo layer column by column."))
+            xs, ys, values = columns
+            # SQLite gives None, text and numbers: _plain's rules for them (the text 'NULL' is NULL too)
+            motifs, users, dates, confs = ([None if v is None or v == "NULL" else v for v in values[f]] if f else []
+                                           for f in (motif_field, user_field, date_field, conf_field))
+        for n, feat in enumerate(source.getFeatures(request) if columns is None else ()):
             if n % 1000 == 0:
                 cf.check()
                 feedback.setProgress(30.0 * n / total)
@@ -293,7 +301,12 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("{} areas written ({} suppressed), measure: {}.").format(
             written, result.counts["suppressed"], params.measure))
 
-        self._style(dest_id, context, feedback, source, motif_field, params)
+        # the photo layer style's counts, from the motifs just read (summary_style.photo_counts' rule)
+        counts = {}
+        for m in motifs:
+            if m is not None and str(m) != "":
+                counts[str(m)] = counts.get(str(m), 0) + 1
+        self._style(dest_id, context, feedback, counts, params)
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
 
@@ -317,11 +330,10 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             lon, lat = _mean_lon_lat(source, tr_, lon, lat)
         return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
-    def _style(self, dest_id, context, feedback, source, motif_field, params):
+    def _style(self, dest_id, context, feedback, counts, params):
         """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
-        from .summary_style import photo_counts, save_summary_styles
+        from .summary_style import save_summary_styles
 
-        counts = photo_counts(source, motif_field)
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is None:
             return
