@@ -68,8 +68,9 @@ def _photos(tmp_path, n=1500, seed=4):
 
 
 def _run(params):
-    import processing
     from qgis.core import QgsProcessingContext, QgsProject
+
+    import processing
 
     from .conftest import ensure_provider
 
