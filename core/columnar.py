@@ -175,13 +175,15 @@ def _typed(values, declared: str) -> np.ndarray:
 
 
 def read_geometries(path, layer: str | None = None) -> tuple:
-    """(shapely geometries, {column: numpy array}, crs) of any GeoPackage layer, in table order."""
+    """(shapely geometries, {column: numpy array}, crs) of any GeoPackage layer, in table order.
+
+    The feature id column is left out; NULL and empty geometries are None."""
     import shapely
 
     with closing(_connect(path)) as con:
         table, geom, srs_id = gpkg_layer(con, layer)
         info = con.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
-        names = [r[1] for r in info if r[1] != geom]
+        names = [r[1] for r in info if r[1] != geom and not (r[5] and r[2].upper() == "INTEGER")]  # not the fid
         rows = con.execute(f"SELECT {', '.join(_quote(c) for c in [geom, *names])} FROM {_quote(table)}").fetchall()
         crs = gpkg_crs(con, srs_id)
         types = {r[1]: str(r[2]).upper() for r in info}

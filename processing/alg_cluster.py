@@ -1,6 +1,5 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
-import os
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -18,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.feedback import Canceled
+from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row
 from ..core.options import (
     CLUSTER_METHOD_OPTIONS,
     CUT_OPTIONS,
@@ -41,12 +40,6 @@ from .photo_sources import (
 )
 from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_POINT
 from .translation import tr
-
-CLUSTER_FIELDS = [
-    ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
-    ("medoid_dist", "float"), ("is_medoid", "bool"), ("cluster_note", "str"),
-    ("sim_x", "float"), ("sim_y", "float"),
-]
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
@@ -196,23 +189,10 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
-        per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
         reasons = failed_reasons(source, valid, emb)
-
-        def values(i):
-            r = per_feature.get(i)
-            if r is None:
-                return {"cluster_note": reasons.get(i)}
-            label = result.labels[r]
-            return {
-                "cluster": label, "cluster_size": result.sizes.get(label), "cluster_rank": int(result.rank[r]),
-                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]),
-                "sim_x": float(xy[r, 0]) if xy is not None else None,
-                "sim_y": float(xy[r, 1]) if xy is not None else None,
-            }
-
+        columns = cluster_columns(len(source.paths), feature_of_row, result, xy, reasons)
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
-                                           values, cf)
+                                           lambda i: row(columns, CLUSTER_FIELDS, i), cf)
         results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path}
         style_photo_output(context, dest_id, "cluster", feedback)
 
@@ -260,40 +240,11 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
     @staticmethod
     def write_sheets(folder, paths, result, cf):
-        from ..core.sheets import contact_sheet, overview_sheet
+        from ..core.sheets import write_motif_sheets
 
-        os.makedirs(folder, exist_ok=True)
-        _remove_previous_sheets(folder)
-        groups = {}
-        order = sorted(range(len(paths)), key=lambda r: (result.rank[r], paths[r]))
-        for r in order:
-            groups.setdefault(result.labels[r], []).append(paths[r])
-        names = list(result.sizes)
-        for n, name in enumerate(names):
-            if cf.canceled():
-                raise Canceled(tr("The motif layer is complete; {} of {} contact sheets were written to {} "
-                                  "before the cancel request (no overview).").format(n, len(names), folder))
-            members = groups.get(name, [])
-            contact_sheet(members, os.path.join(folder, f"{name}.png"),
-                          title=tr("{} — {} photos").format(name, len(members)),
-                          subtitle=tr("most typical first"))
-            cf.progress(100.0 * (n + 1) / (len(names) + 1))
-        overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-        with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:
-            fh.write("\n".join([f"{name}.png" for name in names] + ["overview.png"]))
-        return folder
-
-
-SHEETS_MARKER = ".photo_motifs_sheets"
-
-
-def _remove_previous_sheets(folder):
-    """Remove the sheets an earlier run wrote into this folder (listed in its marker file), so a
-    run with fewer clusters leaves no stale C<n>.png behind; nothing else is ever deleted."""
-    marker = os.path.join(folder, SHEETS_MARKER)
-    if os.path.isfile(marker):
-        with open(marker, encoding="utf-8") as fh:
-            for name in fh.read().split("\n"):
-                path = os.path.join(folder, os.path.basename(name))
-                if name.endswith(".png") and os.path.isfile(path):
-                    os.remove(path)
+        return write_motif_sheets(
+            folder, paths, result, cf, title=lambda name, n: tr("{} — {} photos").format(name, n),
+            subtitle=tr("most typical first"),
+            canceled=lambda done, total, where: tr(
+                "The motif layer is complete; {} of {} contact sheets were written to {} before the cancel "
+                "request (no overview).").format(done, total, where))

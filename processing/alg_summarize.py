@@ -31,6 +31,14 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..core.layer_columns import (  # shared with the API (api/areas.py)
+    DATE_CANDIDATES,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    MOTIF_CANDIDATES,
+    USER_CANDIDATES,
+    detect_field,
+)
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .columnar_source import read_point_columns
@@ -46,24 +54,8 @@ from .qgis_compat import (
     WKB_MULTIPOLYGON,
 )
 
-# detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
-MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
-USER_CANDIDATES = ("owner", "user", "user_id", "userid", "username", "owner_id", "ownername", "author")
-DATE_CANDIDATES = ("taken_at", "datetaken", "date_taken", "taken", "datetimeoriginal", "date", "datetime")
 MEASURE_VALUES = values(SUMMARY_MEASURE_OPTIONS)
 SHAPE_VALUES = values(GRID_SHAPE_OPTIONS)
-
-INT_COLUMNS = {"photos", "users", "pud", "no_user", "dom_ties", "richness", "min_users"}
-FLOAT_COLUMNS = {"dom_share", "dom_margin", "shannon", "evenness", "mean_conf"}
-
-
-def detect_field(names, candidates):
-    """First candidate present among ``names`` (case-insensitive), as spelled in the layer."""
-    lower = {n.lower(): n for n in names}
-    for c in candidates:
-        if c in lower:
-            return lower[c]
-    return None
 
 
 class SummarizeAlgorithm(PhotoMotifsAlgorithm):

@@ -231,9 +231,7 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
 
 def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
     """{feature index: sentence} for photos without an embedding (no path, or unreadable)."""
-    reasons = {i: tr("The feature has no photo path.") for i in range(len(photo_source.paths))}
-    for i in valid:
-        reasons.pop(i, None)
-    for idx, _path, code, sentence in result.failed:
-        reasons[valid[idx]] = reason_text(code, sentence)
-    return reasons
+    from ..core.layer_columns import NO_PATH, failed_rows
+
+    return {i: tr("The feature has no photo path.") if (code, sentence) == NO_PATH else reason_text(code, sentence)
+            for i, (code, sentence) in failed_rows(len(photo_source.paths), valid, result).items()}
