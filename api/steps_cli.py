@@ -5,6 +5,9 @@ import sys
 
 from . import layers
 
+KEPT = ("Embeddings computed before the interruption are kept in the cache, so the next run continues from there; "
+        "no output layer was written.")
+
 
 def _say(progress: bool, text: str) -> None:
     if progress:
@@ -50,9 +53,8 @@ def embed(args, client, progress=True) -> None:
     try:
         done = embed_rows(photos, args.backbone, args.cache, client, args.path_field, threads=args.threads,
                           partition_size=args.partition_size, keep_vectors=bool(args.vectors), feedback=fb)
-    except Canceled:
-        raise Canceled("Embeddings computed before the interruption are kept in the cache, so the next run "
-                       "continues from there; no output layer was written.") from None
+    except (Canceled, KeyboardInterrupt):
+        raise Canceled(KEPT) from None
     finally:
         close()
     res = done.result
@@ -71,19 +73,27 @@ def embed(args, client, progress=True) -> None:
 
 
 def cluster(args, client, progress=True) -> None:
+    from ..core.feedback import Canceled
     from .motifs import cluster as run
 
     photos = layers.read(args.layer)
-    out, result = run(photos, backbone=args.backbone, cache=args.cache, client=client, path_field=args.path_field,
-                      method=args.method, metric=args.metric, normalize=not args.no_normalize,
-                      pca_dims=args.pca_dims or None, linkage=args.linkage, cut=args.cut, k=args.k,
-                      height_ratio=args.height_ratio, k_min=args.k_min, k_max=args.k_max,
-                      min_cluster_size=args.min_cluster_size, seed=args.seed, projection=args.projection,
-                      sheets=args.sheets, report=args.report, details=True, progress=progress)
+    try:
+        out, result = _cluster(run, photos, args, client, progress)
+    except (Canceled, KeyboardInterrupt):
+        raise Canceled(KEPT) from None
     for note in result.notes:
         _say(progress, note)
     _say(progress, f"{result.k} motifs: " + ", ".join(f"{k} ({n})" for k, n in result.sizes.items()))
     layers.write(out, args.output)
+
+
+def _cluster(run, photos, args, client, progress):
+    return run(photos, backbone=args.backbone, cache=args.cache, client=client, path_field=args.path_field,
+                      method=args.method, metric=args.metric, normalize=not args.no_normalize,
+                      pca_dims=args.pca_dims or None, linkage=args.linkage, cut=args.cut, k=args.k,
+                      height_ratio=args.height_ratio, k_min=args.k_min, k_max=args.k_max,
+                      min_cluster_size=args.min_cluster_size, seed=args.seed, projection=args.projection,
+               sheets=args.sheets, report=args.report, details=True, progress=progress)
 
 
 def train(args, client, progress=True) -> None:
