@@ -60,8 +60,9 @@ def both(qgis_app, qgis_processing, geotagged_dir, tmp_path_factory):
 
     if not cached_onnx_path(get_backbone("efficientnet_lite0")).is_file():
         pytest.skip("the converted EfficientNet-Lite0 model is not available (run the setup)")
-    import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    import processing
 
     ensure_provider()
     tmp = tmp_path_factory.mktemp("api_vs_processing")
