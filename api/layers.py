@@ -57,13 +57,13 @@ def photo_frame(records, schema):
     """
     import shapely
 
-    rows = [r.as_row() for r in records]
-    columns = {name: [row.get(name) for row in rows] for name, _ in schema}
+    records = list(records)
+    columns = {name: [getattr(r, name, None) for r in records] for name, _ in schema}  # no per-row dicts
     lon = np.array([np.nan if v is None else v for v in columns.get("longitude", [])], dtype=float)
     lat = np.array([np.nan if v is None else v for v in columns.get("latitude", [])], dtype=float)
     alt = np.array([0.0 if v is None else v for v in columns.get("altitude", [])], dtype=float)
     located = np.isfinite(lon) & np.isfinite(lat)
-    points = np.full(len(rows), shapely.from_wkt("POINT Z EMPTY"), dtype=object)
+    points = np.full(len(records), shapely.from_wkt("POINT Z EMPTY"), dtype=object)
     points[located] = shapely.points(lon[located], lat[located], alt[located])
     return frame_from_columns(columns, schema, geometry=points, crs=WGS84)
 
@@ -72,7 +72,7 @@ def table_frame(rows, schema):
     """A plain table (no geometry) of ``core`` rows, e.g. the photos left out of an import."""
     import pandas as pd
 
-    columns = {name: [row.as_row().get(name) for row in rows] for name, _ in schema}
+    columns = {name: [getattr(row, name, None) for row in rows] for name, _ in schema}
     return pd.DataFrame(frame_from_columns(columns, schema).drop(columns="geometry", errors="ignore"))
 
 

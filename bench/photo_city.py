@@ -62,8 +62,8 @@ def _exif(rng, n):
     return exif
 
 
-def variant(img: Image.Image, n: int) -> tuple:
-    """(image, exif) of variant ``n`` of ``img`` (deterministic)."""
+def variant(img: Image.Image, n: int, sizes=(160, 320)) -> tuple:
+    """(image, exif) of variant ``n`` of ``img`` (deterministic), its longer side in ``sizes``."""
     rng = np.random.default_rng(n)
     w, h = img.size
     f = rng.uniform(0.55, 1.0)
@@ -75,19 +75,29 @@ def variant(img: Image.Image, n: int) -> tuple:
     out = ImageEnhance.Brightness(out).enhance(rng.uniform(0.75, 1.25))
     out = ImageEnhance.Contrast(out).enhance(rng.uniform(0.8, 1.2))
     out = ImageEnhance.Color(out).enhance(rng.uniform(0.7, 1.3))
-    side = int(rng.integers(160, 321))
+    side = int(rng.integers(sizes[0], sizes[1] + 1))
     scale = side / max(out.size)
     out = out.resize((max(8, round(out.size[0] * scale)), max(8, round(out.size[1] * scale))), Image.BILINEAR)
     return out, _exif(rng, n)
 
 
+def photo_path(folder, cls: str, n: int, per_folder: int | None) -> Path:
+    """Where photo ``n`` goes: ``folder/<class>__<n>.jpg``, in sub-folders of ``per_folder`` photos if given."""
+    sub = Path(folder) / f"part{n // per_folder:04d}" if per_folder else Path(folder)
+    return sub / f"{cls}__{n:07d}.jpg"
+
+
+_LOADED: dict = {}
+
+
 def _make_range(args) -> int:
-    folder, items, start, stop = args
-    loaded = {}
+    folder, items, start, stop, sizes, per_folder = args
+    loaded = _LOADED  # every source photo decoded once per process, kept for the next ranges
     made = 0
     for n in range(start, stop):
         cls, src = items[n % len(items)]
-        dest = Path(folder) / f"{cls}__{n:07d}.jpg"
+        dest = photo_path(folder, cls, n, per_folder)
+        dest.parent.mkdir(parents=True, exist_ok=True)
         if dest.exists():
             continue
         if src not in loaded:  # every source once per process (at most 400 px: <= 0.5 MB each)
@@ -96,7 +106,7 @@ def _make_range(args) -> int:
                 im = im.convert("RGB")
                 im.thumbnail((400, 400))
                 loaded[src] = im
-        img, exif = variant(loaded[src], n)
+        img, exif = variant(loaded[src], n, sizes)
         tmp = dest.with_suffix(".part")
         img.save(tmp, "JPEG", quality=85, exif=exif)
         os.replace(tmp, dest)
@@ -104,15 +114,16 @@ def _make_range(args) -> int:
     return made
 
 
-def make_city(folder, n: int, label_set: str = "intel_scenes_dev", processes: int = 2) -> Path:
-    """Write ``n`` photos into ``folder`` (kept if there); returns the folder."""
+def make_city(folder, n: int, label_set: str = "intel_scenes_dev", processes: int = 2, sizes=(160, 320),
+              per_folder: int | None = None) -> Path:
+    """Write ``n`` photos into ``folder`` (kept if there; sub-folders of ``per_folder``); returns the folder."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     items = sources(label_set)
     if not items:
         raise SystemExit(f"no labelled photos in {SHARED / 'labeled' / label_set}")
-    step = 2000
-    jobs = [(str(folder), items, s, min(n, s + step)) for s in range(0, n, step)]
+    step = 5000
+    jobs = [(str(folder), items, s, min(n, s + step), sizes, per_folder) for s in range(0, n, step)]
     with ProcessPoolExecutor(max_workers=processes) as pool:
         made = sum(pool.map(_make_range, jobs))
     print(f"{folder}: {n} photos ({made} new) from {len(items)} labelled photos of {label_set}")

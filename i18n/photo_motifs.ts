@@ -594,17 +594,17 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>{} — {} photos</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
             <source>most typical first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1042,6 +1042,66 @@
         <message>
             <location filename="../processing/translation.py" />
             <source>Decoding {} photos for fine-tuning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Normalising and reducing the embeddings: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Micro-clusters: batches done: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Micro-clusters: photos assigned: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Merging the micro-clusters: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Typical photos and ranks: motifs done: {} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2360,6 +2420,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Reading the photo layer column by column.</source>
             <translation type="unfinished" />
         </message>
         <message>

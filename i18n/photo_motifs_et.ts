@@ -594,11 +594,6 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
-            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
-            <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_cluster.py" />
             <source>{} — {} photos</source>
             <translation>{} — {} fotot</translation>
         </message>
@@ -606,6 +601,11 @@
             <location filename="../processing/alg_cluster.py" />
             <source>most typical first</source>
             <translation>kõige tüüpilisemad eespool</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -1043,6 +1043,66 @@
             <location filename="../processing/translation.py" />
             <source>Decoding {} photos for fine-tuning.</source>
             <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation>Taandan {} vektoresitust {} väärtuselt {} peakomponendile.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation>Mõõdan kõigi {} foto omavahelisi kaugusi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation>Ühendan {} fotot puuks ({} seos).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation>Rühmitan {} fotot {} mikroklastriks ({} läbimist mini-batch k-keskmiste meetodiga).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation>Ühendan {} mikroklastrit puuks ({} seos, kaalutud nende fotode arvuga).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation>Leian iga {} motiivi kõige tüüpilisema foto ja järjestan motiivide fotod.</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation>Kontaktleht {}/{}: {} ({} fotot).</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Normalising and reducing the embeddings: {} of {}</source>
+            <translation>Vektoresituste normeerimine ja taandamine: {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Micro-clusters: batches done: {} of {}</source>
+            <translation>Mikroklastrid: partiisid tehtud {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Micro-clusters: photos assigned: {} of {}</source>
+            <translation>Mikroklastrid: fotosid määratud {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Merging the micro-clusters: {} of {}</source>
+            <translation>Mikroklastrite ühendamine: {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
+            <source>Typical photos and ranks: motifs done: {} of {}</source>
+            <translation>Tüüpilised fotod ja järjestus: motiive tehtud {}/{}</translation>
         </message>
         <message>
             <location filename="../processing/translation.py" />
@@ -2363,6 +2423,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
             <translation>Ruudustiku koordinaatsüsteemi ühik on {}: lahtri suurus {:.6g} ühikut.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Reading the photo layer column by column.</source>
+            <translation>Loen fotokihti veerukaupa.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />

@@ -27,7 +27,8 @@ def photos():
     points = list(gpd.points_from_xy(lon, lat))
     for k in range(0, n, 97):
         points[k] = None  # no location
-    motif = rng.choice(["forest", "street", "sea", "3", "lake side"], size=n, p=[0.3, 0.3, 0.2, 0.1, 0.1]).astype(object)
+    names = ["forest", "street", "sea", "3", "lake side"]
+    motif = rng.choice(names, size=n, p=[0.3, 0.3, 0.2, 0.1, 0.1]).astype(object)
     motif[::53] = None
     motif[::61] = ""
     owner = np.array([f"u{v}" for v in rng.zipf(1.6, n) % 400], dtype=object)
