@@ -87,12 +87,7 @@ def _map(source, projection: str, result, seed: int):
 
     if projection in (None, PROJECTION_NONE):
         return None
-    if isinstance(source, np.ndarray):
-        return similarity_map(source, projection, seed, clustered=result)
-    try:  # rows in the cache: the PCA map comes from the clustering; t-SNE needs the vectors
-        return similarity_map(None, projection, seed, clustered=result)
-    except ValueError:
-        return similarity_map(source.rows(0, source.shape[0]), projection, seed, clustered=result)
+    return similarity_map(source, projection, seed, clustered=result)  # reads cached rows only for t-SNE
 
 
 def _record(path, result, backbone_key, cache, photos, clustered, reasons, projection) -> None:

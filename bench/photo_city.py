@@ -69,15 +69,18 @@ def variant(img: Image.Image, n: int, sizes=(160, 320)) -> tuple:
     f = rng.uniform(0.55, 1.0)
     cw, ch = max(8, int(w * f)), max(8, int(h * f))
     x0, y0 = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
-    out = img.crop((x0, y0, x0 + cw, y0 + ch))
-    if rng.random() < 0.5:
-        out = out.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
-    out = ImageEnhance.Brightness(out).enhance(rng.uniform(0.75, 1.25))
-    out = ImageEnhance.Contrast(out).enhance(rng.uniform(0.8, 1.2))
-    out = ImageEnhance.Color(out).enhance(rng.uniform(0.7, 1.3))
+    flip = rng.random() < 0.5
+    factors = rng.uniform(0.75, 1.25), rng.uniform(0.8, 1.2), rng.uniform(0.7, 1.3)
     side = int(rng.integers(sizes[0], sizes[1] + 1))
-    scale = side / max(out.size)
-    out = out.resize((max(8, round(out.size[0] * scale)), max(8, round(out.size[1] * scale))), Image.BILINEAR)
+    scale = side / max(cw, ch)
+    # crop and resize in one step, then the colour changes on the small image
+    out = img.resize((max(8, round(cw * scale)), max(8, round(ch * scale))), Image.BILINEAR,
+                     box=(x0, y0, x0 + cw, y0 + ch))
+    if flip:
+        out = out.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    out = ImageEnhance.Brightness(out).enhance(factors[0])
+    out = ImageEnhance.Contrast(out).enhance(factors[1])
+    out = ImageEnhance.Color(out).enhance(factors[2])
     return out, _exif(rng, n)
 
 

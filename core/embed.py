@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .decode import DecodeError, check_spec, load_for_backbone
-from .feedback import ensure_feedback
+from .feedback import Ticker, ensure_feedback
 from .hashing import content_hash
 from .vectors_io import export_vectors, read_vectors
 
@@ -193,7 +193,11 @@ def _identify(paths, cache, pool, feedback):
     ids = [None] * len(paths)
     errors = {}
     to_hash = []
+    # a million known photos take a minute here: progress and a log line every few seconds
+    tick = Ticker(feedback.sub(0, _IDENTIFY_SHARE / 2), "Photos looked up in the cache", len(paths))
     for i, path in enumerate(paths):
+        if i % 1000 == 0:
+            tick(i)
         feedback.check()
         if cache is not None:
             try:
@@ -214,7 +218,7 @@ def _identify(paths, cache, pool, feedback):
         else:
             ids[i] = outcome[0]
             observed.append((outcome[0], paths[i], outcome[1], outcome[2]))
-        feedback.progress(_IDENTIFY_SHARE * done / len(to_hash))
+        feedback.progress(_IDENTIFY_SHARE * (0.5 + 0.5 * done / len(to_hash)))
     if cache is not None and observed:
         cache.remember_paths(observed)
     return ids, errors

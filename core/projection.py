@@ -90,7 +90,8 @@ def similarity_map(X, method: str = "pca", seed: int = 0, feedback: CoreFeedback
     """The 2-D map of a clustering run: :func:`project_2d`, or for ``'pca'`` the first two
     principal components the clustering ``clustered`` (a ``core.cluster.ClusterResult``) already
     computed, when it normalised the vectors and kept at least two components (same rule, same
-    signs: each component's largest loading positive). ``X`` may then be None."""
+    signs: each component's largest loading positive). ``X`` may then be None; it may also be a
+    row source (``core.embcache.CachedVectors``), read whole only when the map needs it."""
     params = getattr(clustered, "params", None) or {}
     reduced = getattr(clustered, "reduced", None)
     if method == "pca" and reduced is not None and params.get("normalize") and \
@@ -99,4 +100,6 @@ def similarity_map(X, method: str = "pca", seed: int = 0, feedback: CoreFeedback
         return np.asarray(reduced[:, :2], dtype=np.float64)
     if X is None:
         raise ValueError("A 2-D map needs the embeddings.")
+    if hasattr(X, "rows") and hasattr(X, "shape"):
+        X = X.rows(0, X.shape[0])
     return project_2d(X, method=method, seed=seed, feedback=feedback)

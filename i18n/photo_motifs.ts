@@ -1101,6 +1101,11 @@
         </message>
         <message>
             <location filename="../processing/translation.py" />
+            <source>Photos looked up in the cache: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/translation.py" />
             <source>Typical photos and ranks: motifs done: {} of {}</source>
             <translation type="unfinished" />
         </message>

@@ -164,15 +164,24 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
     def process(self, parameters, context, feedback, cf):
         from ..core.cluster import cluster_embeddings
+        from ..core.embcache import CachedVectors, EmbeddingCache
         from ..core.projection import similarity_map
 
         params = self.cluster_params(parameters, context)
         source = resolve_photo_source(self, parameters, context, feedback)
-        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source)
+        # the vectors stay in the cache and are read back in chunks: a million photos fit in memory
+        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), source,
+                                                    keep_vectors=False)
         if len(emb.rows) < 2:
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
-        result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
+        with EmbeddingCache(cache_path) as cache:
+            vectors = CachedVectors(cache, [emb.photo_ids[r] for r in emb.rows], spec.cache_key)
+            result = cluster_embeddings(vectors, params, feedback=cf.sub(60, 80))
+            projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
+            # PCA: the clustering's own components; t-SNE reads the vectors back
+            xy = similarity_map(vectors, method=projection, seed=params.seed, feedback=cf.sub(80, 88),
+                                clustered=result) if projection != PROJECTION_NONE else None
         for note in result.notes:
             feedback.pushInfo(note)
         if result.k_curve:
@@ -182,10 +191,6 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 feedback.pushInfo(f"  k={k}: {value:.4f}{chosen if k == result.k else ''}")
         feedback.pushInfo(self.tr("{} motifs: {}").format(result.k, ", ".join(
             f"{name} ({size})" for name, size in result.sizes.items())))
-
-        projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
-        xy = similarity_map(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88),
-                            clustered=result) if projection != PROJECTION_NONE else None
 
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]

@@ -207,8 +207,12 @@ def cache_from_parameters(alg, parameters, context, photo_source):
     return EmbeddingCache(path), path  # a folder, read-only place or damaged file: ValueError sentence
 
 
-def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource):
-    """Embeddings of a photo source, served from the cache where possible."""
+def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource, keep_vectors=True):
+    """Embeddings of a photo source, served from the cache where possible.
+
+    ``keep_vectors=False``: the vectors stay in the cache (the result's matrix is empty; read them
+    with ``core.embcache.CachedVectors``), so a million photos never hold 5 GB of vectors at once.
+    """
     from ..core.embed import compute_embeddings
 
     spec, onnx_path = backbone_from_parameters(alg, parameters, context, cf.sub(0, 5))
@@ -217,7 +221,8 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
     valid = [i for i, p in enumerate(photo_source.paths) if p]
     try:
         result = compute_embeddings(
-            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
+            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80),
+            keep_vectors=keep_vectors,
         )
     except Canceled:
         raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "

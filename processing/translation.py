@@ -215,6 +215,7 @@ def _core_summaries() -> list:
         (rf"Micro-clusters: batches done: {_N} of {_N}", tr("Micro-clusters: batches done: {} of {}")),
         (rf"Micro-clusters: photos assigned: {_N} of {_N}", tr("Micro-clusters: photos assigned: {} of {}")),
         (rf"Merging the micro-clusters: {_N} of {_N}", tr("Merging the micro-clusters: {} of {}")),
+        (rf"Photos looked up in the cache: {_N} of {_N}", tr("Photos looked up in the cache: {} of {}")),
         (rf"Typical photos and ranks: motifs done: {_N} of {_N}",
          tr("Typical photos and ranks: motifs done: {} of {}")),
         (rf"Fine-tuning the last {_N} stage\(s\) of {_ANY} on {_N} photos for at most {_N} s\.",
