@@ -8,6 +8,7 @@ import os
 
 import numpy as np
 
+from .layers import to_crs
 from .progress import feedback_for
 
 
@@ -111,19 +112,6 @@ def _target(areas, grid_crs, x, y, crs, params, fb) -> str:
             params.cell_size /= factor
             fb.info(f"The grid CRS counts in {CRS(target).axis_info[0].unit_name}: cells of {params.cell_size:.6g}.")
     return target
-
-
-def to_crs(x, y, source, target):
-    """Coordinates in ``target`` (pyproj, PROJ's default operation, as QGIS without a project choice)."""
-    from pyproj import CRS, Transformer
-
-    if not source or not target or CRS(source) == CRS(target):
-        return x, y
-    located = np.isfinite(x) & np.isfinite(y)
-    x, y = np.array(x, dtype=float), np.array(y, dtype=float)
-    if located.any():
-        x[located], y[located] = Transformer.from_crs(source, target, always_xy=True).transform(x[located], y[located])
-    return x, y
 
 
 def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_field=None, confidence_field=None,

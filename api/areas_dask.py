@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .areas import to_crs
+from .layers import to_crs
 
 KEY_WIDTH = 1_000_003  # grid cell (i, j) -> i * KEY_WIDTH + j: a partitioning key (collisions are harmless)
 

@@ -42,6 +42,19 @@ def frame_from_columns(columns: dict, schema, geometry=None, crs=None, index=Non
     return gpd.GeoDataFrame(data, geometry=geometry, crs=crs, index=index)
 
 
+def to_crs(x, y, source, target):
+    """Coordinates in ``target`` (pyproj, PROJ's default operation, as QGIS without a project choice)."""
+    from pyproj import CRS, Transformer
+
+    if not source or not target or CRS(source) == CRS(target):
+        return x, y
+    located = np.isfinite(x) & np.isfinite(y)
+    x, y = np.array(x, dtype=float), np.array(y, dtype=float)
+    if located.any():
+        x[located], y[located] = Transformer.from_crs(source, target, always_xy=True).transform(x[located], y[located])
+    return x, y
+
+
 def with_columns(gdf, extra, schema):
     """``gdf`` with a step's columns at the end (a column of the same name is replaced), as the sinks do."""
     out = gdf.drop(columns=[c for c, _ in schema if c in gdf.columns]).copy()

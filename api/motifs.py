@@ -98,5 +98,9 @@ def _record(path, result, backbone_key, cache, photos, clustered, reasons, proje
         "k": result.k, "criterion": result.criterion, "k_curve": [[int(k), float(v)] for k, v in result.k_curve],
         "sizes": result.sizes, "notes": result.notes, "projection": projection,
     }
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(record, fh, indent=2, default=lambda v: v.item() if hasattr(v, "item") else str(v))
+    from pathlib import Path
+
+    from ..core.safe_write import replace_complete
+
+    text = json.dumps(record, indent=2, default=lambda v: v.item() if hasattr(v, "item") else str(v))
+    replace_complete(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))

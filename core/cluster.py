@@ -57,6 +57,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback, Ticker, ensure_feedback
+from .messages import msg
 from .options import CLUSTER_METHOD_OPTIONS, CUT_OPTIONS, LINKAGE_OPTIONS, METRIC_OPTIONS, values
 from .vecmath import fit_pca, l2_normalise, matmul
 
@@ -246,7 +247,7 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     model = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else None
     Y = np.empty((n, dims or d), dtype=dtype)
     bad = []
-    tick = Ticker(fb.sub(30 if model is not None else 0, 100), "Normalising and reducing the embeddings", n,
+    tick = Ticker(fb.sub(30 if model is not None else 0, 100), msg("tick_reduce"), n,
                   every=LOG_EVERY)
     for start in range(0, n, CHUNK):
         tick(start)
@@ -264,7 +265,7 @@ def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, us
     """A PCA (:func:`~.vecmath.fit_pca`) fitted on the normalised vectors of at most PCA_FIT_SAMPLE photos."""
     n, d = src.shape
     sampled = n > PCA_FIT_SAMPLE
-    fb.info(f"Reducing {n} embeddings of {d} values to {dims} principal components.")
+    fb.info(msg("cluster_pca", n, d, dims))
     rows = np.sort(np.random.default_rng(int(p.seed)).choice(n, PCA_FIT_SAMPLE, replace=False)) if sampled \
         else slice(0, n)
     fit = src.take(rows) if sampled else src.rows(0, n)
@@ -382,7 +383,7 @@ def _weighted_linkage(C: np.ndarray, w: np.ndarray, method: str, metric: str, fb
     merges = []
     chain: list = []
     steps = 0
-    tick = Ticker(fb, "Merging the micro-clusters", m - 1, every=LOG_EVERY)
+    tick = Ticker(fb, msg("tick_merge"), m - 1, every=LOG_EVERY)
     with np.errstate(invalid="ignore", over="ignore"):
         while len(merges) < m - 1:
             if not chain:
@@ -470,8 +471,8 @@ def _micro_clusters(Y: np.ndarray, m: int, seed: int, fb: CoreFeedback) -> tuple
     km = MiniBatchKMeans(n_clusters=m, init=init, n_init=1, batch_size=MICRO_BATCH, random_state=seed)
     passes = micro_passes(n)
     batches = [start for _ in range(passes) for start in range(0, n, MICRO_BATCH)]
-    fb.info(f"Grouping {n} photos into {m} micro-clusters ({passes} passes of mini-batch k-means).")
-    tick = Ticker(fb.sub(0, 85), "Micro-clusters: batches done", len(batches), every=LOG_EVERY)
+    fb.info(msg("cluster_micro", n, m, passes))
+    tick = Ticker(fb.sub(0, 85), msg("tick_micro_batches"), len(batches), every=LOG_EVERY)
     order = None
     for done, start in enumerate(batches):
         tick(done)
@@ -479,7 +480,7 @@ def _micro_clusters(Y: np.ndarray, m: int, seed: int, fb: CoreFeedback) -> tuple
             order = rng.permutation(n)
         km.partial_fit(Y[np.sort(order[start:start + MICRO_BATCH])])
     assign = np.empty(n, dtype=np.int64)
-    tick = Ticker(fb.sub(85, 100), "Micro-clusters: photos assigned", n, every=LOG_EVERY)
+    tick = Ticker(fb.sub(85, 100), msg("tick_micro_assign"), n, every=LOG_EVERY)
     for start in range(0, n, CHUNK):
         tick(start)
         assign[start:start + CHUNK] = km.predict(Y[start:start + CHUNK])
@@ -550,8 +551,8 @@ def _finish(Y, idx, metric, seed, fb, notes) -> tuple:
     k = int(idx.max()) + 1 if (idx >= 0).any() else 0
     by_cluster = np.argsort(idx, kind="stable")  # members of each cluster in photo order
     bounds = np.searchsorted(idx[by_cluster], np.arange(k + 1))
-    fb.info(f"Finding the most typical photo of each of the {k} motifs and ranking their photos.")
-    tick = Ticker(fb, "Typical photos and ranks: motifs done", k, every=LOG_EVERY)
+    fb.info(msg("cluster_medoids", k))
+    tick = Ticker(fb, msg("tick_medoids"), k, every=LOG_EVERY)
     for c in range(k):
         tick(c)
         members = by_cluster[bounds[c]:bounds[c + 1]]
@@ -584,14 +585,14 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
     n = len(Y)
     if n <= p.max_dense:
         used["hierarchy_on"] = "photos"
-        fb.info(f"Measuring the distances between all {n} photos.")
+        fb.info(msg("cluster_distances", n))
         condensed = _condensed(Y, p.metric, fb.sub(0, 30))
-        fb.info(f"Linking the {n} photos into a tree ({p.linkage} linkage).")
+        fb.info(msg("cluster_tree", n, p.linkage))
         return linkage(condensed, method=p.linkage), None
     m = min(int(p.n_centroids), int(p.max_dense), n)
     space = l2_normalise(Y) if p.metric == "cosine" else Y
     C, w, assign = _micro_clusters(space, m, p.seed, fb.sub(0, 80))
-    fb.info(f"Linking the {len(C)} micro-clusters into a tree ({p.linkage} linkage, weighted by their photos).")
+    fb.info(msg("cluster_micro_tree", len(C), p.linkage))
     Z = _weighted_linkage(C, w, p.linkage, p.metric, fb.sub(80, 100))
     used["hierarchy_on"] = "micro-clusters"
     used["n_centroids_used"] = len(C)
@@ -646,8 +647,8 @@ def _kmeans(Y, p: ClusterParams, k_lo: int, k_hi: int, fb, notes, used) -> tuple
         notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, "
                      f"then k-means ran on all {n}.")
     curve, fits = [], {}
-    fb.info(f"k-means for every k from {k_lo} to {k_hi}.")
-    tick = Ticker(fb, "k-means: numbers of motifs tried", k_hi - k_lo + 1, every=LOG_EVERY)
+    fb.info(msg("cluster_kmeans", k_lo, k_hi))
+    tick = Ticker(fb, msg("tick_kmeans"), k_hi - k_lo + 1, every=LOG_EVERY)
     for i, k in enumerate(range(k_lo, k_hi + 1)):
         tick(i)
         fits[k] = fit(Y[rows], k)
@@ -672,7 +673,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
         Y = l2_normalise(Y)
         notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
                      "(same neighbour order).")
-    fb.info(f"HDBSCAN on {min(n, HDBSCAN_MAX)} photos (minimum cluster size {p.min_cluster_size}).")
+    fb.info(msg("cluster_hdbscan", min(n, HDBSCAN_MAX), p.min_cluster_size))
     if n <= HDBSCAN_MAX:
         return HDBSCAN(min_cluster_size=int(p.min_cluster_size)).fit_predict(Y)
     rows = np.sort(np.random.default_rng(p.seed).choice(n, HDBSCAN_MAX, replace=False))
@@ -680,7 +681,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     fb.check()
     nn = NearestNeighbors(n_neighbors=1).fit(Y[rows])
     out = np.empty(n, dtype=np.int64)
-    tick = Ticker(fb, "HDBSCAN: photos given the cluster of their nearest sampled photo", n, every=LOG_EVERY)
+    tick = Ticker(fb, msg("tick_hdbscan"), n, every=LOG_EVERY)
     for start in range(0, n, 10000):
         tick(start)
         nearest = nn.kneighbors(Y[start:start + 10000], return_distance=False)[:, 0]

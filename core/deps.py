@@ -26,6 +26,11 @@ PACKAGES = {
     "pandas": "pandas",
     "shapely": "shapely",
     "geopandas": "geopandas",
+    "ftfy": "ftfy==6.3.1",
+    "regex": "regex==2026.11.19",
+    "torch": "torch==2.13.0",  # this release has a CPU wheel; an unpinned torch pulls a CUDA build
+    "transformers": "transformers==5.25.0",
+    "safetensors": "safetensors==0.8.0",
 }
 
 # which packages each capability needs
@@ -37,6 +42,10 @@ NEEDS = {
     "train": ["numpy", "sklearn", "onnx", "onnxruntime", "matplotlib", "PIL"],
     "classify": ["numpy", "PIL", "onnx", "onnxruntime"],
     "summarize": ["numpy", "pandas", "shapely", "geopandas"],
+    # converting a CLIP model needs torch and transformers once; using it (zero-shot classes,
+    # search) needs onnxruntime and the tokenizer's ftfy + regex only
+    "addclip": ["numpy", "onnx", "onnxruntime", "torch", "transformers", "safetensors", "ftfy", "regex"],
+    "clip": ["numpy", "PIL", "pillow_heif", "onnx", "onnxruntime", "ftfy", "regex"],
 }
 
 

@@ -28,6 +28,7 @@ import numpy as np
 from .decode import DecodeError, check_spec, load_for_backbone
 from .feedback import Ticker, ensure_feedback
 from .hashing import content_hash
+from .messages import msg
 from .vectors_io import export_vectors, read_vectors
 
 __all__ = [
@@ -194,7 +195,7 @@ def _identify(paths, cache, pool, feedback):
     errors = {}
     to_hash = []
     # a million known photos take a minute here: progress and a log line every few seconds
-    tick = Ticker(feedback.sub(0, _IDENTIFY_SHARE / 2), "Photos looked up in the cache", len(paths))
+    tick = Ticker(feedback.sub(0, _IDENTIFY_SHARE / 2), msg("tick_lookup"), len(paths))
     for i, path in enumerate(paths):
         if i % 1000 == 0:
             tick(i)
@@ -289,10 +290,7 @@ def compute_embeddings(
         n_cached = len(vectors)
         todo = [(pid, i) for pid, i in first_index.items() if pid not in vectors]
         if todo:
-            feedback.info(
-                f"{n_cached} of {len(first_index)} distinct photos found in the embedding "
-                f"cache; computing {len(todo)}."
-            )
+            feedback.info(msg("cache_summary", n_cached, len(first_index), len(todo)))
             if backbone is None:
                 onnx_path = onnx_path or getattr(spec, "onnx_path", None)
                 if not onnx_path:

@@ -52,6 +52,7 @@ from pathlib import Path
 import numpy as np
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .messages import Message, msg
 from .options import EXPORT_MODE_OPTIONS, values
 from .safe_cells import write_csv, write_xlsx
 from .safe_paths import resolve_against
@@ -93,21 +94,15 @@ class ExportReport:
     created_dirs: list = field(default_factory=list)
     extra: list = field(default_factory=list)  # (export_file, export_status) per row
 
-    def summary(self) -> str:
-        parts = [f"{self.copied} copied"]
-        if self.hardlinked:
-            parts.append(f"{self.hardlinked} hard-linked")
-        if self.symlinked:
-            parts.append(f"{self.symlinked} symbolic links")
-        if self.stripped:
-            parts.append(f"{self.stripped} re-encoded without metadata")
-        if self.skipped_identical:
-            parts.append(f"{self.skipped_identical} already there (identical)")
-        if self.renamed:
-            parts.append(f"{self.renamed} renamed to avoid a name clash")
-        if self.failed:
-            parts.append(f"{self.failed} not exported")
-        return f"{', '.join(parts)} into {len(self.groups)} folders under {self.out_dir}."
+    def summary(self) -> Message:
+        """What the export did, as a message (``str()`` gives the English sentence)."""
+        parts = [msg("export_copied", self.copied)]
+        for code, count in (("export_hardlinked", self.hardlinked), ("export_symlinked", self.symlinked),
+                            ("export_stripped", self.stripped), ("export_identical", self.skipped_identical),
+                            ("export_renamed", self.renamed), ("export_failed", self.failed)):
+            if count:
+                parts.append(Message(code, (count,)))
+        return msg("export_summary", parts, len(self.groups), self.out_dir)
 
 
 def safe_folder_name(name) -> str:
@@ -334,14 +329,17 @@ def _undo(report: ExportReport) -> str:
 
 def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: str = "cluster", mode: str = "copy",
                   strip_metadata: bool = False, write_tables=("xlsx", "csv"), vectors=None,
-                  feedback: CoreFeedback | None = None, root=None, skip_folder=None) -> ExportReport:
+                  feedback: CoreFeedback | None = None, root=None, skip_folder=None,
+                  skip_empty: bool = False) -> ExportReport:
     """Copy (or link) every row's photo into ``<out_dir>/<group>/``; see the module docstring.
 
     ``rows``: one dict per photo with at least ``path_field`` (the photo's path) and
     ``group_field`` (its cluster; empty means "unassigned"). ``vectors``: optional matrix
     aligned with ``rows`` whose columns are appended to the tables as ``f0``, ``f1``...
     ``root``: the layer's folder, against which relative photo paths resolve (without it a
-    relative path is reported, not guessed). Raises :class:`ExportError` (full disk) or
+    relative path is reported, not guessed). ``skip_empty``: photos without a group (e.g. not
+    labelled yet) are left out instead of going to "unassigned" — a class-folder dataset as Lobe
+    reads it. Raises :class:`ExportError` (full disk) or
     :class:`~.feedback.Canceled` after removing what the run created.
     """
     if mode not in MODES:
@@ -384,7 +382,8 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
                 "output folder or remove those copies first."
             )
     try:
-        _export_rows(rows, out, path_field, group_field, mode, strip_metadata, root, skip_folder, report, fb)
+        _export_rows(rows, out, path_field, group_field, mode, strip_metadata, root, skip_folder, report, fb,
+                     skip_empty)
         if formats:
             fb.check()
             _write_tables(rows, report.extra, vectors, out, formats, report)
@@ -403,7 +402,7 @@ def export_groups(rows: list, out_dir, path_field: str = "photo", group_field: s
 
 
 def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata, root, skip_folder,
-                 report: ExportReport, fb: CoreFeedback) -> None:
+                 report: ExportReport, fb: CoreFeedback, skip_empty: bool = False) -> None:
     folder_of: dict = {}  # group value -> folder name
     taken: dict = {}  # folder name -> group value
     extra = report.extra
@@ -414,6 +413,9 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
         raw_path = row.get(path_field)
         group = row.get(group_field)
         group_key = "" if group is None else str(group)
+        if skip_empty and not group_key.strip():
+            extra.append(("", "left out (no group)"))
+            continue
         if group_key not in folder_of:
             base = name = safe_folder_name(group_key)
             n = 1

@@ -66,7 +66,8 @@ def ensure_feedback(feedback: Optional[CoreFeedback]) -> CoreFeedback:
 
 class Ticker:
     """Progress of one long step: the percentage at every call and, at most every ``every``
-    seconds, a log line ``"<label>: <done> of <total>"``, so a run never looks frozen.
+    seconds, a log line ``"<label>: <done> of <total>"`` (``label``: a ``core.messages`` tick code's
+    message, or any text), so a run never looks frozen.
 
     Each call also checks for cancellation. ``clock`` is replaceable for tests.
     """
@@ -86,4 +87,6 @@ class Ticker:
         now = self.clock()
         if now - self.last >= self.every:
             self.last = now
-            self.feedback.info(f"{self.label}: {int(done)} of {self.total}")
+            from .messages import msg
+
+            self.feedback.info(msg("step_progress", self.label, int(done), self.total))

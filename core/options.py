@@ -32,6 +32,8 @@ def values(options) -> tuple:
 # Saved models and scripts store the index: the list only grows at its end, so a backbone added
 # later never shifts "own ONNX model" (tests/unit/test_options.py pins every index).
 OWN_ONNX = "own_onnx"
+CLIP_FOLDER = "clip"  # the image tower of a CLIP folder (models/clip.py); empty folder: the latest converted
+CLIP_FOLDER_INT8 = "clip_int8"
 BACKBONE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite0 (ImageNet, 1280-d)"), "efficientnet_lite0"),
     (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite2 (ImageNet, 1280-d, slower, more accurate)"),
@@ -41,6 +43,8 @@ BACKBONE_OPTIONS = (
     (QT_TRANSLATE_NOOP("PhotoMotifs", "EfficientNet-Lite0 int8 (fast: ~1.6x quicker, embeddings 0.996 cosine "
                                       "to fp32; CPUs with VNNI)"), "efficientnet_lite0_int8"),
     (QT_TRANSLATE_NOOP("PhotoMotifs", "My own ONNX model (file below)"), OWN_ONNX),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "A CLIP model folder (below; 'Add a CLIP model' converts one)"), CLIP_FOLDER),
+    (QT_TRANSLATE_NOOP("PhotoMotifs", "A CLIP model folder, int8 image tower (faster)"), CLIP_FOLDER_INT8),
 )
 
 # photomotifs:cluster (core/cluster.py, core/projection.py)

@@ -47,6 +47,17 @@ _CLASS_ORDER = tuple(ring * len(OKABE_ITO) + (hue + 3) % len(OKABE_ITO)
                      for ring in range(len(SHAPES)) for hue in range(len(OKABE_ITO)))
 
 
+def variant_colours(variant: str = "motifs") -> list:
+    """The palette's colours in the order :func:`category_styles` hands them out for ``variant``."""
+    order = _CLASS_ORDER if variant == "classes" else tuple(range(len(PALETTE)))
+    return [PALETTE[i] for i in order]
+
+
+def variant_shapes(variant: str = "motifs") -> tuple:
+    """Marker shapes by lightness ring (base, dark, light) for ``variant``."""
+    return ("square", "circle", "triangle") if variant == "classes" else SHAPES
+
+
 @dataclass(frozen=True)
 class CategoryStyle:
     """How one category value is drawn. ``value`` is None for the "other" bucket."""

@@ -85,6 +85,7 @@ from PIL import ExifTags, Image, TiffImagePlugin, UnidentifiedImageError
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
 from .hashing import content_hash
+from .messages import msg
 
 try:
     import pillow_heif
@@ -271,8 +272,7 @@ def scan_folder(folder, recursive: bool = True, keep_unlocated: bool = False,
                                         REASONS[rec.location_status]))
         feedback.progress(100.0 * (i + 1) / len(files))
     located = sum(1 for r in records if r.location_status == OK)
-    feedback.info(f"{len(files)} files: {located} photos with a location, "
-                  f"{len(records) - located} kept without a location, {len(invalid)} invalid.")
+    feedback.info(msg("import_summary", len(files), located, len(records) - located, len(invalid)))
     return records, invalid
 
 

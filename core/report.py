@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .safe_cells import write_csv
+from .safe_write import replace_complete
 
 REPORT_JSON = "report.json"
 REPORT_MD = "report.md"
@@ -217,8 +218,10 @@ def write_report(result, out_dir, extra: dict | None = None, invalid=None) -> di
             files[MISCLASSIFIED_PNG] = out / MISCLASSIFIED_PNG
     data = dict(result.as_dict(), **extra)
     data["left_out"] = [{"path": r[0], "reason": r[-1]} for r in invalid]
-    (out / REPORT_JSON).write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    replace_complete(out / REPORT_JSON, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     files[REPORT_JSON] = out / REPORT_JSON
-    (out / REPORT_MD).write_text(_markdown(result, extra, invalid, files), encoding="utf-8")
+    markdown = _markdown(result, extra, invalid, files)
+    replace_complete(out / REPORT_MD, lambda tmp: tmp.write_text(markdown, encoding="utf-8"))
     files[REPORT_MD] = out / REPORT_MD
     return files

@@ -240,6 +240,7 @@ def write_motif_sheets(folder, paths, result, feedback=None, title=_english_titl
     ``canceled(done, total, folder)`` the sentence when the run is cancelled between sheets.
     """
     from .feedback import Canceled, ensure_feedback
+    from .messages import msg
 
     fb = ensure_feedback(feedback)
     os.makedirs(folder, exist_ok=True)
@@ -257,8 +258,8 @@ def write_motif_sheets(folder, paths, result, feedback=None, title=_english_titl
         contact_sheet(members, os.path.join(folder, f"{name}.png"), title=title(name, len(members)),
                       subtitle=subtitle)
         fb.progress(100.0 * (n + 1) / (len(names) + 1))
-        fb.info(f"Contact sheet {n + 1} of {len(names)}: {name} ({len(members)} photos).")
+        fb.info(msg("sheet_written", n + 1, len(names), name, len(members)))
     overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-    with open(os.path.join(folder, SHEETS_MARKER), "w", encoding="utf-8") as fh:
-        fh.write("\n".join([f"{name}.png" for name in names] + ["overview.png"]))
+    listing = "\n".join([f"{name}.png" for name in names] + ["overview.png"])
+    replace_complete(os.path.join(folder, SHEETS_MARKER), lambda tmp: Path(tmp).write_text(listing, encoding="utf-8"))
     return str(folder)

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback
+from .motifnames import ascii_name
 from .options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 
 MEASURES = values(SUMMARY_MEASURE_OPTIONS)  # ("pud", "users", "photos")
@@ -98,11 +99,11 @@ def utm_epsg(lon: float, lat: float) -> int:
 
 
 def motif_field_names(motifs: Sequence) -> dict:
-    """{motif: (count field, share field)}: ``n_``/``s_`` + the value in [A-Za-z0-9_] (at most 60
-    characters), made unique with a numeric suffix."""
+    """{motif: (count field, share field)}: ``n_``/``s_`` + the value in [A-Za-z0-9_] (accents
+    dropped: "õhtune jõgi" -> n_ohtune_jogi; at most 60 characters), made unique with a numeric suffix."""
     used, out = set(), {}
     for m in motifs:
-        base = re.sub(r"[^0-9A-Za-z_]+", "_", str(m)).strip("_")[:56] or "motif"
+        base = re.sub(r"[^0-9A-Za-z_]+", "_", ascii_name(m)).strip("_")[:56] or "motif"  # õ -> o
         name, k = base, 2
         while name.lower() in used:
             name, k = f"{base}_{k}", k + 1

@@ -43,6 +43,18 @@ the data row number (header not counted, fully empty lines skipped).
 Owner pseudonymisation: with ``hash_owner_salt`` the owner becomes
 ``'u_' + sha256(salt + owner)[:16]`` (distinct owners stay distinct, the same owner keeps one
 pseudonym for one salt) and the raw owner is never output.
+
+The table's other columns
+-------------------------
+:func:`plan_columns` keeps every column the import does not turn into a field of its own (a
+``category`` or ``motif`` typed in a spreadsheet, the table's photo id, its file name column…):
+names as in the table, types inferred from the values (whole numbers → integer, unless one has a
+leading zero such as ``007``; numbers → real; TRUE/FALSE cells → boolean; anything else, dates
+included, text). A name that clashes with a field of the import (``filename``, ``photo_id``…,
+compared without regard to case, as GeoPackage does) or with the GeoPackage's ``fid`` becomes
+``table_<name>``; :class:`ColumnPlan` lists what was renamed so the run can say it. When owners
+are hashed, columns that name a person (owner names, user names, real names, e-mail) are left
+out: they would undo the pseudonymisation.
 """
 from __future__ import annotations
 
@@ -52,13 +64,14 @@ import io
 import math
 import os
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Optional
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import list_files
+from .messages import msg
 from .photometa import (
     FIELDS,
     INVALID_FIELDS,
@@ -112,6 +125,12 @@ class TablePhotoRecord(PhotoRecord):
     tags: Optional[str] = None
     url: Optional[str] = None
     source_row: Optional[int] = None
+    extra: dict = field(default_factory=dict)  # the table's other columns, by field name
+
+    def as_row(self) -> dict:
+        row = super().as_row()
+        row.update(row.pop("extra", None) or {})
+        return row
 
 
 @dataclass
@@ -261,8 +280,12 @@ def pseudonymise(owner: str, salt: str) -> str:
 def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None, lon_field=None,
                taken_field=None, owner_field=None, title_field=None, tags_field=None,
                url_field=None, pattern: str = "{id}", recursive: bool = True,
-               hash_owner_salt: Optional[str] = None, feedback: CoreFeedback | None = None, columns=None):
-    """Join table rows to the files of folder; return ``(records, invalid)`` (see module doc)."""
+               hash_owner_salt: Optional[str] = None, feedback: CoreFeedback | None = None, columns=None,
+               plan: Optional["ColumnPlan"] = None):
+    """Join table rows to the files of folder; return ``(records, invalid)`` (see module doc).
+
+    ``plan`` (:func:`plan_columns`): the other columns each record keeps in ``extra``.
+    """
     feedback = ensure_feedback(feedback)
     root = Path(os.path.abspath(folder))
     if not root.is_dir():
@@ -317,14 +340,16 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
                                             f"row {first}.", number, table_id))
                 continue
             imported_by[key] = number
-            records.append(_record(header, row, cols, lat, lon, number, hash_owner_salt))
+            record = _record(header, row, cols, lat, lon, number, hash_owner_salt)
+            if plan is not None:
+                record.extra = plan.values(row)
+            records.append(record)
         feedback.progress(100.0 * number / max(1, len(rows)))
     for path in index.files:
         if path not in matched:
             invalid.append(TableInvalid(str(path), relative_path(path, root), path.name,
                                         "not_in_table", "No row of the table refers to this file."))
-    feedback.info(f"{len(rows)} table rows, {len(index.files)} files: {len(records)} photos "
-                  f"imported, {len(invalid)} rows or files listed as invalid.")
+    feedback.info(msg("table_summary", len(rows), len(index.files), len(records), len(invalid)))
     return records, invalid
 
 
@@ -472,3 +497,119 @@ def _text(value) -> str:
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     return str(value).strip()
+
+
+# --- the table's other columns ------------------------------------------------------------------
+
+# roles whose column becomes a field of the import (latitude, longitude, taken_at, owner, …);
+# the id and file name columns only find the files, so they are kept like any other column
+STORED_ROLES = ("latitude", "longitude", "taken_at", "owner", "title", "tags", "url")
+# columns that name a person: left out when owners are hashed (compared as in detect_columns)
+PERSONAL_COLUMNS = set(COLUMN_NAMES["owner"]) | {
+    "realname", "real_name", "owner_realname", "path_alias", "pathalias", "nsid", "owner_nsid", "owner_id",
+    "ownerid", "email", "e_mail", "user_email", "author_name", "photographer_name", "screen_name"}
+RESERVED_FIELDS = ("fid", "geom", "geometry")
+TABLE_PREFIX = "table_"
+
+
+@dataclass
+class KeptColumn:
+    column: str  # name in the table
+    field: str  # name in the layer
+    kind: str  # "str", "int", "float" or "bool"
+
+
+@dataclass
+class ColumnPlan:
+    """Which of the table's other columns the layer keeps, under which names and types."""
+
+    kept: list = field(default_factory=list)  # KeptColumn
+    personal: list = field(default_factory=list)  # columns left out (personal data)
+
+    @property
+    def schema(self) -> list:
+        return [(k.field, k.kind) for k in self.kept]
+
+    @property
+    def renamed(self) -> dict:
+        return {k.column: k.field for k in self.kept if k.column != k.field}
+
+    def values(self, row: dict) -> dict:
+        return {k.field: convert_cell(row.get(k.column), k.kind) for k in self.kept}
+
+
+def plan_columns(columns, rows, cols: dict, hashing: bool, fields=None) -> ColumnPlan:
+    """The :class:`ColumnPlan` of a table: every column not stored by a role of ``cols``
+    (:func:`detect_columns`), named and typed as described in the module doc. ``fields``: the
+    layer's own fields as (name, type) (default ``TABLE_FIELDS``)."""
+    stored = {cols.get(role) for role in STORED_ROLES if cols.get(role)}
+    taken = {name.lower() for name, _kind in (fields or TABLE_FIELDS)} | set(RESERVED_FIELDS)
+    plan = ColumnPlan()
+    for column in columns:
+        if column in stored:
+            continue
+        if hashing and _normalise(column) in PERSONAL_COLUMNS:
+            plan.personal.append(column)
+            continue
+        name = column if column.lower() not in taken else TABLE_PREFIX + column
+        base, n = name, 2
+        while name.lower() in taken:
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name.lower())
+        plan.kept.append(KeptColumn(column, name, infer_kind(row.get(column) for row in rows)))
+    return plan
+
+
+def infer_kind(values) -> str:
+    """'int', 'float', 'bool' or 'str' for a column's values (empty cells do not count)."""
+    kinds = set()
+    for value in values:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        kinds.add(_cell_kind(value))
+        if "str" in kinds:
+            return "str"
+    if not kinds:
+        return "str"
+    if kinds == {"bool"}:
+        return "bool"
+    if kinds == {"int"}:
+        return "int"
+    if kinds <= {"int", "float"}:
+        return "float"
+    return "str"
+
+
+def _cell_kind(value) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int" if abs(value) < 2 ** 63 else "str"
+    if isinstance(value, float):
+        return "float" if math.isfinite(value) else "str"
+    if not isinstance(value, str):
+        return "str"  # dates and times: ISO text
+    text = value.strip()
+    digits = text.lstrip("+-")
+    if digits.isascii() and digits.isdigit():
+        if len(digits) > 1 and digits.startswith("0"):
+            return "str"  # an id such as 007 keeps its zeros
+        return "int" if abs(int(text)) < 2 ** 63 else "str"
+    try:
+        number = float(text)
+    except ValueError:
+        return "str"
+    return "float" if math.isfinite(number) and any(ch.isdigit() for ch in text) else "str"
+
+
+def convert_cell(value, kind: str):
+    """A cell in its column's type (None for an empty cell)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value.strip() if isinstance(value, str) else value)
+    if kind == "float":
+        return float(value.strip() if isinstance(value, str) else value)
+    return _text(value)

@@ -44,6 +44,7 @@ import numpy as np
 
 from .feedback import CoreFeedback, ensure_feedback
 from .files import is_image_name, list_files
+from .messages import msg
 from .options import FINETUNE, TRAINING_METHOD_OPTIONS, values
 from .vecmath import l2_normalise
 
@@ -603,7 +604,7 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
                 f"not measured: {', '.join(missing)}."
             )
         t0 = time.perf_counter()
-        feedback.info(f"Fitting the {method} head on {len(tr)} photos, validating on {len(va)}.")
+        feedback.info(msg("fitting_head", method, len(tr), len(va)))
         head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks)
         val_paths = [paths[i] for i in va] if paths is not None else None
         evaluation = evaluate(head.predict_proba(X[va]), y[va], classes, val_paths)
@@ -612,12 +613,12 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
     cv = None
     if cv_folds and cv_folds >= 2:
         t0 = time.perf_counter()
-        feedback.info(f"{cv_folds}-fold cross-validation.")
+        feedback.info(msg("cross_validation", cv_folds))
         cv = cross_validate(X, y, classes, method, cv_folds, class_weight, seed, feedback.sub(30, 85), blocks)
         seconds["cross_validation"] = time.perf_counter() - t0
     feedback.progress(85.0)
     t0 = time.perf_counter()
-    feedback.info(f"Refitting the {method} head on all {len(y)} photos.")
+    feedback.info(msg("refitting_head", method, len(y)))
     head = fit_head(X, y, classes, method, class_weight, seed, feedback, blocks)
     seconds["final_fit"] = time.perf_counter() - t0
     feedback.progress(100.0)

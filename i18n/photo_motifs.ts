@@ -64,6 +64,431 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
+            <source>Photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Select photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>name of a new motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Split off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge the selected motifs into the largest of them; rename it afterwards (double-click its name).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The photos of the selected motifs belong to no motif (their original ids are kept, so this can be undone or redone).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photos selected on the map or in the attribute table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>no motif (unreadable photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} renamed {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}: double-click the name to rename it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{}: not a motif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos moved to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} is already a motif: choose it under 'to' and press Move.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos split off as the new motif {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo Motifs — motifs, labels and review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Save edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo layer:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} has no 'photo' field: choose a photo layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The edits could not be saved: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Edits saved in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Lobe's advice: at least {} photos per class to train, about {} for a good model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>new class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos without a label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>selected photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>all photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label selected photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Export labelled photos as class folders…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copies (never moves) every labelled photo into &lt;folder&gt;/&lt;class&gt;/, the layout Lobe, Orange and Teachable Machine read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Step through:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>at least {} to train</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>more is better ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{}   {} — {} photos ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Keys: {} · 0 skip · ← back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add the classes you want to teach, then press Start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Label:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Motif:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label {} photos as {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos labelled {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Folder for the class folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copying the labelled photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos copied into {} class folders in {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The export did not finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>least sure first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>where the class differs from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>leave out photos that have a label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Class field:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>no prediction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;{}:&lt;/b&gt; {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes in the Label tab.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model gave no class to confirm: press the key of the right class.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Enter: the class is right · keys: {} · 0 skip · ← back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Reviewed {}: {} confirmed, {} corrected (they are labels now).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model was right on {:.0%} of the reviewed photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Train from labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Retrain with the corrections</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label photos of at least two classes (at least {} each, as Lobe advises) to train.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Training in the background: you can go on labelling.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Hold-out accuracy {}&lt;/b&gt; (previous model: {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} corrections were used; before retraining the model was right on {} of the reviewed photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos have new predictions; model: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation type="unfinished" />
@@ -76,6 +501,11 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>Browse contact sheets…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Motifs, labels and review</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -96,6 +526,176 @@
         <message>
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Give a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>A name beginning with {} is run as a formula by spreadsheets; write it without that sign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The layer {} cannot be edited (read-only file or data source).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} cannot be added to the layer {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} holds numbers; name the motifs with 'Rename and merge motifs', which writes them as text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Rename motif {} to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Merge {} into {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} as not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} photos as not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Move {} photos to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The style is kept in the project; only GeoPackage files store it with the layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions (CLIP model)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>A folder made by 'Add a CLIP model' (image.onnx, text.onnx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Suggest names…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Double-click a suggestion to give it to the selected motif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Words to choose from (commas or lines):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Give some words, and a motif whose photos can be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Looking at the {} most typical photos of {} with CLIP…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions for {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>No names could be suggested: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>{}  ({:.0%} of the photos' votes, best word for {:.0%} of them)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Names for {}: double-click one to use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>None of the motif's photos could be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Press Start to step through the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Previous photo (←)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Skip this photo (0 or →)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Done: every photo of this list has had its turn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>No photos to step through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -149,12 +749,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/styling.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../plugin/photodock.py" />
             <source>unreadable photo</source>
             <translation type="unfinished" />
@@ -171,27 +765,7 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>No photo path</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>Loading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Other photos of {} ({})</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>{} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -217,6 +791,31 @@
         <message>
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training from the labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Classifying the photos with the new model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Predictions of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training was cancelled; the layer is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The predictions {} cannot be read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -325,6 +924,11 @@
         <message>
             <location filename="../plugin/workflow.py" />
             <source>2  Embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -593,12 +1197,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
             <translation type="unfinished" />
         </message>
@@ -648,48 +1252,63 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
+            <location filename="../processing/motif_names.py" />
+            <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the new name '{new}' begins with '{first}', which spreadsheets run as a formula; write it without that sign (an empty new name means 'not a motif').</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{new}' is reserved; choose another name.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} has no old motif; it is skipped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{old}' is no motif of this layer; the row is skipped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} repeats row {first} ('{old}'); it is used once.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': keep one of the two rows.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
+            <location filename="../processing/motif_names.py" />
+            <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -758,12 +1377,24 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <source>CLIP model folder (when chosen above; empty: the last one added)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A folder written by 'Add a CLIP model'. Left empty, the model added last is used.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation type="unfinished" />
         </message>
@@ -790,7 +1421,23 @@
         <message>
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>The feature has no photo path.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model: {} ({}); embedding cache: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -825,11 +1472,6 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
-            <source>Photo Motifs style</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/styling.py" />
             <source>The style could not be stored with the layer: {}</source>
             <translation type="unfinished" />
         </message>
@@ -841,6 +1483,11 @@
         <message>
             <location filename="../processing/summary_style.py" />
             <source>suppressed: fewer than {} users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>no motif (only photos outside every motif)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -985,138 +1632,103 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Reducing {} embeddings of {} values to {} principal components.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Measuring the distances between all {} photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Linking the {} photos into a tree ({} linkage).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Contact sheet {} of {}: {} ({} photos).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Normalising and reducing the embeddings: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Micro-clusters: batches done: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Micro-clusters: photos assigned: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Merging the micro-clusters: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Photos looked up in the cache: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Typical photos and ranks: motifs done: {} of {}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/workflows/__init__.py" />
             <source>Could not read the model {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Add a CLIP model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>clip,openclip,openai,laion,hugging face,image model,text,words,convert,onnx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Makes a CLIP model you downloaded once usable here: CLIP understands photos and words together, so motifs can be named in words without training ('Motifs from words') and photos found by a sentence ('Find photos by words or by a photo'); as an image model it recognises far more kinds of scenes than the built-in ones. The model is converted on this computer; your photos never leave it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Details: choose a Hugging Face CLIP folder as OpenAI and LAION publish them (for example openai/clip-vit-base-patch32 or laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — pick its config.json —, an OpenCLIP weights file (open_clip_pytorch_model.bin) with its architecture name, or OpenAI's ViT-B-32.pt. Nothing is downloaded. The model folder holds the image and text parts as ONNX, the tokenizer, an int8 image part (about twice as fast) and a model card with the speed measured here. A ViT-B/32 model takes about 600 MB and a few minutes to convert; torch and transformers are needed for the conversion only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>CLIP models (config.json *.safetensors *.bin *.pt *.pth);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Also write the int8 image part (faster, nearly the same embeddings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Name of the model (default: the folder or file name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Image part (image.onnx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Values per embedding</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Images per second measured here (batches of 16)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Needed for OpenCLIP weights without an open_clip_config.json beside them: open_clip's model name. OpenAI's and LAION-400M's weights need the '-quickgelu' name (ViT-B-32-quickgelu): the wrong one loads silently and changes every result. Ignored for Hugging Face folders, whose config.json says it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Converted {} in {} s into {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture: {}; activation {}; {} values per embedding; licence: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>ONNX equals the original within {} (image) and {} (text).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1192,6 +1804,7 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_embed.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
             <translation type="unfinished" />
         </message>
@@ -1227,6 +1840,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos per class: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1373,6 +1987,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Contact sheets: {}</source>
             <translation type="unfinished" />
         </message>
@@ -1458,6 +2073,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Photo layer</source>
             <translation type="unfinished" />
         </message>
@@ -1480,6 +2096,11 @@
         <message>
             <location filename="../processing/alg_export_groups.py" />
             <source>Remove EXIF/GPS from the copies (for sharing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Leave out photos without a value (e.g. not labelled yet), as in a Lobe dataset</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1534,6 +2155,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <location filename="../processing/alg_train.py" />
             <source>The layer has no field '{}'.</source>
             <translation type="unfinished" />
@@ -1647,6 +2269,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_search.py" />
             <source>Photos found</source>
             <translation type="unfinished" />
         </message>
@@ -1786,13 +2409,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../core/options.py" />
-            <source>Photos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
             <source>Invalid photos (with reasons)</source>
             <translation type="unfinished" />
         </message>
@@ -1828,7 +2444,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Every other column of the table (a category or motif typed in a spreadsheet, the photo id…) is kept with its name and type, so it can be the class field of training or the motif field of a summary; a name that clashes with a field of the import gets the prefix table_. Owner ids become salted hashes: analyses need distinct users, not their names, and columns naming a person (owner names, user names, e-mail) are then left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1934,6 +2550,21 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_import_table.py" />
             <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Other columns kept in the layer: {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The column '{}' clashes with a field of the import: it is kept as '{}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Left out because owners are hashed (they name a person): {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2053,6 +2684,251 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos looked up in the cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Normalising and reducing the embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: batches done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: photos assigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Merging the micro-clusters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Typical photos and ranks: motifs done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means: numbers of motifs tried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN: photos given the motif of their nearest sampled photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means for every number of motifs from {} to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN on {} photos (minimum motif size {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading the OpenCLIP weights {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The architecture name {} was not used: config.json sets the activation ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Activation ({}) and attention heads from open_clip_config.json.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Dimensions read from the weights: image width {}, text width {}, {} + {} attention heads.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the image tower ({} px) to ONNX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the text tower to ONNX.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Writing the int8 image tower.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation type="unfinished" />
@@ -2075,6 +2951,16 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/options.py" />
             <source>My own ONNX model (file below)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder (below; 'Add a CLIP model' converts one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder, int8 image tower (faster)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2144,6 +3030,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/options.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>none</source>
             <translation type="unfinished" />
         </message>
@@ -2275,6 +3162,162 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Rename and merge motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>rename,merge,names,motifs,clusters,curate,legend,not a motif</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Gives the motifs names instead of C1, C2…: from a table with the columns old and new, motifs are renamed, several old motifs with the same new name are merged, and an empty new name marks photos as 'not a motif'. The map legend, summaries, exports and the printed map then use the names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Details: the table is a CSV (comma, semicolon or tab) or XLSX file; optional columns note and colour (#RRGGBB) are stored with the names. The original ids stay in the field &lt;field&gt;_id (e.g. cluster_id), so the step can be redone: an old value is looked up among the current names first, then among the original ids (a row naming an original id takes those photos back out of a merge). The mapping is applied at once, not in a chain. The style is rebuilt with the counts of the new motifs; renamed motifs keep their colours, a merged motif takes the colour of its largest part. A GeoPackage output also gets a motif_names table (id, name, note, colour, photos). Unknown old values and repeated rows are reported and skipped; names that a spreadsheet would run as a formula, and two different names for one motif, stop the run with a sentence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motif or class field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos with named motifs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Contact sheets under the new names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motifs after renaming</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos whose motif changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos marked 'not a motif'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>One contact sheet per named motif, titled with its name, most typical photos first, and an overview.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The original ids are kept in {}: old values are looked up among the current names, then among those ids.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} → {} ({} photos)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos by words or by a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>clip,search,find,query,sentence,similar,photo,retrieval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Finds the photos that best match a sentence ('a frozen lake with skaters', 'graffiti under a bridge') or that look most like a photo you choose, using a CLIP model you added. The best matches are written to a new layer with their similarity, and selected on the photo layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Details: similarity is the cosine between the photo's and the query's CLIP embeddings (higher is closer; CLIP's text-to-photo values are small, around 0.2-0.35 for good matches). With both a sentence and a photo the query is their average. The query photo itself is left out of the results. Embeddings come from the cache, so searching a collection embedded once takes milliseconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos showing (a sentence)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Or photos that look like this photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Number of photos to find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Use the int8 image part (faster)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Similarity of the best match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Any language CLIP was trained on; English works best.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Give a sentence to search for, or a photo to find look-alikes of.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo {} cannot be read: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Ranked {} photos in {} ms.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo itself was left out ({} copies in the layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>{} photos selected on the layer {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2580,6 +3623,105 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_train.py" />
             <source>Seconds: {}; embeddings from the cache: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>clip,zero-shot,words,classes,names,prompts,unknown,classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Sorts photos into classes you only name in words — 'church', 'graffiti', 'river at night', 'winter park' — without any example photos, using a CLIP model you added. Photos that fit none of the classes are marked 'unknown'. Each photo gets its class, how sure the model is and the next best classes; the result can also be saved as a model for 'Classify photos'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Details: write one class per line, or name a text file. A line 'graffiti: street art on a wall; a wall with graffiti' gives a class its own sentences; otherwise the name is put into each template ('a photo of a {}.' and five more, averaged as CLIP does). 'Unknown': a photo is unknown when generic sentences ('a photo of something') or a kind of photo you list as belonging to no class (for example selfie, food, screenshot) match it better than every class, or when its confidence is below the threshold. other_margin says by how much the best class beat the best of those (negative: unknown). Embeddings are cached as for every image model. Write class names and sentences in English: CLIP learnt mostly from English text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Kinds of photos that belong to no class (one per line, e.g. selfie, food): such photos become 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos that generic sentences ('a photo of something') describe better than every class are 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Also save as a model for 'Classify photos'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with a class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>For example:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+At least two classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>A model folder (model.onnx, signature.json) that 'Classify photos' and Lobe's loaders run; photos the other sentences match get the class 'unknown (…)' there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Name at least two classes, one per line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>{} classes from {} sentences; 'other' entries: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Model for 'Classify photos' written to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words ({})</source>
             <translation type="unfinished" />
         </message>
         <message>

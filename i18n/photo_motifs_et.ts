@@ -64,6 +64,431 @@
             <translation>Sulge</translation>
         </message>
         <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif</source>
+            <translation>Motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <location filename="../processing/alg_import_photos.py" />
+            <location filename="../processing/alg_import_table.py" />
+            <location filename="../core/options.py" />
+            <source>Photos</source>
+            <translation>Fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Note</source>
+            <translation>Märkus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Select photos</source>
+            <translation>Vali fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge</source>
+            <translation>Ühenda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Not a motif</source>
+            <translation>Pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Move</source>
+            <translation>Teisalda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>name of a new motif</source>
+            <translation>uue motiivi nimi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Split off</source>
+            <translation>Eralda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Field:</source>
+            <translation>Väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Merge the selected motifs into the largest of them; rename it afterwards (double-click its name).</source>
+            <translation>Ühendab valitud motiivid neist suurimaga; nimeta see seejärel ümber (topeltklõps nimel).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The photos of the selected motifs belong to no motif (their original ids are kept, so this can be undone or redone).</source>
+            <translation>Valitud motiivide fotod ei kuulu ühtegi motiivi (nende algsed tunnused jäävad alles, nii et seda saab tagasi võtta või uuesti teha).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>to</source>
+            <translation>motiivi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photos selected on the map or in the attribute table</source>
+            <translation>Kaardil või atribuuditabelis valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>not a motif</source>
+            <translation>pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>no motif (unreadable photos)</source>
+            <translation>motiivita (loetamatud fotod)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos selected</source>
+            <translation>{} fotot valitud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}.</source>
+            <translation>{} ühendati motiiviga {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} renamed {}.</source>
+            <translation>{} nimetati ümber: {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} merged into {}: double-click the name to rename it.</source>
+            <translation>{} ühendati motiiviga {}: ümbernimetamiseks tee nimel topeltklõps.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{}: not a motif.</source>
+            <translation>{}: pole motiiv.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos moved to {}.</source>
+            <translation>{} fotot teisaldati motiivi {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} is already a motif: choose it under 'to' and press Move.</source>
+            <translation>{} on juba motiiv: vali see loendist „motiivi” ja vajuta „Teisalda”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} photos split off as the new motif {}.</source>
+            <translation>{} fotot eraldati uueks motiiviks {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo Motifs — motifs, labels and review</source>
+            <translation>Photo Motifs — motiivid, märgendid ja ülevaatus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Motifs</source>
+            <translation>Motiivid</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Label</source>
+            <translation>Märgenda</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Review</source>
+            <translation>Ülevaatus</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo</source>
+            <translation>Võta tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Redo</source>
+            <translation>Tee uuesti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Save edits</source>
+            <translation>Salvesta muudatused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Photo layer:</source>
+            <translation>Fotokiht:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>{} has no 'photo' field: choose a photo layer.</source>
+            <translation>Kihil {} pole välja „photo”: vali fotokiht.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Undo: {}</source>
+            <translation>Võta tagasi: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>The edits could not be saved: {}</source>
+            <translation>Muudatusi ei õnnestunud salvestada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/curation_dock.py" />
+            <source>Edits saved in {}.</source>
+            <translation>Muudatused salvestati kihti {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Lobe's advice: at least {} photos per class to train, about {} for a good model.</source>
+            <translation>Lobe'i soovitus: treenimiseks vähemalt {} fotot klassi kohta, hea mudeli jaoks umbes {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>new class</source>
+            <translation>uus klass</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add class</source>
+            <translation>Lisa klass</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos without a label</source>
+            <translation>märgendita fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>selected photos</source>
+            <translation>valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>all photos</source>
+            <translation>kõik fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start</source>
+            <translation>Alusta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label selected photos</source>
+            <translation>Märgenda valitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Export labelled photos as class folders…</source>
+            <translation>Ekspordi märgendatud fotod klassikaustadesse…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copies (never moves) every labelled photo into &lt;folder&gt;/&lt;class&gt;/, the layout Lobe, Orange and Teachable Machine read.</source>
+            <translation>Kopeerib (ei teisalda kunagi) iga märgendatud foto kausta &lt;kaust&gt;/&lt;klass&gt;/ — seda paigutust loevad Lobe, Orange ja Teachable Machine.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label field:</source>
+            <translation>Märgendi väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Step through:</source>
+            <translation>Sammu läbi:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>at least {} to train</source>
+            <translation>treenimiseks vähemalt {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>more is better ({})</source>
+            <translation>rohkem on parem ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>good</source>
+            <translation>hea</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{}   {} — {} photos ({})</source>
+            <translation>{}   {} — {} fotot ({})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Keys: {} · 0 skip · ← back</source>
+            <translation>Klahvid: {} · 0 jäta vahele · ← tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Add the classes you want to teach, then press Start.</source>
+            <translation>Lisa klassid, mida tahad õpetada, ja vajuta „Alusta”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Label:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;Märgend:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Motif:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;Motiiv:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label {} photos as {}</source>
+            <translation>Märgenda {} fotot klassiga {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes first.</source>
+            <translation>Klahvil {} pole klassi: lisa esmalt klassid.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos labelled {}.</source>
+            <translation>{} fotot märgendati klassiga {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Folder for the class folders</source>
+            <translation>Kaust klassikaustade jaoks</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Copying the labelled photos</source>
+            <translation>Märgendatud fotode kopeerimine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos copied into {} class folders in {}.</source>
+            <translation>{} fotot kopeeriti {} klassikausta asukohas {}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The export did not finish.</source>
+            <translation>Eksport ei lõppenud.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>least sure first</source>
+            <translation>kõige ebakindlamad eespool</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>where the class differs from</source>
+            <translation>kus klass erineb väljast</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>photos called 'unknown'</source>
+            <translation>fotod klassiga „unknown”</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>leave out photos that have a label</source>
+            <translation>jäta välja märgendiga fotod</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Start review</source>
+            <translation>Alusta ülevaatust</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Class field:</source>
+            <translation>Klassi väli:</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>no prediction</source>
+            <translation>ennustus puudub</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;{}:&lt;/b&gt; {}</source>
+            <translation>&lt;b&gt;{}:&lt;/b&gt; {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>No class has the key {}: add classes in the Label tab.</source>
+            <translation>Klahvil {} pole klassi: lisa klassid sakil „Märgenda”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model gave no class to confirm: press the key of the right class.</source>
+            <translation>Mudel ei andnud klassi, mida kinnitada: vajuta õige klassi klahvi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Enter: the class is right · keys: {} · 0 skip · ← back</source>
+            <translation>Enter: klass on õige · klahvid: {} · 0 jäta vahele · ← tagasi</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Reviewed {}: {} confirmed, {} corrected (they are labels now).</source>
+            <translation>Üle vaadatud {}: {} kinnitatud, {} parandatud (need on nüüd märgendid).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>The model was right on {:.0%} of the reviewed photos.</source>
+            <translation>Mudel oli õige {:.0%} üle vaadatud fotodest.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Train from labels</source>
+            <translation>Treeni märgenditest</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Cancel</source>
+            <translation>Katkesta</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Retrain with the corrections</source>
+            <translation>Treeni parandustega uuesti</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Label photos of at least two classes (at least {} each, as Lobe advises) to train.</source>
+            <translation>Treenimiseks märgenda vähemalt kahe klassi fotosid (Lobe'i soovitusel igaühest vähemalt {}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>Training in the background: you can go on labelling.</source>
+            <translation>Treenimine käib taustal: võid märgendamist jätkata.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>&lt;b&gt;Hold-out accuracy {}&lt;/b&gt; (previous model: {}).</source>
+            <translation>&lt;b&gt;Valideerimise täpsus {}&lt;/b&gt; (eelmine mudel: {}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} corrections were used; before retraining the model was right on {} of the reviewed photos.</source>
+            <translation>Kasutati {} parandust; enne uut treenimist oli mudel õige {} üle vaadatud fotodest.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/label_review.py" />
+            <source>{} photos have new predictions; model: {}</source>
+            <translation>{} fotol on uued ennustused; mudel: {}</translation>
+        </message>
+        <message>
             <location filename="../plugin/main.py" />
             <source>Photo Motifs: from photos to a map…</source>
             <translation>Photo Motifs: fotodest kaardini…</translation>
@@ -77,6 +502,11 @@
             <location filename="../plugin/main.py" />
             <source>Browse contact sheets…</source>
             <translation>Sirvi kontaktlehti…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/main.py" />
+            <source>Motifs, labels and review</source>
+            <translation>Motiivid, märgendid ja ülevaatus</translation>
         </message>
         <message>
             <location filename="../plugin/main.py" />
@@ -97,6 +527,176 @@
             <location filename="../plugin/main.py" />
             <source>&amp;Photo Motifs</source>
             <translation>&amp;Photo Motifs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Give a name.</source>
+            <translation>Anna nimi.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>A name beginning with {} is run as a formula by spreadsheets; write it without that sign.</source>
+            <translation>Märgiga {} algavat nime käivitavad tabelarvutusprogrammid valemina; kirjuta see ilma selle märgita.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The layer {} cannot be edited (read-only file or data source).</source>
+            <translation>Kihti {} ei saa muuta (kirjutuskaitstud fail või andmeallikas).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} cannot be added to the layer {}.</source>
+            <translation>Välja {} ei saa kihile {} lisada.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The field {} holds numbers; name the motifs with 'Rename and merge motifs', which writes them as text.</source>
+            <translation>Väljas {} on arvud; nimeta motiivid tööriistaga „Nimeta ja ühenda motiive”, mis kirjutab need tekstina.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Rename motif {} to {}</source>
+            <translation>Nimeta motiiv {} ümber: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Merge {} into {}</source>
+            <translation>Ühenda {} motiiviga {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} as not a motif</source>
+            <translation>Märgi {}: pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Mark {} photos as not a motif</source>
+            <translation>Märgi {} fotot: pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>Move {} photos to {}</source>
+            <translation>Teisalda {} fotot motiivi {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/motif_edits.py" />
+            <source>The style is kept in the project; only GeoPackage files store it with the layer.</source>
+            <translation>Stiil jääb projekti; kihiga koos salvestavad stiili ainult GeoPackage-failid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" />
+            <source>Photo Motifs style</source>
+            <translation>Photo Motifsi stiil</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions (CLIP model)</source>
+            <translation>Nimesoovitused (CLIP-mudel)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>A folder made by 'Add a CLIP model' (image.onnx, text.onnx).</source>
+            <translation>Kaust, mille tegi tööriist „Lisa CLIP-mudel” (image.onnx, text.onnx).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Suggest names…</source>
+            <translation>Soovita nimesid…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Double-click a suggestion to give it to the selected motif.</source>
+            <translation>Topeltklõps soovitusel annab selle nime valitud motiivile.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Words to choose from (commas or lines):</source>
+            <translation>Sõnad, mille seast valida (komade või ridadena):</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Give some words, and a motif whose photos can be read.</source>
+            <translation>Anna mõned sõnad ja motiiv, mille fotosid saab lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Looking at the {} most typical photos of {} with CLIP…</source>
+            <translation>Vaatan CLIP-iga {} kõige tüüpilisemat fotot motiivist {}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Name suggestions for {}</source>
+            <translation>Nimesoovitused motiivile {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>No names could be suggested: {}</source>
+            <translation>Nimesid ei õnnestunud soovitada: {}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>cancelled</source>
+            <translation>katkestatud</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>{}  ({:.0%} of the photos' votes, best word for {:.0%} of them)</source>
+            <translation>{}  ({:.0%} fotode häältest, parim sõna {:.0%} fotole)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>Names for {}: double-click one to use it.</source>
+            <translation>Nimed motiivile {}: kasutamiseks tee topeltklõps.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/name_suggestions.py" />
+            <source>None of the motif's photos could be read.</source>
+            <translation>Ühtegi motiivi fotot ei õnnestunud lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Press Start to step through the photos.</source>
+            <translation>Fotode läbisammumiseks vajuta „Alusta”.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Previous photo (←)</source>
+            <translation>Eelmine foto (←)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Skip this photo (0 or →)</source>
+            <translation>Jäta see foto vahele (0 või →)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>Done: every photo of this list has had its turn.</source>
+            <translation>Valmis: selle loendi iga foto on läbi vaadatud.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photo_stepper.py" />
+            <source>No photos to step through.</source>
+            <translation>Pole fotosid, mida läbi sammuda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>No photo path</source>
+            <translation>Foto failitee puudub</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>Loading…</source>
+            <translation>Laadin…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>The photo cannot be read.</source>
+            <translation>Fotot ei saa lugeda.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/photodock.py" />
+            <source>{} of {}</source>
+            <translation>{} / {}</translation>
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
@@ -149,12 +749,6 @@
             <translation>Klass</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif</source>
-            <translation>Motiiv</translation>
-        </message>
-        <message>
             <location filename="../plugin/photodock.py" />
             <source>unreadable photo</source>
             <translation>loetamatu foto</translation>
@@ -171,28 +765,8 @@
         </message>
         <message>
             <location filename="../plugin/photodock.py" />
-            <source>No photo path</source>
-            <translation>Foto failitee puudub</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>Loading…</source>
-            <translation>Laadin…</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
             <source>Other photos of {} ({})</source>
             <translation>Motiivi {} teised fotod ({})</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>The photo cannot be read.</source>
-            <translation>Fotot ei saa lugeda.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/photodock.py" />
-            <source>{} of {}</source>
-            <translation>{} / {}</translation>
         </message>
         <message>
             <location filename="../plugin/tasks.py" />
@@ -218,6 +792,31 @@
             <location filename="../plugin/tasks.py" />
             <source>“{}” stopped without a result: the error is in the QGIS message log (Python tab).</source>
             <translation>„{}” peatus ilma tulemuseta: viga on QGIS-i teatelogis (Pythoni kaart).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training from the labels</source>
+            <translation>Märgenditest treenimine</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Classifying the photos with the new model</source>
+            <translation>Fotode klassifitseerimine uue mudeliga</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Predictions of {}</source>
+            <translation>Mudeli {} ennustused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>Training was cancelled; the layer is unchanged.</source>
+            <translation>Treenimine katkestati; kiht on muutmata.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/training.py" />
+            <source>The predictions {} cannot be read.</source>
+            <translation>Ennustusi {} ei saa lugeda.</translation>
         </message>
         <message>
             <location filename="../plugin/viewer.py" />
@@ -326,6 +925,11 @@
             <location filename="../plugin/workflow.py" />
             <source>2  Embeddings</source>
             <translation>2  Vektoresitused</translation>
+        </message>
+        <message>
+            <location filename="../plugin/workflow.py" />
+            <source>CLIP: {}</source>
+            <translation>CLIP: {}</translation>
         </message>
         <message>
             <location filename="../plugin/workflow.py" />
@@ -593,12 +1197,12 @@
             <translation>Fotod, mida ei saanud kaardile panna</translation>
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation>{} — {} fotot</translation>
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
             <translation>kõige tüüpilisemad eespool</translation>
         </message>
@@ -648,49 +1252,64 @@
             <translation>fotode</translation>
         </message>
         <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation>Kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaadet pole).</translation>
+        </message>
+        <message>
             <location filename="../processing/base.py" />
             <source>Runs entirely on this computer: no photo, embedding or model is sent anywhere and no network connection is made.</source>
             <translation>Töötab täielikult selles arvutis: ühtegi fotot, vektoresitust ega mudelit ei saadeta kuhugi ja võrguühendust ei looda.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} copied</source>
-            <translation>{} kopeeritud</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>The motif names are kept in the layer's values; a names table (with notes and colours) is stored only in GeoPackage files.</source>
+            <translation>Motiivide nimed on kihi väärtustes; nimede tabel (märkuste ja värvidega) salvestatakse ainult GeoPackage-failidesse.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} hard-linked</source>
-            <translation>{} kõvalingitud</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the new name '{new}' begins with '{first}', which spreadsheets run as a formula; write it without that sign (an empty new name means 'not a motif').</source>
+            <translation>Rida {row}: uus nimi „{new}” algab märgiga „{first}”, mida tabelarvutusprogrammid käivitavad valemina; kirjuta see ilma selle märgita (tühi uus nimi tähendab „pole motiiv”).</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} symbolic links</source>
-            <translation>{} sümbolinki</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{new}' is reserved; choose another name.</source>
+            <translation>Rida {row}: „{new}” on reserveeritud; vali muu nimi.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} re-encoded without metadata</source>
-            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} has no old motif; it is skipped.</source>
+            <translation>Real {row} pole vana motiivi; see jäetakse vahele.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} already there (identical)</source>
-            <translation>{} juba olemas (identsed)</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: '{old}' is no motif of this layer; the row is skipped.</source>
+            <translation>Rida {row}: „{old}” pole selle kihi motiiv; rida jäetakse vahele.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} renamed to avoid a name clash</source>
-            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} repeats row {first} ('{old}'); it is used once.</source>
+            <translation>Rida {row} kordab rida {first} („{old}”); seda kasutatakse üks kord.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} not exported</source>
-            <translation>{} eksportimata</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row} gives '{old}' the name '{new}', row {first} gave it '{first_new}': keep one of the two rows.</source>
+            <translation>Rida {row} annab motiivile „{old}” nime „{new}”, rida {first} andis talle nime „{first_new}”: jäta alles üks neist ridadest.</translation>
         </message>
         <message>
-            <location filename="../processing/messages.py" />
-            <source>{} into {} folders under {}.</source>
-            <translation>{} ({} kausta kaustas {}).</translation>
+            <location filename="../processing/motif_names.py" />
+            <source>No old motif of the mapping is in the layer; its motifs are: {motifs}.</source>
+            <translation>Ühtegi vastavustabeli vana motiivi pole kihis; kihi motiivid on: {motifs}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>Row {row}: the colour '{colour}' is not #RRGGBB; the palette chooses one.</source>
+            <translation>Rida {row}: värv „{colour}” pole kujul #RRGGBB; värvi valib palett.</translation>
+        </message>
+        <message>
+            <location filename="../processing/motif_names.py" />
+            <source>The names '{names}' differ only in upper/lower case: they stay separate motifs, but exported folders merge on Windows and macOS.</source>
+            <translation>Nimed „{names}” erinevad ainult suur- ja väiketähtede poolest: need jäävad eraldi motiivideks, kuid eksporditud kaustad liituvad Windowsis ja macOS-is.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
@@ -758,12 +1377,24 @@
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
-            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
-            <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+            <source>CLIP model folder (when chosen above; empty: the last one added)</source>
+            <translation>CLIP-mudeli kaust (kui see on ülal valitud; tühi: viimati lisatud mudel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation>Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem; sinu lisatud CLIP-mudel tunneb ära palju rohkem eri stseene, kuid on aeglasem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>A folder written by 'Add a CLIP model'. Left empty, the model added last is used.</source>
+            <translation>Kaust, mille kirjutas „Lisa CLIP-mudel”. Tühjaks jättes kasutatakse viimati lisatud mudelit.</translation>
         </message>
         <message>
             <location filename="../processing/photo_sources.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Embedding cache (SQLite or GeoPackage file; default next to the project)</source>
             <translation>Vektoresituste vahemälu (SQLite- või GeoPackage-fail; vaikimisi projekti kõrval)</translation>
         </message>
@@ -790,8 +1421,24 @@
         <message>
             <location filename="../processing/translation.py" />
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>The feature has no photo path.</source>
             <translation>Nähtusel pole foto failiteed.</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model folder (empty: the model added last with 'Add a CLIP model')</source>
+            <translation>CLIP-mudeli kaust (tühi: viimati tööriistaga „Lisa CLIP-mudel” lisatud mudel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>CLIP model: {} ({}); embedding cache: {}</source>
+            <translation>CLIP-mudel: {} ({}); vektoresituste vahemälu: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/photo_sources.py" />
+            <source>Embeddings: {} from the cache, {} computed, {} photos could not be read.</source>
+            <translation>Vektoresitused: {} vahemälust, {} arvutatud, {} fotot ei õnnestunud lugeda.</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" />
@@ -825,11 +1472,6 @@
         </message>
         <message>
             <location filename="../processing/styling.py" />
-            <source>Photo Motifs style</source>
-            <translation>Photo Motifsi stiil</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" />
             <source>The style could not be stored with the layer: {}</source>
             <translation>Stiili ei õnnestunud kihiga koos salvestada: {}</translation>
         </message>
@@ -842,6 +1484,11 @@
             <location filename="../processing/summary_style.py" />
             <source>suppressed: fewer than {} users</source>
             <translation>varjatud: vähem kui {} kasutajat</translation>
+        </message>
+        <message>
+            <location filename="../processing/summary_style.py" />
+            <source>no motif (only photos outside every motif)</source>
+            <translation>motiivita (ainult motiividesse mittekuuluvad fotod)</translation>
         </message>
         <message>
             <location filename="../processing/summary_style.py" />
@@ -985,139 +1632,104 @@
             <translation>Fotol pole kihis klassi.</translation>
         </message>
         <message>
-            <location filename="../processing/translation.py" />
-            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
-            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
-            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
-            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{} photos in {} classes; computing embeddings with {}.</source>
-            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fitting the {} head on {} photos, validating on {}.</source>
-            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>{}-fold cross-validation.</source>
-            <translation>{}-kordne ristvalideerimine.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Refitting the {} head on all {} photos.</source>
-            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converting {} to ONNX (once; cached in {}).</source>
-            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Converted {} in {} s.</source>
-            <translation>Mudel {} teisendati ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantising {} to int8 (once; cached in {}).</source>
-            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Quantised {} in {} s.</source>
-            <translation>Mudel {} kvantiseeriti ({} s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Decoding {} photos for fine-tuning.</source>
-            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Reducing {} embeddings of {} values to {} principal components.</source>
-            <translation>Taandan {} vektoresitust {} väärtuselt {} peakomponendile.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Measuring the distances between all {} photos.</source>
-            <translation>Mõõdan kõigi {} foto omavahelisi kaugusi.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Linking the {} photos into a tree ({} linkage).</source>
-            <translation>Ühendan {} fotot puuks ({} seos).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
-            <translation>Rühmitan {} fotot {} mikroklastriks ({} läbimist mini-batch k-keskmiste meetodiga).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
-            <translation>Ühendan {} mikroklastrit puuks ({} seos, kaalutud nende fotode arvuga).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
-            <translation>Leian iga {} motiivi kõige tüüpilisema foto ja järjestan motiivide fotod.</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Contact sheet {} of {}: {} ({} photos).</source>
-            <translation>Kontaktleht {}/{}: {} ({} fotot).</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Normalising and reducing the embeddings: {} of {}</source>
-            <translation>Vektoresituste normeerimine ja taandamine: {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Micro-clusters: batches done: {} of {}</source>
-            <translation>Mikroklastrid: partiisid tehtud {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Micro-clusters: photos assigned: {} of {}</source>
-            <translation>Mikroklastrid: fotosid määratud {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Merging the micro-clusters: {} of {}</source>
-            <translation>Mikroklastrite ühendamine: {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Photos looked up in the cache: {} of {}</source>
-            <translation>Vahemälust otsitud fotod: {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Typical photos and ranks: motifs done: {} of {}</source>
-            <translation>Tüüpilised fotod ja järjestus: motiive tehtud {}/{}</translation>
-        </message>
-        <message>
-            <location filename="../processing/translation.py" />
-            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
-            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
-        </message>
-        <message>
             <location filename="../processing/workflows/__init__.py" />
             <source>Could not read the model {}</source>
             <translation>Mudelit {} ei õnnestunud lugeda</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Add a CLIP model</source>
+            <translation>Lisa CLIP-mudel</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>clip,openclip,openai,laion,hugging face,image model,text,words,convert,onnx</source>
+            <translation>clip,openclip,openai,laion,hugging face,pildimudel,tekst,sõnad,teisenda,image model,text,words,convert,onnx</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Makes a CLIP model you downloaded once usable here: CLIP understands photos and words together, so motifs can be named in words without training ('Motifs from words') and photos found by a sentence ('Find photos by words or by a photo'); as an image model it recognises far more kinds of scenes than the built-in ones. The model is converted on this computer; your photos never leave it.</source>
+            <translation>Teeb ühe korra alla laaditud CLIP-mudeli siin kasutatavaks: CLIP mõistab fotosid ja sõnu koos, nii et motiive saab ilma treenimiseta sõnadega nimetada („Motiivid sõnadest”) ja fotosid lause järgi leida („Leia fotod sõnade või foto järgi”); pildimudelina tunneb see ära palju rohkem eri stseene kui sisseehitatud mudelid. Mudel teisendatakse selles arvutis; sinu fotod ei lahku sellest kunagi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Details: choose a Hugging Face CLIP folder as OpenAI and LAION publish them (for example openai/clip-vit-base-patch32 or laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — pick its config.json —, an OpenCLIP weights file (open_clip_pytorch_model.bin) with its architecture name, or OpenAI's ViT-B-32.pt. Nothing is downloaded. The model folder holds the image and text parts as ONNX, the tokenizer, an int8 image part (about twice as fast) and a model card with the speed measured here. A ViT-B/32 model takes about 600 MB and a few minutes to convert; torch and transformers are needed for the conversion only.</source>
+            <translation>Üksikasjad: vali Hugging Face'i CLIP-kaust, nagu OpenAI ja LAION neid avaldavad (näiteks openai/clip-vit-base-patch32 või laion/CLIP-ViT-B-32-laion2B-s34B-b79K: config.json, model.safetensors, vocab.json, merges.txt) — vali selle config.json —, OpenCLIP-i kaalude fail (open_clip_pytorch_model.bin) koos arhitektuuri nimega või OpenAI ViT-B-32.pt. Midagi ei laadita alla. Mudelikaustas on pildi- ja tekstiosa ONNX-ina, sõnestaja, int8-pildiosa (umbes kaks korda kiirem) ja mudelikaart siin mõõdetud kiirusega. ViT-B/32 mudel võtab umbes 600 MB ja selle teisendamine mõne minuti; torch ja transformers on vajalikud ainult teisendamiseks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Downloaded CLIP model: config.json of a Hugging Face folder, or a weights file (.safetensors, .bin, .pt)</source>
+            <translation>Alla laaditud CLIP-mudel: Hugging Face'i kausta config.json või kaalude fail (.safetensors, .bin, .pt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>CLIP models (config.json *.safetensors *.bin *.pt *.pth);;All files (*)</source>
+            <translation>CLIP-mudelid (config.json *.safetensors *.bin *.pt *.pth);;Kõik failid (*)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture of an OpenCLIP file (e.g. ViT-B-32, ViT-B-32-quickgelu)</source>
+            <translation>OpenCLIP-i faili arhitektuur (nt ViT-B-32, ViT-B-32-quickgelu)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Model folder (empty: the plugin's model folder, where the dialogs find it)</source>
+            <translation>Mudelikaust (tühi: lisandmooduli mudelikaust, kust dialoogid selle leiavad)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Also write the int8 image part (faster, nearly the same embeddings)</source>
+            <translation>Kirjuta ka int8-pildiosa (kiirem, peaaegu samad vektoresitused)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Name of the model (default: the folder or file name)</source>
+            <translation>Mudeli nimi (vaikimisi kausta või faili nimi)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Image part (image.onnx)</source>
+            <translation>Pildiosa (image.onnx)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Values per embedding</source>
+            <translation>Väärtusi vektoresituse kohta</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Images per second measured here (batches of 16)</source>
+            <translation>Siin mõõdetud pilte sekundis (16-kaupa)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Needed for OpenCLIP weights without an open_clip_config.json beside them: open_clip's model name. OpenAI's and LAION-400M's weights need the '-quickgelu' name (ViT-B-32-quickgelu): the wrong one loads silently and changes every result. Ignored for Hugging Face folders, whose config.json says it.</source>
+            <translation>Vajalik OpenCLIP-i kaaludele, mille kõrval pole faili open_clip_config.json: open_clip'i mudeli nimi. OpenAI ja LAION-400M kaalud vajavad nime lõpuga „-quickgelu” (ViT-B-32-quickgelu): vale nimi laadib vaikselt ja muudab iga tulemust. Hugging Face'i kaustade puhul ei kasutata, sest nende config.json ütleb selle ise.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>A new or empty folder; an existing model is never overwritten.</source>
+            <translation>Uus või tühi kaust; olemasolevat mudelit ei kirjutata kunagi üle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Converted {} in {} s into {}</source>
+            <translation>Mudel {} teisendati {} s-ga kausta {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Architecture: {}; activation {}; {} values per embedding; licence: {}</source>
+            <translation>Arhitektuur: {}; aktivatsioon {}; {} väärtust vektoresituse kohta; litsents: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>ONNX equals the original within {} (image) and {} (text).</source>
+            <translation>ONNX võrdub originaaliga täpsusega {} (pilt) ja {} (tekst).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_addclip.py" />
+            <source>Speed here, batches of 16: {} images/s, int8 {} images/s, {} texts/s.</source>
+            <translation>Kiirus siin, 16-kaupa: {} pilti/s, int8 {} pilti/s, {} teksti/s.</translation>
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
@@ -1192,6 +1804,7 @@
         <message>
             <location filename="../processing/alg_classify.py" />
             <location filename="../processing/alg_embed.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos that could not be read</source>
             <translation>Fotod, mida ei õnnestunud lugeda</translation>
         </message>
@@ -1227,6 +1840,7 @@
         </message>
         <message>
             <location filename="../processing/alg_classify.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>Photos per class: {}</source>
             <translation>Fotosid klassi kohta: {}</translation>
         </message>
@@ -1373,6 +1987,7 @@
         </message>
         <message>
             <location filename="../processing/alg_cluster.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Contact sheets: {}</source>
             <translation>Kontaktlehed: {}</translation>
         </message>
@@ -1458,6 +2073,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <source>Photo layer</source>
             <translation>Fotokiht</translation>
         </message>
@@ -1481,6 +2097,11 @@
             <location filename="../processing/alg_export_groups.py" />
             <source>Remove EXIF/GPS from the copies (for sharing)</source>
             <translation>Eemalda koopiatest EXIF/GPS (jagamiseks)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_export_groups.py" />
+            <source>Leave out photos without a value (e.g. not labelled yet), as in a Lobe dataset</source>
+            <translation>Jäta välja väärtuseta fotod (nt veel märgendamata), nagu Lobe'i andmestikus</translation>
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
@@ -1534,6 +2155,7 @@
         </message>
         <message>
             <location filename="../processing/alg_export_groups.py" />
+            <location filename="../processing/alg_rename_motifs.py" />
             <location filename="../processing/alg_train.py" />
             <source>The layer has no field '{}'.</source>
             <translation>Kihil pole välja „{}”.</translation>
@@ -1649,6 +2271,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
+            <location filename="../processing/alg_search.py" />
             <source>Photos found</source>
             <translation>Leitud fotosid</translation>
         </message>
@@ -1788,13 +2411,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_photos.py" />
-            <location filename="../processing/alg_import_table.py" />
-            <location filename="../core/options.py" />
-            <source>Photos</source>
-            <translation>Fotod</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_import_photos.py" />
             <source>Invalid photos (with reasons)</source>
             <translation>Vigased fotod (koos põhjustega)</translation>
         </message>
@@ -1830,8 +2446,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
-            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
-            <translation>Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Every other column of the table (a category or motif typed in a spreadsheet, the photo id…) is kept with its name and type, so it can be the class field of training or the motif field of a summary; a name that clashes with a field of the import gets the prefix table_. Owner ids become salted hashes: analyses need distinct users, not their names, and columns naming a person (owner names, user names, e-mail) are then left out.</source>
+            <translation>Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Tabeli kõik muud veerud (tabelarvutuses sisestatud kategooria või motiiv, foto id…) jäävad alles oma nime ja tüübiga, nii et neid saab kasutada treenimise klassiväljana või kokkuvõtte motiiviväljana; importimise väljaga kattuv nimi saab eesliite table_. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid, ja isikut nimetavad veerud (omanike nimed, kasutajanimed, e-post) jäetakse siis välja.</translation>
         </message>
         <message>
             <location filename="../processing/alg_import_table.py" />
@@ -1937,6 +2553,21 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_import_table.py" />
             <source>Owners are pseudonymised with your personal salt (kept in your user folder): hashes are comparable across all your imports and harvests on this computer.</source>
             <translation>Omanikud pseudonüümitakse sinu isikliku soolaga (hoitakse sinu kasutajakaustas): räsid on võrreldavad kõigis sinu importides ja kogumistes selles arvutis.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Other columns kept in the layer: {}.</source>
+            <translation>Kihti jäid tabeli muud veerud: {}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>The column '{}' clashes with a field of the import: it is kept as '{}'.</source>
+            <translation>Veerg „{}” kattub importimise väljaga: see jääb alles nimega „{}”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_import_table.py" />
+            <source>Left out because owners are hashed (they name a person): {}.</source>
+            <translation>Jäeti välja, sest omanikud räsitakse (need nimetavad isikut): {}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motif_map.py" />
@@ -2055,6 +2686,251 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Privaatsus: alad, kus on vähem kui {} erinevat kasutajat, on viirutatud; nende arve ei avaldata ({} ala {}-st). Kasutajata fotod loetakse igaüks eraldi kasutajaks.</translation>
         </message>
         <message>
+            <location filename="../core/messages.py" />
+            <source>{} files: {} photos with a location, {} kept without a location, {} invalid.</source>
+            <translation>{} faili: {} asukohaga fotot, {} asukohata alles jäetud, {} vigast.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.</source>
+            <translation>{} tabelirida, {} faili: {} fotot imporditud, {} rida või faili on vigaste loendis.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {}.</source>
+            <translation>{1} erinevast fotost {0} leiti vektoresituste vahemälust; arvutan {2}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}: {} of {}</source>
+            <translation>{}: {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos looked up in the cache</source>
+            <translation>Vahemälust otsitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Normalising and reducing the embeddings</source>
+            <translation>Vektoresituste normeerimine ja taandamine</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: batches done</source>
+            <translation>Mikroklastrid: partiisid tehtud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: photos assigned</source>
+            <translation>Mikroklastrid: fotosid määratud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Merging the micro-clusters</source>
+            <translation>Mikroklastrite ühendamine</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Typical photos and ranks: motifs done</source>
+            <translation>Tüüpilised fotod ja järjestus: motiive tehtud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means: numbers of motifs tried</source>
+            <translation>k-keskmised: proovitud motiivide arve</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN: photos given the motif of their nearest sampled photo</source>
+            <translation>HDBSCAN: fotodele antud lähima valimifoto motiiv</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation>Taandan {} vektoresitust {} väärtuselt {} peakomponendile.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation>Mõõdan kõigi {} foto omavahelisi kaugusi.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation>Ühendan {} fotot puuks ({} seos).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation>Rühmitan {} fotot {} mikroklastriks ({} läbimist mini-batch k-keskmiste meetodiga).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation>Ühendan {} mikroklastrit puuks ({} seos, kaalutud nende fotode arvuga).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means for every number of motifs from {} to {}.</source>
+            <translation>k-keskmised iga motiivide arvu jaoks vahemikus {}–{}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN on {} photos (minimum motif size {}).</source>
+            <translation>HDBSCAN {} fotol (motiivi vähim suurus {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation>Leian iga {} motiivi kõige tüüpilisema foto ja järjestan motiivide fotod.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation>Kontaktleht {}/{}: {} ({} fotot).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos in {} classes; computing embeddings with {}.</source>
+            <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fitting the {} head on {} photos, validating on {}.</source>
+            <translation>Treenin klassifikaatorit ({}) {} fotol, valideerin {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation.</source>
+            <translation>{}-kordne ristvalideerimine.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Refitting the {} head on all {} photos.</source>
+            <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converting {} to ONNX (once; cached in {}).</source>
+            <translation>Teisendan mudeli {} ONNX-vormingusse (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Converted {} in {} s.</source>
+            <translation>Mudel {} teisendati ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantising {} to int8 (once; cached in {}).</source>
+            <translation>Kvantiseerin mudeli {} int8-ks (üks kord; hoitakse kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Quantised {} in {} s.</source>
+            <translation>Mudel {} kvantiseeriti ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Decoding {} photos for fine-tuning.</source>
+            <translation>Dekodeerin {} fotot peenhäälestuseks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.</source>
+            <translation>Peenhäälestan mudeli {1} viimast {0} astet {2} fotol, kuni {3} s.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Epoch {}: loss {}, accuracy on augmented training photos {} ({} s of {} s).</source>
+            <translation>Epohh {}: kadu {}, täpsus teisendatud treeningfotodel {} ({} s / {} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, accuracy on augmented training photos {}.</source>
+            <translation>Peenhäälestatud {} sammu ({} epohhi) {} s jooksul; viimase epohhi kadu {}, täpsus teisendatud treeningfotodel {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
+            <translation>Loen OpenAI TorchScripti kaalusid {} (nende koodi ei käivitata).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reading the OpenCLIP weights {}.</source>
+            <translation>Loen OpenCLIP-i kaalusid {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The architecture name {} was not used: config.json sets the activation ({}).</source>
+            <translation>Arhitektuuri nime {} ei kasutatud: config.json määrab aktivatsiooni ({}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Activation ({}) and attention heads from open_clip_config.json.</source>
+            <translation>Aktivatsioon ({}) ja tähelepanupead failist open_clip_config.json.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Dimensions read from the weights: image width {}, text width {}, {} + {} attention heads.</source>
+            <translation>Mõõtmed loeti kaaludest: pildiosa laius {}, tekstiosa laius {}, {} + {} tähelepanupead.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the image tower ({} px) to ONNX.</source>
+            <translation>Ekspordin pildiosa ({} px) ONNX-iks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Exporting the text tower to ONNX.</source>
+            <translation>Ekspordin tekstiosa ONNX-iks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Writing the int8 image tower.</source>
+            <translation>Kirjutan int8-pildiosa.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} into {} folders under {}.</source>
+            <translation>{} ({} kausta kaustas {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} copied</source>
+            <translation>{} kopeeritud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} hard-linked</source>
+            <translation>{} kõvalingitud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} symbolic links</source>
+            <translation>{} sümbolinki</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} re-encoded without metadata</source>
+            <translation>{} salvestatud uuesti ilma metaandmeteta</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} already there (identical)</source>
+            <translation>{} juba olemas (identsed)</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} renamed to avoid a name clash</source>
+            <translation>{} nimetatud nimekonflikti vältimiseks ümber</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} not exported</source>
+            <translation>{} eksportimata</translation>
+        </message>
+        <message>
             <location filename="../core/options.py" />
             <source>EfficientNet-Lite0 (ImageNet, 1280-d)</source>
             <translation>EfficientNet-Lite0 (ImageNet, 1280 väärtust)</translation>
@@ -2078,6 +2954,16 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/options.py" />
             <source>My own ONNX model (file below)</source>
             <translation>Minu oma ONNX-mudel (fail allpool)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder (below; 'Add a CLIP model' converts one)</source>
+            <translation>CLIP-mudeli kaust (allpool; „Lisa CLIP-mudel” teisendab mudeli)</translation>
+        </message>
+        <message>
+            <location filename="../core/options.py" />
+            <source>A CLIP model folder, int8 image tower (faster)</source>
+            <translation>CLIP-mudeli kaust, int8-pildiosa (kiirem)</translation>
         </message>
         <message>
             <location filename="../core/options.py" />
@@ -2146,6 +3032,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/options.py" />
+            <location filename="../processing/alg_zeroshot.py" />
             <source>none</source>
             <translation>puudub</translation>
         </message>
@@ -2278,6 +3165,162 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/base.py" />
             <source>The algorithm does not implement process().</source>
             <translation>Algoritmil puudub meetod process().</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Rename and merge motifs</source>
+            <translation>Nimeta ja ühenda motiive</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>rename,merge,names,motifs,clusters,curate,legend,not a motif</source>
+            <translation>nimeta ümber,ühenda,nimed,motiivid,klastrid,kureeri,legend,pole motiiv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Gives the motifs names instead of C1, C2…: from a table with the columns old and new, motifs are renamed, several old motifs with the same new name are merged, and an empty new name marks photos as 'not a motif'. The map legend, summaries, exports and the printed map then use the names.</source>
+            <translation>Annab motiividele nimed C1, C2… asemel: tabeli järgi, milles on veerud old ja new, nimetatakse motiivid ümber, sama uue nimega vanad motiivid ühendatakse ja tühi uus nimi märgib fotod „pole motiiv”. Kaardi legend, kokkuvõtted, ekspordid ja trükitud kaart kasutavad seejärel neid nimesid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Details: the table is a CSV (comma, semicolon or tab) or XLSX file; optional columns note and colour (#RRGGBB) are stored with the names. The original ids stay in the field &lt;field&gt;_id (e.g. cluster_id), so the step can be redone: an old value is looked up among the current names first, then among the original ids (a row naming an original id takes those photos back out of a merge). The mapping is applied at once, not in a chain. The style is rebuilt with the counts of the new motifs; renamed motifs keep their colours, a merged motif takes the colour of its largest part. A GeoPackage output also gets a motif_names table (id, name, note, colour, photos). Unknown old values and repeated rows are reported and skipped; names that a spreadsheet would run as a formula, and two different names for one motif, stop the run with a sentence.</source>
+            <translation>Üksikasjad: tabel on CSV- (koma, semikoolon või tabulaator) või XLSX-fail; valikulised veerud note ja colour (#RRGGBB) salvestatakse koos nimedega. Algsed tunnused jäävad välja &lt;väli&gt;_id (nt cluster_id), nii et sammu saab uuesti teha: vana väärtust otsitakse esmalt praeguste nimede, seejärel algsete tunnuste seast (algset tunnust nimetav rida võtab need fotod ühendusest tagasi välja). Vastavus rakendatakse korraga, mitte ahelana. Stiil ehitatakse uute motiivide arvudega uuesti; ümber nimetatud motiivid säilitavad oma värvi, ühendatud motiiv saab oma suurima osa värvi. GeoPackage-väljund saab ka tabeli motif_names (id, name, note, colour, photos). Tundmatutest vanadest väärtustest ja korduvatest ridadest antakse teada ja need jäetakse vahele; nimed, mida tabelarvutus käivitaks valemina, ja ühe motiivi kaks erinevat nime peatavad töö lausega.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motif or class field</source>
+            <translation>Motiivi või klassi väli</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Mapping table (CSV or XLSX with columns old,new)</source>
+            <translation>Vastavustabel (CSV või XLSX veergudega old,new)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos with named motifs</source>
+            <translation>Nimega motiividega fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Contact sheets under the new names</source>
+            <translation>Kontaktlehed uute nimedega</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Motifs after renaming</source>
+            <translation>Motiive pärast ümbernimetamist</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos whose motif changed</source>
+            <translation>Fotod, mille motiiv muutus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>Photos marked 'not a motif'</source>
+            <translation>Fotod märkega „pole motiiv”</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>First row: old,new (optional: note, colour). One row per motif to change, e.g. C10,flowers — C27,architecture — C28,architecture — C3, (empty: not a motif).</source>
+            <translation>Esimene rida: old,new (valikuliselt: note, colour). Üks rida iga muudetava motiivi kohta, nt C10,lilled — C27,arhitektuur — C28,arhitektuur — C3, (tühi: pole motiiv).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>One contact sheet per named motif, titled with its name, most typical photos first, and an overview.</source>
+            <translation>Üks kontaktleht iga nimega motiivi kohta, pealkirjaks selle nimi, kõige tüüpilisemad fotod eespool, ja ülevaade.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>The original ids are kept in {}: old values are looked up among the current names, then among those ids.</source>
+            <translation>Algsed tunnused on väljas {}: vanu väärtusi otsitakse praeguste nimede, seejärel nende tunnuste seast.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} → {} ({} photos)</source>
+            <translation>{} → {} ({} fotot)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <source>{} motifs before, {} after; {} photos changed, {} marked 'not a motif'.</source>
+            <translation>{} motiivi enne, {} pärast; muutus {} fotot, {} märgiti „pole motiiv”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos by words or by a photo</source>
+            <translation>Leia fotod sõnade või foto järgi</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>clip,search,find,query,sentence,similar,photo,retrieval</source>
+            <translation>clip,otsing,leia,päring,lause,sarnane,foto,search,find,query,sentence,similar,photo,retrieval</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Finds the photos that best match a sentence ('a frozen lake with skaters', 'graffiti under a bridge') or that look most like a photo you choose, using a CLIP model you added. The best matches are written to a new layer with their similarity, and selected on the photo layer.</source>
+            <translation>Leiab sinu lisatud CLIP-mudeliga fotod, mis sobivad kõige paremini lausega („jäätunud järv uisutajatega”, „grafiti silla all”) või on kõige sarnasemad sinu valitud fotoga. Parimad vasted kirjutatakse koos sarnasusega uuele kihile ja valitakse fotokihil.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Details: similarity is the cosine between the photo's and the query's CLIP embeddings (higher is closer; CLIP's text-to-photo values are small, around 0.2-0.35 for good matches). With both a sentence and a photo the query is their average. The query photo itself is left out of the results. Embeddings come from the cache, so searching a collection embedded once takes milliseconds.</source>
+            <translation>Üksikasjad: sarnasus on foto ja päringu CLIP-vektoresituste koosinus (suurem on lähem; CLIP-i teksti ja foto väärtused on väikesed, heade vastete puhul umbes 0,2–0,35). Kui on antud nii lause kui foto, on päring nende keskmine. Päringufoto ise jäetakse tulemustest välja. Vektoresitused tulevad vahemälust, nii et ühe korra töödeldud kogust otsimine võtab millisekundeid.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Find photos showing (a sentence)</source>
+            <translation>Leia fotod, millel on (lause)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Or photos that look like this photo</source>
+            <translation>Või fotod, mis näevad välja nagu see foto</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Number of photos to find</source>
+            <translation>Leitavate fotode arv</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Use the int8 image part (faster)</source>
+            <translation>Kasuta int8-pildiosa (kiirem)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Similarity of the best match</source>
+            <translation>Parima vaste sarnasus</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Any language CLIP was trained on; English works best.</source>
+            <translation>Mis tahes keel, millel CLIP on treenitud; inglise keel töötab kõige paremini.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Give a sentence to search for, or a photo to find look-alikes of.</source>
+            <translation>Anna otsitav lause või foto, mille sarnaseid leida.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo {} cannot be read: {}</source>
+            <translation>Päringufotot {} ei õnnestu lugeda: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>Ranked {} photos in {} ms.</source>
+            <translation>{} fotot järjestati {} ms-ga.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>The query photo itself was left out ({} copies in the layer).</source>
+            <translation>Päringufoto ise jäeti välja ({} koopiat kihis).</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_search.py" />
+            <source>{} photos selected on the layer {}.</source>
+            <translation>{} fotot valiti kihil {}.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -2585,6 +3628,109 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <translation>Sekundid: {}; vektoresitusi vahemälust: {} ({})</translation>
         </message>
         <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words</source>
+            <translation>Motiivid sõnadest</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>clip,zero-shot,words,classes,names,prompts,unknown,classify</source>
+            <translation>clip,zero-shot,sõnad,klassid,nimed,laused,teadmata,klassifitseeri,words,classes,names,prompts,unknown,classify</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Sorts photos into classes you only name in words — 'church', 'graffiti', 'river at night', 'winter park' — without any example photos, using a CLIP model you added. Photos that fit none of the classes are marked 'unknown'. Each photo gets its class, how sure the model is and the next best classes; the result can also be saved as a model for 'Classify photos'.</source>
+            <translation>Jagab fotod klassidesse, mida sa ainult sõnadega nimetad — „kirik”, „grafiti”, „jõgi öösel”, „talvine park” —, ilma ühegi näidisfotota, kasutades sinu lisatud CLIP-mudelit. Fotod, mis ei sobi ühtegi klassi, märgitakse „unknown” (teadmata). Iga foto saab oma klassi, mudeli kindluse ja järgmised parimad klassid; tulemuse saab salvestada ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Details: write one class per line, or name a text file. A line 'graffiti: street art on a wall; a wall with graffiti' gives a class its own sentences; otherwise the name is put into each template ('a photo of a {}.' and five more, averaged as CLIP does). 'Unknown': a photo is unknown when generic sentences ('a photo of something') or a kind of photo you list as belonging to no class (for example selfie, food, screenshot) match it better than every class, or when its confidence is below the threshold. other_margin says by how much the best class beat the best of those (negative: unknown). Embeddings are cached as for every image model. Write class names and sentences in English: CLIP learnt mostly from English text.</source>
+            <translation>Üksikasjad: kirjuta üks klass rea kohta või anna tekstifail. Rida „graffiti: street art on a wall; a wall with graffiti” annab klassile oma laused; muidu pannakse nimi igasse malli („a photo of a {}.” ja veel viis, keskmistatud nagu CLIP-is). „Unknown” (teadmata): foto on teadmata, kui üldised laused („a photo of something”) või sinu loetletud klassi mittekuuluvad fotoliigid (näiteks selfie, toit, ekraanipilt) sobivad sellega paremini kui ükski klass või kui selle kindlus on lävest väiksem. other_margin näitab, kui palju parim klass neist parimat edestas (negatiivne: teadmata). Vektoresitused hoitakse vahemälus nagu iga pildimudeli puhul. Klasside nimed ja laused kirjuta inglise keeles: CLIP on treenitud peamiselt ingliskeelsetel tekstidel.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Classes: one name (or 'name: sentence; sentence') per line, or a text file</source>
+            <translation>Klassid: üks nimi (või „nimi: lause; lause”) rea kohta või tekstifail</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Templates, one per line with {} for the class (empty: CLIP's 'a photo of a {}.' family)</source>
+            <translation>Mallid, üks rea kohta, klassi kohal {} (tühi: CLIP-i mallipere „a photo of a {}.”)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Below this confidence a photo is 'unknown' (0 = only the rule of the other sentences)</source>
+            <translation>Sellest väiksema kindluse korral on foto „unknown” (teadmata) (0 = ainult muude lausete reegel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Kinds of photos that belong to no class (one per line, e.g. selfie, food): such photos become 'unknown'</source>
+            <translation>Fotoliigid, mis ei kuulu ühtegi klassi (üks rea kohta, nt selfie, food): sellised fotod saavad „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos that generic sentences ('a photo of something') describe better than every class are 'unknown'</source>
+            <translation>Fotod, mida üldised laused („a photo of something”) kirjeldavad paremini kui ükski klass, on „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with classes</source>
+            <translation>Klassidega fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Also save as a model for 'Classify photos'</source>
+            <translation>Salvesta ka mudelina tööriista „Klassifitseeri fotod mudeliga” jaoks</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos with a class</source>
+            <translation>Klassiga fotod</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Photos called 'unknown'</source>
+            <translation>Fotod, mis said „unknown” (teadmata)</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>For example:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+At least two classes.</source>
+            <translation>Näiteks:
+church
+river at night
+graffiti: street art on a wall; a wall with graffiti
+Vähemalt kaks klassi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>A model folder (model.onnx, signature.json) that 'Classify photos' and Lobe's loaders run; photos the other sentences match get the class 'unknown (…)' there.</source>
+            <translation>Mudelikaust (model.onnx, signature.json), mida „Klassifitseeri fotod mudeliga” ja Lobe'i laadurid käitavad; fotod, millele sobivad muud laused, saavad seal klassi „unknown (…)”.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Name at least two classes, one per line.</source>
+            <translation>Nimeta vähemalt kaks klassi, üks rea kohta.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>{} classes from {} sentences; 'other' entries: {}</source>
+            <translation>{} klassi {} lausest; „muud” kirjed: {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Model for 'Classify photos' written to {}</source>
+            <translation>Mudel tööriista „Klassifitseeri fotod mudeliga” jaoks kirjutati kausta {}</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_zeroshot.py" />
+            <source>Motifs from words ({})</source>
+            <translation>Motiivid sõnadest ({})</translation>
+        </message>
+        <message>
             <location filename="../processing/alg_import_photos.py" />
             <source>{} photos imported ({} with a location), {} files listed in the invalid table with their reason.</source>
             <translation>{} fotot imporditud ({} asukohaga), {} faili on koos põhjusega vigaste failide tabelis.</translation>
@@ -2628,6 +3774,18 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/outputs.py" />
             <source>while saving the last features</source>
             <translation>viimaste nähtuste salvestamisel</translation>
+        </message>
+        <message>
+            <source>This version of Photo Motifs has no CLIP engine yet to suggest names.</source>
+            <translation type="vanished">Selles Photo Motifsi versioonis pole veel CLIP-mootorit, mis nimesid soovitaks.</translation>
+        </message>
+        <message>
+            <source>The model that looks at the photos. The default suits most collections; SqueezeNet repeats an Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only compare photos embedded with the same model.</source>
+            <translation type="vanished">Mudel, mis fotosid „vaatab”. Vaikimisi mudel sobib enamikule kogudele; SqueezeNet kordab Orange'i analüüsi; int8-versioon on uuematel protsessoritel kiirem. Motiivid ja klassifikaatorid võrdlevad ainult sama mudeliga arvutatud vektoresitusi.</translation>
+        </message>
+        <message>
+            <source>Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a file-name column or by the id pattern (Flickr files are named &lt;id&gt;.jpg or &lt;id&gt;_&lt;secret&gt;[_size].jpg). The columns for id, latitude, longitude, date taken, owner, title, tags and URL are detected by name unless you name them. Owner ids become salted hashes: analyses need distinct users, not their names.</source>
+            <translation type="vanished">Üksikasjad: loeb CSV-, TSV-, XLSX- või mis tahes tabelit, mida QGIS avab. Read seotakse failidega failinime veeru või id-mustri järgi (Flickri failide nimed on &lt;id&gt;.jpg või &lt;id&gt;_&lt;secret&gt;[_size].jpg). Id, laiuse, pikkuse, pildistamise aja, omaniku, pealkirja, siltide ja URL-i veerud tuvastatakse nime järgi, kui sa neid ise ei nimeta. Omanike id-d asendatakse soolatud räsidega: analüüsiks on vaja eristada kasutajaid, mitte teada nende nimesid.</translation>
         </message>
         <message>
             <source>Salt for the owner hashes (keep it secret; empty: a new random salt)</source>
@@ -2676,6 +3834,30 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         <message>
             <source>Canceled: partial results were discarded.</source>
             <translation type="vanished">Katkestatud: osalised tulemused jäeti kõrvale.</translation>
+        </message>
+        <message>
+            <source>Normalising and reducing the embeddings: {} of {}</source>
+            <translation type="vanished">Vektoresituste normeerimine ja taandamine: {}/{}</translation>
+        </message>
+        <message>
+            <source>Micro-clusters: batches done: {} of {}</source>
+            <translation type="vanished">Mikroklastrid: partiisid tehtud {}/{}</translation>
+        </message>
+        <message>
+            <source>Micro-clusters: photos assigned: {} of {}</source>
+            <translation type="vanished">Mikroklastrid: fotosid määratud {}/{}</translation>
+        </message>
+        <message>
+            <source>Merging the micro-clusters: {} of {}</source>
+            <translation type="vanished">Mikroklastrite ühendamine: {}/{}</translation>
+        </message>
+        <message>
+            <source>Photos looked up in the cache: {} of {}</source>
+            <translation type="vanished">Vahemälust otsitud fotod: {}/{}</translation>
+        </message>
+        <message>
+            <source>Typical photos and ranks: motifs done: {} of {}</source>
+            <translation type="vanished">Tüüpilised fotod ja järjestus: motiive tehtud {}/{}</translation>
         </message>
     </context>
 </TS>

@@ -39,6 +39,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
+from ..core.messages import msg
 from ..core.model_files import (
     CARD_FILE,
     CLASSIFIER_PREFIX,
@@ -432,7 +433,7 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
         seconds["finetune"] = time.perf_counter() - t0
         head_method, feedback = "linear", feedback.sub(60, 100)
     spec = classifier_spec(spec)
-    feedback.info(f"{len(paths)} photos in {len(set(labels))} classes; computing embeddings with {spec.title}.")
+    feedback.info(msg("training_set", len(paths), len(set(labels)), spec.title))
     onnx_path = onnx_path or ensure_onnx(spec, feedback=feedback)
     t0 = time.perf_counter()
     emb = compute_embeddings(paths, spec, onnx_path, cache=cache, feedback=feedback.sub(0, 70))

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.messages import msg
+
 TORCH_REQUIREMENT = "torch==2.13.0"
 STAGE_STRIDES = (1, 2, 2, 2, 1, 2, 1)
 BN_EPS = 1e-3
@@ -73,6 +75,10 @@ def _module_classes():
     import torch.nn.functional as F  # noqa: N812 - torch's own convention
     from torch import nn
 
+    return _model_class(torch, nn, _same_conv_class(nn, F))
+
+
+def _same_conv_class(nn, F):
     class SameConv(nn.Conv2d):
         """Conv2d with TensorFlow "SAME" padding (extra pixel bottom/right), no bias."""
 
@@ -82,6 +88,12 @@ def _module_classes():
             total = max((math.ceil(size / s) - 1) * s + k - size, 0)
             x = F.pad(x, [total // 2, total - total // 2, total // 2, total - total // 2])
             return super().forward(x)
+
+    return SameConv
+
+
+def _model_class(torch, nn, SameConv):
+    """The EfficientNet-Lite module class, built on the lazily imported torch."""
 
     class Model(nn.Module):
         """EfficientNet-Lite from a lukemelas-style state dict (torch tensors or numpy arrays).
@@ -115,6 +127,14 @@ def _module_classes():
                 return layer
 
             self.stem = nn.Sequential(conv("_conv_stem", 2), bn("_bn0"), nn.ReLU6())
+            self._add_blocks(sd, conv, bn)
+            self.head = nn.Sequential(conv("_conv_head"), bn("_bn1"), nn.ReLU6())
+            self.fc = nn.Linear(*sd["_fc.weight"].shape[::-1])
+            self.fc.load_state_dict({"weight": sd["_fc.weight"].float(), "bias": sd["_fc.bias"].float()})
+
+        def _add_blocks(self, sd, conv, bn):
+            """The MBConv blocks of the state dict, each with its stage (a new stage where the
+            channel count changes)."""
             blocks, self.stage_of = [], []
             stage, i = -1, 0
             while f"_blocks.{i}._depthwise_conv.weight" in sd:
@@ -137,9 +157,6 @@ def _module_classes():
                 i += 1
             self.blocks = nn.ModuleList(blocks)
             self.n_stages = stage + 1
-            self.head = nn.Sequential(conv("_conv_head"), bn("_bn1"), nn.ReLU6())
-            self.fc = nn.Linear(*sd["_fc.weight"].shape[::-1])
-            self.fc.load_state_dict({"weight": sd["_fc.weight"].float(), "bias": sd["_fc.bias"].float()})
 
         def run_blocks(self, x, start=0, stop=None):
             for block in list(self.blocks)[start:stop]:
@@ -166,20 +183,24 @@ def _module_classes():
 
         def state_dict_numpy(self) -> dict:
             """The weights under their lukemelas names as float32 numpy arrays."""
-            out = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in self._extra.items()
-                   if v.dtype.is_floating_point}
-            for name, layer in self.convs.items():
-                weight = layer.weight.detach().numpy()
-                out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(weight, np.float32)
-            for name, layer in self.bns.items():
-                p = name.replace("/", ".")
-                for k in ("weight", "bias", "running_mean", "running_var"):
-                    out[f"{p}.{k}"] = np.ascontiguousarray(getattr(layer, k).detach().numpy(), np.float32)
-            out["_fc.weight"] = self.fc.weight.detach().numpy().copy()
-            out["_fc.bias"] = self.fc.bias.detach().numpy().copy()
-            return out
+            return _state_dict_numpy(self)
 
     return Model
+
+
+def _state_dict_numpy(model) -> dict:
+    out = {k: v.detach().cpu().numpy().astype(np.float32) for k, v in model._extra.items()
+           if v.dtype.is_floating_point}
+    for name, layer in model.convs.items():
+        weight = layer.weight.detach().numpy()
+        out[name.replace("/", ".") + ".weight"] = np.ascontiguousarray(weight, np.float32)
+    for name, layer in model.bns.items():
+        p = name.replace("/", ".")
+        for k in ("weight", "bias", "running_mean", "running_var"):
+            out[f"{p}.{k}"] = np.ascontiguousarray(getattr(layer, k).detach().numpy(), np.float32)
+    out["_fc.weight"] = model.fc.weight.detach().numpy().copy()
+    out["_fc.bias"] = model.fc.bias.detach().numpy().copy()
+    return out
 
 
 def torch_efficientnet_lite(sd):
@@ -324,8 +345,7 @@ def finetune(images, y, spec, sd, train_indices, seconds_budget: float = 300.0, 
     history, steps, epoch = [], 0, 0
     t0 = time.perf_counter()
     done = False
-    feedback.info(f"Fine-tuning the last {unfreeze_stages} stage(s) of {spec.title} on {len(train_indices)} "
-                  f"photos for at most {seconds_budget:.0f} s.")
+    feedback.info(msg("finetune_start", unfreeze_stages, spec.title, len(train_indices), f"{seconds_budget:.0f}"))
     while not done:
         order = rng.permutation(train_indices)
         losses, correct, seen = [], 0, 0
@@ -359,14 +379,14 @@ def finetune(images, y, spec, sd, train_indices, seconds_budget: float = 300.0, 
             history.append({"epoch": epoch, "seconds": round(time.perf_counter() - t0, 1),
                             "loss": float(np.mean(losses)), "train_accuracy": correct / seen})
             # one line per epoch, so a long run shows it is moving and how well
-            feedback.info(f"Epoch {epoch}: loss {history[-1]['loss']:.3f}, accuracy on augmented training "
-                          f"photos {history[-1]['train_accuracy']:.3f} ({history[-1]['seconds']:.0f} s of "
-                          f"{seconds_budget:.0f} s).")
+            last = history[-1]
+            feedback.info(msg("finetune_epoch", epoch, f"{last['loss']:.3f}", f"{last['train_accuracy']:.3f}",
+                              f"{last['seconds']:.0f}", f"{seconds_budget:.0f}"))
     seconds = time.perf_counter() - t0
     if history:
         last = history[-1]
-        feedback.info(f"Fine-tuned {steps} steps ({epoch} epochs) in {seconds:.0f} s; last epoch loss "
-                      f"{last['loss']:.3f}, accuracy on augmented training photos {last['train_accuracy']:.3f}.")
+        feedback.info(msg("finetune_done", steps, epoch, f"{seconds:.0f}", f"{last['loss']:.3f}",
+                          f"{last['train_accuracy']:.3f}"))
     after = model.state_dict_numpy()
     changed = {k: float(np.abs(after[k] - before[k]).max()) for k in after if k in before}
     changed = {k: v for k, v in changed.items() if v > 0}
@@ -429,7 +449,7 @@ def prepare_finetuned_backbone(paths, labels, spec, invalid=(), val_fraction: fl
             f"Fine-tuning works with the built-in EfficientNet-Lite backbones in fp32, not with '{spec.title}'; "
             "choose EfficientNet-Lite0 or Lite2, or the linear or MLP method."
         )
-    feedback.info(f"Decoding {len(paths)} photos for fine-tuning.")
+    feedback.info(msg("finetune_decoding", len(paths)))
     images, failed = load_photos(paths, spec, feedback.sub(0, 10))
     invalid = list(invalid) + [(p, code, sentence) for _i, p, code, sentence in failed]
     keep = [i for i, img in enumerate(images) if img is not None]

@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.deps import PACKAGES, install_command
+from ..core.messages import msg
 
 DEFAULT_BACKBONE = "efficientnet_lite0"
 LABELS_FILE = Path(__file__).with_name("imagenet_classes.txt")
@@ -305,7 +306,7 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
 
     base = ensure_onnx(spec.quantized_from, feedback=feedback)
     if feedback is not None:
-        feedback.info(f"Quantising {spec.title} to int8 (once; cached in {destination.parent}).")
+        feedback.info(msg("quantising", spec.title, destination.parent))
     started = time.perf_counter()
     table_path = ranges_file(spec.quantized_from)
     try:
@@ -320,7 +321,7 @@ def _quantize(spec: BackboneSpec, destination: Path, feedback=None) -> Path:
     except ValueError as exc:
         raise BackboneUnavailable(str(exc)) from None
     if feedback is not None:
-        feedback.info(f"Quantised {spec.title} in {time.perf_counter() - started:.1f} s.")
+        feedback.info(msg("quantised", spec.title, f"{time.perf_counter() - started:.1f}"))
     return destination
 
 
@@ -334,7 +335,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     path = weights_file(backbone_id)
     destination = Path(destination) if destination else cached_onnx_path(spec)
     if feedback is not None:
-        feedback.info(f"Converting {spec.title} to ONNX (once; cached in {destination.parent}).")
+        feedback.info(msg("converting", spec.title, destination.parent))
         feedback.progress(0)
     from .onnx_utils import save_atomic
     from .torch_pickle import load_numpy_pickle, load_torch_state_dict
@@ -362,7 +363,7 @@ def convert(backbone_id: str, destination=None, feedback=None) -> Path:
     save_atomic(model, destination)
     if feedback is not None:
         feedback.progress(100)
-        feedback.info(f"Converted {spec.title} in {time.perf_counter() - started:.1f} s.")
+        feedback.info(msg("converted", spec.title, f"{time.perf_counter() - started:.1f}"))
     return destination
 
 
@@ -384,6 +385,14 @@ def ensure_onnx(backbone, feedback=None) -> Path:
 
 
 def _sha256(path) -> str:
+    st = os.stat(path)
+    return _file_digest(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """sha256 of a file, remembered while its size and modification time stay the same (a CLIP image
+    tower has 350 MB and more: hashed once per session, not once per run)."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -525,6 +534,57 @@ def _probe_output_dim(path, input_name, output_name, layout, size) -> int:
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     (value,) = session.run([output_name], {input_name: np.zeros(shape, np.float32)})
     return int(value.shape[-1])
+
+
+# ----------------------------------------------------------------------------------------------
+# CLIP model folders (models/clip.py writes them)
+
+
+def clip_models_dir() -> Path:
+    """Where converted CLIP models go by default; the dialogs list the folders found there."""
+    return model_cache_dir() / "clip"
+
+
+def installed_clip_models() -> list:
+    """CLIP folders in :func:`clip_models_dir` (those with a clip.json), most recently converted first."""
+    from ..core.model_files import CLIP_INFO_FILE
+
+    root = clip_models_dir()
+    found = [p for p in root.iterdir() if (p / CLIP_INFO_FILE).is_file()] if root.is_dir() else []
+    return sorted(found, key=lambda p: ((p / CLIP_INFO_FILE).stat().st_mtime, p.name), reverse=True)
+
+
+def spec_for_clip_folder(folder=None, int8: bool = False) -> BackboneSpec:
+    """The image tower of a CLIP folder as a backbone (its ``image.onnx`` or ``image_int8.onnx``).
+
+    Without ``folder`` the most recently converted model in :func:`clip_models_dir` is used. The
+    spec's id is the image file's content hash (``onnx:<sha12>``), as for any ONNX file: the
+    embedding cache keeps the vectors of each model apart. Raises ValueError with a sentence.
+    """
+    from ..core.model_files import CLIP_IMAGE_FILE, CLIP_IMAGE_INT8_FILE
+    from ..core.zeroshot import read_clip_info
+
+    if not folder:
+        installed = installed_clip_models()
+        if not installed:
+            raise ValueError(f"No CLIP model has been added yet (none in {clip_models_dir()}): convert one with "
+                             "'Add a CLIP model', or choose the folder of a converted model.")
+        folder = installed[0]
+    folder = Path(folder)
+    info = read_clip_info(folder)
+    name = (info.get("files") or {}).get("image_int8" if int8 else "image")
+    if not name:
+        raise ValueError(f"The CLIP model in {folder} has no int8 image tower; convert it again with int8, "
+                         "or choose the CLIP model folder (fp32).")
+    path = folder / (CLIP_IMAGE_INT8_FILE if int8 else CLIP_IMAGE_FILE)
+    st = path.stat()
+    return _clip_image_spec(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _clip_image_spec(path: str, size: int, mtime_ns: int) -> BackboneSpec:
+    """spec_for_onnx_file of an image tower, read once per file version (it parses 350 MB and more)."""
+    return spec_for_onnx_file(path)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -15,7 +15,9 @@ Two torch container formats are understood:
 * **zip** (torch >= 1.6): ``<root>/data.pkl`` plus one file ``<root>/data/<key>`` per storage.
 
 Both return ``dict[str, numpy.ndarray]`` (a state dict). Tensors are copied out of the file so
-they own their memory.
+they own their memory. :func:`load_torchscript_state_dict` reads the weights of a TorchScript
+archive (``torch.jit.save``, e.g. OpenAI's CLIP ``.pt`` files) the same way: its modules become
+plain attribute holders, its code is never compiled or run.
 """
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ STORAGE_DTYPES = {
     "ByteStorage": np.dtype("u1"),
     "BoolStorage": np.dtype("?"),
 }
+
+
+# what a pickle stream of arbitrary bytes can raise while it is read (a damaged or hostile file):
+# each becomes a CheckpointError sentence, never a traceback
+_MALFORMED = (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError, AttributeError,
+              OverflowError, MemoryError, RecursionError)
 
 
 class CheckpointError(pickle.UnpicklingError):
@@ -244,7 +252,46 @@ def _load_legacy(f, path) -> dict:
     return _state_dict(obj, path)
 
 
-def _load_zip(path) -> dict:
+class ScriptObject:
+    """A TorchScript module or object read from an archive: only its attributes (``state``)."""
+
+    def __setstate__(self, state):
+        self.state = state if isinstance(state, dict) else {}
+
+
+def _passthrough(value, *_args):
+    return value
+
+
+# helpers TorchScript pickles wrap typed lists/dicts in; each returns its first argument
+_JIT_PASSTHROUGH = ("restore_type_tag", "build_intlist", "build_doublelist", "build_boollist",
+                    "build_tensorlist", "build_list")
+
+
+class ScriptUnpickler(TorchUnpickler):
+    """TorchUnpickler that also accepts TorchScript's ``__torch__.*`` classes as attribute holders."""
+
+    def find_class(self, module, name):
+        if module == "__torch__" or module.startswith("__torch__."):
+            return ScriptObject
+        if module == "torch.jit._pickle" and name in _JIT_PASSTHROUGH:
+            return _passthrough
+        return super().find_class(module, name)
+
+
+def _flatten_script(obj, prefix: str, out: dict, depth: int = 0) -> None:
+    if depth > 64:
+        raise CheckpointError("The TorchScript archive nests modules too deeply.")
+    for key, value in obj.state.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, _TensorRef):
+            out[name] = value
+        elif isinstance(value, ScriptObject):
+            _flatten_script(value, name + ".", out, depth + 1)
+
+
+def _read_zip(path, unpickler):
+    """(unpickled data.pkl, storages with their bytes) of a torch zip archive."""
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         pkl = next((n for n in names if n.endswith("/data.pkl") and n.count("/") == 1), None)
@@ -252,11 +299,37 @@ def _load_zip(path) -> dict:
             raise CheckpointError(f"{Path(path).name} is a zip file but not a PyTorch checkpoint.")
         root = pkl.rsplit("/", 1)[0]
         storages: dict = {}
-        obj = TorchUnpickler(io.BytesIO(zf.read(pkl)), storages).load()
+        obj = unpickler(io.BytesIO(zf.read(pkl)), storages).load()
         for key, storage in storages.items():
             raw = zf.read(f"{root}/data/{key}")
             storage.array = storage.type.from_bytes(raw, len(raw) // storage.type.itemsize)
-    return _state_dict(obj, path)
+    return obj
+
+
+def load_torchscript_state_dict(path) -> dict:
+    """The tensors of a TorchScript archive as ``{dotted.attribute.name: ndarray}`` (a state dict).
+
+    Modules are read as attribute holders (no code is compiled or run, any other callable is
+    refused as in :func:`load_torch_state_dict`); plain attributes (ints, flags) are left out.
+    """
+    path = Path(path)
+    try:
+        if not zipfile.is_zipfile(path):
+            raise CheckpointError(f"{path.name} is not a TorchScript archive (a zip file).")
+        root = _read_zip(path, ScriptUnpickler)
+        if not isinstance(root, ScriptObject):
+            raise CheckpointError(f"{path.name} holds no TorchScript module.")
+        refs: dict = {}
+        _flatten_script(root, "", refs)
+        return {name: ref.to_numpy() for name, ref in refs.items()}
+    except CheckpointError:
+        raise
+    except (*_MALFORMED, KeyError, zipfile.BadZipFile) as exc:
+        raise CheckpointError(f"{path.name} is not a readable TorchScript archive ({exc}).") from None
+
+
+def _load_zip(path) -> dict:
+    return _state_dict(_read_zip(path, TorchUnpickler), path)
 
 
 def load_torch_state_dict(path) -> dict:
@@ -272,8 +345,7 @@ def load_torch_state_dict(path) -> dict:
             return _load_legacy(f, path)
     except CheckpointError:
         raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError, KeyError, struct.error,
-            zipfile.BadZipFile) as exc:
+    except (*_MALFORMED, KeyError, struct.error, zipfile.BadZipFile) as exc:
         raise CheckpointError(f"{path.name} is not a readable PyTorch checkpoint ({exc}).") from None
 
 
@@ -285,5 +357,5 @@ def load_numpy_pickle(path):
             return _NumpyUnpickler(f).load()
     except CheckpointError:
         raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as exc:
+    except _MALFORMED as exc:
         raise CheckpointError(f"{path.name} is not a readable weight pickle ({exc}).") from None

@@ -19,7 +19,7 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 
 # the single steps in workflow order (menu "Single steps"); their texts and icons are the
 # algorithms' own, so the menu and the Processing toolbox say the same in every language
-STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "cluster", "train", "classify",
+STEP_IDS = ("importphotos", "importtable", "harvestflickr", "embed", "cluster", "renamemotifs", "train", "classify",
             "exportgroups", "summarize", "motifmap")
 
 
@@ -73,6 +73,9 @@ class PhotoMotifsPlugin:
         viewer.triggered.connect(self.open_photo_dock)
         sheets = QAction(step_icon("viewer"), tr("Browse contact sheets…"), window)
         sheets.triggered.connect(self.open_viewer)
+        curate = QAction(step_icon("cluster"), tr("Motifs, labels and review"), window)
+        curate.setObjectName("PhotoMotifsCuration")
+        curate.triggered.connect(self.open_curation_dock)
         step_actions = []
         for alg_id, text, icon in steps():
             action = QAction(icon, text, window)
@@ -85,6 +88,7 @@ class PhotoMotifsPlugin:
         self.menu.addAction(main)
         self.menu.addAction(viewer)
         self.menu.addAction(sheets)
+        self.menu.addAction(curate)
         steps_menu = self.menu.addMenu(tr("Single steps (Processing)"))
         for action in step_actions:
             steps_menu.addAction(action)
@@ -99,13 +103,13 @@ class PhotoMotifsPlugin:
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addWidget(button)
         self.main_button = button
-        for action in (main, viewer, sheets, about):
+        for action in (main, viewer, sheets, curate, about):
             self.iface.addPluginToMenu(tr("&Photo Motifs"), action)
-        self.actions = [main, viewer, sheets, about] + step_actions
-        self.plugin_menu_actions = [main, viewer, sheets, about]
+        self.actions = [main, viewer, sheets, curate, about] + step_actions
+        self.plugin_menu_actions = [main, viewer, sheets, curate, about]
         message = deps.missing_message()
         if message:
-            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.Warning, 0)
+            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
 
     def unload(self):
         for action in getattr(self, "plugin_menu_actions", []):
@@ -119,6 +123,9 @@ class PhotoMotifsPlugin:
         from .photodock import close_photo_dock
 
         close_photo_dock(self.iface)
+        from .curation_dock import close_curation_dock
+
+        close_curation_dock(self.iface)
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
@@ -144,10 +151,16 @@ class PhotoMotifsPlugin:
 
         return show_photo_dock(self.iface)
 
+    def open_curation_dock(self):
+        """The Motifs panel: name and correct motifs, label photos, review predictions, retrain."""
+        from .curation_dock import show_curation_dock
+
+        return show_curation_dock(self.iface, self.iface.activeLayer())
+
     def open_algorithm(self, alg_id):
         message = deps.missing_message()
         if message:
-            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.Warning, 0)
+            self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
         from processing import execAlgorithmDialog
 
         execAlgorithmDialog(f"photomotifs:{alg_id}")

@@ -28,6 +28,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..processing.qgis_compat import REQUEST_NO_GEOMETRY
+
 LARGE, SMALL = 720, 128
 STRIP_LIMIT = 60
 
@@ -228,7 +230,7 @@ class PhotoDock(QgsDockWidget):
         if value is None:
             return []
         expr = f"{QgsExpression.quotedColumnRef(self.field)} = {QgsExpression.quotedValue(value)}"
-        request = QgsFeatureRequest().setFilterExpression(expr).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterExpression(expr).setFlags(REQUEST_NO_GEOMETRY)
         names = self.layer.fields().names()
         rows = []
         for f in self.layer.getFeatures(request):
@@ -298,7 +300,7 @@ class PhotoDock(QgsDockWidget):
             return
         others = [f for f in self.sequence if f != fid] if len(self.layer.selectedFeatureIds()) <= 1 \
             else [f for f in self._same_category(fid) if f != fid]
-        request = QgsFeatureRequest().setFilterFids(others[:STRIP_LIMIT]).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(others[:STRIP_LIMIT]).setFlags(REQUEST_NO_GEOMETRY)
         paths = {f.id(): str(f["photo"]) for f in self.layer.getFeatures(request)}
         for other in others[:STRIP_LIMIT]:
             path = paths.get(other, "")
@@ -378,6 +380,12 @@ class PhotoDock(QgsDockWidget):
         source = self.layer.source().split("|")[0] if self.layer is not None else ""
         if source.endswith(".gpkg") and os.path.isdir(source[:-5] + "_sheets"):
             folder = source[:-5] + "_sheets"  # the sheets the workflow wrote with this layer
+        if folder and motif is not None:  # a named motif: its sheet, or that of its original id
+            from ..core.motifnames import sheet_for
+            from ..processing.motif_names import stored_names
+
+            found = sheet_for(folder, motif, stored_names(self.layer, self.field).ids_of(motif))
+            motif = os.path.basename(found)[:-4] if found else motif
         show_contact_sheets(folder, motif, iface=self.iface)
 
 

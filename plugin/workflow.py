@@ -13,7 +13,6 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsSettings,
     QgsVectorLayer,
@@ -40,6 +39,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..processing.photo_sources import backbone_parameters
+from ..processing.qgis_compat import LAYER_FILTER_POINT
 from .tasks import CANCELLED, FAILED, SUCCEEDED, AlgorithmChain, Step
 
 SETTINGS = "photo_motifs/workflow/"
@@ -161,7 +162,7 @@ class WorkflowDialog(QDialog):
         self.table_folder = QgsFileWidget(box)
         self.table_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.layer_combo = QgsMapLayerComboBox(box)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
+        self.layer_combo.setFilters(LAYER_FILTER_POINT)
         self.layer_combo.setAllowEmptyLayer(True)
         self.path_field = QgsFieldComboBox(box)
         self.layer_combo.layerChanged.connect(self.path_field.setLayer)
@@ -229,6 +230,10 @@ class WorkflowDialog(QDialog):
 
             for spec in list_backbones():
                 self.backbone.addItem(spec.title, spec.id)
+            from ..models.registry import installed_clip_models
+
+            for folder in installed_clip_models():  # converted with 'Add a CLIP model'
+                self.backbone.addItem(tr("CLIP: {}").format(folder.name), "clip:" + str(folder))
         except Exception as exc:
             self.backbone.addItem(tr("unavailable: {}").format(exc), None)
         form.addRow(tr("Image model"), self.backbone)
@@ -406,12 +411,12 @@ class WorkflowDialog(QDialog):
             self.invalid_path = None
             photos = {"INPUT": layer.id(), "PATH_FIELD": self.path_field.currentField() or "photo"}
 
-        backbone = max(0, self.backbone.currentIndex())
+        backbone = backbone_parameters(self.backbone.currentData())  # BACKBONE (+ CLIP_MODEL)
         cache = self.cache.filePath() or os.path.join(out, "embeddings.sqlite")
         task = self.task_group.checkedId()
         if task == TASK_MOTIFS:
             result = unique_path(out, "motifs", ".gpkg")
-            params = dict(photos, BACKBONE=backbone, CACHE=cache, OUTPUT=result,
+            params = dict(photos, **backbone, CACHE=cache, OUTPUT=result,
                           SHEETS=result[:-5] + "_sheets", REPORT=result[:-5] + ".json")
             if self.k.value() > 1:
                 params.update(CUT=1, K=self.k.value())
@@ -426,7 +431,7 @@ class WorkflowDialog(QDialog):
                     return tr("Choose the folder with one subfolder of example photos per class.")
                 model_dir = unique_path(out, "model")
                 steps.append(Step("train", "photomotifs:train", tr("Training the classifier"), {
-                    "TRAINING_FOLDER": training, "BACKBONE": backbone, "CACHE": cache,
+                    "TRAINING_FOLDER": training, **backbone, "CACHE": cache,
                     "METHOD": self.method.currentIndex(), "OUTPUT_FOLDER": model_dir}))
                 model = os.path.join(model_dir, "signature.json")
                 report = os.path.join(model_dir, "report.md")

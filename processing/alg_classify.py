@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ..core.layer_columns import class_fields, classify_columns, row
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import style_photo_output, write_source_with_fields
 from .params import mark_advanced, set_help
 from .photo_sources import CACHE, add_photo_source_parameters, cache_from_parameters, resolve_photo_source
@@ -159,6 +159,6 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
             results[self.CSV] = csv_path
         if copy_to:
             report = copy_into_label_folders(result, copy_to, feedback=cf.sub(90, 100))
-            feedback.pushInfo(export_summary(report))
+            feedback.pushInfo(message_text(report.summary()))
             results[self.COPY_TO] = copy_to
         return results

@@ -1,5 +1,6 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -26,6 +27,7 @@ from ..core.options import (
     PROJECTION_NONE,
     PROJECTION_OPTIONS,
 )
+from ..core.safe_write import replace_complete
 from .base import PhotoMotifsAlgorithm
 from .outputs import create_sink, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
@@ -238,8 +240,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
                 "notes": result.notes,
                 "projection": projection,
             }
-            with open(report, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, indent=2)
+            replace_complete(report, lambda tmp: Path(tmp).write_text(json.dumps(record, indent=2), encoding="utf-8"))
             results[self.REPORT] = report
         return results
 

@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core.options import EXPORT_MODE_OPTIONS
 from ..core.safe_paths import resolve_against
 from .base import PhotoMotifsAlgorithm
-from .messages import export_summary
+from .messages import message_text
 from .outputs import is_null, to_qvalue
 from .params import option_labels, option_value
 from .photo_sources import PhotoSource, add_backbone_parameters, embed_source, layer_folder
@@ -29,6 +29,7 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     MODE = "MODE"
     STRIP_METADATA = "STRIP_METADATA"
+    SKIP_EMPTY = "SKIP_EMPTY"
     XLSX = "XLSX"
     CSV = "CSV"
     EMBEDDINGS = "EMBEDDINGS"
@@ -78,6 +79,9 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             self.MODE, self.tr("Copy or link the photos"), option_labels(EXPORT_MODE_OPTIONS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.STRIP_METADATA, self.tr("Remove EXIF/GPS from the copies (for sharing)"), False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SKIP_EMPTY, self.tr("Leave out photos without a value (e.g. not labelled yet), as in a Lobe "
+                                     "dataset"), False))
         self.addParameter(QgsProcessingParameterBoolean(self.XLSX, self.tr("Write an XLSX table"), True))
         self.addParameter(QgsProcessingParameterBoolean(self.CSV, self.tr("Write a CSV table"), True))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -134,8 +138,9 @@ class ExportGroupsAlgorithm(PhotoMotifsAlgorithm):
             mode=option_value(self, parameters, self.MODE, context, EXPORT_MODE_OPTIONS),
             strip_metadata=self.parameterAsBoolean(parameters, self.STRIP_METADATA, context),
             write_tables=tables, vectors=vectors, feedback=cf, root=root,
+            skip_empty=self.parameterAsBoolean(parameters, self.SKIP_EMPTY, context),
         )
-        feedback.pushInfo(export_summary(report))
+        feedback.pushInfo(message_text(report.summary()))
         for note in report.notes:
             feedback.pushInfo(note)
         for path, code, sentence in report.problems:

@@ -71,7 +71,7 @@ class QgisTransport:
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
-        error = blocking.errorMessage() if code != QgsBlockingNetworkRequest.NoError else ""
+        error = blocking.errorMessage() if code != QgsBlockingNetworkRequest.ErrorCode.NoError else ""
         return flickr.HttpResponse(int(status or 0), bytes(reply.content()), headers, error)
 
     def _get(self, url, sink):

@@ -45,9 +45,18 @@ def read_any_table(path):
     if not layer.isValid():
         raise QgsProcessingException(tr("QGIS cannot read {} as a table.").format(path))
     columns = layer.fields().names()
-    rows = [{c: (None if is_null(f[c]) else to_qvalue(f[c])) for c in columns}
-            for f in layer.getFeatures()]
+    rows = [{c: plain_value(f[c]) for c in columns} for f in layer.getFeatures()]
     return columns, rows
+
+
+def plain_value(value):
+    """A QGIS attribute value as a plain Python value (dates and times as ISO text, NULL as None)."""
+    if is_null(value):
+        return None
+    value = to_qvalue(value)
+    if hasattr(value, "toString") and not isinstance(value, str):
+        return value.toString("yyyy-MM-dd'T'HH:mm:ss") if hasattr(value, "date") else value.toString("yyyy-MM-dd")
+    return value
 
 
 class ImportTableAlgorithm(PhotoMotifsAlgorithm):
@@ -84,8 +93,12 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
             "Details: reads CSV, TSV, XLSX or any table QGIS opens. Rows are joined to files by a "
             "file-name column or by the id pattern (Flickr files are named <id>.jpg or "
             "<id>_<secret>[_size].jpg). The columns for id, latitude, longitude, date taken, owner, "
-            "title, tags and URL are detected by name unless you name them. Owner ids become salted "
-            "hashes: analyses need distinct users, not their names.")
+            "title, tags and URL are detected by name unless you name them. Every other column of the "
+            "table (a category or motif typed in a spreadsheet, the photo id…) is kept with its name "
+            "and type, so it can be the class field of training or the motif field of a summary; a name "
+            "that clashes with a field of the import gets the prefix table_. Owner ids become salted "
+            "hashes: analyses need distinct users, not their names, and columns naming a person (owner "
+            "names, user names, e-mail) are then left out.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
@@ -130,7 +143,14 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.INVALID_COUNT, self.tr("Rows and files not imported")))
 
     def process(self, parameters, context, feedback, cf):
-        from ..core.table_import import TABLE_FIELDS, TABLE_INVALID_FIELDS, join_table, personal_salt
+        from ..core.table_import import (
+            TABLE_FIELDS,
+            TABLE_INVALID_FIELDS,
+            detect_columns,
+            join_table,
+            personal_salt,
+            plan_columns,
+        )
 
         table = self.parameterAsFile(parameters, self.TABLE, context)
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
@@ -149,10 +169,27 @@ class ImportTableAlgorithm(PhotoMotifsAlgorithm):
                 feedback.pushInfo(self.tr(
                     "Owners are pseudonymised with your personal salt (kept in your user folder): "
                     "hashes are comparable across all your imports and harvests on this computer."))
+        roles = {"id": kwargs["id_field"], "filename": kwargs["filename_field"], "latitude": kwargs["lat_field"],
+                 "longitude": kwargs["lon_field"], "taken_at": kwargs["taken_field"], "owner": kwargs["owner_field"],
+                 "title": kwargs["title_field"], "tags": kwargs["tags_field"], "url": kwargs["url_field"]}
+        plan = plan_columns(columns, rows, detect_columns(columns, roles), hashing=salt is not None)
+        self.say_columns(feedback, plan)
         records, invalid = join_table(
             rows, folder, pattern=self.parameterAsString(parameters, self.PATTERN, context) or "{id}",
             recursive=self.parameterAsBoolean(parameters, self.RECURSIVE, context),
-            hash_owner_salt=salt, feedback=cf, columns=columns, **kwargs,
+            hash_owner_salt=salt, feedback=cf, columns=columns, plan=plan, **kwargs,
         )
         return write_photo_outputs(self, parameters, context, feedback, records, invalid,
-                                   TABLE_FIELDS, TABLE_INVALID_FIELDS)
+                                   TABLE_FIELDS + plan.schema, TABLE_INVALID_FIELDS)
+
+    def say_columns(self, feedback, plan):
+        """Log which of the table's other columns the layer keeps, renamed or left out."""
+        if plan.kept:
+            feedback.pushInfo(self.tr("Other columns kept in the layer: {}.").format(
+                ", ".join(k.field for k in plan.kept)))
+        for column, name in plan.renamed.items():
+            feedback.pushWarning(self.tr("The column '{}' clashes with a field of the import: it is kept as "
+                                         "'{}'.").format(column, name))
+        if plan.personal:
+            feedback.pushInfo(self.tr("Left out because owners are hashed (they name a person): {}.").format(
+                ", ".join(plan.personal)))

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsPrintLayout,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -27,10 +26,12 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.motifnames import sheet_for
 from .base import PhotoMotifsAlgorithm
+from .motif_names import stored_names
 from .outputs import is_null
 from .params import mark_advanced
-from .qgis_compat import FILE_FOLDER, SOURCE_VECTOR_POLYGON
+from .qgis_compat import ALGORITHM_NO_THREADING, FILE_FOLDER, REQUEST_NO_GEOMETRY, SOURCE_VECTOR_POLYGON
 from .translation import tr
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "templates", "motif_map.qpt")
@@ -76,7 +77,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
 
     def flags(self):
         # layout items are Qt graphics items: render them in the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -119,7 +120,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             from .summary_style import dominant_renderer
 
             counts = {}
-            for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+            for f in layer.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
                 if not is_null(f["dominant"]) and f["dominant"] != "":
                     counts[str(f["dominant"])] = counts.get(str(f["dominant"]), 0) + 1
             layer.setRenderer(dominant_renderer(counts, 5))
@@ -141,7 +142,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         exporter = QgsLayoutExporter(layout)
         result = exporter.exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(self.tr("The PDF {} could not be written: {}").format(
                 pdf, exporter.errorMessage() or result))
         results = {self.OUTPUT_PDF: pdf}
@@ -194,6 +195,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             node.setName("")
             legend.setLegendFilterByMapEnabled(True)
         sheets = self.parameterAsFile(parameters, self.SHEETS, context)
+        names = stored_names(layer, "dominant")  # named motifs: their sheets may carry the original ids
         colours = {c.value(): c.symbol().color() for c in layer.renderer().categories()} \
             if layer.renderer().type() == "categorizedSymbol" else {}
         if item("motifs_heading"):
@@ -202,7 +204,7 @@ class MotifMapAlgorithm(PhotoMotifsAlgorithm):
             pic, lab, swatch = item(f"motif_{k + 1}"), item(f"motif_{k + 1}_label"), item(f"motif_{k + 1}_swatch")
             if k < len(stats["top"]):
                 motif, n_dom, share = stats["top"][k]
-                sheet = os.path.join(sheets, f"{motif}.png") if sheets else ""
+                sheet = sheet_for(sheets, motif, names.ids_of(motif))
                 if pic is not None:
                     pic.setPicturePath(sheet if sheet and os.path.isfile(sheet) else "")
                 if lab is not None:
@@ -243,7 +245,7 @@ def summary_stats(layer, motif_field_names) -> dict:
     names = layer.fields().names()
     dominated, features = {}, []
     stats = {"areas": 0, "suppressed": 0, "measure": "", "min_users": "?"}
-    for f in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+    for f in layer.getFeatures(QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)):
         stats["areas"] += 1
         if "measure" in names and f["measure"]:
             stats["measure"] = str(f["measure"])

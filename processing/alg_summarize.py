@@ -42,9 +42,11 @@ from ..core.layer_columns import (  # shared with the API (api/areas.py)
 from ..core.options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .columnar_source import read_point_columns
+from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels
 from .qgis_compat import (
+    DISTANCE_METERS,
     FIELD_NUMERIC,
     FIELD_TYPES,
     NUMBER_DOUBLE,
@@ -201,7 +203,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         feedback.pushInfo(self.tr("Areas and output CRS: {} ({})").format(target.authid(), target.description()))
         if areas_source is None:
             # the cell size is given in metres; a grid CRS in feet (State Plane) counts in feet
-            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, target.mapUnits())
+            to_crs_units = QgsUnitTypes.fromUnitToUnitFactor(DISTANCE_METERS, target.mapUnits())
             if to_crs_units > 0 and abs(to_crs_units - 1.0) > 1e-9:
                 params.cell_size *= to_crs_units
                 feedback.pushInfo(self.tr("The grid CRS counts in {}: cells of {:.6g} of them.").format(
@@ -298,7 +300,9 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         for m in motifs:
             if m is not None and str(m) != "":
                 counts[str(m)] = counts.get(str(m), 0) + 1
-        self._style(dest_id, context, feedback, counts, params)
+        photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        self._style(dest_id, context, feedback, counts, params, motif_colours(photo_layer, motif_field))
+        copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
 
@@ -322,14 +326,16 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             lon, lat = _mean_lon_lat(source, tr_, lon, lat)
         return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
-    def _style(self, dest_id, context, feedback, counts, params):
-        """Dominant-motif style (default) and diversity style, stored in the output GeoPackage."""
+    def _style(self, dest_id, context, feedback, counts, params, colours=None):
+        """Dominant-motif style (default) and diversity style, stored in the output GeoPackage;
+        ``counts``: photos per motif on the photo layer; ``colours``: the photo layer's motif colours,
+        so a motif has one colour on points and areas."""
         from .summary_style import save_summary_styles
 
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is None:
             return
-        message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id))
+        message = save_summary_styles(layer, counts, params.min_users, persist=_is_gpkg(dest_id), colours=colours)
         if message:
             feedback.reportError(message)
 

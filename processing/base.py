@@ -16,8 +16,9 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
+from .messages import message_text
 from .outputs import check_destinations
-from .translation import core_message, group_name, install_translator, tr
+from .translation import group_name, install_translator, tr
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
 
@@ -34,8 +35,8 @@ def core_feedback(feedback) -> CoreFeedback:
     return CoreFeedback(
         on_progress=feedback.setProgress,
         is_canceled=feedback.isCanceled,
-        on_info=lambda text: feedback.pushInfo(core_message(text)),
-        on_warning=lambda text: feedback.reportError(core_message(text)),
+        on_info=lambda text: feedback.pushInfo(message_text(text)),
+        on_warning=lambda text: feedback.reportError(message_text(text)),
     )
 
 

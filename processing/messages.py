@@ -1,22 +1,24 @@
-"""Run summaries of core/ in the user's language."""
+"""core/'s run messages in the user's language: the one place that turns a code into a sentence.
+
+core/ and models/ report with :class:`core.messages.Message` (a code and its values); the English
+template of each code is marked for translation in ``core/messages.py`` itself, so Qt Linguist's
+translation is looked up by that same text here. Plain strings (a free-form detail) pass through.
+"""
 from __future__ import annotations
 
-from .translation import tr
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.messages import TEMPLATES, Message
+from ..core.options import CONTEXT
 
 
-def export_summary(report) -> str:
-    """core.exportgroups.ExportReport.summary() in the user's language."""
-    parts = [tr("{} copied").format(report.copied)]
-    if report.hardlinked:
-        parts.append(tr("{} hard-linked").format(report.hardlinked))
-    if report.symlinked:
-        parts.append(tr("{} symbolic links").format(report.symlinked))
-    if report.stripped:
-        parts.append(tr("{} re-encoded without metadata").format(report.stripped))
-    if report.skipped_identical:
-        parts.append(tr("{} already there (identical)").format(report.skipped_identical))
-    if report.renamed:
-        parts.append(tr("{} renamed to avoid a name clash").format(report.renamed))
-    if report.failed:
-        parts.append(tr("{} not exported").format(report.failed))
-    return tr("{} into {} folders under {}.").format(", ".join(parts), len(report.groups), report.out_dir)
+def translated_template(code: str) -> str:
+    """The template of a core message code in the user's language (English without a translation)."""
+    return QCoreApplication.translate(CONTEXT, TEMPLATES[code])
+
+
+def message_text(message) -> str:
+    """A message of core/ in the user's language: a :class:`Message` by its code, text unchanged."""
+    if isinstance(message, Message):
+        return message.render(translated_template)
+    return message if isinstance(message, str) else str(message)

@@ -144,13 +144,13 @@ def create_sink(alg, parameters, key, context, fields, wkb_type, crs, optional=F
     return CheckedSink(alg, sink, dest_id, key), dest_id
 
 
-def style_photo_output(context, dest_id, field_name=None, feedback=None) -> None:
+def style_photo_output(context, dest_id, field_name=None, feedback=None, colours=None) -> None:
     """Style a photo layer an algorithm wrote (categories on ``field_name``, map tip, photo in the
     form): stored as the default style in its GeoPackage and applied when QGIS loads it. Call
-    after the sink is closed."""
+    after the sink is closed. ``colours``: {motif: colour} to keep (default: the names table's)."""
     from .styling import style_output
 
-    style_output(context, dest_id, field_name, feedback)
+    style_output(context, dest_id, field_name, feedback, colours)
 
 
 def _destination_path(alg, param, parameters, context) -> str:

@@ -24,11 +24,11 @@ from qgis.core import (
 )
 
 from ..core.feedback import Canceled, CoreFeedback
-from ..core.options import BACKBONE_OPTIONS, OWN_ONNX
+from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX, values
 from ..core.safe_paths import resolve_against
 from .outputs import is_null, qgs_fields
 from .params import option_labels, option_value, set_help
-from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, SOURCE_VECTOR, WKB_NO_GEOMETRY
+from .qgis_compat import FIELD_STRING, FILE_FILE, FILE_FOLDER, PARAMETER_ADVANCED, SOURCE_VECTOR, WKB_NO_GEOMETRY
 from .translation import reason_text, tr
 
 INPUT = "INPUT"
@@ -38,6 +38,7 @@ RECURSIVE = "RECURSIVE"
 # backbone parameters (add_backbone_parameters) and the embedding cache output
 BACKBONE = "BACKBONE"
 ONNX_MODEL = "ONNX_MODEL"
+CLIP_MODEL = "CLIP_MODEL"
 CACHE = "CACHE"
 
 
@@ -164,10 +165,18 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
             extension="onnx", optional=True,
         )
     )
+    clip_folder = QgsProcessingParameterFile(
+        CLIP_MODEL, tr("CLIP model folder (when chosen above; empty: the last one added)"),
+        behavior=FILE_FOLDER, optional=True,
+    )
+    clip_folder.setFlags(clip_folder.flags() | PARAMETER_ADVANCED)  # the last one added suits most runs
+    alg.addParameter(clip_folder)
     set_help(alg, {BACKBONE: tr(
         "The model that looks at the photos. The default suits most collections; SqueezeNet repeats an "
-        "Orange analysis; the int8 version is faster on recent CPUs. Motifs and classifiers only "
-        "compare photos embedded with the same model.")})
+        "Orange analysis; the int8 version is faster on recent CPUs; a CLIP model you added recognises "
+        "far more kinds of scenes but is slower. Motifs and classifiers only compare photos embedded "
+        "with the same model."),
+        CLIP_MODEL: tr("A folder written by 'Add a CLIP model'. Left empty, the model added last is used.")})
     if with_cache:
         alg.addParameter(
             QgsProcessingParameterFile(
@@ -178,11 +187,25 @@ def add_backbone_parameters(alg: QgsProcessingAlgorithm, with_cache=True) -> Non
         )
 
 
+def backbone_parameters(choice) -> dict:
+    """BACKBONE (and CLIP_MODEL) values for a backbone id, or ``'clip:<folder>'`` (a converted CLIP model)."""
+    ids = values(BACKBONE_OPTIONS)
+    if isinstance(choice, str) and choice.startswith("clip:"):
+        return {BACKBONE: ids.index(CLIP_FOLDER), CLIP_MODEL: choice[len("clip:"):]}
+    return {BACKBONE: ids.index(choice) if choice in ids else 0}
+
+
 def backbone_from_parameters(alg, parameters, context, cf: CoreFeedback):
     """(spec, onnx_path) for the chosen backbone, converting packaged weights once if needed."""
     from ..models.registry import ensure_onnx, get_backbone, spec_for_onnx_file
 
     choice = option_value(alg, parameters, BACKBONE, context, BACKBONE_OPTIONS)
+    if choice in (CLIP_FOLDER, CLIP_FOLDER_INT8):
+        from ..models.registry import spec_for_clip_folder
+
+        folder = alg.parameterAsFile(parameters, CLIP_MODEL, context) if CLIP_MODEL in parameters else ""
+        spec = spec_for_clip_folder(folder or None, int8=choice == CLIP_FOLDER_INT8)
+        return spec, spec.onnx_path
     if choice != OWN_ONNX:
         spec = get_backbone(choice)
         if spec.quantized_from:
@@ -240,3 +263,34 @@ def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
 
     return {i: tr("The feature has no photo path.") if (code, sentence) == NO_PATH else reason_text(code, sentence)
             for i, (code, sentence) in failed_rows(len(photo_source.paths), valid, result).items()}
+
+
+def clip_model_parameter(alg, name):
+    """The MODEL parameter shared by zeroshot and search: a CLIP folder (empty: the model added last)."""
+    param = QgsProcessingParameterFile(
+        name, tr("CLIP model folder (empty: the model added last with 'Add a CLIP model')"),
+        behavior=FILE_FOLDER, optional=True)
+    alg.addParameter(param)
+
+
+def clip_embeddings(alg, parameters, context, feedback, cf, source, model_key, int8_key):
+    """(ClipText, spec, valid feature indices, EmbeddingResult, cache) of a photo source with a CLIP image tower."""
+    from ..core.embed import compute_embeddings
+    from ..core.zeroshot import ClipText
+    from ..models.registry import spec_for_clip_folder
+
+    spec = spec_for_clip_folder(alg.parameterAsFile(parameters, model_key, context) or None,
+                                int8=alg.parameterAsBoolean(parameters, int8_key, context))
+    text = ClipText(Path(spec.onnx_path).parent)
+    cache, cache_path = cache_from_parameters(alg, parameters, context, source)
+    feedback.pushInfo(tr("CLIP model: {} ({}); embedding cache: {}").format(text.name, spec.title, cache_path))
+    valid = [i for i, p in enumerate(source.paths) if p]
+    try:
+        emb = compute_embeddings([source.paths[i] for i in valid], spec, spec.onnx_path, cache=cache,
+                                 feedback=cf.sub(0, 80))
+    except Canceled:
+        raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "
+                          "next run continues from there; no output layer was written.").format(cache_path)) from None
+    feedback.pushInfo(tr("Embeddings: {} from the cache, {} computed, {} photos could not be read.").format(
+        emb.n_cached, emb.n_computed, len(emb.failed)))
+    return text, spec, valid, emb, cache

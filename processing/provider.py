@@ -12,6 +12,7 @@ SVG_ICON = os.path.join(os.path.dirname(__file__), "icons", "provider.svg")
 
 
 def algorithm_classes():
+    from .alg_addclip import AddClipAlgorithm
     from .alg_classify import ClassifyAlgorithm
     from .alg_cluster import ClusterAlgorithm
     from .alg_embed import EmbedAlgorithm
@@ -20,12 +21,16 @@ def algorithm_classes():
     from .alg_import_photos import ImportPhotosAlgorithm
     from .alg_import_table import ImportTableAlgorithm
     from .alg_motif_map import MotifMapAlgorithm
+    from .alg_rename_motifs import RenameMotifsAlgorithm
+    from .alg_search import SearchAlgorithm
     from .alg_summarize import SummarizeAlgorithm
     from .alg_train import TrainAlgorithm
+    from .alg_zeroshot import ZeroShotAlgorithm
 
     return [ImportPhotosAlgorithm, ImportTableAlgorithm, EmbedAlgorithm, ClusterAlgorithm,
             ExportGroupsAlgorithm, TrainAlgorithm, ClassifyAlgorithm,
-            SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm]
+            SummarizeAlgorithm, MotifMapAlgorithm, HarvestFlickrAlgorithm,
+            AddClipAlgorithm, ZeroShotAlgorithm, SearchAlgorithm, RenameMotifsAlgorithm]
 
 
 class PhotoMotifsProvider(QgsProcessingProvider):

@@ -11,14 +11,18 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsMapLayerProxyModel,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsSimpleMarkerSymbolLayerBase,
+    QgsSymbol,
     QgsSymbolLayer,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 
@@ -62,6 +66,12 @@ PROPERTY_ANGLE = first_of((QgsSymbolLayer, "Property.Angle"), (QgsSymbolLayer, "
 PROPERTY_OFFSET = first_of((QgsSymbolLayer, "Property.Offset"), (QgsSymbolLayer, "PropertyOffset"))
 PROPERTY_LAYER_ENABLED = first_of((QgsSymbolLayer, "Property.LayerEnabled"), (QgsSymbolLayer, "PropertyLayerEnabled"))
 WKB_MULTIPOLYGON = first_of((Qgis, "WkbType.MultiPolygon"), (QgsWkbTypes, "MultiPolygon"))
+SYMBOL_PROPERTY_OPACITY = first_of((QgsSymbol, "Property.Opacity"), (QgsSymbol, "PropertyOpacity"))
+DISTANCE_METERS = first_of((Qgis, "DistanceUnit.Meters"), (QgsUnitTypes, "DistanceMeters"))
+ALGORITHM_NO_THREADING = first_of((Qgis, "ProcessingAlgorithmFlag.NoThreading"),
+                                  (QgsProcessingAlgorithm, "FlagNoThreading"))
+LAYER_FILTER_POINT = first_of((Qgis, "LayerFilter.PointLayer"), (QgsMapLayerProxyModel, "PointLayer"))
+LAYER_FILTER_VECTOR = first_of((Qgis, "LayerFilter.VectorLayer"), (QgsMapLayerProxyModel, "VectorLayer"))
 FAST_INSERT = first_of((QgsFeatureSink, "Flag.FastInsert"), (QgsFeatureSink, "FastInsert"))
 
 if Qgis.QGIS_VERSION_INT >= 33800:

@@ -31,6 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from ..core.motifnames import GREY_VALUES, NOT_A_MOTIF, id_field, stable_colours, styles_with_colours
 from ..core.palette import category_styles
 from .qgis_compat import (
     GEOMETRY_POLYGON,
@@ -54,9 +55,15 @@ def tr(text: str) -> str:
 
 def category_expression(layer, field_name: str, failed_values=()) -> str:
     """The renderer's classification expression: the field, with NULL (the photo could not be
-    read, or had no path) and ``failed_values`` shown as "unreadable" instead of vanishing."""
+    read, or had no path) and ``failed_values`` shown as "unreadable" instead of vanishing.
+    When the layer keeps the original ids (``<field>_id``, written by renaming motifs), a NULL
+    motif with an id is a photo set to "not a motif"."""
     field = QgsExpression.quotedColumnRef(field_name)
     expr = f"coalesce({field}, {QgsExpression.quotedString(UNREADABLE)})"
+    if layer is not None and layer.fields().lookupField(id_field(field_name)) >= 0:
+        kept = QgsExpression.quotedColumnRef(id_field(field_name))
+        expr = (f"CASE WHEN {field} IS NULL AND {kept} IS NOT NULL THEN {QgsExpression.quotedString(NOT_A_MOTIF)} "
+                f"ELSE {expr} END")
     if failed_values:
         listed = ", ".join(QgsExpression.quotedString(str(v)) for v in failed_values)
         expr = f"CASE WHEN {field} IN ({listed}) THEN {QgsExpression.quotedString(UNREADABLE)} ELSE {expr} END"
@@ -114,7 +121,7 @@ def _direction_arrow(symbol, direction_field: str) -> None:
 
 
 def category_renderer(layer, field_name: str, counts: dict | None = None, *, variant: str | None = None,
-                      failed_values=(), direction_field: str | None = None):
+                      failed_values=(), direction_field: str | None = None, colours: dict | None = None):
     """Categorised renderer on ``field_name`` for a point or polygon layer (None without the field).
 
     Colours and marker shapes come from :func:`core.palette.category_styles` with the counts of
@@ -122,6 +129,8 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
     from), so the same counts always give the same colours on points and polygons. The legend
     says how many features each category has. ``variant`` "classes" draws classifier output in
     other colours than cluster output; by default a field named "class" is treated so.
+    ``colours`` ({value: '#RRGGBB'}, e.g. from the layer's names table) keeps the colours of
+    the motifs it names; other motifs get palette colours none of them has.
     """
     if layer is None or layer.fields().lookupField(field_name) < 0:
         return None
@@ -134,8 +143,12 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
         expression = category_expression(layer, field_name, failed_values)
         counts = counts if counts is not None else category_counts(layer, expression)
     variant = variant or ("classes" if field_name == "class" else "motifs")
-    styles = category_styles({str(k): int(v) for k, v in counts.items()}, noise=("noise", "unknown", "-1"),
-                             unreadable=(UNREADABLE,), variant=variant)
+    counts = {str(k): int(v) for k, v in counts.items()}
+    if colours:
+        colours = stable_colours(counts, colours, variant=variant, unreadable=(UNREADABLE,))
+        styles = styles_with_colours(counts, colours, variant=variant, unreadable=(UNREADABLE,))
+    else:
+        styles = category_styles(counts, noise=GREY_VALUES, unreadable=(UNREADABLE,), variant=variant)
     categories = []
     for style in styles:
         symbol = _fill(style.color) if polygons else _marker(style.color, style.shape)
@@ -147,6 +160,8 @@ def category_renderer(layer, field_name: str, counts: dict | None = None, *, var
             categories.append(QgsRendererCategory("", symbol, label))
         else:
             name = tr("unreadable photos") if style.kind == "unreadable" else str(style.value)
+            if style.value == NOT_A_MOTIF:
+                name = tr("not a motif")
             label = tr("{} ({})").format(name, style.count)
             categories.append(QgsRendererCategory(str(style.value), symbol, label))
     return QgsCategorizedSymbolRenderer(expression, categories)
@@ -213,10 +228,12 @@ def category_field_of(layer) -> str | None:
     return None
 
 
-def apply_photo_style(layer, category_field: str | None = None, arrows: bool = False) -> None:
+def apply_photo_style(layer, category_field: str | None = None, arrows: bool = False,
+                      colours: dict | None = None) -> None:
     """Renderer, map tip and photo widget on a photo layer (points, or a table without geometry).
 
     ``arrows``: also draw a small arrowhead in the direction of view of photos that recorded one.
+    ``colours``: {motif: colour} to keep (default: those of the layer's motif names table).
     """
     if layer is None or not layer.isValid():
         return
@@ -226,7 +243,12 @@ def apply_photo_style(layer, category_field: str | None = None, arrows: bool = F
         renderer = None
         if category_field:
             failed = ("failed",) if category_field == "embed_status" else ()
-            renderer = category_renderer(layer, category_field, failed_values=failed, direction_field=direction)
+            if colours is None:
+                from .motif_names import stored_names
+
+                colours = stored_names(layer, category_field).colours
+            renderer = category_renderer(layer, category_field, failed_values=failed, direction_field=direction,
+                                         colours=colours)
         layer.setRenderer(renderer or single_renderer(layer, direction))
     if layer.fields().lookupField(PHOTO_FIELD) >= 0:
         layer.setMapTipTemplate(map_tip_html(layer, category_field))
@@ -249,10 +271,11 @@ def store_style(layer) -> str | None:
     return None if ok else _message
 
 
-def style_output(context, dest_id: str, category_field: str | None, feedback=None) -> None:
+def style_output(context, dest_id: str, category_field: str | None, feedback=None, colours=None) -> None:
     """Style an algorithm's written output: stored in its file, and applied when QGIS loads it.
 
     Call after the sink is closed (the writer object deleted), so the file holds every feature.
+    ``colours``: {motif: colour} to keep (see :func:`apply_photo_style`).
     """
     if not dest_id:
         return
@@ -260,12 +283,12 @@ def style_output(context, dest_id: str, category_field: str | None, feedback=Non
     if os.path.isfile(path):
         layer = QgsVectorLayer(str(dest_id), "photos", "ogr")
         if layer.isValid():
-            apply_photo_style(layer, category_field)
+            apply_photo_style(layer, category_field, colours=colours)
             error = store_style(layer)
             if error and feedback is not None:
                 feedback.pushInfo(tr("The style could not be stored with the layer: {}").format(error))
     if context is not None and context.willLoadLayerOnCompletion(dest_id):
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(StyleOnLoad.create(category_field))
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(StyleOnLoad.create(category_field, colours))
 
 
 class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
@@ -274,18 +297,19 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
 
     instances: list = []  # QGIS does not own Python post-processors: keep them alive
 
-    def __init__(self, category_field):
+    def __init__(self, category_field, colours=None):
         super().__init__()
         self.category_field = category_field
+        self.colours = colours
 
     @classmethod
-    def create(cls, category_field):
-        instance = cls(category_field)
+    def create(cls, category_field, colours=None):
+        instance = cls(category_field, colours)
         cls.instances.append(instance)
         return instance
 
     def postProcessLayer(self, layer, context, feedback):
         if isinstance(layer, QgsVectorLayer):
-            apply_photo_style(layer, self.category_field)
+            apply_photo_style(layer, self.category_field, colours=self.colours)
 
 

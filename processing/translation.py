@@ -13,7 +13,6 @@ user's language here. Free-form details (an OS error, a decoder message) stay En
 from __future__ import annotations
 
 import os
-import re
 
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
@@ -165,70 +164,3 @@ def reason_text(code: str | None, sentence: str | None) -> str | None:
     if code in _FIXED or not sentence:
         return translated
     return f"{translated} [{sentence}]"
-
-
-# --- the most common run summaries written by core/ and models/ -------------------------------
-# core/ reports progress in English through CoreFeedback.info(). The summaries a user reads in
-# every run are matched here by their English wording and given in the user's language; any
-# other line (and a line whose wording core changed) passes through unchanged, in English.
-
-_N = r"(\d+)"
-_ANY = r"(.+?)"
-
-
-def _core_summaries() -> list:
-    return [
-        (rf"{_N} files: {_N} photos with a location, {_N} kept without a location, {_N} invalid\.",
-         tr("{} files: {} photos with a location, {} kept without a location, {} invalid.")),
-        (rf"{_N} table rows, {_N} files: {_N} photos imported, {_N} rows or files listed as invalid\.",
-         tr("{} table rows, {} files: {} photos imported, {} rows or files listed as invalid.")),
-        (rf"{_N} of {_N} distinct photos found in the embedding cache; computing {_N}\.",
-         tr("{} of {} distinct photos found in the embedding cache; computing {}.")),
-        (rf"{_N} photos in {_N} classes; computing embeddings with {_ANY}\.",
-         tr("{} photos in {} classes; computing embeddings with {}.")),
-        (rf"Fitting the {_ANY} head on {_N} photos, validating on {_N}\.",
-         tr("Fitting the {} head on {} photos, validating on {}.")),
-        (rf"{_N}-fold cross-validation\.", tr("{}-fold cross-validation.")),
-        (rf"Refitting the {_ANY} head on all {_N} photos\.", tr("Refitting the {} head on all {} photos.")),
-        (rf"Converting {_ANY} to ONNX \(once; cached in {_ANY}\)\.",
-         tr("Converting {} to ONNX (once; cached in {}).")),
-        (rf"Converted {_ANY} in {_ANY} s\.", tr("Converted {} in {} s.")),
-        (rf"Quantising {_ANY} to int8 \(once; cached in {_ANY}\)\.",
-         tr("Quantising {} to int8 (once; cached in {}).")),
-        (rf"Quantised {_ANY} in {_ANY} s\.", tr("Quantised {} in {} s.")),
-        (rf"Decoding {_N} photos for fine-tuning\.", tr("Decoding {} photos for fine-tuning.")),
-        # the steps of motif discovery (core/cluster.py, core/sheets.py), logged at least every few seconds
-        (rf"Reducing {_N} embeddings of {_N} values to {_N} principal components\.",
-         tr("Reducing {} embeddings of {} values to {} principal components.")),
-        (rf"Measuring the distances between all {_N} photos\.", tr("Measuring the distances between all {} photos.")),
-        (rf"Linking the {_N} photos into a tree \({_ANY} linkage\)\.",
-         tr("Linking the {} photos into a tree ({} linkage).")),
-        (rf"Grouping {_N} photos into {_N} micro-clusters \({_N} passes of mini-batch k-means\)\.",
-         tr("Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).")),
-        (rf"Linking the {_N} micro-clusters into a tree \({_ANY} linkage, weighted by their photos\)\.",
-         tr("Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).")),
-        (rf"Finding the most typical photo of each of the {_N} motifs and ranking their photos\.",
-         tr("Finding the most typical photo of each of the {} motifs and ranking their photos.")),
-        (rf"Contact sheet {_N} of {_N}: {_ANY} \({_N} photos\)\.", tr("Contact sheet {} of {}: {} ({} photos).")),
-        (rf"Normalising and reducing the embeddings: {_N} of {_N}",
-         tr("Normalising and reducing the embeddings: {} of {}")),
-        (rf"Micro-clusters: batches done: {_N} of {_N}", tr("Micro-clusters: batches done: {} of {}")),
-        (rf"Micro-clusters: photos assigned: {_N} of {_N}", tr("Micro-clusters: photos assigned: {} of {}")),
-        (rf"Merging the micro-clusters: {_N} of {_N}", tr("Merging the micro-clusters: {} of {}")),
-        (rf"Photos looked up in the cache: {_N} of {_N}", tr("Photos looked up in the cache: {} of {}")),
-        (rf"Typical photos and ranks: motifs done: {_N} of {_N}",
-         tr("Typical photos and ranks: motifs done: {} of {}")),
-        (rf"Fine-tuning the last {_N} stage\(s\) of {_ANY} on {_N} photos for at most {_N} s\.",
-         tr("Fine-tuning the last {} stage(s) of {} on {} photos for at most {} s.")),
-    ]
-
-
-def core_message(text: str) -> str:
-    """A run summary from core/ in the user's language (other lines unchanged)."""
-    if active_language() is None or not isinstance(text, str):
-        return text
-    for pattern, translated in _core_summaries():
-        match = re.fullmatch(pattern, text)
-        if match:
-            return translated.format(*match.groups())
-    return text

@@ -123,6 +123,18 @@ def test_qgis_process_runs_importphotos(qgis_process_cmd, geotagged_dir, tmp_pat
                             f"FOLDER={geotagged_dir}", f"OUTPUT={out}", f"INVALID={inv}")
     assert proc.returncode == 0, proc.stderr[-2000:] + proc.stdout[-2000:]
     payload = json.loads(proc.stdout[proc.stdout.index("{"):])
-    assert payload["results"]["IMPORTED"] >= 30
-    assert len(read_layer(out)) == payload["results"]["IMPORTED"]
+    rows = read_layer(out)
+    assert len(rows) == payload["results"]["IMPORTED"]
+    # every file exiftool reads a real position from (not 0/0, the default of cameras without a
+    # fix) is in the layer at that position, whatever qgis_process adds beyond them
+    by_rel = {r["relpath"]: r for r in rows}
+    photo_suffixes = {".jpg", ".jpeg", ".heic", ".heif", ".webp", ".tif", ".tiff", ".png", ".avif", ".dng"}
+    located = {rel: row for rel, row in _exiftool_reference(geotagged_dir).items()
+               if Path(rel).suffix.lower() in photo_suffixes  # not the .exif/.xmp sidecars
+               and row["GPSLatitude"] and row["GPSLongitude"]
+               and (float(row["GPSLatitude"]), float(row["GPSLongitude"])) != (0.0, 0.0)}
+    assert len(located) >= 30
+    for rel, row in located.items():
+        assert rel in by_rel, f"{rel}: exiftool reads a position, the layer lacks it"
+        assert abs(by_rel[rel]["latitude"] - float(row["GPSLatitude"])) < 1e-6, rel
     assert not math.isnan(read_layer(out)[0]["latitude"])

@@ -78,3 +78,41 @@ def test_xlsx_table(run_alg, flickr_download, tmp_path):
     assert res["IMPORTED"] == 3 and res["INVALID_COUNT"] == 4
     owners = {f["owner"] for f in res["OUTPUT"].getFeatures()}
     assert owners == {"12345678@N00", "87654321@N01"}
+
+
+def test_other_columns_become_label_and_motif_fields(run_alg, labeled_dir, tmp_path):
+    """A 'category' typed in a spreadsheet survives the import and trains a model and summarises
+    by area; a column named like a field of the import is renamed and said; owner names are left out."""
+    intel = labeled_dir / "intel_scenes_dev"
+    table = tmp_path / "photos.csv"
+    rows = []
+    for k, cls in enumerate(["forest"] * 8 + ["street"] * 8):
+        name = sorted((intel / cls).iterdir())[k % 8].name
+        # forest photos in the west cell, street photos in the east cell (EPSG:4326, ~1 km apart)
+        rows.append((f"{cls}/{name}", 58.38, 26.70 + (0.02 if cls == "street" else 0.0) + k * 1e-5, cls,
+                     f"owner{k}", f"Name {k}", k))
+    with open(table, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["file", "latitude", "longitude", "category", "owner", "ownername", "Photo_ID"])
+        w.writerows(rows)
+    out = tmp_path / "photos.gpkg"
+    res = run_alg("photomotifs:importtable", {"TABLE": str(table), "FOLDER": str(intel), "OUTPUT": str(out),
+                                              "SALT": "s", "INVALID": "TEMPORARY_OUTPUT"})
+    assert res["IMPORTED"] == 16
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(out), "p", "ogr")
+    names = layer.fields().names()
+    assert "category" in names and "file" in names and "table_Photo_ID" in names and "photo_id" in names
+    assert "ownername" not in names
+    assert layer.fields().field("table_Photo_ID").typeName().lower().startswith("int")
+    photos = read_layer(out)
+    assert sorted(r["category"] for r in photos) == ["forest"] * 8 + ["street"] * 8
+    trained = run_alg("photomotifs:train", {"INPUT": str(out), "LABEL_FIELD": "category",
+                                            "OUTPUT_FOLDER": str(tmp_path / "model")})
+    assert trained["CLASSES"] == 2 and trained["ACCURACY"] is not None
+    summary = tmp_path / "summary.gpkg"
+    run_alg("photomotifs:summarize", {"INPUT": str(out), "MOTIF_FIELD": "category", "CELL_SIZE": 1000,
+                                      "GRID_SHAPE": 1, "MIN_USERS": 1, "MEASURE": 2, "OUTPUT": str(summary)})
+    dominant = sorted((r["dominant"], r["photos"]) for r in read_layer(summary))
+    assert dominant == [("forest", 8), ("street", 8)]

@@ -4,7 +4,8 @@ import sys
 import pytest
 
 EXPECTED = {"importphotos", "importtable", "embed", "cluster", "exportgroups", "train", "classify",
-            "summarize", "motifmap", "photo_motifs_workflow", "harvestflickr"}
+            "summarize", "motifmap", "photo_motifs_workflow", "harvestflickr", "addclip", "zeroshot", "search",
+            "renamemotifs"}
 NETWORK = {"harvestflickr"}  # the only algorithm that connects, and its help says what it sends
 
 

@@ -113,22 +113,22 @@ def test_a_real_run_reports_in_estonian(estonian, run_alg, geotagged_dir, tmp_pa
         run_alg("photomotifs:importphotos", {"FOLDER": str(tmp_path / "nowhere"), "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
-def test_every_core_summary_pattern_matches_its_english_and_is_translated(qgis_app):
-    import re
-
+def test_every_core_message_code_is_given_in_the_users_language(qgis_app):
+    """core's run messages (codes with values) come out in Estonian with their values, in English
+    without a translator, and a plain string passes through unchanged."""
+    from photo_motifs.core.messages import TEMPLATES, Message, placeholders
     from photo_motifs.processing import translation
+    from photo_motifs.processing.messages import message_text
 
+    samples = [Message(code, ["7"] * placeholders(template)) for code, template in TEMPLATES.items()]
     translation.remove_translator()
-    pairs = translation._core_summaries()
-    english = [template for _pattern, template in pairs]
-    samples = [re.sub(r"\{\}", "7", template) for template in english]
-    # each pattern matches the sentence core writes (the English source of its translation)
-    assert all(re.fullmatch(p, s) for (p, _t), s in zip(pairs, samples, strict=True))
+    assert [message_text(m) for m in samples] == [str(m) for m in samples]
     try:
         assert translation.install_translator("et")
-        for sample, template in zip(samples, english, strict=True):
-            out = translation.core_message(sample)
-            assert out != sample and "7" in out, template
+        for m in samples:
+            out = message_text(m)
+            assert out != str(m) and out.count("7") == placeholders(TEMPLATES[m.code]), m.code
+        assert message_text("a detail in English") == "a detail in English"
     finally:
         translation.remove_translator()
 

@@ -205,7 +205,7 @@ def test_toolbar_is_one_button_with_a_menu(qgis_iface, qgis_processing, monkeypa
         registry = QgsApplication.processingRegistry()
         assert [a.text() for a in steps.actions()] == [
             registry.algorithmById(f"photomotifs:{i}").displayName() + "…" for i in STEP_IDS]
-        assert len(STEP_IDS) == 10 and steps.actions()[0].text() == "Read photo folder (EXIF locations)…"
+        assert len(STEP_IDS) == 11 and steps.actions()[0].text() == "Read photo folder (EXIF locations)…"
         dialog = plugin.open_workflow()
         assert dialog.isVisible() and not dialog.isModal() and plugin.open_workflow() is dialog
     finally:

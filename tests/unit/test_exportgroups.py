@@ -131,3 +131,13 @@ def test_cancel(tmp_path, photos):
     _, paths = photos
     with pytest.raises(Canceled):
         export_groups(rows_for(paths, ["C1"] * 3), tmp_path / "out", feedback=CoreFeedback(is_canceled=lambda: True))
+
+
+def test_skip_empty_makes_a_lobe_dataset_of_labelled_photos_only(tmp_path, photos):
+    _, paths = photos
+    rep = export_groups(rows_for(paths, ["forest", None, " "]), tmp_path / "out", write_tables=(),
+                        skip_empty=True)
+    assert sorted(os.listdir(tmp_path / "out")) == ["forest"]
+    assert os.listdir(tmp_path / "out" / "forest") == [paths[0].name]
+    assert rep.copied == 1 and rep.failed == 0 and list(rep.groups) == ["forest"]
+    assert [status for _f, status in rep.extra] == ["copied", "left out (no group)", "left out (no group)"]

@@ -8,7 +8,7 @@ from photo_motifs.core import options
 
 PINNED = {
     "BACKBONE_OPTIONS": ("efficientnet_lite0", "efficientnet_lite2", "orange_squeezenet",
-                         "efficientnet_lite0_int8", "own_onnx"),
+                         "efficientnet_lite0_int8", "own_onnx", "clip", "clip_int8"),
     "CLUSTER_METHOD_OPTIONS": ("hierarchical", "kmeans", "hdbscan"),
     "METRIC_OPTIONS": ("cosine", "euclidean"),
     "LINKAGE_OPTIONS": ("average", "ward", "complete", "single"),

@@ -377,7 +377,12 @@ def test_shared_reason_codes_by_kind(shared_scan):
         "gps_valid_but_truncated_pixels": {"ok"},
         "gps_tiny_image": {"ok"},
         "derived": {"ok"},
+        # no position in these files (the folder's name and manifest.csv say so): never located
+        "other_formats_no_gps": {"no_gps", "no_exif", "gps_without_coordinates"},
+        "corrupt_or_invalid": {"no_gps", "no_exif", "unreadable", "exif_unreadable", "not_an_image"},
     }
+    folders = {relpath.split("/")[1] for relpath in code if relpath.startswith("edge_cases/")}
+    assert folders == set(expected), f"edge-case folders without an expectation: {folders - set(expected)}"
     for relpath, c in code.items():
         parts = relpath.split("/")
         if parts[-1] == "mei__Nikon_D5000.jpg":

@@ -192,6 +192,8 @@ def test_helpers():
     assert names["old town"] == ("n_old_town", "s_old_town")
     assert names["old-town"] == ("n_old_town_2", "s_old_town_2")
     assert names[3] == ("n_3", "s_3")
+    assert motif_field_names(["Õhtune jõgi", "mägi"]) == {"Õhtune jõgi": ("n_Ohtune_jogi", "s_Ohtune_jogi"),
+                                                          "mägi": ("n_magi", "s_magi")}
     with pytest.raises(ValueError, match="measure"):
         SummaryParams(measure="likes").validate()
     with pytest.raises(ValueError, match="cell size"):

@@ -277,3 +277,43 @@ def test_personal_salt_is_made_once_private_and_reused(tmp_path, monkeypatch):
     assert personal_salt() == salt
     path.write_text("")  # a damaged (empty) salt file is replaced, never used as an empty salt
     assert len(personal_salt()) == 32
+
+
+def test_other_columns_are_kept_with_names_and_types(flickr):
+    from photo_motifs.core.table_import import plan_columns
+
+    folder, rows = flickr
+    extra = {"1001": ("forest", "3", "0.5", "007", "Alice A.", "alice@example.org", "a.jpg"),
+             "1002": ("street", "12", "2", "012", "Bob B.", "", "b.jpg"),
+             "1004": ("forest", "", "1e3", "3", "Carol C.", "c@x.ee", "c.jpg")}
+    for row in rows:
+        values = extra.get(row["id"], ("", "", "", "", "", "", ""))
+        row.update(zip(("category", "motif", "score", "code", "ownername", "email", "FileName"), values))
+    columns = list(rows[0])
+    cols = detect_columns(columns, {"filename": None})
+    plan = plan_columns(columns, rows, cols, hashing=True)
+    # used columns (lat, lon, date, owner, title, tags, url) become fields of the import; the others stay
+    assert plan.schema == [("id", "int"), ("category", "str"), ("motif", "int"), ("score", "float"),
+                           ("code", "str"), ("table_FileName", "str")]
+    assert plan.renamed == {"FileName": "table_FileName"}  # GeoPackage names ignore case: 'filename' is ours
+    assert plan.personal == ["ownername", "email"]  # they would undo the owner hashes
+    records, _invalid = join_table(rows, folder, hash_owner_salt="s", plan=plan, columns=columns)
+    by_id = {r.extra["id"]: r.as_row() for r in records}
+    assert by_id[1001]["category"] == "forest" and by_id[1001]["motif"] == 3 and by_id[1001]["code"] == "007"
+    assert by_id[1002]["score"] == 2.0 and by_id[1004]["motif"] is None and by_id[1004]["score"] == 1000.0
+    assert "ownername" not in by_id[1001] and "Alice A." not in str(by_id)
+    assert list(by_id[1001])[: len(TABLE_FIELDS)] == [n for n, _ in TABLE_FIELDS]
+    # without hashing the user chose to keep names: the columns stay
+    assert "ownername" in [k.field for k in plan_columns(columns, rows, cols, hashing=False).kept]
+
+
+def test_infer_kind_by_hand():
+    from photo_motifs.core.table_import import infer_kind
+
+    assert infer_kind(["1", "2", None, " "]) == "int"
+    assert infer_kind([1, 2.5]) == "float"
+    assert infer_kind(["1", "x"]) == "str"
+    assert infer_kind(["0042", "1"]) == "str"
+    assert infer_kind([True, False]) == "bool"
+    assert infer_kind(["nan"]) == "str" and infer_kind(["inf"]) == "str" and infer_kind([]) == "str"
+    assert infer_kind(["99999999999999999999"]) == "str"

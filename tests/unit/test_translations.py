@@ -17,8 +17,9 @@ SOURCE_DIRS = ("processing", "plugin")
 LANGUAGES = ("et",)
 NOOPS = ("QT_TR_NOOP", "QT_TRANSLATE_NOOP")
 # the functions that translate labels marked with QT_TRANSLATE_NOOP("PhotoMotifs", "…") in
-# core/options.py (data: (label, value) tuples); every other lookup has a literal source text
-MARKED_LOOKUPS = ("option_labels",)
+# core/options.py (data: (label, value) tuples) and core/messages.py (templates of run messages);
+# every other lookup has a literal source text
+MARKED_LOOKUPS = ("option_labels", "translated_template")
 
 
 def _called_name(call: ast.Call) -> str | None:

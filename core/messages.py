@@ -1,0 +1,141 @@
+"""Run messages of core/ and models/ as codes with values: the one source of every such sentence.
+
+core/ speaks to the user through :class:`~.feedback.CoreFeedback` (``info``/``warning``) and
+through notes kept on its results. Each such message is a :class:`Message`: a code from
+:data:`TEMPLATES` and the values to put into it. ``str(message)`` is the English sentence (the
+command line, the Python API, logs); ``processing/messages.py`` gives the same code's sentence in
+the user's language (Qt Linguist), and a unit test checks that both sides know the same codes
+with the same number of values. Per-photo problems follow the same rule with their reason codes
+(``processing/translation.py``).
+
+A value is inserted as given: numbers, names and paths; a nested :class:`Message` (a list of
+parts, for example) is rendered in the same language as its parent.
+"""
+from __future__ import annotations
+
+from .options import QT_TRANSLATE_NOOP
+
+# code -> English template with positional {} placeholders (the order of the values). Marked with
+# QT_TRANSLATE_NOOP (it returns the text unchanged) so pylupdate5 extracts each template from this
+# file: the English here is the translators' source too (scripts/update_translations.py).
+TEMPLATES = {
+    # core.photometa / core.table_import (import)
+    "import_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} files: {} photos with a location, {} kept without a "
+                                                       "location, {} invalid."),
+    "table_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} table rows, {} files: {} photos imported, {} rows or files "
+                                                      "listed as invalid."),
+    # core.embed
+    "cache_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} of {} distinct photos found in the embedding cache; "
+                                                      "computing {}."),
+    # a long step's progress (core.feedback.Ticker): "<step>: <done> of <total>", the step one of the tick_ codes
+    "step_progress": QT_TRANSLATE_NOOP("PhotoMotifs", "{}: {} of {}"),
+    "tick_lookup": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos looked up in the cache"),
+    "tick_reduce": QT_TRANSLATE_NOOP("PhotoMotifs", "Normalising and reducing the embeddings"),
+    "tick_micro_batches": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: batches done"),
+    "tick_micro_assign": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: photos assigned"),
+    "tick_merge": QT_TRANSLATE_NOOP("PhotoMotifs", "Merging the micro-clusters"),
+    "tick_medoids": QT_TRANSLATE_NOOP("PhotoMotifs", "Typical photos and ranks: motifs done"),
+    "tick_kmeans": QT_TRANSLATE_NOOP("PhotoMotifs", "k-means: numbers of motifs tried"),
+    "tick_hdbscan": QT_TRANSLATE_NOOP("PhotoMotifs", "HDBSCAN: photos given the motif of their nearest sampled photo"),
+    # core.cluster, core.sheets (motif discovery: its steps, logged at least every few seconds)
+    "cluster_pca": QT_TRANSLATE_NOOP("PhotoMotifs", "Reducing {} embeddings of {} values to {} principal "
+                                                    "components."),
+    "cluster_distances": QT_TRANSLATE_NOOP("PhotoMotifs", "Measuring the distances between all {} photos."),
+    "cluster_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} photos into a tree ({} linkage)."),
+    "cluster_micro": QT_TRANSLATE_NOOP("PhotoMotifs", "Grouping {} photos into {} micro-clusters ({} passes of "
+                                                      "mini-batch k-means)."),
+    "cluster_micro_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} micro-clusters into a tree ({} linkage, "
+                                                           "weighted by their photos)."),
+    "cluster_kmeans": QT_TRANSLATE_NOOP("PhotoMotifs", "k-means for every number of motifs from {} to {}."),
+    "cluster_hdbscan": QT_TRANSLATE_NOOP("PhotoMotifs", "HDBSCAN on {} photos (minimum motif size {})."),
+    "cluster_medoids": QT_TRANSLATE_NOOP("PhotoMotifs", "Finding the most typical photo of each of the {} motifs "
+                                                        "and ranking their photos."),
+    "sheet_written": QT_TRANSLATE_NOOP("PhotoMotifs", "Contact sheet {} of {}: {} ({} photos)."),
+    # core.train, models.classifier_export
+    "training_set": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos in {} classes; computing embeddings with {}."),
+    "fitting_head": QT_TRANSLATE_NOOP("PhotoMotifs", "Fitting the {} head on {} photos, validating on {}."),
+    "cross_validation": QT_TRANSLATE_NOOP("PhotoMotifs", "{}-fold cross-validation."),
+    "refitting_head": QT_TRANSLATE_NOOP("PhotoMotifs", "Refitting the {} head on all {} photos."),
+    # models.registry, models.finetune
+    "converting": QT_TRANSLATE_NOOP("PhotoMotifs", "Converting {} to ONNX (once; cached in {})."),
+    "converted": QT_TRANSLATE_NOOP("PhotoMotifs", "Converted {} in {} s."),
+    "quantising": QT_TRANSLATE_NOOP("PhotoMotifs", "Quantising {} to int8 (once; cached in {})."),
+    "quantised": QT_TRANSLATE_NOOP("PhotoMotifs", "Quantised {} in {} s."),
+    "finetune_decoding": QT_TRANSLATE_NOOP("PhotoMotifs", "Decoding {} photos for fine-tuning."),
+    "finetune_start": QT_TRANSLATE_NOOP("PhotoMotifs", "Fine-tuning the last {} stage(s) of {} on {} photos for at "
+                                                       "most {} s."),
+    "finetune_epoch": QT_TRANSLATE_NOOP("PhotoMotifs", "Epoch {}: loss {}, accuracy on augmented training photos {} "
+                                                       "({} s of {} s)."),
+    "finetune_done": QT_TRANSLATE_NOOP("PhotoMotifs", "Fine-tuned {} steps ({} epochs) in {} s; last epoch loss {}, "
+                                                      "accuracy on augmented training photos {}."),
+    # models.clip_weights, models.clip (photomotifs:addclip)
+    "clip_reading_openai": QT_TRANSLATE_NOOP("PhotoMotifs", "Reading OpenAI's TorchScript weights {} (their code "
+                                                            "is not run)."),
+    "clip_reading_openclip": QT_TRANSLATE_NOOP("PhotoMotifs", "Reading the OpenCLIP weights {}."),
+    "clip_arch_ignored": QT_TRANSLATE_NOOP("PhotoMotifs", "The architecture name {} was not used: config.json sets "
+                                                          "the activation ({})."),
+    "clip_arch_config": QT_TRANSLATE_NOOP("PhotoMotifs", "Activation ({}) and attention heads from "
+                                                         "open_clip_config.json."),
+    "clip_dims_from_weights": QT_TRANSLATE_NOOP("PhotoMotifs", "Dimensions read from the weights: image width {}, "
+                                                               "text width {}, {} + {} attention heads."),
+    "clip_export_image": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the image tower ({} px) to ONNX."),
+    "clip_export_text": QT_TRANSLATE_NOOP("PhotoMotifs", "Exporting the text tower to ONNX."),
+    "clip_int8": QT_TRANSLATE_NOOP("PhotoMotifs", "Writing the int8 image tower."),
+    # core.exportgroups: the summary is a list of parts joined by ", "
+    "export_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} into {} folders under {}."),
+    "export_copied": QT_TRANSLATE_NOOP("PhotoMotifs", "{} copied"),
+    "export_hardlinked": QT_TRANSLATE_NOOP("PhotoMotifs", "{} hard-linked"),
+    "export_symlinked": QT_TRANSLATE_NOOP("PhotoMotifs", "{} symbolic links"),
+    "export_stripped": QT_TRANSLATE_NOOP("PhotoMotifs", "{} re-encoded without metadata"),
+    "export_identical": QT_TRANSLATE_NOOP("PhotoMotifs", "{} already there (identical)"),
+    "export_renamed": QT_TRANSLATE_NOOP("PhotoMotifs", "{} renamed to avoid a name clash"),
+    "export_failed": QT_TRANSLATE_NOOP("PhotoMotifs", "{} not exported"),
+}
+
+
+class Message(str):
+    """A sentence for the user as a code and its values. It *is* its English sentence (a ``str``:
+    logs, the command line and tests read it as text); :meth:`render` gives it with other
+    templates (a translation), which ``processing/messages.py`` does for QGIS's language."""
+
+    __slots__ = ("code", "values")
+
+    def __new__(cls, code: str, values=()):
+        if code not in TEMPLATES:
+            raise KeyError(f"Unknown message code '{code}'.")
+        values = tuple(values)
+        self = super().__new__(cls, _render(code, values, TEMPLATES.__getitem__))
+        self.code = code
+        self.values = values
+        return self
+
+    def render(self, template_of=TEMPLATES.__getitem__) -> str:
+        """The sentence, with ``template_of(code)`` giving each code's template (a translation);
+        nested messages are rendered the same way."""
+        return _render(self.code, self.values, template_of)
+
+    def __reduce__(self):  # pickled by code and values (Dask workers, multiprocessing)
+        return (Message, (self.code, self.values))
+
+
+def _render(code: str, values: tuple, template_of) -> str:
+    return template_of(code).format(*[render_value(v, template_of) for v in values])
+
+
+def render_value(value, template_of=TEMPLATES.__getitem__) -> str:
+    """A value of a message: a nested message, or a list of messages joined by ", "."""
+    if isinstance(value, Message):
+        return value.render(template_of)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
+        return ", ".join(v.render(template_of) for v in value)
+    return str(value)
+
+
+def msg(code: str, *values) -> Message:
+    """``Message(code, values)``: ``feedback.info(msg("cross_validation", 5))``."""
+    return Message(code, tuple(values))
+
+
+def placeholders(template: str) -> int:
+    """How many ``{}`` a template has (checked against its translation by the unit tests)."""
+    return template.count("{}")
