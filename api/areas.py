@@ -8,7 +8,7 @@ import os
 
 import numpy as np
 
-from .layers import to_crs
+from .layers import point_xy, to_crs
 from .progress import feedback_for
 
 
@@ -29,10 +29,7 @@ def _input(photos):
         first = read_points(path, [])
         return names, first.crs, lambda cols: _table(read_points(path, cols), cols), (first.x, first.y)
     frame = photos
-    geoms = frame.geometry.values
-    empty = geoms.is_empty | geoms.isna()
-    x = np.where(empty, np.nan, frame.geometry.x.where(~empty).to_numpy(dtype=float, na_value=np.nan))
-    y = np.where(empty, np.nan, frame.geometry.y.where(~empty).to_numpy(dtype=float, na_value=np.nan))
+    x, y = point_xy(frame.geometry.values)
     crs = frame.crs.to_string() if frame.crs is not None else None
     names = [c for c in frame.columns if c != frame.geometry.name]
     return names, crs, lambda cols: (x, y, {c: _plain(frame[c].tolist()) for c in cols}), (x, y)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .layers import to_crs
+from .layers import point_xy, to_crs
 
 KEY_WIDTH = 1_000_003  # grid cell (i, j) -> i * KEY_WIDTH + j: a partitioning key (collisions are harmless)
 
@@ -28,11 +28,7 @@ def _assign(part, fields, crs, target, polygons, shape, size):
 
     from ..core.summarize import grid_cells, join_points_to_areas
 
-    geoms = part.geometry.values
-    missing = geoms.isna() | geoms.is_empty
-    x = np.where(missing, np.nan, part.geometry.x.where(~missing).to_numpy(dtype=float, na_value=np.nan))
-    y = np.where(missing, np.nan, part.geometry.y.where(~missing).to_numpy(dtype=float, na_value=np.nan))
-    x, y = to_crs(x, y, crs, target)
+    x, y = to_crs(*point_xy(part.geometry.values), crs, target)
     located = np.isfinite(x) & np.isfinite(y)
     key = np.full(len(part), -1, dtype=np.int64)
     if located.any():

@@ -55,6 +55,18 @@ def to_crs(x, y, source, target):
     return x, y
 
 
+def point_xy(geoms) -> tuple:
+    """(x, y) float arrays of point geometries; NaN for missing and empty points (no location)."""
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    missing = shapely.is_missing(geoms)
+    missing[~missing] = shapely.is_empty(geoms[~missing])
+    x, y = np.full(len(geoms), np.nan), np.full(len(geoms), np.nan)
+    x[~missing], y[~missing] = shapely.get_x(geoms[~missing]), shapely.get_y(geoms[~missing])
+    return x, y
+
+
 def with_columns(gdf, extra, schema):
     """``gdf`` with a step's columns at the end (a column of the same name is replaced), as the sinks do."""
     out = gdf.drop(columns=[c for c, _ in schema if c in gdf.columns]).copy()

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 gpd = pytest.importorskip("geopandas")
+shapely = pytest.importorskip("shapely")
 pytest.importorskip("dask_geopandas")
 
 
@@ -27,6 +28,8 @@ def photos():
     points = list(gpd.points_from_xy(lon, lat))
     for k in range(0, n, 97):
         points[k] = None  # no location
+    for k in range(5, n, 89):
+        points[k] = shapely.Point()  # an empty point: no location either (GeoPackage's way)
     names = ["forest", "street", "sea", "3", "lake side"]
     motif = rng.choice(names, size=n, p=[0.3, 0.3, 0.2, 0.1, 0.1]).astype(object)
     motif[::53] = None
@@ -66,8 +69,6 @@ def test_grid_summary_on_partitions_equals_one_run(photos, client, options):
 
 
 def test_polygon_summary_on_partitions_from_geoparquet(photos, client, tmp_path):
-    import shapely
-
     from photo_motifs import api
 
     strips = [shapely.box(x0, 6460000, x0 + 4000, 6476000) for x0 in range(636000, 690000, 4000)]
