@@ -17,6 +17,9 @@ below and compares the clusters with the folder classes:
 
 ``--subsamples N`` repeats every configuration on N random 80 % subsets and also prints the
 mean NMI and the median chosen k, so that one lucky partition does not decide a default.
+``--micro`` adds the default pipeline forced onto its large-collection path (k-means
+micro-clusters of about 10 photos each, as 20,000 photos get 2,048), to compare it with the
+exact tree on the same photos.
 """
 from __future__ import annotations
 
@@ -36,9 +39,11 @@ from ..models.registry import ensure_onnx, get_backbone
 SHARED = Path(os.environ.get("PHOTO_MOTIFS_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 
 
-def configurations(k_true: int) -> dict:
+def configurations(k_true: int, n: int = 0, micro: bool = False) -> dict:
     d = ClusterParams()
-    return {
+    extra = {"default, micro-clusters (auto k)": ClusterParams(max_dense=100, n_centroids=max(2, n // 10))} \
+        if micro else {}
+    return {**extra,
         "default (auto k)": d,
         f"default, k={k_true}": ClusterParams(cut="k", k=k_true),
         f"orange: cosine+average raw, k={k_true}": ClusterParams(
@@ -74,6 +79,7 @@ def main(argv=None) -> int:
     ap.add_argument("--set", default="intel_scenes_dev")
     ap.add_argument("--backbone", default="efficientnet_lite0")
     ap.add_argument("--subsamples", type=int, default=10)
+    ap.add_argument("--micro", action="store_true")
     args = ap.parse_args(argv)
     folder = SHARED / "labeled" / args.set
     if not folder.is_dir():
@@ -86,7 +92,7 @@ def main(argv=None) -> int:
     subsets = [np.sort(rng.choice(len(y), int(0.8 * len(y)), replace=False)) for _ in range(args.subsamples)]
     print(f"{'configuration':42s} {'NMI':>6s} {'ARI':>6s} {'k':>3s} {'sec':>6s}"
           + (f"  | {args.subsamples} x 80 %: mean NMI, median k" if subsets else ""))
-    for name, params in configurations(k_true).items():
+    for name, params in configurations(k_true, int(0.8 * len(y)), args.micro).items():
         nmi, ari, k, seconds, r = score(X, y, params)
         line = f"{name:42s} {nmi:6.3f} {ari:6.3f} {k:3d} {seconds:6.2f}"
         if subsets:

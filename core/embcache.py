@@ -170,6 +170,29 @@ class EmbeddingCache:
                 rows,
             )
 
+    def present(self, photo_ids, backbone_key: str) -> set:
+        """The photo_ids among ``photo_ids`` that have a vector of this backbone (no vector is read)."""
+        ids = list(dict.fromkeys(i for i in photo_ids if i))
+        out = set()
+        with self._lock:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start:start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT photo_id FROM {EMBEDDINGS_TABLE} WHERE backbone = ? AND photo_id IN ({marks})",
+                    [backbone_key, *chunk],
+                )
+                out.update(r[0] for r in rows)
+        return out
+
+    def dim(self, backbone_key: str) -> int | None:
+        """Length of this backbone's cached vectors (None when none is cached)."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT dim FROM {EMBEDDINGS_TABLE} WHERE backbone = ? LIMIT 1", (backbone_key,)
+            ).fetchone()
+        return int(row[0]) if row else None
+
     def all_for(self, backbone_key: str):
         """Every cached vector of one backbone: ``(photo_ids, matrix [n, D] float32)``.
 
@@ -216,3 +239,43 @@ class EmbeddingCache:
                 "VALUES (?, ?, ?, ?)",
                 rows,
             )
+
+
+class CachedVectors:
+    """A photos x values matrix whose rows stay in the cache until asked for.
+
+    The row source of ``core.cluster.cluster_embeddings``: ``shape``, ``rows(start, stop)`` and
+    ``take(index)`` read the vectors of ``photo_ids`` (one per row, repeats allowed) in at most
+    ``chunk`` ids per query, so a million 1280-d embeddings (5 GB) are never in memory at once.
+    A photo without a vector of ``backbone_key`` is a ``ValueError`` sentence.
+    """
+
+    def __init__(self, cache: EmbeddingCache, photo_ids, backbone_key: str, chunk: int = 20000):
+        self.cache = cache
+        self.ids = list(photo_ids)
+        self.key = backbone_key
+        self.chunk = int(chunk)
+        dim = cache.dim(backbone_key)
+        if dim is None:
+            raise ValueError(f"The embedding cache {cache.path} holds no vectors of {backbone_key}; "
+                             "compute the embeddings first.")
+        self.shape = (len(self.ids), dim)
+
+    def _read(self, ids) -> np.ndarray:
+        out = np.empty((len(ids), self.shape[1]), dtype=np.float32)
+        for start in range(0, len(ids), self.chunk):
+            part = ids[start:start + self.chunk]
+            found = self.cache.get_many(part, self.key)
+            for i, pid in enumerate(part):
+                vec = found.get(pid)
+                if vec is None:
+                    raise ValueError(f"The photo {pid} is not in the embedding cache {self.cache.path} "
+                                     f"for {self.key}; compute the embeddings again.")
+                out[start + i] = vec
+        return out
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        return self._read(self.ids[start:stop])
+
+    def take(self, index) -> np.ndarray:
+        return self._read([self.ids[int(i)] for i in np.asarray(index).reshape(-1)])

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .decode import DecodeError, check_spec, load_for_backbone
-from .feedback import ensure_feedback
+from .feedback import Ticker, ensure_feedback
 from .files import PhotoFileError
 from .hashing import content_hash
 from .messages import msg
@@ -87,7 +87,8 @@ class OnnxBackbone:
     ``(pixels / 255 - mean) / std``).
 
     ``threads``: intra-op threads of one call (default: number of CPUs, best for a single
-    batch). :meth:`run` may be called from several threads at once.
+    batch). :meth:`run` may be called from several threads at once. ``onnx_path`` may also be
+    the model's bytes (a Dask worker receives them instead of a path).
     """
 
     def __init__(self, spec, onnx_path, threads: int | None = None):
@@ -104,7 +105,8 @@ class OnnxBackbone:
         # idle intra-op threads would otherwise busy-wait, taking CPU from the decoders
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
-            str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
+            onnx_path if isinstance(onnx_path, bytes) else str(onnx_path), sess_options=opts,
+            providers=["CPUExecutionProvider"],
         )
         inputs = {i.name: i for i in self.session.get_inputs()}
         outputs = [o.name for o in self.session.get_outputs()]
@@ -179,7 +181,7 @@ def _stat(path):
     return st.st_size, st.st_mtime_ns
 
 
-def _hash_one(path):
+def hash_photo(path):
     """(photo_id, size, mtime_ns) or a DecodeError for a file that cannot be read."""
     try:
         size, mtime = _stat(path)
@@ -195,7 +197,11 @@ def _identify(paths, cache, pool, feedback):
     ids = [None] * len(paths)
     errors = {}
     to_hash = []
+    # a million known photos take a minute here: progress and a log line every few seconds
+    tick = Ticker(feedback.sub(0, _IDENTIFY_SHARE / 2), msg("tick_lookup"), len(paths))
     for i, path in enumerate(paths):
+        if i % 1000 == 0:
+            tick(i)
         feedback.check()
         if cache is not None:
             try:
@@ -208,7 +214,7 @@ def _identify(paths, cache, pool, feedback):
         to_hash.append(i)
     observed = []
     for done, (i, outcome) in enumerate(
-        zip(to_hash, pool.map(_hash_one, [paths[i] for i in to_hash])), start=1
+        zip(to_hash, pool.map(hash_photo, [paths[i] for i in to_hash])), start=1
     ):
         feedback.check()
         if isinstance(outcome, DecodeError):
@@ -216,7 +222,7 @@ def _identify(paths, cache, pool, feedback):
         else:
             ids[i] = outcome[0]
             observed.append((outcome[0], paths[i], outcome[1], outcome[2]))
-        feedback.progress(_IDENTIFY_SHARE * done / len(to_hash))
+        feedback.progress(_IDENTIFY_SHARE * (0.5 + 0.5 * done / len(to_hash)))
     if cache is not None and observed:
         cache.remember_paths(observed)
     return ids, errors
@@ -243,6 +249,7 @@ def compute_embeddings(
     feedback=None,
     backbone: OnnxBackbone | None = None,
     streams: int | None = None,
+    keep_vectors: bool = True,
 ) -> EmbeddingResult:
     """Embed every photo in ``paths`` with the backbone described by ``spec``.
 
@@ -255,6 +262,9 @@ def compute_embeddings(
     thread (both default to the number of CPUs). Several single-threaded inference calls use
     the CPUs better than one call spread over all of them (less CPU time per photo), and leave
     no idle core while photos decode.
+    ``keep_vectors=False`` (needs a cache): vectors go to the cache only and ``matrix`` stays
+    empty; ``rows`` still lists the photos that have one. A million 1280-d vectors are 5 GB:
+    read them back in chunks (:class:`~.embcache.CachedVectors`).
     Raises :class:`~.feedback.Canceled` when cancelled; batches finished so far stay cached.
     """
     t0 = time.perf_counter()
@@ -262,6 +272,8 @@ def compute_embeddings(
     check_spec(spec)
     if batch_size < 1:
         raise ValueError("batch_size must be >= 1")
+    if not keep_vectors and cache is None:
+        raise ValueError("Embeddings that are not kept in memory need a cache to go to.")
     paths = [os.fspath(p) for p in paths]
     key = spec.cache_key
     workers = max(1, int(workers or _cpu_count()))
@@ -276,13 +288,8 @@ def compute_embeddings(
             if len(photo_ids) != len(paths):
                 raise ValueError("photo_ids must have one entry per path")
             ids, errors = list(photo_ids), {}
-
-        # first input index of every distinct photo, in input order
-        first_index = {}
-        for i, pid in enumerate(ids):
-            if pid is not None and pid not in first_index:
-                first_index[pid] = i
-        vectors = cache.get_many(list(first_index), key) if cache is not None else {}
+        first_index = first_occurrences(ids)
+        vectors = cached_vectors(cache, list(first_index), key, keep_vectors)
         n_cached = len(vectors)
         todo = [(pid, i) for pid, i in first_index.items() if pid not in vectors]
         if todo:
@@ -292,12 +299,41 @@ def compute_embeddings(
                 if not onnx_path:
                     raise ValueError(f"No ONNX file given for the backbone {spec.cache_key}.")
                 backbone = OnnxBackbone(spec, onnx_path, threads=1 if streams > 1 else None)
-        pipeline = _Pipeline(backbone, cache, key, vectors, batch_size, streams, feedback)
+        pipeline = _Pipeline(backbone, cache, key, vectors, batch_size, streams, feedback, keep_vectors)
         decode_errors = pipeline.run(todo, paths, spec, decoders, workers, inferers)
     finally:
         decoders.shutdown(wait=True, cancel_futures=True)
         inferers.shutdown(wait=True, cancel_futures=True)
+    feedback.progress(100.0)
+    return assemble_result(paths, ids, errors, decode_errors, vectors, n_cached, len(todo) - len(decode_errors),
+                           time.perf_counter() - t0, key)
 
+
+def first_occurrences(ids) -> dict:
+    """{photo_id: first input index} of every distinct photo, in input order (None ids left out)."""
+    first_index = {}
+    for i, pid in enumerate(ids):
+        if pid is not None and pid not in first_index:
+            first_index[pid] = i
+    return first_index
+
+
+def cached_vectors(cache, ids, key: str, keep_vectors: bool = True) -> dict:
+    """{photo_id: vector} found in the cache; with ``keep_vectors=False`` {photo_id: None} (nothing read)."""
+    if cache is None:
+        return {}
+    if keep_vectors:
+        return cache.get_many(ids, key)
+    return dict.fromkeys(cache.present(ids, key))
+
+
+def assemble_result(paths, ids, errors: dict, decode_errors: dict, vectors: dict, n_cached: int,
+                    n_computed: int, seconds: float, key: str) -> EmbeddingResult:
+    """The :class:`EmbeddingResult` of a run: failures per input, rows with a vector, the matrix.
+
+    ``errors``: {input index: DecodeError} (unreadable files); ``decode_errors``: {photo_id:
+    DecodeError}; ``vectors``: {photo_id: vector, or None when the vectors stayed in the cache}.
+    """
     failed = []
     rows = []
     for i, (path, pid) in enumerate(zip(paths, ids)):
@@ -306,11 +342,10 @@ def compute_embeddings(
             failed.append((i, path, err.code, err.sentence))
         elif pid in vectors:
             rows.append(i)
-    if rows:
+    if rows and vectors[ids[rows[0]]] is not None:
         matrix = np.stack([vectors[ids[i]] for i in rows]).astype(np.float32, copy=False)
     else:
         matrix = np.zeros((0, 0), dtype=np.float32)
-    feedback.progress(100.0)
     return EmbeddingResult(
         paths=paths,
         photo_ids=ids,
@@ -318,8 +353,8 @@ def compute_embeddings(
         matrix=matrix,
         failed=failed,
         n_cached=n_cached,
-        n_computed=len(todo) - len(decode_errors),
-        seconds=time.perf_counter() - t0,
+        n_computed=n_computed,
+        seconds=seconds,
         backbone=key,
     )
 
@@ -334,7 +369,8 @@ class _Pipeline:
     Feedback is only ever called from the calling thread.
     """
 
-    def __init__(self, backbone, cache, key, vectors, batch_size, streams, feedback):
+    def __init__(self, backbone, cache, key, vectors, batch_size, streams, feedback, keep_vectors=True):
+        self.keep_vectors = keep_vectors
         self.backbone = backbone
         self.cache = cache
         self.key = key
@@ -405,7 +441,7 @@ class _Pipeline:
             features = [f.result() for f in futures]
             features = features[0] if len(features) == 1 else np.concatenate(features)
             computed = dict(zip(ids, features))
-            self.vectors.update(computed)
+            self.vectors.update(computed if self.keep_vectors else dict.fromkeys(computed))
             if self.cache is not None:
                 self.cache.put_many(computed, self.key)
             self.done += len(ids)
@@ -413,3 +449,50 @@ class _Pipeline:
                 _IDENTIFY_SHARE + (100.0 - _IDENTIFY_SHARE) * self.done / self.total
             )
             wait = False
+
+
+# ---------------------------------------------------------------------------------------------
+# the work of one partition on a Dask worker (api/distributed.py submits it; no Dask import here)
+
+_WORKER_SESSIONS: dict = {}
+
+
+def worker_session(spec, model, token: str) -> OnnxBackbone:
+    """This process's onnxruntime session for ``model`` (bytes or a path), made once per process.
+
+    Single-threaded (one intra-op thread, batches sliced as on one machine), so a photo gets the
+    same vector here as in :func:`compute_embeddings` on one machine.
+    """
+    key = (spec.cache_key, token)
+    if key not in _WORKER_SESSIONS:
+        _WORKER_SESSIONS.clear()  # one model per worker process
+        _WORKER_SESSIONS[key] = OnnxBackbone(spec, model, threads=1)
+    return _WORKER_SESSIONS[key]
+
+
+def embed_items(items, spec, model, token: str, threads: int = 1, batch_size: int = 16) -> tuple:
+    """Embed ``items`` [(photo_id, path)]: ``(photo_ids embedded, float32 matrix, {photo_id: (code, sentence)})``.
+
+    The function a Dask worker runs on one partition: ``threads`` decoding threads and as many
+    inference streams on the worker's one session (:func:`worker_session`). A photo that cannot
+    be read is a failure row of the result, never an exception.
+    """
+    session = worker_session(spec, model, token)
+    ids = [pid for pid, _ in items]
+    res = compute_embeddings([path for _, path in items], spec, photo_ids=ids, backbone=session,
+                             workers=threads, streams=threads, batch_size=batch_size)
+    failed = {ids[i]: (code, sentence) for i, _path, code, sentence in res.failed}
+    return [ids[i] for i in res.rows], res.matrix, failed
+
+
+def hash_items(items) -> list:
+    """Content hashes of a worker's share [(index, path)]:
+    ``[(index, photo_id or None, size, mtime_ns, (code, sentence) or None)]``."""
+    out = []
+    for i, path in items:
+        outcome = hash_photo(path)
+        if isinstance(outcome, DecodeError):
+            out.append((i, None, 0, 0, (outcome.code, outcome.sentence)))
+        else:
+            out.append((i, *outcome, None))
+    return out

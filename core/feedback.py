@@ -4,6 +4,7 @@ core/ never sees QgsProcessingFeedback: adapters wrap it in a :class:`CoreFeedba
 """
 from __future__ import annotations
 
+import time
 from typing import Callable, Optional
 
 
@@ -61,3 +62,31 @@ class CoreFeedback:
 
 def ensure_feedback(feedback: Optional[CoreFeedback]) -> CoreFeedback:
     return feedback if feedback is not None else CoreFeedback()
+
+
+class Ticker:
+    """Progress of one long step: the percentage at every call and, at most every ``every``
+    seconds, a log line ``"<label>: <done> of <total>"`` (``label``: a ``core.messages`` tick code's
+    message, or any text), so a run never looks frozen.
+
+    Each call also checks for cancellation. ``clock`` is replaceable for tests.
+    """
+
+    def __init__(self, feedback: CoreFeedback, label: str, total: int, every: float = 3.0,
+                 clock: Callable[[], float] = time.monotonic):
+        self.feedback = feedback
+        self.label = label
+        self.total = max(1, int(total))
+        self.every = float(every)
+        self.clock = clock
+        self.last = clock()
+
+    def __call__(self, done: int) -> None:
+        self.feedback.check()
+        self.feedback.progress(100.0 * done / self.total)
+        now = self.clock()
+        if now - self.last >= self.every:
+            self.last = now
+            from .messages import msg
+
+            self.feedback.info(msg("step_progress", self.label, int(done), self.total))

@@ -27,6 +27,30 @@ TEMPLATES = {
     # core.embed
     "cache_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "{} of {} distinct photos found in the embedding cache; "
                                                       "computing {}."),
+    # a long step's progress (core.feedback.Ticker): "<step>: <done> of <total>", the step one of the tick_ codes
+    "step_progress": QT_TRANSLATE_NOOP("PhotoMotifs", "{}: {} of {}"),
+    "tick_lookup": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos looked up in the cache"),
+    "tick_reduce": QT_TRANSLATE_NOOP("PhotoMotifs", "Normalising and reducing the embeddings"),
+    "tick_micro_batches": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: batches done"),
+    "tick_micro_assign": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: photos assigned"),
+    "tick_merge": QT_TRANSLATE_NOOP("PhotoMotifs", "Merging the micro-clusters"),
+    "tick_medoids": QT_TRANSLATE_NOOP("PhotoMotifs", "Typical photos and ranks: motifs done"),
+    "tick_kmeans": QT_TRANSLATE_NOOP("PhotoMotifs", "k-means: numbers of motifs tried"),
+    "tick_hdbscan": QT_TRANSLATE_NOOP("PhotoMotifs", "HDBSCAN: photos given the motif of their nearest sampled photo"),
+    # core.cluster, core.sheets (motif discovery: its steps, logged at least every few seconds)
+    "cluster_pca": QT_TRANSLATE_NOOP("PhotoMotifs", "Reducing {} embeddings of {} values to {} principal "
+                                                    "components."),
+    "cluster_distances": QT_TRANSLATE_NOOP("PhotoMotifs", "Measuring the distances between all {} photos."),
+    "cluster_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} photos into a tree ({} linkage)."),
+    "cluster_micro": QT_TRANSLATE_NOOP("PhotoMotifs", "Grouping {} photos into {} micro-clusters ({} passes of "
+                                                      "mini-batch k-means)."),
+    "cluster_micro_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} micro-clusters into a tree ({} linkage, "
+                                                           "weighted by their photos)."),
+    "cluster_kmeans": QT_TRANSLATE_NOOP("PhotoMotifs", "k-means for every number of motifs from {} to {}."),
+    "cluster_hdbscan": QT_TRANSLATE_NOOP("PhotoMotifs", "HDBSCAN on {} photos (minimum motif size {})."),
+    "cluster_medoids": QT_TRANSLATE_NOOP("PhotoMotifs", "Finding the most typical photo of each of the {} motifs "
+                                                        "and ranking their photos."),
+    "sheet_written": QT_TRANSLATE_NOOP("PhotoMotifs", "Contact sheet {} of {}: {} ({} photos)."),
     # core.train, models.classifier_export
     "training_set": QT_TRANSLATE_NOOP("PhotoMotifs", "{} photos in {} classes; computing embeddings with {}."),
     "fitting_head": QT_TRANSLATE_NOOP("PhotoMotifs", "Fitting the {} head on {} photos, validating on {}."),

@@ -1,5 +1,10 @@
 """2-D maps of photo embeddings for scatter plots (PCA by default, t-SNE on request).
 
+:func:`similarity_map` is what the clustering step draws: the PCA map is read from the
+clustering's own reduced vectors when they are the same PCA (normalised vectors, at least two
+components), so the covariance of a large collection is computed once, and the full
+embeddings need not be in memory.
+
 Both start like the clustering: every vector is L2-normalised, so the map shows cosine
 similarity. ``'pca'`` is linear, fast at any size and deterministic (signs fixed). ``'tsne'``
 keeps local neighbourhoods and separates motifs better, but it is slow and its distances
@@ -78,3 +83,23 @@ def project_2d(X, method: str = "pca", seed: int = 0, feedback: CoreFeedback | N
         out[part] = emb[near].mean(axis=1)
     fb.progress(100)
     return out
+
+
+def similarity_map(X, method: str = "pca", seed: int = 0, feedback: CoreFeedback | None = None,
+                   clustered=None) -> np.ndarray:
+    """The 2-D map of a clustering run: :func:`project_2d`, or for ``'pca'`` the first two
+    principal components the clustering ``clustered`` (a ``core.cluster.ClusterResult``) already
+    computed, when it normalised the vectors and kept at least two components (same rule, same
+    signs: each component's largest loading positive). ``X`` may then be None; it may also be a
+    row source (``core.embcache.CachedVectors``), read whole only when the map needs it."""
+    params = getattr(clustered, "params", None) or {}
+    reduced = getattr(clustered, "reduced", None)
+    if method == "pca" and reduced is not None and params.get("normalize") and \
+            (params.get("pca_dims_used") or 0) >= 2:
+        ensure_feedback(feedback).progress(100)
+        return np.asarray(reduced[:, :2], dtype=np.float64)
+    if X is None:
+        raise ValueError("A 2-D map needs the embeddings.")
+    if hasattr(X, "rows") and hasattr(X, "shape"):
+        X = X.rows(0, X.shape[0])
+    return project_2d(X, method=method, seed=seed, feedback=feedback)

@@ -209,4 +209,60 @@ def _save(sheet: Image.Image, out_png) -> None:
     out = Path(out_png)
     out.parent.mkdir(parents=True, exist_ok=True)
     # complete or absent: a cancelled run or a full disk never leaves a truncated PNG
-    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False), verify=png_problem)
+    # zlib level 1: a 20,000-photo run's sheets encoded in a quarter of the time of level 6
+    replace_complete(out, lambda tmp: sheet.save(tmp, format="PNG", optimize=False, compress_level=1),
+                     verify=png_problem)
+
+
+#: the file in a sheets folder listing the sheets a run wrote (removed by the next run)
+SHEETS_MARKER = ".photo_motifs_sheets"
+
+
+def remove_previous_sheets(folder) -> None:
+    """Remove the sheets an earlier run wrote into this folder (listed in its marker file), so a
+    run with fewer clusters leaves no stale C<n>.png behind; nothing else is ever deleted."""
+    marker = os.path.join(folder, SHEETS_MARKER)
+    if os.path.isfile(marker):
+        with open(marker, encoding="utf-8") as fh:
+            for name in fh.read().split("\n"):
+                path = os.path.join(folder, os.path.basename(name))
+                if name.endswith(".png") and os.path.isfile(path):
+                    os.remove(path)
+
+
+def _english_title(name: str, n: int) -> str:
+    return f"{name} — {n} photos"
+
+
+def write_motif_sheets(folder, paths, result, feedback=None, title=_english_title,
+                       subtitle: str = "most typical first", canceled=None) -> str:
+    """One contact sheet per motif (``<name>.png``, most typical photo first) and ``overview.png``.
+
+    ``paths[r]`` is the photo of row ``r`` of the clustering ``result`` (a ``core.cluster.ClusterResult``);
+    ``title(name, photos)`` and ``subtitle`` are the texts on each sheet (the caller's language);
+    ``canceled(done, total, folder)`` the sentence when the run is cancelled between sheets.
+    """
+    from .feedback import Canceled, ensure_feedback
+    from .messages import msg
+
+    fb = ensure_feedback(feedback)
+    os.makedirs(folder, exist_ok=True)
+    remove_previous_sheets(folder)
+    groups: dict = {}
+    for r in sorted(range(len(paths)), key=lambda r: (result.rank[r], paths[r])):
+        groups.setdefault(result.labels[r], []).append(paths[r])
+    names = list(result.sizes)
+    for n, name in enumerate(names):
+        if fb.canceled():
+            raise Canceled(canceled(n, len(names), folder) if canceled else
+                           f"The motif layer is complete; {n} of {len(names)} contact sheets were written to "
+                           f"{folder} before the cancel request (no overview).")
+        members = groups.get(name, [])
+        contact_sheet(members, os.path.join(folder, f"{name}.png"), title=title(name, len(members)),
+                      subtitle=subtitle)
+        fb.progress(100.0 * (n + 1) / (len(names) + 1))
+        fb.info(msg("sheet_written", n + 1, len(names), name, len(members)))
+    overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
+    listing = "\n".join([f"{name}.png" for name in names] + ["overview.png"])
+    replace_complete(os.path.join(folder, SHEETS_MARKER), lambda tmp: Path(tmp).write_text(listing, encoding="utf-8"))
+    return str(folder)

@@ -1429,11 +1429,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation type="unfinished" />
@@ -1441,6 +1436,11 @@
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3446,6 +3446,96 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>{}: {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos looked up in the cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Normalising and reducing the embeddings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: batches done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: photos assigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Merging the micro-clusters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Typical photos and ranks: motifs done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means: numbers of motifs tried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN: photos given the motif of their nearest sampled photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means for every number of motifs from {} to {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN on {} photos (minimum motif size {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>{} photos in {} classes; computing embeddings with {}.</source>
             <translation type="unfinished" />
         </message>
@@ -4220,6 +4310,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Reading the photo layer column by column.</source>
             <translation type="unfinished" />
         </message>
         <message>

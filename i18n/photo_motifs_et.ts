@@ -1429,11 +1429,6 @@
             <translation>Fotod, mida ei saanud kaardile panna</translation>
         </message>
         <message>
-            <location filename="../processing/alg_cluster.py" />
-            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
-            <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
-        </message>
-        <message>
             <location filename="../processing/alg_rename_motifs.py" />
             <source>{} — {} photos</source>
             <translation>{} — {} fotot</translation>
@@ -1442,6 +1437,11 @@
             <location filename="../processing/alg_rename_motifs.py" />
             <source>most typical first</source>
             <translation>kõige tüüpilisemad eespool</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_cluster.py" />
+            <source>The motif layer is complete; {} of {} contact sheets were written to {} before the cancel request (no overview).</source>
+            <translation>Motiivide kiht on valmis; enne katkestamist kirjutati {} kontaktlehte {}-st kausta {} (ülevaateta).</translation>
         </message>
         <message>
             <location filename="../processing/alg_harvest_flickr.py" />
@@ -3448,6 +3448,96 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>{}: {} of {}</source>
+            <translation>{}: {}/{}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos looked up in the cache</source>
+            <translation>Vahemälust otsitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Normalising and reducing the embeddings</source>
+            <translation>Vektoresituste normeerimine ja taandamine</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: batches done</source>
+            <translation>Mikroklastrid: partiisid tehtud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Micro-clusters: photos assigned</source>
+            <translation>Mikroklastrid: fotosid määratud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Merging the micro-clusters</source>
+            <translation>Mikroklastrite ühendamine</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Typical photos and ranks: motifs done</source>
+            <translation>Tüüpilised fotod ja järjestus: motiive tehtud</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means: numbers of motifs tried</source>
+            <translation>k-keskmised: proovitud motiivide arve</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN: photos given the motif of their nearest sampled photo</source>
+            <translation>HDBSCAN: fotodele antud lähima valimifoto motiiv</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Reducing {} embeddings of {} values to {} principal components.</source>
+            <translation>Taandan {} vektoresitust {} väärtuselt {} peakomponendile.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Measuring the distances between all {} photos.</source>
+            <translation>Mõõdan kõigi {} foto omavahelisi kaugusi.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation>Ühendan {} fotot puuks ({} seos).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
+            <translation>Rühmitan {} fotot {} mikroklastriks ({} läbimist mini-batch k-keskmiste meetodiga).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Linking the {} micro-clusters into a tree ({} linkage, weighted by their photos).</source>
+            <translation>Ühendan {} mikroklastrit puuks ({} seos, kaalutud nende fotode arvuga).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>k-means for every number of motifs from {} to {}.</source>
+            <translation>k-keskmised iga motiivide arvu jaoks vahemikus {}–{}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN on {} photos (minimum motif size {}).</source>
+            <translation>HDBSCAN {} fotol (motiivi vähim suurus {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Finding the most typical photo of each of the {} motifs and ranking their photos.</source>
+            <translation>Leian iga {} motiivi kõige tüüpilisema foto ja järjestan motiivide fotod.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Contact sheet {} of {}: {} ({} photos).</source>
+            <translation>Kontaktleht {}/{}: {} ({} fotot).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>{} photos in {} classes; computing embeddings with {}.</source>
             <translation>{} fotot {} klassis; arvutan vektoresitused mudeliga {}.</translation>
         </message>
@@ -4223,6 +4313,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS counts in {}: cells of {:.6g} of them.</source>
             <translation>Ruudustiku koordinaatsüsteemi ühik on {}: lahtri suurus {:.6g} ühikut.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_summarize.py" />
+            <source>Reading the photo layer column by column.</source>
+            <translation>Loen fotokihti veerukaupa.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />

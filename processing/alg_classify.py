@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.layer_columns import class_fields, classify_columns, row
 from .base import PhotoMotifsAlgorithm
 from .messages import message_text
 from .outputs import style_photo_output, write_source_with_fields
@@ -16,14 +17,6 @@ from .params import mark_advanced, set_help
 from .photo_sources import CACHE, add_photo_source_parameters, cache_from_parameters, resolve_photo_source
 from .qgis_compat import FILE_FILE, NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR
 from .translation import reason_text
-
-
-def class_fields(top_k):
-    fields = [("class", "str"), ("confidence", "float"), ("unknown", "bool"), ("unknown_score", "float"),
-              ("best_class", "str")]
-    for k in range(2, top_k + 1):
-        fields += [(f"class_{k}", "str"), (f"confidence_{k}", "float")]
-    return fields + [("top_classes", "str"), ("classify_note", "str")]
 
 
 class ClassifyAlgorithm(PhotoMotifsAlgorithm):
@@ -152,10 +145,9 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         return n
 
     def process(self, parameters, context, feedback, cf):
-        from ..core.classify import classify_embeddings, classify_paths, copy_into_label_folders, write_image_tools_csv
-        from ..core.embed import compute_embeddings
+        from ..core.classify import copy_into_label_folders, write_image_tools_csv
         from ..core.lobe import load_model
-        from ..models.registry import ensure_onnx, spec_for_cache_key
+        from ..models.apply import classify_photos
 
         model_path = self.parameterAsFile(parameters, self.MODEL, context)
         size = self.parameterAsInt(parameters, self.INPUT_SIZE, context) or None
@@ -177,45 +169,30 @@ class ClassifyAlgorithm(PhotoMotifsAlgorithm):
         valid = [i for i, p in enumerate(source.paths) if p]
         paths = [source.paths[i] for i in valid]
 
-        head = model.head()
-        spec = spec_for_cache_key(model.backbone_cache_key) if model.backbone_cache_key else None
-        # the cached path needs unknown.npz for the calibrated 'unknown'; without it the graph gives the score
-        calibrated_here = not open_set or model.unknown is None or model.unknown_path is not None
-        if head is not None and spec is not None and calibrated_here and \
-                self.parameterAsBoolean(parameters, self.USE_CACHE, context):
-            # our model on a built-in backbone: the head runs on cached embeddings
-            cache, cache_path = cache_from_parameters(self, parameters, context, source)
-            emb = compute_embeddings(paths, spec, ensure_onnx(spec, feedback=cf), cache=cache,
-                                     feedback=cf.sub(0, 90))
+        opened = []
+
+        def open_cache():  # only for our models, whose head runs on cached embeddings
+            opened.append(cache_from_parameters(self, parameters, context, source))
+            return opened[-1][0]
+
+        result, emb, spec = classify_photos(
+            paths, model, top_k=top_k, threshold=threshold, cache=open_cache,
+            use_cache=self.parameterAsBoolean(parameters, self.USE_CACHE, context), feedback=cf.sub(0, 90),
+            open_set=open_set, unknown_limit=limit)
+        if emb is not None:
             feedback.pushInfo(self.tr("Embeddings ({}): {} from the cache {}, {} computed.").format(
-                spec.title, emb.n_cached, cache_path, emb.n_computed))
-            result = classify_embeddings(emb.matrix, head, paths=[paths[r] for r in emb.rows],
-                                         top_k=top_k, threshold=threshold, calibration=model.calibration(),
-                                         open_set=open_set, unknown_limit=limit)
-            for photo in result.photos:
-                photo.index = emb.rows[photo.index]
-            result.failed = list(emb.failed)
-        else:
-            result = classify_paths(paths, model, top_k=top_k, threshold=threshold, feedback=cf.sub(0, 90),
-                                    open_set=open_set, unknown_limit=limit)
+                spec.title, emb.n_cached, opened[-1][1], emb.n_computed))
 
         by_feature = {valid[p.index]: p for p in result.photos}
         reasons = {valid[i]: reason_text(code, sentence) for i, _path, code, sentence in result.failed}
 
-        def values(i):
-            photo = by_feature.get(i)
-            if photo is None:
-                return {"classify_note": reasons.get(i) or source.unresolved.get(i)
-                        or self.tr("The feature has no photo path.")}
-            row = {"class": photo.label, "confidence": photo.confidence, "unknown": photo.unknown,
-                   "unknown_score": photo.unknown_score, "best_class": photo.top[0][0],
-                   "top_classes": "; ".join(f"{c} {p:.3f}" for c, p in photo.top)}
-            for k, (c, p) in enumerate(photo.top[1:], start=2):
-                row[f"class_{k}"], row[f"confidence_{k}"] = c, p
-            return row
-
-        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, class_fields(top_k),
-                                           values, cf)
+        for i, sentence in source.unresolved.items():  # why a feature has no photo path, when known
+            reasons.setdefault(i, sentence)
+        columns = classify_columns(len(source.paths), by_feature, reasons, top_k,
+                                   self.tr("The feature has no photo path."))
+        schema = class_fields(top_k)
+        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, schema,
+                                           lambda i: row(columns, schema, i), cf)
         style_photo_output(context, dest_id, "class", feedback)
         counts = result.counts()
         present = [(c, n) for c, n in sorted(counts.items(), key=lambda cn: -cn[1]) if n]

@@ -1,9 +1,7 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
 import math
-import os
 from dataclasses import replace
-from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -21,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.feedback import Canceled
+from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row
 from ..core.options import (
     CLUSTER_METHOD_OPTIONS,
     CUT_OPTIONS,
@@ -45,12 +43,6 @@ from .photo_sources import (
 )
 from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINT
 from .translation import tr
-
-CLUSTER_FIELDS = [
-    ("cluster", "str"), ("cluster_size", "int"), ("cluster_rank", "int"),
-    ("medoid_dist", "float"), ("is_medoid", "bool"), ("cluster_note", "str"),
-    ("sim_x", "float"), ("sim_y", "float"), ("cluster_tiny", "bool"),
-]
 
 
 def tiny_limit(n_photos: int) -> int:
@@ -199,51 +191,42 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
     def process(self, parameters, context, feedback, cf):
         from ..core.cluster import cluster_embeddings
-        from ..core.projection import project_2d
+        from ..core.embcache import CachedVectors, EmbeddingCache
+        from ..core.projection import similarity_map
 
         params = self.cluster_params(parameters, context)
         source = resolve_photo_source(self, parameters, context, feedback)
         reps = self.burst_representatives(parameters, context, source, feedback)
         clustered = source if reps is None else representatives_only(source, reps)
-        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), clustered)
+        # the vectors stay in the cache and are read back in chunks: a million photos fit in memory
+        spec, cache_path, valid, emb = embed_source(self, parameters, context, feedback, cf.sub(0, 60), clustered,
+                                                    keep_vectors=False)
         if len(emb.rows) < 2:
             raise QgsProcessingException(self.tr(
                 "Only {} photo(s) could be read: clustering needs at least two.").format(len(emb.rows)))
-        result = cluster_embeddings(emb.matrix, params, feedback=cf.sub(60, 80))
+        with EmbeddingCache(cache_path) as cache:
+            vectors = CachedVectors(cache, [emb.photo_ids[r] for r in emb.rows], spec.cache_key)
+            result = cluster_embeddings(vectors, params, feedback=cf.sub(60, 80))
+            projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
+            # PCA: the clustering's own components; t-SNE reads the vectors back
+            xy = similarity_map(vectors, method=projection, seed=params.seed, feedback=cf.sub(80, 88),
+                                clustered=result) if projection != PROJECTION_NONE else None
         photo_sizes = self.photo_sizes(result, reps, emb, valid)
         tiny = tiny_motifs(photo_sizes, sum(photo_sizes.values()))
         self.say_plainly(feedback, source, result, tiny, sum(photo_sizes.values()))
         self.say_details(feedback, result, reps, photo_sizes)
 
-        projection = option_value(self, parameters, self.PROJECTION, context, PROJECTION_OPTIONS)
-        xy = project_2d(emb.matrix, method=projection, seed=params.seed, feedback=cf.sub(80, 88)) \
-            if projection != PROJECTION_NONE else None
-
         # row r of the embedding matrix belongs to feature valid[emb.rows[r]]
         feature_of_row = [valid[r] for r in emb.rows]
-        per_feature = {fi: r for r, fi in enumerate(feature_of_row)}
         reasons = failed_reasons(clustered, valid, emb)
-        member_note = self.tr("In a burst: the motif of the burst's representative.")
-
-        def values(i):
-            own = i if reps is None else int(reps[i])
-            r = per_feature.get(own)
-            if r is None:
-                return {"cluster_note": reasons.get(own)}
-            label = result.labels[r]
-            return {
-                "cluster": label, "cluster_size": photo_sizes.get(label), "cluster_rank": int(result.rank[r]),
-                "medoid_dist": float(result.dist_to_medoid[r]), "is_medoid": bool(result.is_medoid[r]) and own == i,
-                "sim_x": float(xy[r, 0]) if xy is not None else None,
-                "sim_y": float(xy[r, 1]) if xy is not None else None,
-                "cluster_tiny": label in tiny,
-                "cluster_note": member_note if own != i else None,
-            }
-
+        columns = cluster_columns(len(source.paths), feature_of_row, result, xy, reasons, tiny=tiny, reps=reps,
+                                  sizes=photo_sizes,
+                                  member_note=self.tr("In a burst: the motif of the burst's representative."))
         dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, CLUSTER_FIELDS,
-                                           values, cf)
+                                           lambda i: row(columns, CLUSTER_FIELDS, i), cf)
+        not_clustered = sum(1 for label in columns["cluster"] if label is None)
         results = {self.OUTPUT: dest_id, self.K: result.k, self.CACHE: cache_path, self.TINY: len(tiny),
-                   self.TINY_LIMIT: tiny_limit(len(emb.rows)), self.NOT_CLUSTERED: len(reasons)}
+                   self.TINY_LIMIT: tiny_limit(len(emb.rows)), self.NOT_CLUSTERED: not_clustered}
         style_photo_output(context, dest_id, "cluster", feedback)
 
         paths_of_row = [source.paths[fi] for fi in feature_of_row]
@@ -353,32 +336,14 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
 
     @staticmethod
     def write_sheets(folder, paths, result, cf):
-        from ..core.sheets import contact_sheet, overview_sheet
+        from ..core.sheets import write_motif_sheets
 
-        os.makedirs(folder, exist_ok=True)
-        _remove_previous_sheets(folder)
-        groups = {}
-        order = sorted(range(len(paths)), key=lambda r: (result.rank[r], paths[r]))
-        for r in order:
-            groups.setdefault(result.labels[r], []).append(paths[r])
-        names = list(result.sizes)
-        for n, name in enumerate(names):
-            if cf.canceled():
-                raise Canceled(tr("The motif layer is complete; {} of {} contact sheets were written to {} "
-                                  "before the cancel request (no overview).").format(n, len(names), folder))
-            members = groups.get(name, [])
-            contact_sheet(members, os.path.join(folder, f"{name}.png"),
-                          title=tr("{} — {} photos").format(name, len(members)),
-                          subtitle=tr("most typical first"))
-            cf.progress(100.0 * (n + 1) / (len(names) + 1))
-        overview_sheet({name: groups.get(name, []) for name in names}, os.path.join(folder, "overview.png"))
-        listing = "\n".join([f"{name}.png" for name in names] + ["overview.png"])
-        replace_complete(os.path.join(folder, SHEETS_MARKER),
-                         lambda tmp: Path(tmp).write_text(listing, encoding="utf-8"))
-        return folder
-
-
-SHEETS_MARKER = ".photo_motifs_sheets"
+        return write_motif_sheets(
+            folder, paths, result, cf, title=lambda name, n: tr("{} — {} photos").format(name, n),
+            subtitle=tr("most typical first"),
+            canceled=lambda done, total, where: tr(
+                "The motif layer is complete; {} of {} contact sheets were written to {} before the cancel "
+                "request (no overview).").format(done, total, where))
 
 
 def write_report_json(path, record) -> None:
@@ -390,15 +355,3 @@ def write_report_json(path, record) -> None:
 def representatives_only(source, reps):
     """The photo source with only burst representatives' paths (the others are left out)."""
     return replace(source, paths=[p if reps[i] == i else "" for i, p in enumerate(source.paths)])
-
-
-def _remove_previous_sheets(folder):
-    """Remove the sheets an earlier run wrote into this folder (listed in its marker file), so a
-    run with fewer clusters leaves no stale C<n>.png behind; nothing else is ever deleted."""
-    marker = os.path.join(folder, SHEETS_MARKER)
-    if os.path.isfile(marker):
-        with open(marker, encoding="utf-8") as fh:
-            for name in fh.read().split("\n"):
-                path = os.path.join(folder, os.path.basename(name))
-                if name.endswith(".png") and os.path.isfile(path):
-                    os.remove(path)

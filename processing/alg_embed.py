@@ -6,8 +6,9 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ..core.layer_columns import EMBED_FIELDS, embed_columns, row
 from .base import PhotoMotifsAlgorithm
-from .outputs import style_photo_output, write_source_with_fields
+from .outputs import is_null, style_photo_output, write_source_with_fields
 from .params import mark_advanced
 from .photo_sources import (
     CACHE,
@@ -19,8 +20,6 @@ from .photo_sources import (
     resolve_photo_source,
 )
 from .qgis_compat import SOURCE_VECTOR
-
-STATUS_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
 
 
 class EmbedAlgorithm(PhotoMotifsAlgorithm):
@@ -84,17 +83,11 @@ class EmbedAlgorithm(PhotoMotifsAlgorithm):
         spec, cache_path, valid, result = embed_source(self, parameters, context, feedback, cf, source)
         reasons = failed_reasons(source, valid, result)
 
-        ids_by_feature = {valid[i]: result.photo_ids[i] for i in range(len(valid))}
         id_index = source.fields.lookupField("photo_id")
-
-        def values(i):
-            photo_id = ids_by_feature.get(i) or (source.features[i][id_index] if id_index >= 0 else None)
-            if i in reasons:
-                return {"embed_status": "failed", "embed_note": reasons[i], "photo_id": photo_id}
-            return {"embed_status": "ok", "embed_note": spec.id, "photo_id": photo_id}
-
-        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, STATUS_FIELDS,
-                                           values, cf)
+        known = [None if id_index < 0 or is_null(f[id_index]) else f[id_index] for f in source.features]
+        columns = embed_columns(len(source.paths), valid, result, reasons, spec.id, known)
+        dest_id = write_source_with_fields(self, parameters, context, self.OUTPUT, source, EMBED_FIELDS,
+                                           lambda i: row(columns, EMBED_FIELDS, i), cf)
         style_photo_output(context, dest_id, "embed_status", feedback)
 
         results = {

@@ -32,8 +32,17 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from ..core.layer_columns import (  # shared with the API (api/areas.py)
+    DATE_CANDIDATES,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    MOTIF_CANDIDATES,
+    USER_CANDIDATES,
+    detect_field,
+)
 from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
+from .columnar_source import read_point_columns
 from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels, option_value, set_help
@@ -50,24 +59,8 @@ from .qgis_compat import (
 )
 from .translation import tr
 
-# detection order of the import's fields (importphotos writes taken_at; importtable owner, taken_at)
-MOTIF_CANDIDATES = ("cluster", "class", "motif", "label")
-USER_CANDIDATES = ("owner", "user", "user_id", "userid", "username", "owner_id", "ownername", "author")
-DATE_CANDIDATES = ("taken_at", "datetaken", "date_taken", "taken", "datetimeoriginal", "date", "datetime")
 MEASURE_VALUES = values(SUMMARY_MEASURE_OPTIONS)
 SHAPE_VALUES = values(GRID_SHAPE_OPTIONS)
-
-INT_COLUMNS = {"photos", "users", "pud", "no_user", "dom_ties", "richness", "min_users"}
-FLOAT_COLUMNS = {"dom_share", "dom_margin", "shannon", "evenness", "mean_conf"}
-
-
-def detect_field(names, candidates):
-    """First candidate present among ``names`` (case-insensitive), as spelled in the layer."""
-    lower = {n.lower(): n for n in names}
-    for c in candidates:
-        if c in lower:
-            return lower[c]
-    return None
 
 
 class SummarizeAlgorithm(PhotoMotifsAlgorithm):
@@ -200,12 +193,13 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         params = self.summary_params(parameters, context)
         areas_source = self.parameterAsSource(parameters, self.AREAS, context)
         target = self.target_crs(parameters, context, source, areas_source, params, feedback)
-        points = self.read_points(source, fields, target, context, cf, feedback)
+        points = self.read_points(parameters, source, fields, target, context, cf, feedback)
+        counts = motif_counts(points["motif"])  # the photo layer style's counts, before any season filter
         if areas_source is None and not self.parameterAsCrs(parameters, self.GRID_CRS, context).isValid():
             check_transformed(points["x"], source.sourceCrs(), target)  # not all in one cell at (0, 0)
         keep = self._season(parameters, context, fields[2], points["date"], feedback)
         if keep is not None:  # only the photos of one season
-            points = {key: [v for v, k in zip(col, keep) if k] if col else col for key, col in points.items()}
+            points = {key: [v for v, k in zip(col, keep) if k] if len(col) else col for key, col in points.items()}
         area_feats, polygons = self.read_areas(areas_source)
         motif_field, user_field, date_field, conf_field = fields
         result = summarize(
@@ -220,7 +214,7 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         dest_id, written = self.write_summary(parameters, context, result, areas_source, area_feats, target,
                                               params, cf, feedback)
         photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        self._style(dest_id, context, feedback, source, motif_field, params, motif_colours(photo_layer, motif_field))
+        self._style(dest_id, context, feedback, counts, params, motif_colours(photo_layer, motif_field))
         copy_names(photo_layer, motif_field, dest_id, "dominant")  # the motif map finds notes and sheets
         return {self.OUTPUT: dest_id, self.N_AREAS: written, self.N_SUPPRESSED: result.counts["suppressed"],
                 self.OUTPUT_CRS: target.authid()}
@@ -279,9 +273,20 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
                     QgsUnitTypes.toString(target.mapUnits()), params.cell_size))
         return target
 
-    def read_points(self, source, fields, target, context, cf, feedback) -> dict:
-        """The photo points in the target CRS and their field values, as plain lists for core/."""
+    def read_points(self, parameters, source, fields, target, context, cf, feedback) -> dict:
+        """The photo points in the target CRS and their field values, as plain sequences for core/:
+        a whole saved GeoPackage column by column (processing/columnar_source.py), else feature by feature."""
         motif_field, user_field, date_field, conf_field = fields
+        columns = read_point_columns(parameters.get(self.INPUT), context, [f for f in fields if f], target)
+        if columns is not None:
+            feedback.pushInfo(self.tr("Reading the photo layer column by column."))
+            xs, ys, found = columns
+            out = {"x": xs, "y": ys}
+            # SQLite gives None, text and numbers: _plain's rules for them (the text 'NULL' is NULL too)
+            for key, name in (("motif", motif_field), ("user", user_field), ("date", date_field),
+                              ("conf", conf_field)):
+                out[key] = [None if v is None or v == "NULL" else v for v in found[name]] if name else []
+            return out
         request = QgsFeatureRequest().setDestinationCrs(target, context.transformContext())
         request.setSubsetOfAttributes([f for f in fields if f], source.fields())
         out = {"x": [], "y": [], "motif": [], "user": [], "date": [], "conf": []}
@@ -391,12 +396,12 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             lon, lat = _mean_lon_lat(source, tr_, lon, lat)
         return QgsCoordinateReferenceSystem("EPSG:{}".format(utm_epsg(lon, lat)))
 
-    def _style(self, dest_id, context, feedback, source, motif_field, params, colours=None):
+    def _style(self, dest_id, context, feedback, counts, params, colours=None):
         """Dominant-motif style (default) and diversity style, stored in the output GeoPackage;
-        ``colours``: the photo layer's motif colours, so a motif has one colour on points and areas."""
-        from .summary_style import photo_counts, save_summary_styles
+        ``counts``: photos per motif on the photo layer; ``colours``: the photo layer's motif colours,
+        so a motif has one colour on points and areas."""
+        from .summary_style import save_summary_styles
 
-        counts = photo_counts(source, motif_field)
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if layer is None:
             return
@@ -405,11 +410,23 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             feedback.reportError(message)
 
 
+def motif_counts(motifs) -> dict:
+    """{motif: photos} of the photo layer (summary_style.photo_counts' rule: NULL and '' left out)."""
+    counts: dict = {}
+    for m in motifs:
+        if m is not None and str(m) != "":
+            counts[str(m)] = counts.get(str(m), 0) + 1
+    return counts
+
+
 def check_transformed(xs, source_crs, target):
     """The grid's own UTM zone puts every photo 100-900 km east of the zone's edge: coordinates still
     in degrees mean the points were not transformed (seen once: a grid of one hexagon at 0, 0)."""
-    located = [x for x in xs if x == x]
-    if located and all(-180.0 <= x <= 180.0 for x in located):
+    import numpy as np
+
+    xs = np.asarray(xs, dtype=float)
+    located = xs[~np.isnan(xs)]
+    if located.size and bool(np.all((located >= -180.0) & (located <= 180.0))):
         raise QgsProcessingException(tr(
             "The photos could not be transformed from {} to {}: the grid would put them all at 0, 0. Run the "
             "summary again; if it persists, choose the grid CRS.").format(source_crs.authid(), target.authid()))

@@ -257,8 +257,12 @@ def cache_from_parameters(alg, parameters, context, photo_source):
     return EmbeddingCache(path), path  # a folder, read-only place or damaged file: ValueError sentence
 
 
-def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource):
-    """Embeddings of a photo source, served from the cache where possible."""
+def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSource, keep_vectors=True):
+    """Embeddings of a photo source, served from the cache where possible.
+
+    ``keep_vectors=False``: the vectors stay in the cache (the result's matrix is empty; read them
+    with ``core.embcache.CachedVectors``), so a million photos never hold 5 GB of vectors at once.
+    """
     from ..core.embed import compute_embeddings
 
     spec, onnx_path = backbone_from_parameters(alg, parameters, context, cf.sub(0, 5))
@@ -267,7 +271,8 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
     valid = [i for i, p in enumerate(photo_source.paths) if p]
     try:
         result = compute_embeddings(
-            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80)
+            [photo_source.paths[i] for i in valid], spec, onnx_path, cache=cache, feedback=cf.sub(5, 80),
+            keep_vectors=keep_vectors,
         )
     except Canceled:
         raise Canceled(tr("Embeddings computed before the cancel request are kept in the cache {}, so the "
@@ -281,13 +286,12 @@ def embed_source(alg, parameters, context, feedback, cf, photo_source: PhotoSour
 
 def failed_reasons(photo_source: PhotoSource, valid, result) -> dict:
     """{feature index: sentence} for photos without an embedding (no path, or unreadable)."""
-    reasons = {i: photo_source.unresolved.get(i, tr("The feature has no photo path."))
-               for i in range(len(photo_source.paths))}
-    for i in valid:
-        reasons.pop(i, None)
-    for idx, _path, code, sentence in result.failed:
-        reasons[valid[idx]] = reason_text(code, sentence)
-    return reasons
+    from ..core.layer_columns import NO_PATH, failed_rows
+
+    # a feature without a path: why, when the source knows (a relative path without a layer folder)
+    return {i: photo_source.unresolved.get(i, tr("The feature has no photo path.")) if (code, sentence) == NO_PATH
+            else reason_text(code, sentence)
+            for i, (code, sentence) in failed_rows(len(photo_source.paths), valid, result).items()}
 
 
 def clip_model_parameter(alg, name):

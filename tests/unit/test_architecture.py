@@ -22,7 +22,7 @@ def _imports(path):
             yield node.module.split(".")[0]
 
 
-@pytest.mark.parametrize("package", ["core", "models"])
+@pytest.mark.parametrize("package", ["core", "models", "api"])
 def test_core_and_models_never_import_qgis_or_qt(package):
     offenders = [
         f"{p.relative_to(PLUGIN)} imports {name}"
@@ -113,6 +113,45 @@ def test_known_exceptions_are_still_needed():
     """Each KNOWN entry must still occur; remove it from import_rules.KNOWN once it is gone."""
     found = {(i.source, i.target) for p in import_rules.package_files(PLUGIN) for i in import_rules.imports(PLUGIN, p)}
     assert import_rules.KNOWN <= found, import_rules.KNOWN - found
+
+
+def test_api_sits_beside_processing(tmp_path):
+    """api may import models and core; processing, plugin and api never import each other's way up."""
+    files = dict(CLEAN)
+    files["api/steps.py"] = "from ..models import registry\nfrom ..core.train import x\nfrom . import io\n"
+    files["api/io.py"] = "import photo_motifs.core.feedback\n"
+    assert import_rules.layer_offences(_tree(tmp_path, files), known=set()) == []
+    files["api/steps.py"] += "def f():\n    from ..processing.common import y\n"
+    files["processing/common.py"] += "from ..api import steps\n"
+    files["plugin/main.py"] += "import photo_motifs.api.io\n"
+    files["core/train.py"] += "from ..api.io import z\n"
+    offences = import_rules.layer_offences(_tree(tmp_path, files), known=set())
+    assert sorted(o.split(" (")[1] for o in offences) == [
+        "api may not import processing)", "core may not import api)", "plugin may not import api)",
+        "processing may not import api)"], offences
+
+
+def test_pyogrio_stays_out_of_the_qgis_side():
+    """pyogrio bundles its own GDAL: no module QGIS loads may import it; api imports it nowhere
+    directly (geopandas loads it only when the API writes a GeoPackage outside QGIS)."""
+    offenders = [f"{p.relative_to(PLUGIN)} imports {name}"
+                 for folder in ("core", "models", "processing", "plugin", "api")
+                 for p in (PLUGIN / folder).rglob("*.py")
+                 for name in _imports(p) if name in ("pyogrio", "fiona", "osgeo")]
+    assert not offenders, offenders
+
+
+def test_importing_the_api_imports_neither_qgis_nor_pyogrio():
+    import subprocess
+
+    code = ("import sys; import photo_motifs.api, photo_motifs.api.cli, photo_motifs.api.distributed; "
+            "bad = [m for m in ('qgis', 'qgis.core', 'pyogrio', 'osgeo', 'PyQt5') if m in sys.modules]; "
+            "assert not bad, bad")
+    import photo_motifs
+
+    where = Path(photo_motifs.__file__).parent.parent  # the folder holding the package (not resolved)
+    out = subprocess.run([sys.executable, "-c", code], cwd=where, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
 
 
 def _tree(tmp_path, files: dict) -> Path:

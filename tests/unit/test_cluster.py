@@ -211,3 +211,76 @@ def test_default_on_real_labelled_photos(labeled_dir):
     r = cluster_embeddings(res.matrix)
     assert 5 <= r.k <= 9
     assert normalized_mutual_info_score(classes, r.labels) >= 0.72
+
+
+def test_similarity_map_reuses_the_clustering_pca():
+    """The PCA map of a clustering run equals project_2d's own PCA map (same rule, same signs)."""
+    from photo_motifs.core.projection import similarity_map
+
+    X, _ = blobs((60, 50, 40), dims=20)
+    r = cluster_embeddings(X, ClusterParams(pca_dims=8))
+    np.testing.assert_allclose(similarity_map(None, "pca", clustered=r), project_2d(X), atol=1e-9)
+    raw = cluster_embeddings(X, ClusterParams(pca_dims=None, cut="k", k=3))
+    np.testing.assert_allclose(similarity_map(X, "pca", clustered=raw), project_2d(X), atol=1e-12)
+    with pytest.raises(ValueError, match="needs the embeddings"):
+        similarity_map(None, "pca", clustered=raw)
+
+
+def test_clustering_reads_rows_on_demand_and_reports_its_steps():
+    """A row source read chunk by chunk gives the clustering of the same array, with log lines."""
+    X, y = separated((700, 500, 300), dims=18)
+
+    class Rows:
+        shape = X.shape
+        reads = 0
+
+        def rows(self, start, stop):
+            Rows.reads += 1
+            return X[start:stop]
+
+        def take(self, index):
+            return X[index]
+
+    lines = []
+    p = ClusterParams(max_dense=500, n_centroids=200, cut="k", k=3, pca_dims=8)
+    a = cluster_embeddings(X, p)
+    b = cluster_embeddings(Rows(), p, CoreFeedback(on_info=lines.append))
+    assert a.labels == b.labels and Rows.reads >= 1
+    np.testing.assert_allclose(a.reduced, b.reduced)
+    assert same_partition(b.labels, y)
+    joined = "\n".join(lines)
+    for step in ("principal components", "micro-clusters", "Linking", "most typical photo"):
+        assert step in joined, (step, lines)
+
+
+def test_ticker_logs_at_most_every_few_seconds():
+    from photo_motifs.core.feedback import Ticker
+
+    now = [0.0]
+    lines, seen = [], []
+    tick = Ticker(CoreFeedback(on_progress=seen.append, on_info=lines.append), "Step", 10, every=3.0,
+                  clock=lambda: now[0])
+    for i in range(10):
+        now[0] = i * 1.0
+        tick(i)
+    assert lines == ["Step: 3 of 10", "Step: 6 of 10", "Step: 9 of 10"]
+    assert seen == [10.0 * i for i in range(10)]
+    with pytest.raises(Canceled):
+        Ticker(CoreFeedback(is_canceled=lambda: True), "Step", 3)(1)
+
+
+def test_cached_vectors_feed_the_clustering(tmp_path):
+    from photo_motifs.core.embcache import CachedVectors, EmbeddingCache
+
+    X, y = separated((40, 30, 30), dims=12)
+    ids = [f"id{i:03d}" for i in range(len(X))]
+    with EmbeddingCache(tmp_path / "c.sqlite") as cache:
+        cache.put_many(dict(zip(ids, X.astype(np.float32))), "m@1")
+        rows = CachedVectors(cache, ids[::-1], "m@1", chunk=7)
+        assert rows.shape == (100, 12)
+        np.testing.assert_array_equal(rows.rows(3, 10), X[::-1][3:10].astype(np.float32))
+        np.testing.assert_array_equal(rows.take(np.array([0, 99])), X[[99, 0]].astype(np.float32))
+        r = cluster_embeddings(rows, ClusterParams(cut="k", k=3))
+        assert same_partition(r.labels, y[::-1])
+        with pytest.raises(ValueError, match="not in the embedding cache"):
+            CachedVectors(cache, ["missing", *ids], "m@1").rows(0, 5)

@@ -15,7 +15,8 @@ PLUGIN = Path(__file__).resolve().parents[2]
 # modules whose run messages are all codes: a plain or f-string sentence there is a regression
 CONVERTED = ("core/photometa.py", "core/table_import.py", "core/embed.py", "core/train.py",
              "models/classifier_export.py", "models/registry.py", "models/finetune.py", "models/clip.py",
-             "models/clip_weights.py", "models/zeroshot_model.py", "core/zeroshot.py", "core/clip_tokenizer.py")
+             "models/clip_weights.py", "models/zeroshot_model.py", "core/zeroshot.py", "core/clip_tokenizer.py",
+             "core/cluster.py", "core/sheets.py")
 
 
 def _msg_calls():
@@ -32,6 +33,16 @@ def test_english_sentences():
     assert str(msg("cross_validation", 5)) == "5-fold cross-validation."
     parts = [msg("export_copied", 3), msg("export_failed", 1)]
     assert str(msg("export_summary", parts, 2, "/out")) == "3 copied, 1 not exported into 2 folders under /out."
+
+
+def test_a_long_step_logs_its_name_and_count():
+    from photo_motifs.core.feedback import CoreFeedback, Ticker
+
+    lines, now = [], [0.0]
+    tick = Ticker(CoreFeedback(on_info=lines.append), msg("tick_merge"), 2047, every=3.0, clock=lambda: now[0])
+    now[0] = 3.5
+    tick(512)
+    assert lines == ["Merging the micro-clusters: 512 of 2047"] and lines[0].code == "step_progress"
 
 
 def test_rendering_with_other_templates_reaches_nested_parts():
@@ -69,6 +80,7 @@ def test_every_msg_call_names_a_known_code_with_its_number_of_values():
     # a template no code path uses any more is dead text for translators
     nested = {"export_copied", "export_hardlinked", "export_symlinked", "export_stripped",
               "export_identical", "export_renamed", "export_failed"}
+    nested |= {code for code in TEMPLATES if code.startswith("tick_")}  # steps named in step_progress
     assert set(TEMPLATES) - seen - nested == set()
 
 

@@ -46,3 +46,49 @@ def test_pca_fixed_signs_and_fit_rows():
     calls = []
     vecmath.pca(X, 2, seed=0, check=lambda: calls.append(1), chunk=50)
     assert len(calls) == 4
+
+
+def test_covariance_pca_is_scikit_learns():
+    """CovariancePCA computes what PCA(svd_solver='covariance_eigh') does, through SciPy's BLAS."""
+    from sklearn.decomposition import PCA
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(500, 12)) @ rng.normal(size=(12, 12)) + 3.0
+    ours = vecmath.CovariancePCA(4).fit(X)
+    ref = PCA(n_components=4, svd_solver="covariance_eigh").fit(X)
+    np.testing.assert_allclose(ours.mean_, ref.mean_, atol=1e-12)
+    np.testing.assert_allclose(ours.explained_variance_, ref.explained_variance_, rtol=1e-9)
+    np.testing.assert_allclose(ours.explained_variance_ratio_, ref.explained_variance_ratio_, rtol=1e-9)
+    np.testing.assert_allclose(ours.components_, ref.components_, atol=1e-9)  # same sign rule
+    np.testing.assert_allclose(ours.transform(X[:50]), ref.transform(X[:50]), atol=1e-9)
+    assert ours.transform(X[:5].astype(np.float32)).dtype == np.float32
+
+
+def test_matmul_and_gram_agree_with_numpy():
+    rng = np.random.default_rng(3)
+    for dtype in (np.float32, np.float64):
+        A, B = rng.normal(size=(37, 9)).astype(dtype), rng.normal(size=(9, 23)).astype(dtype)
+        out = vecmath.matmul(A, B)
+        assert out.dtype == dtype and out.flags.c_contiguous
+        np.testing.assert_allclose(out, A.astype(np.float64) @ B.astype(np.float64), rtol=1e-4, atol=1e-4)
+    X = rng.normal(size=(11, 5))
+    np.testing.assert_allclose(vecmath.gram(X, chunk=4), X.T @ X, atol=1e-12)
+    assert vecmath.matmul(np.ones((2, 3), dtype=int), np.ones((3, 2), dtype=int)).tolist() == [[3, 3], [3, 3]]
+
+
+def test_heavy_products_avoid_numpys_blas():
+    """Inside QGIS numpy's @ runs on GSL's reference CBLAS (see core/vecmath.py): the clustering
+    and the PCA multiply large matrices only through vecmath.matmul/gram (sparse products aside)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(vecmath.__file__).resolve().parent
+    offenders = []
+    for name in ("cluster.py", "vecmath.py", "projection.py"):
+        path = root / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+                if "numpy's @ allowed" not in lines[node.lineno - 1]:
+                    offenders.append(f"{name}:{node.lineno}")
+    assert not offenders, offenders
