@@ -260,7 +260,7 @@ def summarize(
     :func:`_polygon_membership`: (photo, area) pairs, a photo inside overlapping areas counts in
     each), the photos' codes (:func:`_photo_codes`), totals and motif counts per area
     (:func:`_area_counts`), shares and diversity (:func:`_diversity`), the table with the privacy
-    rule (:func:`_summary_table`) and the notes (:func:`_notes`).
+    rule (:func:`_summary_table`) and the notes (:func:`summary_notes`).
     """
     params = (params or SummaryParams()).validate()
     fb = feedback or CoreFeedback()
@@ -299,7 +299,7 @@ def summarize(
     fb.progress(90)
     table, geometry = _summary_table(member, codes, per_area, diversity, mean_conf, params, counts,
                                      grid=areas is None)
-    notes = _notes(counts, params, grid=areas is None)
+    notes = summary_notes(counts, params, grid=areas is None)
     fb.progress(100)
     return SummaryResult(table, geometry, codes.motifs, motif_field_names(codes.motifs), counts, notes, warnings)
 
@@ -611,7 +611,8 @@ def _summary_table(member: _Membership, codes: _Codes, per_area: dict, div: dict
     return table, geometry
 
 
-def _notes(counts: dict, params: SummaryParams, grid: bool) -> list:
+def summary_notes(counts: dict, params: SummaryParams, grid: bool) -> list:
+    """The sentences under a summary, from its counts (one run, or the partitions of api/areas_dask.py)."""
     notes = []
     if counts.get("repaired"):
         notes.append(f"{counts['repaired']} areas had invalid outlines (self-crossing or touching rings, such as "
