@@ -2129,13 +2129,13 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Largest gap between photos of a burst (minutes)</source>
-            <translation>Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+            <source>Largest gap in a burst (minutes)</source>
+            <translation>Suurim vahe sarivõttes (minutit)</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
-            <translation>Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+            <source>Similarity within a burst</source>
+            <translation>Sarnasus sarivõtte sees</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -2154,8 +2154,13 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
-            <translation>1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+            <source>Photos of one user taken at most this many minutes apart, and similar enough, are linked into a burst.</source>
+            <translation>Ühe kasutaja fotod, mis on tehtud kuni nii mitme minuti vahega ja on piisavalt sarnased, seotakse sarivõtteks.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Cosine of the two photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation>Kahe foto vektoresituste koosinus: 1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -3360,8 +3365,10 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
-            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field</source>
+            <translation>Motiivi või klassi väli</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3382,17 +3389,22 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Motifs by month, hour and season</source>
-            <translation>Motiivid kuude, tundide ja aastaaegade kaupa</translation>
+            <translation>Motiivid kuu, tunni ja aastaaja järgi</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Heat maps folder (PNG per motif)</source>
-            <translation>Soojuskaartide kaust (PNG motiivi kohta)</translation>
+            <source>Heat maps folder</source>
+            <translation>Soojuskaartide kaust</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
             <translation>Loetud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <source>Empty: the field cluster if the layer has one, else class, motif or label.</source>
+            <translation>Tühi: väli cluster, kui kihil see on, muidu class, motif või label.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3453,8 +3465,33 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Files read</source>
+            <translation>Loetud failid</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Table rows joined to their photos</source>
+            <translation>Fotodega seotud tabeliread</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Photos looked up in the cache</source>
             <translation>Vahemälust otsitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos identified by their content</source>
+            <translation>Sisuräsiga tuvastatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos embedded</source>
+            <translation>Arvutatud vektoresitustega fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Principal components: embeddings taken into account</source>
+            <translation>Peakomponendid: arvesse võetud vektoresitused</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -4051,12 +4088,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_rename_motifs.py" />
             <source>Details: the table is a CSV (comma, semicolon or tab) or XLSX file; optional columns note and colour (#RRGGBB) are stored with the names. The original ids stay in the field &lt;field&gt;_id (e.g. cluster_id), so the step can be redone: an old value is looked up among the current names first, then among the original ids (a row naming an original id takes those photos back out of a merge). The mapping is applied at once, not in a chain. The style is rebuilt with the counts of the new motifs; renamed motifs keep their colours, a merged motif takes the colour of its largest part. A GeoPackage output also gets a motif_names table (id, name, note, colour, photos). Unknown old values and repeated rows are reported and skipped; names that a spreadsheet would run as a formula, and two different names for one motif, stop the run with a sentence.</source>
             <translation>Üksikasjad: tabel on CSV- (koma, semikoolon või tabulaator) või XLSX-fail; valikulised veerud note ja colour (#RRGGBB) salvestatakse koos nimedega. Algsed tunnused jäävad välja &lt;väli&gt;_id (nt cluster_id), nii et sammu saab uuesti teha: vana väärtust otsitakse esmalt praeguste nimede, seejärel algsete tunnuste seast (algset tunnust nimetav rida võtab need fotod ühendusest tagasi välja). Vastavus rakendatakse korraga, mitte ahelana. Stiil ehitatakse uute motiivide arvudega uuesti; ümber nimetatud motiivid säilitavad oma värvi, ühendatud motiiv saab oma suurima osa värvi. GeoPackage-väljund saab ka tabeli motif_names (id, name, note, colour, photos). Tundmatutest vanadest väärtustest ja korduvatest ridadest antakse teada ja need jäetakse vahele; nimed, mida tabelarvutus käivitaks valemina, ja ühe motiivi kaks erinevat nime peatavad töö lausega.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field</source>
-            <translation>Motiivi või klassi väli</translation>
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
@@ -4721,6 +4752,26 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>The output '{}' ({}) could not be completed: {}. The disk may be full. Nothing was saved under its name; the temporary file was removed.</source>
             <translation>Väljundit '{}' ({}) ei õnnestunud lõpetada: {}. Ketas võib olla täis. Selle nime all ei salvestatud midagi; ajutine fail eemaldati.</translation>
+        </message>
+        <message>
+            <source>Largest gap between photos of a burst (minutes)</source>
+            <translation type="vanished">Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+        </message>
+        <message>
+            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <translation type="vanished">Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+        </message>
+        <message>
+            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="vanished">1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="vanished">Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <source>Heat maps folder (PNG per motif)</source>
+            <translation type="vanished">Soojuskaartide kaust (PNG motiivi kohta)</translation>
         </message>
         <message>
             <source>Browse contact sheets…</source>
