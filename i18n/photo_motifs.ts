@@ -3488,7 +3488,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
-            <source>Principal components: embeddings taken into account</source>
+            <source>Principal components (embeddings read, then added up)</source>
             <translation type="unfinished" />
         </message>
         <message>

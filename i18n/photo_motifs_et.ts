@@ -3490,8 +3490,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
-            <source>Principal components: embeddings taken into account</source>
-            <translation>Peakomponendid: arvesse võetud vektoresitused</translation>
+            <source>Principal components (embeddings read, then added up)</source>
+            <translation>Peakomponendid (vektoresitused loetud, seejärel liidetud)</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
