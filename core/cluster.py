@@ -289,6 +289,7 @@ def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, us
     # the d x d covariance route is the fastest for photo embeddings (n >> d, d ~ 1000)
     solver = "covariance_eigh" if d <= 4096 else "randomized"
     model = fit_pca(fit, dims, int(p.seed), svd_solver=solver, progress=lambda done: tick(len(rows) + done))
+    tick(2 * len(rows))  # the eigenvectors took their time too: a line if 3 s have passed
     fb.progress(30)
     explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
@@ -592,7 +593,7 @@ def _finish(Y, idx, metric, seed, fb, notes) -> tuple:
 
 def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
     """(linkage matrix, micro-cluster of every photo or None when the leaves are the photos)."""
-    from scipy.cluster.hierarchy import linkage
+    from .linkage_child import linkage
 
     n = len(Y)
     if n <= p.max_dense:
@@ -600,7 +601,8 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
         fb.info(msg("cluster_distances", n))
         condensed = _condensed(Y, p.metric, fb.sub(0, 30))
         fb.info(msg("cluster_tree", n, p.linkage))
-        return linkage(condensed, method=p.linkage), None
+        # SciPy's linkage holds the GIL throughout: a child process builds large trees
+        return linkage(condensed, p.linkage, n, fb.sub(30, 100)), None
     m = min(int(p.n_centroids), int(p.max_dense), n)
     space = l2_normalise(Y) if p.metric == "cosine" else Y
     C, w, assign = _micro_clusters(space, m, p.seed, fb.sub(0, 80))

@@ -34,6 +34,7 @@ TEMPLATES = {
     "tick_lookup": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos looked up in the cache"),
     "tick_hashed": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos identified by their content"),
     "tick_embedded": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos embedded"),
+    "tick_written": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos written to the layer"),
     "tick_covariance": QT_TRANSLATE_NOOP("PhotoMotifs", "Principal components (embeddings read, then added up)"),
     "tick_reduce": QT_TRANSLATE_NOOP("PhotoMotifs", "Normalising and reducing the embeddings"),
     "tick_micro_batches": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: batches done"),
@@ -47,6 +48,7 @@ TEMPLATES = {
                                                     "components."),
     "cluster_distances": QT_TRANSLATE_NOOP("PhotoMotifs", "Measuring the distances between all {} photos."),
     "cluster_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} photos into a tree ({} linkage)."),
+    "cluster_tree_waiting": QT_TRANSLATE_NOOP("PhotoMotifs", "Still linking the {} photos into a tree ({} s)."),
     "cluster_micro": QT_TRANSLATE_NOOP("PhotoMotifs", "Grouping {} photos into {} micro-clusters ({} passes of "
                                                       "mini-batch k-means)."),
     "cluster_micro_tree": QT_TRANSLATE_NOOP("PhotoMotifs", "Linking the {} micro-clusters into a tree ({} linkage, "

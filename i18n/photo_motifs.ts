@@ -3488,6 +3488,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Photos written to the layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Principal components (embeddings read, then added up)</source>
             <translation type="unfinished" />
         </message>
@@ -3539,6 +3544,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>Linking the {} photos into a tree ({} linkage).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Still linking the {} photos into a tree ({} s).</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -3490,6 +3490,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Photos written to the layer</source>
+            <translation>Kihti kirjutatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Principal components (embeddings read, then added up)</source>
             <translation>Peakomponendid (vektoresitused loetud, seejärel liidetud)</translation>
         </message>
@@ -3542,6 +3547,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>Linking the {} photos into a tree ({} linkage).</source>
             <translation>Ühendan {} fotot puuks ({} seos).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Still linking the {} photos into a tree ({} s).</source>
+            <translation>Ühendan endiselt {} fotot puuks ({} s).</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
