@@ -29,7 +29,7 @@ from ..core.options import (
     PROJECTION_OPTIONS,
 )
 from ..core.safe_write import json_problem, replace_complete
-from .base import PhotoMotifsAlgorithm
+from .base import PhotoMotifsAlgorithm, algorithm_id
 from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
@@ -252,7 +252,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             record = {
-                "algorithm": "photomotifs:cluster",
+                "algorithm": algorithm_id(self),
                 "backbone": spec.cache_key,
                 "embedding_cache": cache_path,
                 "photos": len(source.paths),

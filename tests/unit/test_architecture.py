@@ -133,11 +133,16 @@ def test_api_sits_beside_processing(tmp_path):
 
 def test_pyogrio_stays_out_of_the_qgis_side():
     """pyogrio bundles its own GDAL: no module QGIS loads may import it; api imports it nowhere
-    directly (geopandas loads it only when the API writes a GeoPackage outside QGIS)."""
+    directly (geopandas loads it only when the API writes a GeoPackage outside QGIS). GDAL's own
+    Python bindings (``osgeo``, Debian's, bound to the libgdal QGIS loads) are for the QGIS side
+    only (processing.outputs reads a finished sink back with ogr): core, models and api stay free
+    of them, so the API never loads a second GDAL beside pyogrio's."""
+    banned = {"core": ("pyogrio", "fiona", "osgeo"), "models": ("pyogrio", "fiona", "osgeo"),
+              "api": ("pyogrio", "fiona", "osgeo"), "processing": ("pyogrio", "fiona"), "plugin": ("pyogrio", "fiona")}
     offenders = [f"{p.relative_to(PLUGIN)} imports {name}"
-                 for folder in ("core", "models", "processing", "plugin", "api")
+                 for folder, names in banned.items()
                  for p in (PLUGIN / folder).rglob("*.py")
-                 for name in _imports(p) if name in ("pyogrio", "fiona", "osgeo")]
+                 for name in _imports(p) if name in names]
     assert not offenders, offenders
 
 
@@ -284,4 +289,81 @@ def test_python_run_by_qgis_task_threads_keeps_its_thread_state():
             runs_in_pool = "fromFunction(" in text or "(QRunnable)" in text or "def processAlgorithm(" in text
             if runs_in_pool and "keep_thread_state()" not in text:
                 offenders.append(str(p.relative_to(PLUGIN)))
+    assert not offenders, offenders
+
+
+# --- Processing keys are constants, in processing/ and plugin/ alike --------------------------------
+# A parameter or output key ("INPUT", "OUTPUT_FOLDER"...) or an algorithm id ("photomotifs:train")
+# spelled out as a string breaks silently when the algorithm renames it; the dialog, the Motifs panel
+# and the menu use the algorithm's constants (``TrainAlgorithm.METHOD``), ``processing.base.algorithm_id``
+# and option *values* (``core.options.index_of``). tests/qgis/test_algorithm_contract.py checks the
+# algorithms' own modules against the registry; this check reads every file of both folders. (api/
+# takes keyword arguments, not Processing keys: its guard is the message check of test_messages.py.)
+KEY_TEXT = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ALGORITHM_ID_TEXT = re.compile(r"^photomotifs:\w*$")
+KEY_FUNCTIONS = ("addOutput", "parameterDefinition", "mark_advanced")
+
+
+def _is_key(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(KEY_TEXT.match(node.value))
+
+
+def bare_keys(code: str, filename: str = "<code>") -> list:
+    """Where ``code`` spells a Processing key or an algorithm id as a string: an upper-case string
+    as a dict key, an index, the key of ``.get``/``.pop``/``.setdefault``, a key argument of
+    ``parameterAs*``/``addOutput``/``parameterDefinition``/``mark_advanced`` or the name of a
+    ``QgsProcessingParameter*``/``QgsProcessingOutput*``; any ``"photomotifs:<name>"`` text.
+    Constants themselves (``METHOD = "METHOD"``) are where a key is defined, not used."""
+    found = []
+    for node in ast.walk(ast.parse(code, filename)):
+        hits = []
+        if isinstance(node, ast.Dict):
+            hits = [k for k in node.keys if k is not None and _is_key(k)]
+        elif isinstance(node, ast.Subscript) and _is_key(node.slice):
+            hits = [node.slice]
+        elif isinstance(node, ast.Call):
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if func in ("get", "pop", "setdefault") and isinstance(node.func, ast.Attribute):
+                hits = [a for a in node.args[:1] if _is_key(a)]
+            elif func.startswith("parameterAs"):
+                hits = [a for a in node.args[1:2] if _is_key(a)]
+            elif func in KEY_FUNCTIONS:
+                hits = [a for a in node.args if _is_key(a)]
+            elif func == "P" or func.startswith(("QgsProcessingParameter", "QgsProcessingOutput")):
+                hits = [a for a in node.args[:1] if isinstance(a, ast.Constant)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and ALGORITHM_ID_TEXT.match(node.value):
+            hits = [node]
+        found += [f"{filename}:{h.lineno}: {h.value!r}" for h in hits]
+    return found
+
+
+@pytest.mark.parametrize("code", [
+    'params = {"INPUT": layer.id()}',
+    'outputs.get("K")',
+    'results["OUTPUT_PDF"]',
+    'self.parameterAsInt(parameters, "TOP_K", context)',
+    'QgsProcessingParameterNumber("K", "k")',
+    'Step("export", "photomotifs:exportgroups", title, params)',
+    'registry.algorithmById(f"photomotifs:{name}")',
+])
+def test_key_checker_finds_spelled_out_keys(code):
+    assert bare_keys(code), code
+
+
+@pytest.mark.parametrize("code", [
+    "METHOD = 'METHOD'",
+    "params = {A.INPUT: layer.id(), A.MODE: index_of(EXPORT_MODE_OPTIONS, 'copy')}",
+    "outputs.get(ClusterAlgorithm.K)",
+    'settings["last_summary"]',
+    'Step("export", algorithm_id(ExportGroupsAlgorithm), title, params)',
+    '"""photomotifs:cluster — Discover motifs"""',
+])
+def test_key_checker_accepts_constants(code):
+    assert not bare_keys(code), code
+
+
+@pytest.mark.parametrize("folder", ["processing", "plugin"])
+def test_processing_keys_are_constants(folder):
+    offenders = [hit for p in sorted((PLUGIN / folder).rglob("*.py"))
+                 for hit in bare_keys(p.read_text(encoding="utf-8"), str(p.relative_to(PLUGIN)))]
     assert not offenders, offenders
