@@ -30,6 +30,7 @@ from ..core.options import (
 )
 from ..core.safe_write import json_problem, replace_complete
 from .base import PhotoMotifsAlgorithm, algorithm_id
+from .messages import message_text
 from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
@@ -290,7 +291,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         bursts and photos when bursts are clustered as one)."""
         feedback.pushInfo(self.tr("Details:"))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(message_text(note))
         if result.k_curve:
             feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
             chosen = self.tr("  <- chosen")
