@@ -53,7 +53,7 @@ from .feedback import Canceled, CoreFeedback, ensure_feedback
 from .messages import Message, msg
 from .options import FLICKR_DATE_OPTIONS, values
 from .safe_cells import save_csv
-from .safe_write import replace_complete
+from .safe_write import replace_complete, sync_file
 from .table_import import pseudonymise
 
 FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
@@ -844,6 +844,7 @@ def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback,
                 part.unlink(missing_ok=True)
                 return f"The server sent {problem}, not the photo.", True
         if problem is None:
+            sync_file(part)  # a delayed write error of a full disk shows here, before the file gets its name
             os.replace(part, target)
             return None, True
         problem = client.redact(problem)

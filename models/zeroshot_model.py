@@ -14,8 +14,9 @@ import datetime
 import json
 from pathlib import Path
 
-from ..core.model_files import CARD_FILE, HEAD_FILE, LABELS_FILE, MODEL_FILE, SIGNATURE_FILE
-from .classifier_export import build_classifier_onnx, export_input_size, signature
+from ..core.model_files import CARD_FILE, HEAD_FILE, LABELS_FILE, MODEL_FILE, SIGNATURE_FILE, UNKNOWN_FILE
+from ..core.safe_write import publish_folder
+from .classifier_export import build_classifier_onnx, export_input_size, model_folder_problem, signature
 from .onnx_utils import save_atomic
 
 
@@ -54,7 +55,15 @@ def export_zero_shot_model(head, spec, backbone_onnx, out_dir, name: str, clip_n
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out} exists and is not a folder.")
-    out.mkdir(parents=True, exist_ok=True)
+    # written whole in a temporary folder beside out_dir, checked, then put in place (a model of an
+    # earlier run there keeps its files until then; its unknown.npz goes: this model has none)
+    publish_folder(out, lambda tmp: _write_model_files(head, spec, backbone_onnx, Path(tmp), name, clip_name,
+                                                       zeroshot),
+                   verify=model_folder_problem, obsolete=(UNKNOWN_FILE,))
+    return out
+
+
+def _write_model_files(head, spec, backbone_onnx, out: Path, name: str, clip_name: str, zeroshot: dict) -> None:
     model = build_classifier_onnx(head, spec, backbone_onnx, name)
     save_atomic(model, out / MODEL_FILE)
     sig = signature(head, spec, name, (out / MODEL_FILE).read_bytes())
@@ -66,13 +75,8 @@ def export_zero_shot_model(head, spec, backbone_onnx, out_dir, name: str, clip_n
         CARD_FILE: model_card(name, spec, head, clip_name, zeroshot),
     }
     for fname, text in texts.items():
-        tmp = out / (fname + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out / fname)
-    tmp = out / (HEAD_FILE + ".tmp")
-    head.save(tmp)
-    tmp.replace(out / HEAD_FILE)
-    return out
+        (out / fname).write_text(text, encoding="utf-8")
+    head.save(out / HEAD_FILE)
 
 
 def suggest_motif_names(paths_by_motif: dict, clip_folder=None, words=None, templates=None, cache=None,

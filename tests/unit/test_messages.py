@@ -99,7 +99,8 @@ def sentences_in_place(code: str, filename: str = "<code>") -> list:
     instead of a ``msg(...)``: ``feedback.info/warning(...)``, ``notes.append(...)`` or
     ``warnings.append(...)`` (also of ``report.notes``, ``result.warnings``), ``notes += [...]``."""
     def written(arg):
-        return isinstance(arg, (ast.JoinedStr, ast.BinOp)) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+        literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+        return literal or isinstance(arg, (ast.JoinedStr, ast.BinOp))
 
     found = []
     for node in ast.walk(ast.parse(code, filename)):
