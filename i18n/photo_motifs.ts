@@ -2132,12 +2132,12 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Largest gap between photos of a burst (minutes)</source>
+            <source>Largest gap in a burst (minutes)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <source>Similarity in a burst</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2157,7 +2157,12 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <source>Photos of one user taken at most this many minutes apart can be in one burst.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Cosine of the photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3363,7 +3368,9 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3389,12 +3396,18 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Heat maps folder (PNG per motif)</source>
+            <source>Heat maps folder</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4289,12 +4302,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_rename_motifs.py" />
             <source>Mapping table (old,new)</source>
             <translation type="unfinished" />
         </message>
@@ -4502,11 +4509,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../processing/alg_summarize.py" />
             <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Empty: cluster, else class.</source>
             <translation type="unfinished" />
         </message>
         <message>

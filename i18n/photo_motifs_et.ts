@@ -2132,13 +2132,13 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Largest gap between photos of a burst (minutes)</source>
-            <translation>Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+            <source>Largest gap in a burst (minutes)</source>
+            <translation>Suurim vahe sarivõttes (minutit)</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
-            <translation>Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+            <source>Similarity in a burst</source>
+            <translation>Sarnasus sarivõttes</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -2157,8 +2157,13 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
-            <translation>1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+            <source>Photos of one user taken at most this many minutes apart can be in one burst.</source>
+            <translation>Ühe kasutaja fotod, mis on tehtud kuni nii mitme minuti vahega, võivad kuuluda ühte sarivõttesse.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Cosine of the photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation>Fotode vektoresituste koosinus: 1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -3365,8 +3370,10 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
-            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field</source>
+            <translation>Motiivi või klassi väli</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3387,17 +3394,23 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Motifs by month, hour and season</source>
-            <translation>Motiivid kuude, tundide ja aastaaegade kaupa</translation>
+            <translation>Motiivid kuu, tunni ja aastaaja kaupa</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Heat maps folder (PNG per motif)</source>
-            <translation>Soojuskaartide kaust (PNG motiivi kohta)</translation>
+            <source>Heat maps folder</source>
+            <translation>Soojuskaartide kaust</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
             <translation>Loetud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation>Tühi: cluster, muidu class.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -4291,12 +4304,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field</source>
-            <translation>Motiivi või klassi väli</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_rename_motifs.py" />
             <source>Mapping table (old,new)</source>
             <translation>Vastavustabel (old,new)</translation>
         </message>
@@ -4505,11 +4512,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../processing/alg_summarize.py" />
             <source>Points with a motif or class field, e.g. the result of 'Discover photo motifs'.</source>
             <translation>Punktid motiivi- või klassiväljaga, nt tööriista „Leia fotomotiivid” tulemus.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Empty: cluster, else class.</source>
-            <translation>Tühi: cluster, muidu class.</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -4943,6 +4945,26 @@ Vähemalt kaks klassi.</translation>
             <location filename="../processing/outputs.py" />
             <source>The output '{}' ({}) could not be completed: {}. The disk may be full. Nothing was saved under its name; the temporary file was removed.</source>
             <translation>Väljundit '{}' ({}) ei õnnestunud lõpetada: {}. Ketas võib olla täis. Selle nime all ei salvestatud midagi; ajutine fail eemaldati.</translation>
+        </message>
+        <message>
+            <source>Largest gap between photos of a burst (minutes)</source>
+            <translation type="vanished">Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+        </message>
+        <message>
+            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <translation type="vanished">Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+        </message>
+        <message>
+            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="vanished">1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="vanished">Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <source>Heat maps folder (PNG per motif)</source>
+            <translation type="vanished">Soojuskaartide kaust (PNG motiivi kohta)</translation>
         </message>
         <message>
             <source>Browse contact sheets…</source>

@@ -508,16 +508,26 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
         raise ValueError(f"{out} already holds a model; choose another folder.")
     out.mkdir(parents=True, exist_ok=True)
     name = name or out.name or "Photo Motifs classifier"
-    head = result.head
-    unknown = getattr(result, "unknown", None)
+    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    write_model_files(out, result.head, spec, backbone_onnx, name, model_card(result, spec, name, created),
+                      unknown=getattr(result, "unknown", None))
+    return out
+
+
+def write_model_files(out: Path, head, spec, backbone_onnx, name: str, card: str, unknown=None,
+                      signature_extra: dict | None = None) -> None:
+    """The files of a model folder into the folder ``out``: model.onnx (preprocessing, backbone, head
+    and, with ``unknown``, the open-set score), signature.json (``signature_extra`` added to its
+    ``photo_motifs`` block), labels.txt, head.npz, model_card.md (``card``) and unknown.npz, each
+    under a temporary name first. Trained and zero-shot models are both written here."""
     model = build_classifier_onnx(head, spec, backbone_onnx, name, unknown=unknown)
     save_atomic(model, out / MODEL_FILE)
-    model_bytes = (out / MODEL_FILE).read_bytes()
-    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    sig = signature(head, spec, name, (out / MODEL_FILE).read_bytes(), unknown=unknown)
+    sig["photo_motifs"].update(signature_extra or {})
     texts = {
-        SIGNATURE_FILE: json.dumps(signature(head, spec, name, model_bytes, unknown=unknown), indent=2),
+        SIGNATURE_FILE: json.dumps(sig, indent=2, ensure_ascii=False),
         LABELS_FILE: "\n".join(head.classes) + "\n",
-        CARD_FILE: model_card(result, spec, name, created),
+        CARD_FILE: card,
     }
     for fname, text in texts.items():
         tmp = out / (fname + ".tmp")
@@ -527,7 +537,6 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     head.save(tmp)
     tmp.replace(out / HEAD_FILE)
     write_unknown_file(unknown, out)
-    return out
 
 
 def model_folder_problem(folder):
