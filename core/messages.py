@@ -213,6 +213,58 @@ TEMPLATES = {
     "summary_suppressed_areas": QT_TRANSLATE_NOOP("PhotoMotifs", "{} of {} areas with photos have fewer than {} "
                                                                  "distinct users: their counts and shares are NULL "
                                                                  "(suppressed), their geometry is kept."),
+    # core.report: the training summary (Processing log, command line, report.md)
+    "train_summary": QT_TRANSLATE_NOOP("PhotoMotifs", "Trained a {} classifier on {} photos in {} classes ({})."),
+    "train_validation": QT_TRANSLATE_NOOP("PhotoMotifs", "Validation ({} photos not used for fitting): accuracy {}, "
+                                                         "balanced accuracy {}, {} misclassified."),
+    "train_weakest": QT_TRANSLATE_NOOP("PhotoMotifs", "Weakest class: {} (recall {})."),
+    "train_cv": QT_TRANSLATE_NOOP("PhotoMotifs", "{}-fold cross-validation: accuracy {} ± {}."),
+    "train_cv_by_user": QT_TRANSLATE_NOOP("PhotoMotifs", "{}-fold cross-validation by user: accuracy {} ± {}."),
+    "train_cv_by_burst": QT_TRANSLATE_NOOP("PhotoMotifs", "{}-fold cross-validation by burst: accuracy {} ± {}."),
+    "train_cv_by_group": QT_TRANSLATE_NOOP("PhotoMotifs", "{}-fold cross-validation by group: accuracy {} ± {}."),
+    "train_refitted": QT_TRANSLATE_NOOP("PhotoMotifs", "The exported model was refitted on all {} photos."),
+    "split_field": QT_TRANSLATE_NOOP("PhotoMotifs", ", field {}"),
+    "split_headline_user": QT_TRANSLATE_NOOP("PhotoMotifs", "Accuracy by user (the {} validation photos come from {} "
+                                                            "users whose photos were not used for fitting{}): {}, "
+                                                            "balanced accuracy {}, {} misclassified."),
+    "split_headline_burst": QT_TRANSLATE_NOOP("PhotoMotifs", "Accuracy by burst (the {} validation photos come from {} "
+                                                             "bursts whose photos were not used for fitting{}): {}, "
+                                                             "balanced accuracy {}, {} misclassified."),
+    "split_headline_group": QT_TRANSLATE_NOOP("PhotoMotifs", "Accuracy by group (the {} validation photos come from {} "
+                                                             "groups whose photos were not used for fitting{}): {}, "
+                                                             "balanced accuracy {}, {} misclassified."),
+    "train_random_split": QT_TRANSLATE_NOOP("PhotoMotifs", "Random split, as Lobe's 80/20 split draws it: accuracy "
+                                                           "{}."),
+    "split_random_higher_user": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points higher because the "
+                                                                 "same users' photos, near-duplicates among them, sit "
+                                                                 "on both sides of it; expect the by-user figure on new"
+                                                                 " users' photos."),
+    "split_random_lower_user": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points lower, by the chance"
+                                                                " of which photos it held out; the by-user figure is "
+                                                                "the one to expect on new users' photos."),
+    "split_random_same_user": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores about the same ({} points): in "
+                                                               "this collection the users' own photos do not inflate "
+                                                               "it."),
+    "split_random_higher_burst": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points higher because the"
+                                                                  " same bursts' photos, near-duplicates among them, "
+                                                                  "sit on both sides of it; expect the by-burst figure "
+                                                                  "on new bursts' photos."),
+    "split_random_lower_burst": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points lower, by the "
+                                                                 "chance of which photos it held out; the by-burst "
+                                                                 "figure is the one to expect on new bursts' photos."),
+    "split_random_same_burst": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores about the same ({} points): in"
+                                                                " this collection the bursts' own photos do not inflate"
+                                                                " it."),
+    "split_random_higher_group": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points higher because the"
+                                                                  " same groups' photos, near-duplicates among them, "
+                                                                  "sit on both sides of it; expect the by-group figure "
+                                                                  "on new groups' photos."),
+    "split_random_lower_group": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores {} points lower, by the "
+                                                                 "chance of which photos it held out; the by-group "
+                                                                 "figure is the one to expect on new groups' photos."),
+    "split_random_same_group": QT_TRANSLATE_NOOP("PhotoMotifs", "The random split scores about the same ({} points): in"
+                                                                " this collection the groups' own photos do not inflate"
+                                                                " it."),
     # core.train: the hold-out split by group (user, burst)
     "split_one_group": QT_TRANSLATE_NOOP("PhotoMotifs", "All photos belong to one group, so the split is random."),
     "split_too_few_groups": QT_TRANSLATE_NOOP("PhotoMotifs", "The groups are too few to keep any of them for "

@@ -3936,6 +3936,116 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Trained a {} classifier on {} photos in {} classes ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Validation ({} photos not used for fitting): accuracy {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Weakest class: {} (recall {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by user: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by burst: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by group: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The exported model was refitted on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>, field {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by user (the {} validation photos come from {} users whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by burst (the {} validation photos come from {} bursts whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by group (the {} validation photos come from {} groups whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Random split, as Lobe's 80/20 split draws it: accuracy {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same users' photos, near-duplicates among them, sit on both sides of it; expect the by-user figure on new users' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-user figure is the one to expect on new users' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the users' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same bursts' photos, near-duplicates among them, sit on both sides of it; expect the by-burst figure on new bursts' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-burst figure is the one to expect on new bursts' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the bursts' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same groups' photos, near-duplicates among them, sit on both sides of it; expect the by-group figure on new groups' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-group figure is the one to expect on new groups' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the groups' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos belong to one group, so the split is random.</source>
             <translation type="unfinished" />
         </message>

@@ -3938,6 +3938,116 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Trained a {} classifier on {} photos in {} classes ({}).</source>
+            <translation>Treeniti klassifikaator ({}) {} fotol {} klassis ({}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Validation ({} photos not used for fitting): accuracy {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Valideerimine ({} fotot, mida sobitamiseks ei kasutatud): täpsus {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Weakest class: {} (recall {}).</source>
+            <translation>Nõrgim klass: {} (saagis {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by user: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine kasutajate kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by burst: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine sarivõtete kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by group: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine rühmade kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The exported model was refitted on all {} photos.</source>
+            <translation>Eksporditud mudel sobitati uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>, field {}</source>
+            <translation>, väli {}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by user (the {} validation photos come from {} users whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus kasutajate kaupa ({} valideerimisfotot on {} kasutajalt, kelle fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by burst (the {} validation photos come from {} bursts whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus sarivõtete kaupa ({} valideerimisfotot on {} sarivõttest, mille fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by group (the {} validation photos come from {} groups whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus rühmade kaupa ({} valideerimisfotot on {} rühmast, mille fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Random split, as Lobe's 80/20 split draws it: accuracy {}.</source>
+            <translation>Juhuslik jaotus, nagu Lobe'i 80/20 jaotus selle loosib: täpsus {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same users' photos, near-duplicates among them, sit on both sides of it; expect the by-user figure on new users' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade kasutajate fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute kasutajate fotodel oota kasutajate kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-user figure is the one to expect on new users' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute kasutajate fotodel oota kasutajate kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the users' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta kasutajate endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same bursts' photos, near-duplicates among them, sit on both sides of it; expect the by-burst figure on new bursts' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade sarivõtete fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute sarivõtete fotodel oota sarivõtete kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-burst figure is the one to expect on new bursts' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute sarivõtete fotodel oota sarivõtete kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the bursts' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta sarivõtete endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same groups' photos, near-duplicates among them, sit on both sides of it; expect the by-group figure on new groups' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade rühmade fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute rühmade fotodel oota rühmade kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-group figure is the one to expect on new groups' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute rühmade fotodel oota rühmade kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the groups' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta rühmade endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos belong to one group, so the split is random.</source>
             <translation>Kõik fotod kuuluvad ühte rühma, seega on jaotus juhuslik.</translation>
         </message>

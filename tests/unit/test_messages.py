@@ -19,7 +19,8 @@ CONVERTED = ("core/photometa.py", "core/table_import.py", "core/embed.py", "core
              "core/cluster.py", "core/sheets.py", "core/flickr.py", "core/summarize.py", "core/exportgroups.py",
              "core/bursts.py", "core/motiftime.py", "core/openset.py", "core/columnar.py", "core/layer_columns.py",
              "core/embcache.py", "core/classify.py", "models/apply.py", "api/areas.py", "api/areas_dask.py",
-             "api/distributed.py", "api/embedding.py", "api/motifs.py", "api/classes.py", "api/photos.py")
+             "api/distributed.py", "api/embedding.py", "api/motifs.py", "api/classes.py", "api/photos.py",
+             "core/report.py")
 # the lists a run's messages are kept in (notes of a result, its warnings)
 MESSAGE_LISTS = ("notes", "warnings")
 
