@@ -107,7 +107,7 @@ def _target(areas, grid_crs, x, y, crs, params, fb) -> str:
             raise ValueError(f"The grid CRS {grid_crs} is in degrees: choose a projected CRS in metres.")
     else:
         target = utm_of(x, y, crs)
-    fb.info(msg("summary_crs", target, CRS(target).name))
+    fb.info(msg("summary_crs", target, CRS(target).name if target else "-"))
     if areas is None:
         factor = CRS(target).axis_info[0].unit_conversion_factor  # metres per unit of the grid CRS
         if factor > 0 and abs(factor - 1.0) > 1e-9:
