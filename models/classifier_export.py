@@ -680,17 +680,12 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     if tuned is not None:
         result.method = "finetune"
         result.seconds["finetune"] = seconds["finetune"]
-        result.warnings.append(
-            f"Fine-tuned the last {tuned.unfreeze_stages} stage(s) of the backbone for {tuned.seconds:.0f} s "
-            f"({tuned.n_steps} steps, {len(tuned.history)} epochs) on the {len(tuned.train_indices)} training "
-            "photos only; the validation photos were not used, the final head was refitted on all photos."
-        )
+        result.warnings.append(msg("finetune_note", tuned.unfreeze_stages, f"{tuned.seconds:.0f}", tuned.n_steps,
+                                   len(tuned.history), len(tuned.train_indices)))
         if emb.failed:
-            result.warnings.append("Some photos failed only after fine-tuning; the validation split may "
-                                   "include photos the fine-tuning saw.")
+            result.warnings.append(msg("finetune_failed_after"))
         if cv_folds and cv_folds >= 2:
-            result.warnings.append("The cross-validation figures reuse the fine-tuned backbone, which saw "
-                                   "the training photos of every fold: they are optimistic.")
+            result.warnings.append(msg("finetune_cv_optimistic"))
     name = name or Path(out_dir).name or "Photo Motifs classifier"
     extra = {
         "name": name,
