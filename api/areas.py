@@ -144,6 +144,10 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
         target = _target(areas, grid_crs, x0, y0, crs, params, fb)
         polygons = None if areas is None else _multi(areas.geometry.values)
         motif_f, user_f, date_f, conf_f = fields
+        if client is not None and polygons is not None and _overlap(polygons):
+            fb.info("The areas overlap: the photos are summarised on this machine, where a photo counts in "
+                    "every area that holds it (on Dask partitions each photo meets one area).")
+            client = None
         if client is not None:
             from .areas_dask import summarize_on_dask
 
@@ -161,6 +165,13 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
     finally:
         close()
     return (out, result) if details else out
+
+
+def _overlap(polygons) -> bool:
+    """True when two of the (repaired) areas share ground."""
+    from ..core.summarize import overlapping_pairs, repair_polygons
+
+    return overlapping_pairs(repair_polygons(polygons)[0])[0] > 0
 
 
 def _multi(geoms):

@@ -95,14 +95,18 @@ def summarize_on_dask(photos, fields, crs, target, polygons, params, client, fb)
     import dask
 
     from ..core.messages import msg
+    from ..core.summarize import repair_polygons
     from .distributed import ensure_package_on_workers
 
     ensure_package_on_workers(client)
     ddf = _partitions(os.fspath(photos) if isinstance(photos, os.PathLike) else photos, fields, client)
     fb.info(msg("summary_dask", len(client.scheduler_info().get("workers", {})), ddf.npartitions))
     shared = client.scatter(polygons, broadcast=True) if polygons is not None else None
+    # photos are keyed by the repaired outlines (a bow-tie's own outline answers no spatial query);
+    # each partition's core.summarize repairs again and counts the repairs for the notes
+    keyed = client.scatter(repair_polygons(polygons)[0], broadcast=True) if polygons is not None else None
     meta = {"x": float, "y": float, "key": np.int64, "motif": object, "user": object, "date": object, "conf": object}
-    assigned = ddf.map_partitions(_assign, fields, crs, target, shared, params.grid_shape, params.cell_size, meta=meta)
+    assigned = ddf.map_partitions(_assign, fields, crs, target, keyed, params.grid_shape, params.cell_size, meta=meta)
     shuffled = assigned.shuffle(on="key", npartitions=ddf.npartitions)
     parts = [dask.delayed(_summarize_part)(d, fields, shared, params, True) for d in shuffled.to_delayed()]
     results = client.gather(client.compute(parts))

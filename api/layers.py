@@ -116,10 +116,12 @@ def read(path, layer: str | None = None):
     if path.lower().endswith(PARQUET):
         frame = gpd.read_parquet(path)
     elif path.lower().endswith(".gpkg"):
-        from ..core.columnar import read_geometries
+        from ..core.columnar import column_kinds, read_geometries
 
         geoms, columns, crs = read_geometries(path, layer=layer)
-        frame = gpd.GeoDataFrame({k: v for k, v in columns.items() if k != "fid"}, geometry=geoms, crs=crs)
+        columns = {k: v for k, v in columns.items() if k != "fid"}
+        kinds = column_kinds(path, layer=layer)  # typed as declared: an integer column is written back as one
+        frame = frame_from_columns(columns, [(k, kinds.get(k, "str")) for k in columns], geometry=geoms, crs=crs)
     elif inside_qgis():
         raise ValueError(f"Inside QGIS the API reads GeoPackage and GeoParquet files only ({path}).")
     else:

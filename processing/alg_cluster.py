@@ -1,6 +1,5 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
-import math
 from dataclasses import replace
 
 from qgis.core import (
@@ -19,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row
+from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row, tiny_limit, tiny_motifs
 from ..core.options import (
     CLUSTER_METHOD_OPTIONS,
     CUT_OPTIONS,
@@ -44,17 +43,6 @@ from .photo_sources import (
 )
 from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINT
 from .translation import tr
-
-
-def tiny_limit(n_photos: int) -> int:
-    """A motif with fewer photos than this is flagged 'tiny' (probably not a motif): 3 photos, or
-    0.2 % of the photos in large collections (40 of 20,000)."""
-    return max(3, math.ceil(0.002 * n_photos))
-
-
-def tiny_motifs(sizes: dict, n_photos: int) -> list:
-    limit = tiny_limit(n_photos)
-    return [name for name, size in sizes.items() if size < limit and name not in ("noise", "-1")]
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
