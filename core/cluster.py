@@ -70,6 +70,7 @@ CUTS = values(CUT_OPTIONS)
 MIN_MEAN_SIZE = 4
 #: PCA is fitted on at most this many photos (then applied to all of them)
 PCA_FIT_SAMPLE = 20000
+PCA_READ_CHUNK = 4096  # rows read from the cache and normalised at a time for the PCA's fit
 #: clusters larger than this get an approximate medoid (see :func:`_medoid`)
 MEDOID_EXACT_MAX = 2000
 #: ... chosen among this many members closest to the cluster mean
@@ -244,13 +245,16 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     if dims is not None and dims >= min(n, d):
         notes.append(msg("cluster_pca_skipped", dims, min(n, d)))
         dims = None
-    model = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else None
+    model, fitted = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else (None, None)
     Y = np.empty((n, dims or d), dtype=dtype)
     bad = []
     tick = Ticker(fb.sub(30 if model is not None else 0, 100), msg("tick_reduce"), n,
                   every=LOG_EVERY)
     for start in range(0, n, CHUNK):
         tick(start)
+        if fitted is not None:  # the PCA was fitted on every row: checked and normalised already
+            Y[start:start + CHUNK] = model.transform(fitted[start:start + CHUNK])
+            continue
         chunk = np.asarray(src.rows(start, min(n, start + CHUNK)))
         bad.extend(start + np.flatnonzero(~np.isfinite(chunk).all(axis=1)))
         if bad:
@@ -261,22 +265,30 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     return Y
 
 
-def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict):
-    """A PCA (:func:`~.vecmath.fit_pca`) fitted on the normalised vectors of at most PCA_FIT_SAMPLE photos."""
+def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> tuple:
+    """A PCA (:func:`~.vecmath.fit_pca`) fitted on the normalised vectors of at most PCA_FIT_SAMPLE
+    photos, and those vectors when they are all the photos (else None): not read twice."""
     n, d = src.shape
     sampled = n > PCA_FIT_SAMPLE
     fb.info(msg("cluster_pca", n, d, dims))
     rows = np.sort(np.random.default_rng(int(p.seed)).choice(n, PCA_FIT_SAMPLE, replace=False)) if sampled \
-        else slice(0, n)
-    fit = src.take(rows) if sampled else src.rows(0, n)
-    fit = np.asarray(fit)
-    bad = np.flatnonzero(~np.isfinite(fit).all(axis=1))
-    _raise_bad_rows(rows[bad] if sampled else bad)
-    fit = _normalised(fit, np.float64 if n <= p.max_dense else np.float32, p.normalize)
-    fb.check()
+        else np.arange(n)
+    # reading and normalising the vectors take as long as their covariance: a log line every few
+    # seconds over both (the count runs over the rows twice: read, then added to the covariance)
+    tick = Ticker(fb.sub(0, 25), msg("tick_covariance"), 2 * len(rows), every=LOG_EVERY)
+    fit = np.empty((len(rows), d), dtype=np.float64 if n <= p.max_dense else np.float32)
+    bad = []
+    for start in range(0, len(rows), PCA_READ_CHUNK):
+        tick(start)
+        part = rows[start:start + PCA_READ_CHUNK]
+        chunk = np.asarray(src.take(part) if sampled else src.rows(int(part[0]), int(part[-1]) + 1))
+        bad.extend(part[~np.isfinite(chunk).all(axis=1)])
+        if not bad:
+            fit[start:start + len(part)] = _normalised(chunk, fit.dtype, p.normalize)
+    _raise_bad_rows(np.asarray(bad, dtype=np.int64))
     # the d x d covariance route is the fastest for photo embeddings (n >> d, d ~ 1000)
     solver = "covariance_eigh" if d <= 4096 else "randomized"
-    model = fit_pca(fit, dims, int(p.seed), svd_solver=solver)
+    model = fit_pca(fit, dims, int(p.seed), svd_solver=solver, progress=lambda done: tick(len(rows) + done))
     fb.progress(30)
     explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
@@ -284,7 +296,7 @@ def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, us
     kept = f"{explained:.0%}"
     notes.append(msg("cluster_pca_kept_sampled", d, dims, kept, PCA_FIT_SAMPLE) if sampled
                  else msg("cluster_pca_kept", d, dims, kept))
-    return model
+    return model, (None if sampled else fit)
 
 
 # ----------------------------------------------------------------------------------------------

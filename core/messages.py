@@ -31,7 +31,12 @@ TEMPLATES = {
                                                            "computing {} on {} Dask workers in {} partitions."),
     # a long step's progress (core.feedback.Ticker): "<step>: <done> of <total>", the step one of the tick_ codes
     "step_progress": QT_TRANSLATE_NOOP("PhotoMotifs", "{}: {} of {}"),
+    "tick_files_read": QT_TRANSLATE_NOOP("PhotoMotifs", "Files read"),
+    "tick_rows_joined": QT_TRANSLATE_NOOP("PhotoMotifs", "Table rows joined to their photos"),
     "tick_lookup": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos looked up in the cache"),
+    "tick_hashed": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos identified by their content"),
+    "tick_embedded": QT_TRANSLATE_NOOP("PhotoMotifs", "Photos embedded"),
+    "tick_covariance": QT_TRANSLATE_NOOP("PhotoMotifs", "Principal components (embeddings read, then added up)"),
     "tick_reduce": QT_TRANSLATE_NOOP("PhotoMotifs", "Normalising and reducing the embeddings"),
     "tick_micro_batches": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: batches done"),
     "tick_micro_assign": QT_TRANSLATE_NOOP("PhotoMotifs", "Micro-clusters: photos assigned"),

@@ -3474,7 +3474,32 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Files read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Table rows joined to their photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Photos looked up in the cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos identified by their content</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos embedded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Principal components (embeddings read, then added up)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -3476,8 +3476,33 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Files read</source>
+            <translation>Loetud failid</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Table rows joined to their photos</source>
+            <translation>Fotodega seotud tabeliread</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Photos looked up in the cache</source>
             <translation>Vahemälust otsitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos identified by their content</source>
+            <translation>Sisuräsiga tuvastatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos embedded</source>
+            <translation>Arvutatud vektoresitustega fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Principal components (embeddings read, then added up)</source>
+            <translation>Peakomponendid (vektoresitused loetud, seejärel liidetud)</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -5415,6 +5440,22 @@ Vähemalt kaks klassi.</translation>
         <message>
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
             <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+        </message>
+        <message>
+            <source>Similarity within a burst</source>
+            <translation type="vanished">Sarnasus sarivõtte sees</translation>
+        </message>
+        <message>
+            <source>Photos of one user taken at most this many minutes apart, and similar enough, are linked into a burst.</source>
+            <translation type="vanished">Ühe kasutaja fotod, mis on tehtud kuni nii mitme minuti vahega ja on piisavalt sarnased, seotakse sarivõtteks.</translation>
+        </message>
+        <message>
+            <source>Cosine of the two photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="vanished">Kahe foto vektoresituste koosinus: 1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <source>Empty: the field cluster if the layer has one, else class, motif or label.</source>
+            <translation type="vanished">Tühi: väli cluster, kui kihil see on, muidu class, motif või label.</translation>
         </message>
     </context>
 </TS>
