@@ -94,15 +94,19 @@ def summarize_on_dask(photos, fields, crs, target, polygons, params, client, fb)
 
     import dask
 
+    from ..core.messages import msg
+    from ..core.summarize import repair_polygons
     from .distributed import ensure_package_on_workers
 
     ensure_package_on_workers(client)
     ddf = _partitions(os.fspath(photos) if isinstance(photos, os.PathLike) else photos, fields, client)
-    fb.info(f"Summarising on {len(client.scheduler_info().get('workers', {}))} Dask workers, "
-            f"{ddf.npartitions} partitions.")
+    fb.info(msg("summary_dask", len(client.scheduler_info().get("workers", {})), ddf.npartitions))
     shared = client.scatter(polygons, broadcast=True) if polygons is not None else None
+    # photos are keyed by the repaired outlines (a bow-tie's own outline answers no spatial query);
+    # each partition's core.summarize repairs again and counts the repairs for the notes
+    keyed = client.scatter(repair_polygons(polygons)[0], broadcast=True) if polygons is not None else None
     meta = {"x": float, "y": float, "key": np.int64, "motif": object, "user": object, "date": object, "conf": object}
-    assigned = ddf.map_partitions(_assign, fields, crs, target, shared, params.grid_shape, params.cell_size, meta=meta)
+    assigned = ddf.map_partitions(_assign, fields, crs, target, keyed, params.grid_shape, params.cell_size, meta=meta)
     shuffled = assigned.shuffle(on="key", npartitions=ddf.npartitions)
     parts = [dask.delayed(_summarize_part)(d, fields, shared, params, True) for d in shuffled.to_delayed()]
     results = client.gather(client.compute(parts))
@@ -145,7 +149,7 @@ def merge(results, polygons, params):
     """The ``SummaryResult`` of the whole layer from the partitions' (result, motif photo counts)."""
     import pandas as pd
 
-    from ..core.summarize import SummaryResult, motif_field_names
+    from ..core.summarize import SummaryResult, motif_field_names, summary_notes
 
     motifs = _motif_order(results)
     fields = motif_field_names(motifs)
@@ -161,30 +165,30 @@ def merge(results, polygons, params):
         source = np.argmax(photos > 0, axis=0)
         table = pd.DataFrame([tables[s].iloc[a] for a, s in enumerate(source)]).reset_index(drop=True)
         geometry = polygons
-    counts = {k: sum(r.counts.get(k, 0) for r, _ in results)
-              for k in ("photos", "no_location", "outside", "no_user", "no_date", "no_motif", "summarised")}
-    counts["areas"] = int((table["photos"].astype(float).fillna(1) > 0).sum())
-    counts["suppressed"] = int(table["suppressed"].sum())
-    return SummaryResult(table, geometry, motifs, fields, counts, _notes(counts, params))
+    counts = _counts(results, table, polygons)
+    warnings = list(results[0][0].warnings) if results else []  # every partition checks the same parameters
+    return SummaryResult(table, geometry, motifs, fields, counts, summary_notes(counts, params, grid=polygons is None),
+                         warnings)
 
 
-def _notes(counts: dict, params) -> list:
-    """core.summarize's notes, from the counts of the whole layer."""
-    notes = []
-    if counts["no_user"]:
-        notes.append(f"{counts['no_user']} photos have no user: each counts as a user of its own "
-                     "(so the minimum-users rule is weaker where they are).")
-    if counts["no_date"]:
-        notes.append(f"{counts['no_date']} photos have no readable date: a user's undated photos count as "
-                     "one photo-user-day per area.")
-    if counts["no_motif"]:
-        notes.append(f"{counts['no_motif']} photos have no motif: they count as photos, users and "
-                     "photo-user-days but in no motif.")
-    if counts["no_location"]:
-        notes.append(f"{counts['no_location']} photos have no location and were left out.")
-    if counts["outside"]:
-        notes.append(f"{counts['outside']} photos lie outside every area and were left out.")
-    notes.append(f"{counts['suppressed']} of {counts['areas']} areas with photos have fewer than "
-                 f"{params.min_users} distinct users: their counts and shares are NULL (suppressed), "
-                 "their geometry is kept.")
-    return notes
+def _counts(results, table, polygons) -> dict:
+    """The counts of the whole layer, as one ``core.summarize`` run gives them (its notes follow).
+
+    Photo counts add up over the partitions (every photo is in exactly one). A grid cell's photos
+    all meet in one partition, so cells with photos and suppressed cells add up too (a suppressed
+    cell is left out of the table); every partition has every polygon, so areas are counted on
+    the merged table, and the polygons' own figures (repaired, overlapping) come from any partition.
+    """
+    keys = ("photos", "no_location", "outside", "no_user", "no_date", "no_motif", "summarised", "multi_area")
+    counts = {k: sum(r.counts.get(k, 0) for r, _ in results) for k in keys}
+    if polygons is None:
+        for key in ("areas", "suppressed", "dropped"):
+            counts[key] = sum(r.counts.get(key, 0) for r, _ in results)
+    else:
+        counts["areas"] = int((table["photos"].astype(float).fillna(1) > 0).sum())
+        counts["suppressed"] = int(table["suppressed"].sum())
+        counts["dropped"] = 0
+        for key in ("repaired", "overlaps", "overlap_example"):
+            if results and key in results[0][0].counts:
+                counts[key] = results[0][0].counts[key]
+    return counts

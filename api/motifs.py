@@ -27,7 +27,7 @@ def cluster(gdf, embeddings=None, *, backbone=None, cache=None, client=None, pat
     ``details=True`` also returns the ``core.cluster.ClusterResult``.
     """
     from ..core.cluster import ClusterParams, cluster_embeddings
-    from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns
+    from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, tiny_motifs
     from .layers import frame_from_columns, with_columns
 
     params = ClusterParams(method=method, metric="euclidean" if method == "kmeans" else metric, normalize=normalize,
@@ -42,7 +42,8 @@ def cluster(gdf, embeddings=None, *, backbone=None, cache=None, client=None, pat
             raise ValueError(f"Only {len(layer_rows)} photo(s) could be read: clustering needs at least two.")
         result = cluster_embeddings(source, params, feedback=fb.sub(60, 90))
         xy = _map(source, projection, result, seed)
-        columns = cluster_columns(len(gdf), layer_rows, result, xy, reasons)
+        tiny = tiny_motifs(result.sizes, sum(result.sizes.values()))  # as photomotifs:cluster flags them
+        columns = cluster_columns(len(gdf), layer_rows, result, xy, reasons, tiny=tiny)
         out = with_columns(gdf, frame_from_columns(columns, CLUSTER_FIELDS, index=gdf.index), CLUSTER_FIELDS)
         if sheets:
             from ..core.sheets import write_motif_sheets

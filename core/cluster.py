@@ -243,7 +243,7 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     dims = None if p.pca_dims is None else int(p.pca_dims)
     used["pca_dims_used"] = None
     if dims is not None and dims >= min(n, d):
-        notes.append(f"PCA to {dims} dimensions skipped: the data has only {min(n, d)} (photos or features).")
+        notes.append(msg("cluster_pca_skipped", dims, min(n, d)))
         dims = None
     model, fitted = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else (None, None)
     Y = np.empty((n, dims or d), dtype=dtype)
@@ -294,8 +294,9 @@ def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, us
     explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
     used["pca_explained_variance"] = round(explained, 4)
-    sample = f" (fitted on {PCA_FIT_SAMPLE} random photos)" if sampled else ""
-    notes.append(f"PCA from {d} to {dims} dimensions keeps {explained:.0%} of the variance{sample}.")
+    kept = f"{explained:.0%}"
+    notes.append(msg("cluster_pca_kept_sampled", d, dims, kept, PCA_FIT_SAMPLE) if sampled
+                 else msg("cluster_pca_kept", d, dims, kept))
     return model, (None if sampled else fit)
 
 
@@ -580,10 +581,7 @@ def _finish(Y, idx, metric, seed, fb, notes) -> tuple:
         dist[members] = d
         is_medoid[members[med]] = True
     if approx:
-        notes.append(
-            f"{approx} clusters have more than {MEDOID_EXACT_MAX} photos: their medoid was chosen among the "
-            f"{MEDOID_CANDIDATES} photos nearest the cluster mean, scored on {MEDOID_EXACT_MAX} random members."
-        )
+        notes.append(msg("cluster_medoid_sampled", approx, MEDOID_EXACT_MAX, MEDOID_CANDIDATES, MEDOID_EXACT_MAX))
     return rank, dist, is_medoid
 
 
@@ -610,12 +608,7 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
     Z = _weighted_linkage(C, w, p.linkage, p.metric, fb.sub(80, 100))
     used["hierarchy_on"] = "micro-clusters"
     used["n_centroids_used"] = len(C)
-    notes.append(
-        f"{n} photos are more than the {p.max_dense} clustered exactly: grouped them into {len(C)} k-means "
-        f"micro-clusters, clustered those hierarchically ({p.linkage} linkage, micro-clusters weighted by "
-        "their photo counts) and gave every photo its micro-cluster's cluster. No photo-by-photo distance "
-        "matrix was built; the linkage matrix is over the micro-clusters."
-    )
+    notes.append(msg("cluster_micro_note", n, p.max_dense, len(C), p.linkage))
     return Z, assign
 
 
@@ -658,8 +651,7 @@ def _kmeans(Y, p: ClusterParams, k_lo: int, k_hi: int, fb, notes, used) -> tuple
     if n > KMEANS_AUTO_SAMPLE:
         rows = np.sort(np.random.default_rng(p.seed).choice(n, KMEANS_AUTO_SAMPLE, replace=False))
         used["kmeans_auto_sample"] = KMEANS_AUTO_SAMPLE
-        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, "
-                     f"then k-means ran on all {n}.")
+        notes.append(msg("cluster_kmeans_sample", KMEANS_AUTO_SAMPLE, n))
     curve, fits = [], {}
     fb.info(msg("cluster_kmeans", k_lo, k_hi))
     tick = Ticker(fb, msg("tick_kmeans"), k_hi - k_lo + 1, every=LOG_EVERY)
@@ -685,8 +677,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     n = len(Y)
     if p.metric == "cosine":
         Y = l2_normalise(Y)
-        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
-                     "(same neighbour order).")
+        notes.append(msg("cluster_hdbscan_cosine"))
     fb.info(msg("cluster_hdbscan", min(n, HDBSCAN_MAX), p.min_cluster_size))
     if n <= HDBSCAN_MAX:
         return HDBSCAN(min_cluster_size=int(p.min_cluster_size)).fit_predict(Y)
@@ -701,10 +692,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
         nearest = nn.kneighbors(Y[start:start + 10000], return_distance=False)[:, 0]
         out[start:start + 10000] = sample_labels[nearest]
     used["hdbscan_sample"] = HDBSCAN_MAX
-    notes.append(
-        f"{n} photos are more than the {HDBSCAN_MAX} clustered exactly: ran HDBSCAN on {HDBSCAN_MAX} random "
-        "photos and gave every other photo the cluster (or noise) of its nearest sampled photo."
-    )
+    notes.append(msg("cluster_hdbscan_sample", n, HDBSCAN_MAX, HDBSCAN_MAX))
     return out
 
 
@@ -719,8 +707,7 @@ def _plan(p: ClusterParams, n: int, d: int) -> tuple:
     notes: list = []
     used: dict = {"n_photos": n, "dims_in": d}
     if p.method != "hdbscan" and p.cut == "auto" and k_hi < int(p.k_max):
-        notes.append(f"Automatic k searched {k_lo}-{k_hi} only: there are {n} photos "
-                     f"(at least {MIN_MEAN_SIZE} photos per cluster on average).")
+        notes.append(msg("cluster_k_range", k_lo, k_hi, n, MIN_MEAN_SIZE))
     return k_lo, k_hi, notes, used
 
 

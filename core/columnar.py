@@ -192,6 +192,19 @@ def read_geometries(path, layer: str | None = None) -> tuple:
     return geoms, {c: _typed(v, types.get(c, "")) for c, v in zip(names, values[1:])}, crs
 
 
+GPKG_KINDS = {"BOOLEAN": "bool", "TINYINT": "int", "SMALLINT": "int", "MEDIUMINT": "int", "INT": "int",
+              "INTEGER": "int", "FLOAT": "float", "DOUBLE": "float", "REAL": "float"}
+
+
+def column_kinds(path, layer: str | None = None) -> dict:
+    """{column: 'int' | 'float' | 'bool' | 'str'} of a GeoPackage layer, by the declared types of
+    GeoPackage's table definitions (OGC 12-128r18, 1.1.1.1.3; DATE, DATETIME, TEXT and BLOB are 'str')."""
+    with closing(_connect(path)) as con:
+        table, geom, _srs = gpkg_layer(con, layer)
+        info = con.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    return {r[1]: GPKG_KINDS.get(str(r[2]).upper().split("(")[0].strip(), "str") for r in info if r[1] != geom}
+
+
 def read_parquet_points(path, columns=()) -> PointTable:
     """Points of a GeoParquet file (WKB geometry column named in its 'geo' metadata)."""
     import json

@@ -11,6 +11,8 @@ a feature without a photo path); the Processing side passes them already in the 
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 EMBED_FIELDS = [("embed_status", "str"), ("embed_note", "str"), ("photo_id", "str")]
@@ -86,6 +88,18 @@ def embed_columns(n_rows: int, valid, result, reasons: dict, backbone_id: str, k
         cols["embed_status"][i] = "failed"
         cols["embed_note"][i] = text
     return cols
+
+
+def tiny_limit(n_photos: int) -> int:
+    """A motif with fewer photos than this is flagged 'tiny' (probably not a motif): 3 photos, or
+    0.2 % of the photos in large collections (40 of 20,000)."""
+    return max(3, math.ceil(0.002 * n_photos))
+
+
+def tiny_motifs(sizes: dict, n_photos: int) -> list:
+    """The motifs of ``sizes`` ({motif: photos}) with fewer photos than :func:`tiny_limit`."""
+    limit = tiny_limit(n_photos)
+    return [name for name, size in sizes.items() if size < limit and name not in ("noise", "-1")]
 
 
 def cluster_columns(n_rows: int, layer_row, result, xy, reasons: dict, tiny=(), reps=None, sizes=None,

@@ -1,6 +1,5 @@
 """photomotifs:cluster — Discover motifs by clustering photo embeddings (adapter over core.cluster)."""
 import json
-import math
 from dataclasses import replace
 
 from qgis.core import (
@@ -19,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row
+from ..core.layer_columns import CLUSTER_FIELDS, cluster_columns, row, tiny_limit, tiny_motifs
 from ..core.options import (
     CLUSTER_METHOD_OPTIONS,
     CUT_OPTIONS,
@@ -29,7 +28,8 @@ from ..core.options import (
     PROJECTION_OPTIONS,
 )
 from ..core.safe_write import json_problem, replace_complete
-from .base import PhotoMotifsAlgorithm
+from .base import PhotoMotifsAlgorithm, algorithm_id
+from .messages import message_text
 from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
@@ -43,17 +43,6 @@ from .photo_sources import (
 )
 from .qgis_compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_VECTOR, SOURCE_VECTOR_POINT, WKB_NO_GEOMETRY, WKB_POINT
 from .translation import tr
-
-
-def tiny_limit(n_photos: int) -> int:
-    """A motif with fewer photos than this is flagged 'tiny' (probably not a motif): 3 photos, or
-    0.2 % of the photos in large collections (40 of 20,000)."""
-    return max(3, math.ceil(0.002 * n_photos))
-
-
-def tiny_motifs(sizes: dict, n_photos: int) -> list:
-    limit = tiny_limit(n_photos)
-    return [name for name, size in sizes.items() if size < limit and name not in ("noise", "-1")]
 
 
 class ClusterAlgorithm(PhotoMotifsAlgorithm):
@@ -252,7 +241,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             record = {
-                "algorithm": "photomotifs:cluster",
+                "algorithm": algorithm_id(self),
                 "backbone": spec.cache_key,
                 "embedding_cache": cache_path,
                 "photos": len(source.paths),
@@ -290,7 +279,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         bursts and photos when bursts are clustered as one)."""
         feedback.pushInfo(self.tr("Details:"))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(message_text(note))
         if result.k_curve:
             feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
             chosen = self.tr("  <- chosen")

@@ -100,9 +100,7 @@ class MotifTimeAlgorithm(PhotoMotifsAlgorithm):
             self.CHART, self.tr("Heat maps folder"), optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.N_PHOTOS, self.tr("Photos counted")))
         self.addOutput(QgsProcessingOutputNumber(self.N_MOTIFS, self.tr("Motifs")))
-        set_help(self, {self.MOTIF_FIELD: self.tr(
-            "Empty: the field cluster if the layer has one, else class, motif or label."),
-            self.CHART: self.tr(
+        set_help(self, {self.MOTIF_FIELD: self.tr("Empty: cluster, else class."), self.CHART: self.tr(
             "One PNG per motif (months by hours, with the motif's months and hours beside it), "
             "overview.png with all motifs and heatmap_cells.csv with the numbers behind them.")})
         mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.MIN_USERS)

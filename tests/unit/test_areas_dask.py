@@ -79,3 +79,27 @@ def test_polygon_summary_on_partitions_from_geoparquet(photos, client, tmp_path)
     dask = api.summarize(path, areas, min_users=2, measure="photos", client=client)
     _equal(one, dask)
     assert one["name"].tolist() == areas["name"].tolist() and (one["photos"].fillna(0) == 0).any()
+
+
+def test_overlapping_and_invalid_areas_give_the_one_run_table_and_notes(photos, client):
+    """Overlapping areas (a photo counts in each) and a bow-tie outline (repaired): the same table and
+    notes with client= as in one run, with the counts of a hand-made check."""
+    from photo_motifs import api
+
+    strips = [shapely.box(x0, 6460000, x0 + 6000, 6476000) for x0 in range(636000, 690000, 4000)]  # 2 km overlaps
+    bow_tie = shapely.Polygon([(640000, 6462000), (650000, 6472000), (650000, 6462000), (640000, 6472000)])
+    assert not bow_tie.is_valid
+    areas = gpd.GeoDataFrame({"name": [f"a{i}" for i in range(len(strips) + 1)]}, geometry=strips + [bow_tie],
+                             crs="EPSG:3301")
+    one, r1 = api.summarize(photos, areas, min_users=2, measure="photos", details=True)
+    dask, r2 = api.summarize(photos, areas, min_users=2, measure="photos", details=True, client=client)
+    _equal(one, dask)
+    assert r1.notes == r2.notes and r1.counts["repaired"] == 1 and r1.counts["overlaps"] > 0
+    # every strip by hand: located photos inside its box (borders included), in EPSG:3301; the
+    # strips overlap, so their photos add up to more than the photos
+    located = photos[~photos.geometry.isna() & ~photos.geometry.is_empty].to_crs("EPSG:3301")
+    by_hand = np.array([int(located.geometry.intersects(s).sum()) for s in strips])
+    counted = one["photos"].iloc[:len(strips)].astype(float).to_numpy()
+    kept = ~one["suppressed"].iloc[:len(strips)].to_numpy(bool)
+    assert kept.sum() >= 3 and (counted[kept] == by_hand[kept]).all()
+    assert by_hand.sum() > len(located)
