@@ -128,6 +128,7 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
     ``dask.distributed.Client`` to read, reproject and assign the photos on dask-geopandas partitions.
     ``details=True`` also returns the ``core.summarize.SummaryResult``.
     """
+    from ..core.messages import msg
     from ..core.summarize import SummaryParams
     from ..core.summarize import summarize as core_summarize
 
@@ -145,8 +146,7 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
         polygons = None if areas is None else _multi(areas.geometry.values)
         motif_f, user_f, date_f, conf_f = fields
         if client is not None and polygons is not None and _overlap(polygons):
-            fb.info("The areas overlap: the photos are summarised on this machine, where a photo counts in "
-                    "every area that holds it (on Dask partitions each photo meets one area).")
+            fb.info(msg("summary_dask_overlap"))
             client = None
         if client is not None:
             from .areas_dask import summarize_on_dask

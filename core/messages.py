@@ -192,6 +192,9 @@ TEMPLATES = {
     "summary_crs": QT_TRANSLATE_NOOP("PhotoMotifs", "Areas and output CRS: {} ({})"),
     "summary_grid_units": QT_TRANSLATE_NOOP("PhotoMotifs", "The grid CRS counts in {}: cells of {} of them."),
     "summary_dask": QT_TRANSLATE_NOOP("PhotoMotifs", "Summarising on {} Dask workers, {} partitions."),
+    "summary_dask_overlap": QT_TRANSLATE_NOOP("PhotoMotifs", "The areas overlap: the photos are summarised on this "
+                                              "machine, where a photo counts in every area that holds it (on Dask "
+                                              "partitions each photo meets one area)."),
     # core.summarize (photomotifs:summarize, api.summarize): a warning and the notes of a summary
     "summary_small_cells": QT_TRANSLATE_NOOP("PhotoMotifs", "Grid cells of {} m are smaller than {} m (allowed on "
                                                             "request): cells that small can locate single "

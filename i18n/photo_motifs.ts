@@ -3921,6 +3921,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>The areas overlap: the photos are summarised on this machine, where a photo counts in every area that holds it (on Dask partitions each photo meets one area).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Grid cells of {} m are smaller than {} m (allowed on request): cells that small can locate single photographers. Do not publish this grid.</source>
             <translation type="unfinished" />
         </message>

@@ -3923,6 +3923,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>The areas overlap: the photos are summarised on this machine, where a photo counts in every area that holds it (on Dask partitions each photo meets one area).</source>
+            <translation>Alad kattuvad: fotod võetakse kokku selles masinas, kus foto loetakse igasse alasse, mis teda sisaldab (Dask'i partitsioonidel kohtab iga foto vaid üht ala).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Grid cells of {} m are smaller than {} m (allowed on request): cells that small can locate single photographers. Do not publish this grid.</source>
             <translation>{} m ruudustiku lahtrid on väiksemad kui {} m (soovi korral lubatud): nii väikesed lahtrid võivad paljastada üksikute pildistajate asukoha. Ära seda ruudustikku avalda.</translation>
         </message>
