@@ -379,6 +379,7 @@ RAW_WRITERS = {
     "core/flickr.py:_transfer": "a download into its .part file, which _fetch renames once whole",
     "core/flickr.py:_fetch": "renames a .part download after its length, its image end and an fsync",
     "core/flickr.py:add": "appends a line to the list of complete downloads (a lost line: the file is checked again)",
+    "core/linkage_child.py:_in_child": "the distances for the child process, in a TemporaryDirectory: not an output",
     "core/motiftime.py:plot_heatmap": "draws into the name it is given: write_charts gives a temporary one",
     "core/motiftime.py:plot_overview": "draws into the name it is given: write_charts gives a temporary one",
     "core/report.py:plot_confusion": "draws into the model folder's temporary folder (publish_folder)",
