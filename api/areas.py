@@ -48,26 +48,29 @@ def _plain(values) -> list:
 
 def _fields(names, motif_field, user_field, date_field, confidence_field, fb) -> tuple:
     from ..core.layer_columns import DATE_CANDIDATES, MOTIF_CANDIDATES, USER_CANDIDATES, detect_field
+    from ..core.messages import msg
 
     chosen = []
-    for value, candidates, what in ((motif_field, MOTIF_CANDIDATES, "Motif"), (user_field, USER_CANDIDATES, "User"),
-                                    (date_field, DATE_CANDIDATES, "Date"), (confidence_field, (), "Confidence")):
+    for value, candidates, what in ((motif_field, MOTIF_CANDIDATES, msg("field_motif")),
+                                    (user_field, USER_CANDIDATES, msg("field_user")),
+                                    (date_field, DATE_CANDIDATES, msg("field_date")),
+                                    (confidence_field, (), msg("field_confidence"))):
         if value:
             if value not in names:
                 raise ValueError(f"The photo layer has no field '{value}'.")
-            fb.info(f"{what} field: {value}")
+            fb.info(msg("field_chosen", what, value))
         else:
             value = detect_field(names, candidates)
             if value:
-                fb.info(f"{what} field: {value} (detected)")
+                fb.info(msg("field_detected", what, value))
         chosen.append(value)
     if not chosen[0]:
         raise ValueError("The photo layer has no motif field (cluster or class): run 'Discover photo motifs' or "
                          "'Classify photos with a model' first, or choose the field.")
     if not chosen[1]:
-        fb.info("No user field (such as owner): every photo counts as a user of its own.")
+        fb.info(msg("summary_no_user_field"))
     if not chosen[2]:
-        fb.info("No date field: a user's photos count as one photo-user-day per area.")
+        fb.info(msg("summary_no_date_field"))
     return tuple(chosen)
 
 
@@ -94,6 +97,8 @@ def _target(areas, grid_crs, x, y, crs, params, fb) -> str:
     """The areas' and output CRS; converts the cell size to the grid CRS's units."""
     from pyproj import CRS
 
+    from ..core.messages import msg
+
     if areas is not None:
         target = areas.crs.to_string() if areas.crs is not None else crs
     elif grid_crs:
@@ -102,12 +107,12 @@ def _target(areas, grid_crs, x, y, crs, params, fb) -> str:
             raise ValueError(f"The grid CRS {grid_crs} is in degrees: choose a projected CRS in metres.")
     else:
         target = utm_of(x, y, crs)
-    fb.info(f"Areas and output CRS: {target}")
+    fb.info(msg("summary_crs", target, CRS(target).name if target else "-"))
     if areas is None:
         factor = CRS(target).axis_info[0].unit_conversion_factor  # metres per unit of the grid CRS
         if factor > 0 and abs(factor - 1.0) > 1e-9:
             params.cell_size /= factor
-            fb.info(f"The grid CRS counts in {CRS(target).axis_info[0].unit_name}: cells of {params.cell_size:.6g}.")
+            fb.info(msg("summary_grid_units", CRS(target).axis_info[0].unit_name, f"{params.cell_size:.6g}"))
     return target
 
 
@@ -123,6 +128,7 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
     ``dask.distributed.Client`` to read, reproject and assign the photos on dask-geopandas partitions.
     ``details=True`` also returns the ``core.summarize.SummaryResult``.
     """
+    from ..core.messages import msg
     from ..core.summarize import SummaryParams
     from ..core.summarize import summarize as core_summarize
 
@@ -140,8 +146,7 @@ def summarize(photos, areas=None, *, motif_field=None, user_field=None, date_fie
         polygons = None if areas is None else _multi(areas.geometry.values)
         motif_f, user_f, date_f, conf_f = fields
         if client is not None and polygons is not None and _overlap(polygons):
-            fb.info("The areas overlap: the photos are summarised on this machine, where a photo counts in "
-                    "every area that holds it (on Dask partitions each photo meets one area).")
+            fb.info(msg("summary_dask_overlap"))
             client = None
         if client is not None:
             from .areas_dask import summarize_on_dask

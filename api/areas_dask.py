@@ -94,13 +94,13 @@ def summarize_on_dask(photos, fields, crs, target, polygons, params, client, fb)
 
     import dask
 
+    from ..core.messages import msg
     from ..core.summarize import repair_polygons
     from .distributed import ensure_package_on_workers
 
     ensure_package_on_workers(client)
     ddf = _partitions(os.fspath(photos) if isinstance(photos, os.PathLike) else photos, fields, client)
-    fb.info(f"Summarising on {len(client.scheduler_info().get('workers', {}))} Dask workers, "
-            f"{ddf.npartitions} partitions.")
+    fb.info(msg("summary_dask", len(client.scheduler_info().get("workers", {})), ddf.npartitions))
     shared = client.scatter(polygons, broadcast=True) if polygons is not None else None
     # photos are keyed by the repaired outlines (a bow-tie's own outline answers no spatial query);
     # each partition's core.summarize repairs again and counts the repairs for the notes
@@ -165,18 +165,30 @@ def merge(results, polygons, params):
         source = np.argmax(photos > 0, axis=0)
         table = pd.DataFrame([tables[s].iloc[a] for a, s in enumerate(source)]).reset_index(drop=True)
         geometry = polygons
-    counts = {k: sum(r.counts.get(k, 0) for r, _ in results)
-              for k in ("photos", "no_location", "outside", "no_user", "no_date", "no_motif", "summarised",
-                        "multi_area")}
-    if polygons is None:  # every cell lives in one partition, whose summary dropped it when suppressed
-        for k in ("areas", "suppressed", "dropped"):
-            counts[k] = sum(r.counts.get(k, 0) for r, _ in results)
-    else:  # every partition has every polygon: the areas' counts come from the merged table
+    counts = _counts(results, table, polygons)
+    warnings = list(results[0][0].warnings) if results else []  # every partition checks the same parameters
+    return SummaryResult(table, geometry, motifs, fields, counts, summary_notes(counts, params, grid=polygons is None),
+                         warnings)
+
+
+def _counts(results, table, polygons) -> dict:
+    """The counts of the whole layer, as one ``core.summarize`` run gives them (its notes follow).
+
+    Photo counts add up over the partitions (every photo is in exactly one). A grid cell's photos
+    all meet in one partition, so cells with photos and suppressed cells add up too (a suppressed
+    cell is left out of the table); every partition has every polygon, so areas are counted on
+    the merged table, and the polygons' own figures (repaired, overlapping) come from any partition.
+    """
+    keys = ("photos", "no_location", "outside", "no_user", "no_date", "no_motif", "summarised", "multi_area")
+    counts = {k: sum(r.counts.get(k, 0) for r, _ in results) for k in keys}
+    if polygons is None:
+        for key in ("areas", "suppressed", "dropped"):
+            counts[key] = sum(r.counts.get(key, 0) for r, _ in results)
+    else:
         counts["areas"] = int((table["photos"].astype(float).fillna(1) > 0).sum())
         counts["suppressed"] = int(table["suppressed"].sum())
         counts["dropped"] = 0
-        first = results[0][0].counts if results else {}
-        for k in ("repaired", "overlaps", "overlap_example"):
-            counts[k] = first.get(k, 0 if k != "overlap_example" else None)
-    return SummaryResult(table, geometry, motifs, fields, counts,
-                         summary_notes(counts, params, grid=polygons is None))
+        for key in ("repaired", "overlaps", "overlap_example"):
+            if results and key in results[0][0].counts:
+                counts[key] = results[0][0].counts[key]
+    return counts

@@ -130,6 +130,7 @@ def embed_on_dask(paths, spec, onnx_path, client, cache=None, threads: int = 1,
     from ..core.decode import DecodeError
     from ..core.embed import assemble_result, cached_vectors, embed_items, first_occurrences
     from ..core.feedback import Canceled, Ticker, ensure_feedback
+    from ..core.messages import msg
 
     t0 = time.perf_counter()
     fb = ensure_feedback(feedback)
@@ -143,8 +144,7 @@ def embed_on_dask(paths, spec, onnx_path, client, cache=None, threads: int = 1,
     decode_errors = {}
     if todo:
         workers = len(client.scheduler_info().get("workers", {}))
-        fb.info(f"{n_cached} of {len(first)} distinct photos found in the embedding cache; computing {len(todo)} "
-                f"on {workers} Dask workers in {-(-len(todo) // partition_size)} partitions.")
+        fb.info(msg("cache_summary_dask", n_cached, len(first), len(todo), workers, -(-len(todo) // partition_size)))
         model, token = _model_for_workers(client, onnx_path)
         pending = {client.submit(embed_items, part, spec, model, token, threads, retries=retries, pure=False)
                    for part in _partitions(todo, partition_size)}

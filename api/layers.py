@@ -133,8 +133,9 @@ def read(path, layer: str | None = None):
 def write(frame, path, layer: str | None = None) -> str:
     """Write a (Geo)DataFrame as GeoParquet (``.parquet``) or through GDAL (``.gpkg``, ...); returns the path.
 
-    The file appears complete or not at all: it is written under a temporary name in the same
-    folder, then renamed.
+    The file appears complete or not at all (``core.safe_write.replace_complete``): it is written
+    under a temporary name in the same folder (keeping the extension: GDAL chooses and checks the
+    format by it), flushed, read back (every row there), then renamed over ``path``.
     """
     path = Path(path)
     if not path.parent.is_dir():
@@ -148,25 +149,45 @@ def write(frame, path, layer: str | None = None) -> str:
         raise ValueError(
             "Inside QGIS the API writes GeoParquet (.parquet) only: GeoPackages are written through pyogrio, "
             "whose own GDAL must not be loaded next to QGIS's. Use the Processing algorithms for GeoPackages.")
-    import uuid
+    from ..core.safe_write import csv_rows_problem, replace_complete
 
-    from ..core.safe_write import TEMP_PREFIX
+    temps = []
 
-    # the temporary file keeps the extension: GDAL chooses and checks the format by it
-    tmp = path.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex}{path.suffix}")
-    try:
+    def fill(tmp):
+        temps.append(tmp)
         if parquet:
             frame.to_parquet(tmp)
         elif not plain:
             frame.to_file(tmp, layer=layer or path.stem, driver=_driver(path), engine="pyogrio")
         else:
             frame.to_csv(tmp, index=False)
-        os.replace(tmp, path)
+
+    def verify(tmp):
+        if plain and not parquet:
+            return csv_rows_problem(len(frame))(tmp)
+        found = _rows_written(tmp, parquet, layer or path.stem)
+        return None if found == len(frame) else f"{found} of {len(frame)} rows read back"
+
+    try:
+        replace_complete(path, fill, verify=verify)
     finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
-            if leftover.exists():
-                leftover.unlink()
+        for tmp in temps:  # SQLite's side files of a GeoPackage that failed half-way
+            for leftover in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+                if leftover.exists():
+                    leftover.unlink()
     return str(path)
+
+
+def _rows_written(path, parquet: bool, layer: str) -> int:
+    """The rows a written file holds: GeoParquet's metadata, or the features GDAL reads back."""
+    if parquet:
+        import pyarrow.parquet as pq
+
+        return pq.read_metadata(path).num_rows
+    import geopandas as gpd
+
+    kwargs = {"layer": layer} if Path(path).suffix.lower() == ".gpkg" else {}
+    return len(gpd.read_file(path, engine="pyogrio", columns=[], ignore_geometry=True, fid_as_index=True, **kwargs))
 
 
 DRIVERS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".fgb": "FlatGeobuf"}

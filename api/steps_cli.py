@@ -99,7 +99,7 @@ def _cluster(run, photos, args, client, progress):
 def train(args, client, progress=True) -> None:
     import os
 
-    from ..core.report import summary_text
+    from ..core.report import summary_lines
     from .classes import train as run
 
     training = args.training if os.path.isdir(args.training) else layers.read(args.training)
@@ -107,7 +107,7 @@ def train(args, client, progress=True) -> None:
                   backbone=args.backbone, cache=args.cache, method=args.method,
                   finetune_seconds=args.finetune_seconds, val_fraction=args.val_fraction, cv_folds=args.cv_folds,
                   seed=args.seed, name=args.name, progress=progress)
-    for line in summary_text(trained.result).splitlines():
+    for line in summary_lines(trained.result):
         _say(progress, line)
     for path, _code, sentence in trained.invalid:
         _say(progress, f"Left out: {path}: {sentence}")

@@ -70,6 +70,7 @@ CUTS = values(CUT_OPTIONS)
 MIN_MEAN_SIZE = 4
 #: PCA is fitted on at most this many photos (then applied to all of them)
 PCA_FIT_SAMPLE = 20000
+PCA_READ_CHUNK = 4096  # rows read from the cache and normalised at a time for the PCA's fit
 #: clusters larger than this get an approximate medoid (see :func:`_medoid`)
 MEDOID_EXACT_MAX = 2000
 #: ... chosen among this many members closest to the cluster mean
@@ -242,15 +243,18 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     dims = None if p.pca_dims is None else int(p.pca_dims)
     used["pca_dims_used"] = None
     if dims is not None and dims >= min(n, d):
-        notes.append(f"PCA to {dims} dimensions skipped: the data has only {min(n, d)} (photos or features).")
+        notes.append(msg("cluster_pca_skipped", dims, min(n, d)))
         dims = None
-    model = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else None
+    model, fitted = _fit_pca(src, dims, p, fb, notes, used) if dims is not None else (None, None)
     Y = np.empty((n, dims or d), dtype=dtype)
     bad = []
     tick = Ticker(fb.sub(30 if model is not None else 0, 100), msg("tick_reduce"), n,
                   every=LOG_EVERY)
     for start in range(0, n, CHUNK):
         tick(start)
+        if fitted is not None:  # the PCA was fitted on every row: checked and normalised already
+            Y[start:start + CHUNK] = model.transform(fitted[start:start + CHUNK])
+            continue
         chunk = np.asarray(src.rows(start, min(n, start + CHUNK)))
         bad.extend(start + np.flatnonzero(~np.isfinite(chunk).all(axis=1)))
         if bad:
@@ -261,29 +265,39 @@ def _prepare(X, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> 
     return Y
 
 
-def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict):
-    """A PCA (:func:`~.vecmath.fit_pca`) fitted on the normalised vectors of at most PCA_FIT_SAMPLE photos."""
+def _fit_pca(src, dims: int, p: ClusterParams, fb: CoreFeedback, notes: list, used: dict) -> tuple:
+    """A PCA (:func:`~.vecmath.fit_pca`) fitted on the normalised vectors of at most PCA_FIT_SAMPLE
+    photos, and those vectors when they are all the photos (else None): not read twice."""
     n, d = src.shape
     sampled = n > PCA_FIT_SAMPLE
     fb.info(msg("cluster_pca", n, d, dims))
     rows = np.sort(np.random.default_rng(int(p.seed)).choice(n, PCA_FIT_SAMPLE, replace=False)) if sampled \
-        else slice(0, n)
-    fit = src.take(rows) if sampled else src.rows(0, n)
-    fit = np.asarray(fit)
-    bad = np.flatnonzero(~np.isfinite(fit).all(axis=1))
-    _raise_bad_rows(rows[bad] if sampled else bad)
-    fit = _normalised(fit, np.float64 if n <= p.max_dense else np.float32, p.normalize)
-    fb.check()
+        else np.arange(n)
+    # reading and normalising the vectors take as long as their covariance: a log line every few
+    # seconds over both (the count runs over the rows twice: read, then added to the covariance)
+    tick = Ticker(fb.sub(0, 25), msg("tick_covariance"), 2 * len(rows), every=LOG_EVERY)
+    fit = np.empty((len(rows), d), dtype=np.float64 if n <= p.max_dense else np.float32)
+    bad = []
+    for start in range(0, len(rows), PCA_READ_CHUNK):
+        tick(start)
+        part = rows[start:start + PCA_READ_CHUNK]
+        chunk = np.asarray(src.take(part) if sampled else src.rows(int(part[0]), int(part[-1]) + 1))
+        bad.extend(part[~np.isfinite(chunk).all(axis=1)])
+        if not bad:
+            fit[start:start + len(part)] = _normalised(chunk, fit.dtype, p.normalize)
+    _raise_bad_rows(np.asarray(bad, dtype=np.int64))
     # the d x d covariance route is the fastest for photo embeddings (n >> d, d ~ 1000)
     solver = "covariance_eigh" if d <= 4096 else "randomized"
-    model = fit_pca(fit, dims, int(p.seed), svd_solver=solver)
+    model = fit_pca(fit, dims, int(p.seed), svd_solver=solver, progress=lambda done: tick(len(rows) + done))
+    tick(2 * len(rows))  # the eigenvectors took their time too: a line if 3 s have passed
     fb.progress(30)
     explained = float(model.explained_variance_ratio_.sum())
     used["pca_dims_used"] = dims
     used["pca_explained_variance"] = round(explained, 4)
-    sample = f" (fitted on {PCA_FIT_SAMPLE} random photos)" if sampled else ""
-    notes.append(f"PCA from {d} to {dims} dimensions keeps {explained:.0%} of the variance{sample}.")
-    return model
+    kept = f"{explained:.0%}"
+    notes.append(msg("cluster_pca_kept_sampled", d, dims, kept, PCA_FIT_SAMPLE) if sampled
+                 else msg("cluster_pca_kept", d, dims, kept))
+    return model, (None if sampled else fit)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -567,10 +581,7 @@ def _finish(Y, idx, metric, seed, fb, notes) -> tuple:
         dist[members] = d
         is_medoid[members[med]] = True
     if approx:
-        notes.append(
-            f"{approx} clusters have more than {MEDOID_EXACT_MAX} photos: their medoid was chosen among the "
-            f"{MEDOID_CANDIDATES} photos nearest the cluster mean, scored on {MEDOID_EXACT_MAX} random members."
-        )
+        notes.append(msg("cluster_medoid_sampled", approx, MEDOID_EXACT_MAX, MEDOID_CANDIDATES, MEDOID_EXACT_MAX))
     return rank, dist, is_medoid
 
 
@@ -580,7 +591,7 @@ def _finish(Y, idx, metric, seed, fb, notes) -> tuple:
 
 def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
     """(linkage matrix, micro-cluster of every photo or None when the leaves are the photos)."""
-    from scipy.cluster.hierarchy import linkage
+    from .linkage_child import linkage
 
     n = len(Y)
     if n <= p.max_dense:
@@ -588,7 +599,8 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
         fb.info(msg("cluster_distances", n))
         condensed = _condensed(Y, p.metric, fb.sub(0, 30))
         fb.info(msg("cluster_tree", n, p.linkage))
-        return linkage(condensed, method=p.linkage), None
+        # SciPy's linkage holds the GIL throughout: a child process builds large trees
+        return linkage(condensed, p.linkage, n, fb.sub(30, 100)), None
     m = min(int(p.n_centroids), int(p.max_dense), n)
     space = l2_normalise(Y) if p.metric == "cosine" else Y
     C, w, assign = _micro_clusters(space, m, p.seed, fb.sub(0, 80))
@@ -596,12 +608,7 @@ def _hierarchical(Y, p: ClusterParams, fb, notes, used) -> tuple:
     Z = _weighted_linkage(C, w, p.linkage, p.metric, fb.sub(80, 100))
     used["hierarchy_on"] = "micro-clusters"
     used["n_centroids_used"] = len(C)
-    notes.append(
-        f"{n} photos are more than the {p.max_dense} clustered exactly: grouped them into {len(C)} k-means "
-        f"micro-clusters, clustered those hierarchically ({p.linkage} linkage, micro-clusters weighted by "
-        "their photo counts) and gave every photo its micro-cluster's cluster. No photo-by-photo distance "
-        "matrix was built; the linkage matrix is over the micro-clusters."
-    )
+    notes.append(msg("cluster_micro_note", n, p.max_dense, len(C), p.linkage))
     return Z, assign
 
 
@@ -644,8 +651,7 @@ def _kmeans(Y, p: ClusterParams, k_lo: int, k_hi: int, fb, notes, used) -> tuple
     if n > KMEANS_AUTO_SAMPLE:
         rows = np.sort(np.random.default_rng(p.seed).choice(n, KMEANS_AUTO_SAMPLE, replace=False))
         used["kmeans_auto_sample"] = KMEANS_AUTO_SAMPLE
-        notes.append(f"Automatic k for k-means was chosen on {KMEANS_AUTO_SAMPLE} random photos, "
-                     f"then k-means ran on all {n}.")
+        notes.append(msg("cluster_kmeans_sample", KMEANS_AUTO_SAMPLE, n))
     curve, fits = [], {}
     fb.info(msg("cluster_kmeans", k_lo, k_hi))
     tick = Ticker(fb, msg("tick_kmeans"), k_hi - k_lo + 1, every=LOG_EVERY)
@@ -671,8 +677,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
     n = len(Y)
     if p.metric == "cosine":
         Y = l2_normalise(Y)
-        notes.append("HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors "
-                     "(same neighbour order).")
+        notes.append(msg("cluster_hdbscan_cosine"))
     fb.info(msg("cluster_hdbscan", min(n, HDBSCAN_MAX), p.min_cluster_size))
     if n <= HDBSCAN_MAX:
         return HDBSCAN(min_cluster_size=int(p.min_cluster_size)).fit_predict(Y)
@@ -687,10 +692,7 @@ def _hdbscan(Y, p: ClusterParams, fb, notes, used) -> np.ndarray:
         nearest = nn.kneighbors(Y[start:start + 10000], return_distance=False)[:, 0]
         out[start:start + 10000] = sample_labels[nearest]
     used["hdbscan_sample"] = HDBSCAN_MAX
-    notes.append(
-        f"{n} photos are more than the {HDBSCAN_MAX} clustered exactly: ran HDBSCAN on {HDBSCAN_MAX} random "
-        "photos and gave every other photo the cluster (or noise) of its nearest sampled photo."
-    )
+    notes.append(msg("cluster_hdbscan_sample", n, HDBSCAN_MAX, HDBSCAN_MAX))
     return out
 
 
@@ -705,8 +707,7 @@ def _plan(p: ClusterParams, n: int, d: int) -> tuple:
     notes: list = []
     used: dict = {"n_photos": n, "dims_in": d}
     if p.method != "hdbscan" and p.cut == "auto" and k_hi < int(p.k_max):
-        notes.append(f"Automatic k searched {k_lo}-{k_hi} only: there are {n} photos "
-                     f"(at least {MIN_MEAN_SIZE} photos per cluster on average).")
+        notes.append(msg("cluster_k_range", k_lo, k_hi, n, MIN_MEAN_SIZE))
     return k_lo, k_hi, notes, used
 
 

@@ -543,9 +543,8 @@ def _export_rows(rows, out: Path, path_field, group_field, mode, strip_metadata,
         _count(report, status)
         extra.append((dest.relative_to(out).as_posix(), status))
     if report.symlinked:
-        report.notes.append("Hard links were not possible here (another drive or file system): "
-                            "made symbolic links instead.")
+        report.notes.append(msg("export_symlinks_instead"))
     if mode == "link" and report.copied:
-        report.notes.append(f"{report.copied} photos could not be linked at all and were copied.")
+        report.notes.append(msg("export_copied_not_linked", report.copied))
     if report.hardlinked:
-        report.notes.append("Hard-linked photos share their bytes with the originals: editing one edits the other.")
+        report.notes.append(msg("export_hardlink_shared"))

@@ -50,9 +50,10 @@ from typing import Callable, Optional
 from urllib.parse import quote, urljoin, urlsplit
 
 from .feedback import Canceled, CoreFeedback, ensure_feedback
+from .messages import Message, msg
 from .options import FLICKR_DATE_OPTIONS, values
 from .safe_cells import save_csv
-from .safe_write import replace_complete
+from .safe_write import replace_complete, sync_file
 from .table_import import pseudonymise
 
 FLICKR_REST_URL = "https://api.flickr.com/services/rest/"
@@ -257,8 +258,7 @@ class CallBudget:
             self.times.popleft()
         if len(self.times) >= self.limit:
             pause = self.times[0] + self.window - now
-            self.feedback.info(f"Hourly budget of {self.limit} API calls used: waiting "
-                               f"{_duration(pause)} before the next call.")
+            self.feedback.info(msg("flickr_budget", self.limit, _duration(pause)))
             self.wait(pause)
             self.waited += pause
             now = self.clock()
@@ -368,8 +368,8 @@ class FlickrClient:
         retry_after = (response.headers.get("retry-after") if response is not None else None) or ""
         if retry_after.strip().isdigit():
             delay = max(delay, min(float(retry_after), MAX_RETRY_AFTER))
-        self.feedback.info(f"{self.redact(what)}: retrying in {_duration(delay)} "
-                           f"(attempt {attempt + 2} of {self.max_retries + 1}; cancel to stop).")
+        what = what if isinstance(what, Message) else self.redact(what)  # a message's values are redacted
+        self.feedback.info(msg("flickr_retry", what, _duration(delay), attempt + 2, self.max_retries + 1))
         self.retries += 1
         self.backoff_waited += delay
         self.wait(delay)
@@ -513,20 +513,18 @@ def search(client: FlickrClient, query: HarvestQuery, per_page: int = DEFAULT_PE
         total = _int(info.get("total")) or 0
         if expected is None:
             expected = total
-            feedback.info(f"Flickr reports {total} photos for the query.")
+            feedback.info(msg("flickr_total", total))
         report = SliceReport(bbox, t0, t1, total)
         slices.append(report)
         if total > cap:
             parts = _split(bbox, t0, t1, total, cap)
             if parts:
                 report.split = f"time x{len(parts)}" if parts[0][0] == bbox else f"area x{len(parts)}"
-                feedback.info(f"Slice {_slice_text(bbox, t0, t1, query)}: {total} photos, over the "
-                              f"cap of {cap}: split by {report.split}.")
+                feedback.info(msg("flickr_slice_split", _slice_text(bbox, t0, t1, query), total, cap, report.split))
                 stack.extend(reversed(parts))
                 continue
             report.split = "capped"
-            feedback.warning(f"Slice {_slice_text(bbox, t0, t1, query)} has {total} photos in one "
-                             f"second and a tiny area: only the first {cap} can be read.")
+            feedback.warning(msg("flickr_slice_capped", _slice_text(bbox, t0, t1, query), total, cap))
         pages = min(_int(info.get("pages")) or 1, max_pages)
         _collect(found, info.get("photo") or [], query, refused)
         for page in range(2, pages + 1):
@@ -534,13 +532,12 @@ def search(client: FlickrClient, query: HarvestQuery, per_page: int = DEFAULT_PE
                                  **_search_params(query, bbox, t0, t1, per_page, page))
             _collect(found, (answer.get("photos") or {}).get("photo") or [], query, refused)
         report.pages = pages
-        feedback.info(f"Slice {_slice_text(bbox, t0, t1, query)}: {total} photos in {pages} "
-                      f"page(s); {len(found)} distinct photos so far ({client.calls} API calls).")
+        feedback.info(msg("flickr_slice_done", _slice_text(bbox, t0, t1, query), total, pages, len(found),
+                          client.calls))
         if expected:
             feedback.progress(min(99.0, 100.0 * len(found) / expected))
     if refused:
-        feedback.warning(f"{len(refused)} photo entries of Flickr's answers were left out because "
-                         f"{refused[0]} (ids must be numbers and secrets letters and digits).")
+        feedback.warning(msg("flickr_refused_entries", len(refused), refused[0]))
     return SearchResult(list(found.values()), slices, client.calls, client.budget.waited - waited0,
                         len(refused))
 
@@ -627,10 +624,11 @@ def _split(bbox, t0: int, t1: int, total: int, cap: int) -> list:
     return [(box, t0, t1) for box in boxes]
 
 
-def _slice_text(bbox, t0: int, t1: int, query: HarvestQuery) -> str:
-    area = "" if tuple(bbox) == tuple(float(v) for v in query.bbox) else \
-        " in " + ",".join(f"{v:.5f}" for v in bbox)
-    return f"{_taken_text(t0)} to {_taken_text(t1)}{area}"
+def _slice_text(bbox, t0: int, t1: int, query: HarvestQuery) -> Message:
+    """A slice in words: its time span, and its area when it is a part of the query's."""
+    if tuple(bbox) == tuple(float(v) for v in query.bbox):
+        return msg("flickr_slice_span", _taken_text(t0), _taken_text(t1))
+    return msg("flickr_slice_span_area", _taken_text(t0), _taken_text(t1), ",".join(f"{v:.5f}" for v in bbox))
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -774,8 +772,8 @@ def download(client: FlickrClient, photos: list, folder, size: str,
                 result.files[pid] = name
         feedback.progress(100.0 * n / max(1, len(photos)))
         if n % 100 == 0:
-            feedback.info(f"{n} of {len(photos)} photos: {result.downloaded} downloaded, "
-                          f"{result.already} already there, {len(result.failed)} failed.")
+            feedback.info(msg("flickr_download_progress", n, len(photos), result.downloaded, result.already,
+                              len(result.failed)))
     return result
 
 
@@ -846,13 +844,14 @@ def _fetch(client: FlickrClient, url: str, target: Path, feedback: CoreFeedback,
                 part.unlink(missing_ok=True)
                 return f"The server sent {problem}, not the photo.", True
         if problem is None:
+            sync_file(part)  # a delayed write error of a full disk shows here, before the file gets its name
             os.replace(part, target)
             return None, True
         problem = client.redact(problem)
         if response.status not in TRANSIENT_HTTP and not problem.startswith(("truncated", "a ", "an ")):
             break
         if attempt < client.max_retries:
-            client._pause(attempt, response, f"Download of {target.name}: {problem}")
+            client._pause(attempt, response, msg("flickr_download_of", target.name, problem))
     part.unlink(missing_ok=True)
     return f"The download failed ({problem}).", answered
 
@@ -1023,17 +1022,15 @@ def harvest(query: HarvestQuery, folder, client: FlickrClient, download_files: b
     folder.mkdir(parents=True, exist_ok=True)
     found = search(client, query, per_page=per_page, cap=cap,
                    feedback=feedback.sub(0, 30 if download_files else 95))
-    feedback.info(f"{len(found.photos)} distinct photos found in {len(found.slices)} slices with "
-                  f"{found.calls} API calls.")
+    feedback.info(msg("flickr_found", len(found.photos), len(found.slices), found.calls))
     result = None
     if download_files:
         result = download(client, found.photos, folder / PHOTOS_DIR, query.size,
                           feedback=feedback.sub(30, 95))
-        feedback.info(f"Files: {result.downloaded} downloaded ({result.bytes / 1e6:.1f} MB), "
-                      f"{result.already} already complete, {len(result.failed)} not downloaded.")
+        feedback.info(msg("flickr_files", result.downloaded, f"{result.bytes / 1e6:.1f}", result.already,
+                          len(result.failed)))
         if result.refused:
-            feedback.warning(f"{result.refused} photo URLs (or their redirects) pointed outside Flickr's photo "
-                             f"servers or to plain http and were refused; see {SKIPPED_NAME}.")
+            feedback.warning(msg("flickr_refused_urls", result.refused, SKIPPED_NAME))
     rows = table_rows(found.photos, query.size, result.files if result else None, hash_owner_salt)
     table = folder / TABLE_NAME
     write_csv(table, TABLE_COLUMNS, rows)

@@ -408,20 +408,27 @@ def write_charts(result: MotifTimeResult, folder, feedback: CoreFeedback | None 
     The files of an earlier run into the same folder (listed in its marker file) are removed
     first, so no stale motif chart stays behind; nothing else is deleted. Returns the paths.
     """
-    from .safe_cells import write_csv
+    from .safe_cells import save_csv
+    from .safe_write import png_problem, replace_complete
 
     fb = ensure_feedback(feedback)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     _remove_previous(out)
     names = chart_file_names(result.motifs)
+    # the marker lists the files first, so a run stopped half-way is still cleaned up by the next one
+    planned = [names[m] for m in result.motifs] + ([OVERVIEW_PNG] if result.motifs else []) + [CELLS_CSV]
+    listing = "\n".join(planned)
+    replace_complete(out / CHART_MARKER, lambda tmp: tmp.write_text(listing, encoding="utf-8"))
     written = []
     for k, motif in enumerate(result.motifs):
         fb.check()
-        written.append(plot_heatmap(out / names[motif], motif, result.cells[motif], result))
+        written.append(replace_complete(out / names[motif], lambda tmp, m=motif: plot_heatmap(
+            tmp, m, result.cells[m], result), verify=png_problem))
         fb.progress(100.0 * (k + 1) / (len(result.motifs) + 1))
     if result.motifs:
-        written.append(plot_overview(out / OVERVIEW_PNG, result))
+        written.append(replace_complete(out / OVERVIEW_PNG, lambda tmp: plot_overview(tmp, result),
+                                        verify=png_problem))
     rows = []
     for motif in result.motifs:
         cells = result.cells[motif]
@@ -431,9 +438,7 @@ def write_charts(result: MotifTimeResult, folder, feedback: CoreFeedback | None 
                 users = int(cells["users"][mo, h])
                 rows.append([motif, mo + 1, h, None if hidden[mo, h] else float(cells["count"][mo, h]),
                              None if hidden[mo, h] else users, bool(hidden[mo, h])])
-    write_csv(out / CELLS_CSV, ["motif", "month", "hour", "count", "users", "suppressed"], rows)
-    written.append(out / CELLS_CSV)
-    (out / CHART_MARKER).write_text("\n".join(p.name for p in written), encoding="utf-8")
+    written.append(save_csv(out / CELLS_CSV, ["motif", "month", "hour", "count", "users", "suppressed"], rows))
     return written
 
 

@@ -28,6 +28,12 @@ def values(options) -> tuple:
     return tuple(value for _label, value in options)
 
 
+def index_of(options, value) -> int:
+    """The enum index of the option whose value is ``value`` (what a script or saved model passes);
+    ValueError when the list has no such value."""
+    return values(options).index(value)
+
+
 # BACKBONE of embed, cluster, train, exportgroups (models/registry.py holds each model's spec).
 # Saved models and scripts store the index: the list only grows at its end, so a backbone added
 # later never shifts "own ONNX model" (tests/unit/test_options.py pins every index).

@@ -86,7 +86,7 @@ from typing import Optional
 
 from PIL import ExifTags, Image, TiffImagePlugin, UnidentifiedImageError
 
-from .feedback import CoreFeedback, ensure_feedback
+from .feedback import CoreFeedback, Ticker, ensure_feedback
 from .files import PhotoFileError, check_photo_file, is_image_name, list_files, open_photo
 from .hashing import content_hash
 from .messages import msg
@@ -260,8 +260,9 @@ def scan_folder(folder, recursive: bool = True, keep_unlocated: bool = False,
         raise NotADirectoryError(f"The folder {folder} does not exist.")
     files = list_files(root, recursive)
     records, invalid = [], []
+    tick = Ticker(feedback, msg("tick_files_read"), len(files))  # a log line at least every 3 s
     for i, path in enumerate(files):
-        feedback.check()
+        tick(i)
         try:
             rec = read_photo(path, root, with_hash=False)
             if rec.location_status == OK or keep_unlocated:
@@ -276,7 +277,7 @@ def scan_folder(folder, recursive: bool = True, keep_unlocated: bool = False,
             else:
                 invalid.append(_invalid(path, root, rec.location_status,
                                         REASONS[rec.location_status]))
-        feedback.progress(100.0 * (i + 1) / len(files))
+    feedback.progress(100.0)
     located = sum(1 for r in records if r.location_status == OK)
     feedback.info(msg("import_summary", len(files), located, len(records) - located, len(invalid)))
     return records, invalid

@@ -11,7 +11,9 @@
   sheet captioned ``true -> predicted (confidence)``; ASCII arrow: the
   sheet's font has no '→') when validation photos were misclassified.
 
-:func:`summary_text` gives the few lines shown in the Processing log. Figures are drawn with
+:func:`summary_lines` gives the few lines shown in the Processing log and the command line (run
+messages of :mod:`.messages`: English here and in ``report.md``, the user's language in QGIS);
+:func:`summary_text` joins them. Figures are drawn with
 matplotlib's object API on the Agg canvas: no pyplot state, no GUI backend.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .messages import msg
 from .safe_cells import write_csv
 from .safe_write import replace_complete
 
@@ -39,34 +42,43 @@ def _pct(x) -> str:
 
 
 def summary_text(result) -> str:
-    """A few lines for the Processing log."""
-    lines = [
-        f"Trained a {result.method} classifier on {sum(result.counts.values())} photos in "
-        f"{len(result.classes)} classes ({', '.join(result.classes)}).",
-    ]
+    """The lines of :func:`summary_lines` as English text (report.md)."""
+    return "\n".join(summary_lines(result))
+
+
+def summary_lines(result) -> list:
+    """A few lines (messages) for the Processing log: what was trained, the validation, the
+    weakest class, the cross-validation, the refit and the training's notes."""
+    n = sum(result.counts.values())
+    lines = [msg("train_summary", result.method, n, len(result.classes), ", ".join(result.classes))]
     ev = result.evaluation
     if ev is not None and split_of(result)["method"] == "group":
         lines += split_lines(result)
     elif ev is not None:
-        lines.append(
-            f"Validation ({ev.n} photos not used for fitting): accuracy {_pct(ev.accuracy)}, "
-            f"balanced accuracy {_pct(ev.balanced_accuracy)}, {len(ev.misclassified)} misclassified."
-        )
+        lines.append(msg("train_validation", ev.n, _pct(ev.accuracy), _pct(ev.balanced_accuracy),
+                         len(ev.misclassified)))
     if ev is not None:
         weakest = min(
             (c for c in ev.per_class if c["support"]), key=lambda c: c["recall"], default=None
         )
         if weakest is not None and weakest["recall"] < 1.0:
-            lines.append(f"Weakest class: {weakest['class']} (recall {_pct(weakest['recall'])}).")
+            lines.append(msg("train_weakest", weakest["class"], _pct(weakest["recall"])))
     if result.cv is not None:
-        by = f" by {unit_of(result)}" if result.cv.get("by_group") else ""
-        lines.append(
-            f"{result.cv['folds']}-fold cross-validation{by}: "
-            f"accuracy {_pct(result.cv['accuracy_mean'])} ± {_pct(result.cv['accuracy_std'])}."
-        )
-    lines.append(f"The exported model was refitted on all {sum(result.counts.values())} photos.")
+        figures = (result.cv["folds"], _pct(result.cv["accuracy_mean"]), _pct(result.cv["accuracy_std"]))
+        lines.append(_cv_line(unit_of(result) if result.cv.get("by_group") else None, *figures))
+    lines.append(msg("train_refitted", n))
     lines.extend(result.warnings)
-    return "\n".join(lines)
+    return lines
+
+
+def _cv_line(unit, folds, mean, std):
+    if unit == "user":
+        return msg("train_cv_by_user", folds, mean, std)
+    if unit == "burst":
+        return msg("train_cv_by_burst", folds, mean, std)
+    if unit == "group":
+        return msg("train_cv_by_group", folds, mean, std)
+    return msg("train_cv", folds, mean, std)
 
 
 def split_of(result) -> dict:
@@ -96,35 +108,43 @@ def split_text(result) -> str:
 
 
 def split_lines(result) -> list:
-    """The headline of a by-group evaluation: by-user accuracy, the random split's beside it and
-    one sentence on the difference."""
+    """The headline of a by-group evaluation (messages): by-user accuracy, the random split's
+    beside it and one sentence on the difference."""
     ev, split = result.evaluation, split_of(result)
     unit = unit_of(result)
-    field_text = f", field {split['group_field']}" if split.get("group_field") else ""
-    lines = [
-        f"Accuracy by {unit} (the {ev.n} validation photos come from {split['validation_groups']} {unit}s "
-        f"whose photos were not used for fitting{field_text}): {_pct(ev.accuracy)}, balanced accuracy "
-        f"{_pct(ev.balanced_accuracy)}, {len(ev.misclassified)} misclassified."
-    ]
+    field_text = msg("split_field", split["group_field"]) if split.get("group_field") else ""
+    figures = (ev.n, split["validation_groups"], field_text, _pct(ev.accuracy), _pct(ev.balanced_accuracy),
+               len(ev.misclassified))
+    lines = [_headline(unit, *figures)]
     random = split.get("random_split")
     if random:
-        lines.append(f"Random split, as Lobe's 80/20 split draws it: accuracy {_pct(random['accuracy'])}.")
+        lines.append(msg("train_random_split", _pct(random["accuracy"])))
         lines.append(difference_sentence(ev.accuracy, random["accuracy"], unit))
     return lines
 
 
-def difference_sentence(by_group: float, random: float, unit: str = "user") -> str:
-    """One sentence on the difference between the by-group and the random-split accuracy."""
+def _headline(unit, n, groups, field_text, accuracy, balanced, misclassified):
+    if unit == "user":
+        return msg("split_headline_user", n, groups, field_text, accuracy, balanced, misclassified)
+    if unit == "burst":
+        return msg("split_headline_burst", n, groups, field_text, accuracy, balanced, misclassified)
+    return msg("split_headline_group", n, groups, field_text, accuracy, balanced, misclassified)
+
+
+def difference_sentence(by_group: float, random: float, unit: str = "user"):
+    """One sentence (a message) on the difference between the by-group and the random-split accuracy."""
     diff = 100.0 * (random - by_group)
     if diff >= 2.0:
-        return (f"The random split scores {diff:.1f} points higher because the same {unit}s' photos, "
-                f"near-duplicates among them, sit on both sides of it; expect the by-{unit} figure on "
-                f"new {unit}s' photos.")
+        points = f"{diff:.1f}"
+        return {"user": msg("split_random_higher_user", points), "burst": msg("split_random_higher_burst", points)
+                }.get(unit) or msg("split_random_higher_group", points)
     if diff <= -2.0:
-        return (f"The random split scores {-diff:.1f} points lower, by the chance of which photos it held "
-                f"out; the by-{unit} figure is the one to expect on new {unit}s' photos.")
-    return (f"The random split scores about the same ({diff:+.1f} points): in this collection the {unit}s' "
-            "own photos do not inflate it.")
+        points = f"{-diff:.1f}"
+        return {"user": msg("split_random_lower_user", points), "burst": msg("split_random_lower_burst", points)
+                }.get(unit) or msg("split_random_lower_group", points)
+    points = f"{diff:+.1f}"
+    return {"user": msg("split_random_same_user", points), "burst": msg("split_random_same_burst", points)
+            }.get(unit) or msg("split_random_same_group", points)
 
 
 def _write_confusion_csv(path: Path, classes: list, cm: np.ndarray) -> None:

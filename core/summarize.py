@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .feedback import CoreFeedback
+from .messages import msg
 from .motifnames import ascii_name
 from .options import GRID_SHAPE_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 
@@ -337,9 +338,7 @@ def _check_cell_size(params: SummaryParams, warnings: list) -> None:
             "grid needs: a cell that small points at the spot where one person stood, even when its counts "
             f"are suppressed. Choose cells of at least {params.min_cell_size:g} m, or allow smaller cells "
             "knowingly (for a map you will not publish).")
-    warnings.append(
-        f"Grid cells of {params.cell_size:g} m are smaller than {params.min_cell_size:g} m (allowed on request): "
-        "cells that small can locate single photographers. Do not publish this grid.")
+    warnings.append(msg("summary_small_cells", f"{params.cell_size:g}", f"{params.min_cell_size:g}"))
 
 
 def _grid_membership(x, y, located, params: SummaryParams) -> _Membership:
@@ -612,38 +611,28 @@ def _summary_table(member: _Membership, codes: _Codes, per_area: dict, div: dict
 
 
 def summary_notes(counts: dict, params: SummaryParams, grid: bool) -> list:
-    """The sentences under a summary, from its counts (one run, or the partitions of api/areas_dask.py)."""
+    """The notes of a summary (messages) from its ``counts``: one source for one run and for the
+    summary on Dask partitions (``api/areas_dask.py``), which adds up its partitions' counts."""
     notes = []
     if counts.get("repaired"):
-        notes.append(f"{counts['repaired']} areas had invalid outlines (self-crossing or touching rings, such as "
-                     "a bow-tie) and were repaired with make_valid before counting; their geometry in the "
-                     "output is unchanged.")
+        notes.append(msg("summary_repaired", counts["repaired"]))
     if counts.get("overlaps"):
         i, j = counts["overlap_example"]
-        notes.append(f"The areas overlap ({counts['overlaps']} pairs share ground, e.g. areas {i} and {j}): each area "
-                     f"counts every photo inside it, so {counts['multi_area']} photos count in more than one area "
-                     "and the areas' totals add up to more than the photos.")
-    if counts["no_user"]:
-        notes.append(f"{counts['no_user']} photos have no user: each counts as a user of its own "
-                     "(so the minimum-users rule is weaker where they are).")
-    if counts["no_date"]:
-        notes.append(f"{counts['no_date']} photos have no readable date (missing, or impossible such as "
-                     "2020-02-30): a user's undated photos count as one photo-user-day per area.")
-    if counts["no_motif"]:
-        notes.append(f"{counts['no_motif']} photos have no motif: they count as photos, users and "
-                     "photo-user-days but in no motif.")
-    if counts["no_location"]:
-        notes.append(f"{counts['no_location']} photos have no location and were left out.")
-    if counts["outside"]:
-        notes.append(f"{counts['outside']} photos lie outside every area and were left out.")
+        notes.append(msg("summary_overlap", counts["overlaps"], i, j, counts["multi_area"]))
+    if counts.get("no_user"):
+        notes.append(msg("summary_no_user", counts["no_user"]))
+    if counts.get("no_date"):
+        notes.append(msg("summary_no_date", counts["no_date"]))
+    if counts.get("no_motif"):
+        notes.append(msg("summary_no_motif", counts["no_motif"]))
+    if counts.get("no_location"):
+        notes.append(msg("summary_no_location", counts["no_location"]))
+    if counts.get("outside"):
+        notes.append(msg("summary_outside", counts["outside"]))
     if grid:
-        notes.append(f"{counts['suppressed']} of {counts['areas']} grid cells with photos have fewer than "
-                     f"{params.min_users} distinct users: they were left out of the grid (not drawn), so no "
-                     "cell points at where a few people took photos.")
+        notes.append(msg("summary_suppressed_cells", counts["suppressed"], counts["areas"], params.min_users))
     else:
-        notes.append(f"{counts['suppressed']} of {counts['areas']} areas with photos have fewer than "
-                     f"{params.min_users} distinct users: their counts and shares are NULL (suppressed), "
-                     "their geometry is kept.")
+        notes.append(msg("summary_suppressed_areas", counts["suppressed"], counts["areas"], params.min_users))
     return notes
 
 

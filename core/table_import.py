@@ -70,7 +70,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Optional
 
-from .feedback import CoreFeedback, ensure_feedback
+from .feedback import CoreFeedback, Ticker, ensure_feedback
 from .files import list_files
 from .messages import msg
 from .photometa import (
@@ -369,8 +369,9 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
     headers = {}  # path -> PhotoRecord or PhotoError, each file read once
     imported_by = {}  # (path, table id) -> number of the row that imported it
     records, invalid = [], []
+    tick = Ticker(feedback, msg("tick_rows_joined"), len(rows))  # a log line at least every 3 s
     for number, row in enumerate(rows, start=1):
-        feedback.check()
+        tick(number - 1)
         table_id = _text(row.get(cols["id"])) if cols["id"] else ""
         files = index.match(_text(row.get(cols["filename"])) if cols["filename"] else "",
                             _stem_key(pattern, pattern_fields, row, table_id))
@@ -406,7 +407,7 @@ def join_table(rows, folder, id_field=None, filename_field=None, lat_field=None,
             if plan is not None:
                 record.extra = plan.values(row)
             records.append(record)
-        feedback.progress(100.0 * number / max(1, len(rows)))
+    feedback.progress(100.0)
     for path in index.files:
         if path not in matched:
             invalid.append(TableInvalid(str(path), relative_path(path, root), path.name,

@@ -847,10 +847,7 @@ def train_classifier(X, labels, method: str = "linear", val_fraction: float = 0.
         if missing and split["method"] == "group":
             notes.append(msg("split_class_not_validated", ", ".join(missing)))
         elif missing:
-            notes.append(
-                "These classes are too small to keep a validation photo, so their recall is "
-                f"not measured: {', '.join(missing)}."
-            )
+            notes.append(msg("split_class_too_small", ", ".join(missing)))
         t0 = time.perf_counter()
         feedback.info(msg("fitting_head", method, len(tr), len(va)))
         head = fit_head(X[tr], y[tr], classes, method, class_weight, seed, feedback, blocks,

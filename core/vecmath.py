@@ -18,6 +18,11 @@ from __future__ import annotations
 import numpy as np
 
 EPS = 1e-12  # floor of the norm in the L2 normalisation (float32 and float64 alike)
+# SciPy's BLAS wrappers hold the GIL for the whole call (a dsyrk over 20,000 x 1280 rows held it
+# 1.0 s), and while a QGIS task holds it the GUI thread's Python stops: the progress bar, the log
+# and every dialog freeze. Products are split into calls of at most this many multiply-adds
+# (~0.05 s each), between which the GUI thread gets the GIL.
+GIL_BLOCK = 5e8
 
 
 def l2_normalise(X) -> np.ndarray:
@@ -40,17 +45,28 @@ def matmul(A, B) -> np.ndarray:
     # (A B)^T = B^T A^T: C-ordered A and B are Fortran-ordered A^T and B^T, so nothing is copied
     if not (A.shape[0] and B.shape[1] and A.shape[1]):
         return A @ B  # numpy's @ allowed: an empty product
-    return gemm(1.0, B.T, A.T).T
+    rows = max(1, int(GIL_BLOCK // (A.shape[1] * B.shape[1])))
+    if A.shape[0] <= rows:
+        return gemm(1.0, B.T, A.T).T
+    out = np.empty((A.shape[0], B.shape[1]), dtype=A.dtype)
+    for start in range(0, A.shape[0], rows):  # row blocks: the GIL is free between the calls
+        out[start:start + rows] = gemm(1.0, B.T, A[start:start + rows].T).T
+    return out
 
 
-def gram(X, chunk: int = 5000) -> np.ndarray:
-    """``X^T X`` in float64, accumulated over chunks of rows with SciPy's BLAS (``dsyrk``)."""
+def gram(X, chunk: int = 5000, progress=None) -> np.ndarray:
+    """``X^T X`` in float64, accumulated over chunks of rows with SciPy's BLAS (``dsyrk``);
+    at most ``chunk`` rows, and at most :data:`GIL_BLOCK` multiply-adds, per call.
+    ``progress(rows done)`` is called before each chunk (e.g. a ``core.feedback.Ticker``)."""
     from scipy.linalg import blas
 
     X = np.asarray(X)
     d = X.shape[1]
+    chunk = max(1, min(int(chunk), int(2 * GIL_BLOCK // max(1, d * (d + 1)))))
     C = np.zeros((d, d), order="F")
     for start in range(0, len(X), chunk):
+        if progress is not None:
+            progress(start)
         part = np.ascontiguousarray(X[start:start + chunk], dtype=np.float64)
         C = blas.dsyrk(1.0, part.T, beta=1.0, c=C, overwrite_c=True)  # upper triangle of part^T part
     return np.triu(C) + np.triu(C, 1).T
@@ -68,11 +84,12 @@ class CovariancePCA:
     def __init__(self, n_components: int):
         self.n_components_ = int(n_components)
 
-    def fit(self, X) -> "CovariancePCA":
+    def fit(self, X, progress=None) -> "CovariancePCA":
+        """``progress(rows done)``: called while the covariance is accumulated (see :func:`gram`)."""
         X = np.asarray(X)
         n = len(X)
         self.mean_ = X.mean(axis=0, dtype=np.float64)
-        C = gram(X)
+        C = gram(X, progress=progress)
         C -= n * np.outer(self.mean_, self.mean_)
         C /= max(n - 1, 1)
         k = self.n_components_
@@ -94,15 +111,17 @@ class CovariancePCA:
         return matmul(centred, np.ascontiguousarray(self.components_.T, dtype=dtype))
 
 
-def fit_pca(X, dims: int, seed: int = 0, svd_solver: str = "auto"):
+def fit_pca(X, dims: int, seed: int = 0, svd_solver: str = "auto", progress=None):
     """A fitted PCA of ``X`` with ``dims`` components (``transform``, ``components_``, ...).
 
     ``'auto'`` and ``'covariance_eigh'`` use :class:`CovariancePCA` when there are at least as
     many rows as columns (and at most 4096 columns); other solvers are scikit-learn's.
+    ``progress(rows done)`` follows :class:`CovariancePCA`'s covariance (scikit-learn's solvers
+    do not report).
     """
     n, d = np.shape(X)
     if svd_solver in ("auto", "covariance_eigh") and n >= d and d <= 4096:
-        return CovariancePCA(dims).fit(X)
+        return CovariancePCA(dims).fit(X, progress=progress)
     from sklearn.decomposition import PCA
 
     return PCA(n_components=dims, svd_solver=svd_solver, random_state=seed).fit(X)

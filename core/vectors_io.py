@@ -61,14 +61,14 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
     names, photo_ids, matrix, backbone = _rows_of(data, matrix, names, photo_ids, backbone)
     path.parent.mkdir(parents=True, exist_ok=True)
 
-    def write_csv(tmp):
+    def fill_csv(tmp):
         with open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(["path", *(f"f{j}" for j in range(matrix.shape[1]))])
             for name, row in zip(names, matrix, strict=True):
                 writer.writerow([name, *(f"{v:.9g}" for v in row.tolist())])
 
-    def write_npz(tmp):
+    def fill_npz(tmp):
         ids = [p or "" for p in photo_ids] if photo_ids is not None else [""] * len(names)
         with open(tmp, "wb") as fh:
             np.savez(
@@ -81,7 +81,7 @@ def export_vectors(path, data, matrix=None, *, names=None, photo_ids=None, backb
 
     # complete or absent: a full disk never leaves a truncated vector file under the chosen name
     verify = csv_rows_problem(len(names)) if fmt == "csv" else zip_problem
-    replace_complete(path, write_csv if fmt == "csv" else write_npz, verify=verify)
+    replace_complete(path, fill_csv if fmt == "csv" else fill_npz, verify=verify)
     return path
 
 

@@ -66,6 +66,7 @@
         <message>
             <location filename="../processing/styling.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Motif</source>
             <translation type="unfinished" />
@@ -1747,12 +1748,14 @@
         </message>
         <message>
             <location filename="../processing/photo_times.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>{} field: {}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/photo_times.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>{} field: {} (detected)</source>
             <translation type="unfinished" />
@@ -2129,12 +2132,12 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Largest gap between photos of a burst (minutes)</source>
+            <source>Largest gap in a burst (minutes)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <source>Similarity in a burst</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2154,12 +2157,18 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <source>Photos of one user taken at most this many minutes apart can be in one burst.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Cosine of the photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Date</source>
             <translation type="unfinished" />
@@ -2172,6 +2181,7 @@
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>User</source>
             <translation type="unfinished" />
@@ -3358,7 +3368,9 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3384,12 +3396,18 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Heat maps folder (PNG per motif)</source>
+            <source>Heat maps folder</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3410,7 +3428,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
+            <location filename="../core/messages.py" />
             <source>No user field (such as owner): every photo counts as a user of its own.</source>
             <translation type="unfinished" />
         </message>
@@ -3446,12 +3464,47 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {} on {} Dask workers in {} partitions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>{}: {} of {}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Files read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Table rows joined to their photos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Photos looked up in the cache</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos identified by their content</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos embedded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos written to the layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Principal components (embeddings read, then added up)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3506,6 +3559,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Still linking the {} photos into a tree ({} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
             <translation type="unfinished" />
         </message>
@@ -3531,6 +3589,51 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>PCA to {} dimensions skipped: the data has only {} (photos or features).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>PCA from {} to {} dimensions keeps {} of the variance.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>PCA from {} to {} dimensions keeps {} of the variance (fitted on {} random photos).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} clusters have more than {} photos: their medoid was chosen among the {} photos nearest the cluster mean, scored on {} random members.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos are more than the {} clustered exactly: grouped them into {} k-means micro-clusters, clustered those hierarchically ({} linkage, micro-clusters weighted by their photo counts) and gave every photo its micro-cluster's cluster. No photo-by-photo distance matrix was built; the linkage matrix is over the micro-clusters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Automatic k for k-means was chosen on {} random photos, then k-means ran on all {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors (same neighbour order).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos are more than the {} clustered exactly: ran HDBSCAN on {} random photos and gave every other photo the cluster (or noise) of its nearest sampled photo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Automatic k searched {}-{} only: there are {} photos (at least {} photos per cluster on average).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Contact sheet {} of {}: {} ({} photos).</source>
             <translation type="unfinished" />
         </message>
@@ -3552,6 +3655,11 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>Refitting the {} head on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>These classes are too small to keep a validation photo, so their recall is not measured: {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3596,6 +3704,21 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Fine-tuned the last {} stage(s) of the backbone for {} s ({} steps, {} epochs) on the {} training photos only; the validation photos were not used, the final head was refitted on all photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Some photos failed only after fine-tuning; the validation split may include photos the fine-tuning saw.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The cross-validation figures reuse the fine-tuned backbone, which saw the training photos of every fold: they are optimistic.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
             <translation type="unfinished" />
         </message>
@@ -3632,6 +3755,76 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hourly budget of {} API calls used: waiting {} before the next call.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}: retrying in {} (attempt {} of {}; cancel to stop).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Download of {}: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Flickr reports {} photos for the query.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} to {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} to {} in {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {}: {} photos, over the cap of {}: split by {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {} has {} photos in one second and a tiny area: only the first {} can be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {}: {} photos in {} page(s); {} distinct photos so far ({} API calls).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photo entries of Flickr's answers were left out because {} (ids must be numbers and secrets letters and digits).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos: {} downloaded, {} already there, {} failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} distinct photos found in {} slices with {} API calls.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Files: {} downloaded ({} MB), {} already complete, {} not downloaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photo URLs (or their redirects) pointed outside Flickr's photo servers or to plain http and were refused; see {}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3701,6 +3894,198 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Confidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No date field: a user's photos count as one photo-user-day per area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas and output CRS: {} ({})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The grid CRS counts in {}: cells of {} of them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Summarising on {} Dask workers, {} partitions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The areas overlap: the photos are summarised on this machine, where a photo counts in every area that holds it (on Dask partitions each photo meets one area).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grid cells of {} m are smaller than {} m (allowed on request): cells that small can locate single photographers. Do not publish this grid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} areas had invalid outlines (self-crossing or touching rings, such as a bow-tie) and were repaired with make_valid before counting; their geometry in the output is unchanged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The areas overlap ({} pairs share ground, e.g. areas {} and {}): each area counts every photo inside it, so {} photos count in more than one area and the areas' totals add up to more than the photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own (so the minimum-users rule is weaker where they are).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no readable date (missing, or impossible such as 2020-02-30): a user's undated photos count as one photo-user-day per area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif: they count as photos, users and photo-user-days but in no motif.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no location and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos lie outside every area and were left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} grid cells with photos have fewer than {} distinct users: they were left out of the grid (not drawn), so no cell points at where a few people took photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} areas with photos have fewer than {} distinct users: their counts and shares are NULL (suppressed), their geometry is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Trained a {} classifier on {} photos in {} classes ({}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Validation ({} photos not used for fitting): accuracy {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Weakest class: {} (recall {}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by user: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by burst: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by group: accuracy {} ± {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The exported model was refitted on all {} photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>, field {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by user (the {} validation photos come from {} users whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by burst (the {} validation photos come from {} bursts whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by group (the {} validation photos come from {} groups whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Random split, as Lobe's 80/20 split draws it: accuracy {}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same users' photos, near-duplicates among them, sit on both sides of it; expect the by-user figure on new users' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-user figure is the one to expect on new users' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the users' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same bursts' photos, near-duplicates among them, sit on both sides of it; expect the by-burst figure on new bursts' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-burst figure is the one to expect on new bursts' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the bursts' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same groups' photos, near-duplicates among them, sit on both sides of it; expect the by-group figure on new groups' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-group figure is the one to expect on new groups' photos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the groups' own photos do not inflate it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos belong to one group, so the split is random.</source>
             <translation type="unfinished" />
         </message>
@@ -3757,6 +4142,21 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         <message>
             <location filename="../core/messages.py" />
             <source>{} not exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hard links were not possible here (another drive or file system): made symbolic links instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be linked at all and were copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hard-linked photos share their bytes with the originals: editing one edits the other.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4052,12 +4452,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_rename_motifs.py" />
             <source>Mapping table (old,new)</source>
             <translation type="unfinished" />
         </message>
@@ -4269,11 +4663,6 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Empty: cluster, else class.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
             <translation type="unfinished" />
         </message>
@@ -4289,22 +4678,7 @@ The API key: create one at https://www.flickr.com/services/apps/create/ (non-com
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>No date field: a user's photos count as one photo-user-day per area.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Confidence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Areas and output CRS: {} ({})</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -66,6 +66,7 @@
         <message>
             <location filename="../processing/styling.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Motif</source>
             <translation>Motiiv</translation>
@@ -1747,12 +1748,14 @@
         </message>
         <message>
             <location filename="../processing/photo_times.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>{} field: {}</source>
             <translation>{} väli: {}</translation>
         </message>
         <message>
             <location filename="../processing/photo_times.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>{} field: {} (detected)</source>
             <translation>{} väli: {} (tuvastatud)</translation>
@@ -2129,13 +2132,13 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Largest gap between photos of a burst (minutes)</source>
-            <translation>Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+            <source>Largest gap in a burst (minutes)</source>
+            <translation>Suurim vahe sarivõttes (minutit)</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
-            <translation>Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+            <source>Similarity in a burst</source>
+            <translation>Sarnasus sarivõttes</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
@@ -2154,12 +2157,18 @@
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
-            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
-            <translation>1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+            <source>Photos of one user taken at most this many minutes apart can be in one burst.</source>
+            <translation>Ühe kasutaja fotod, mis on tehtud kuni nii mitme minuti vahega, võivad kuuluda ühte sarivõttesse.</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_bursts.py" />
+            <source>Cosine of the photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation>Fotode vektoresituste koosinus: 1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
         </message>
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>Date</source>
             <translation>Kuupäev</translation>
@@ -2172,6 +2181,7 @@
         <message>
             <location filename="../processing/alg_bursts.py" />
             <location filename="../processing/alg_motiftime.py" />
+            <location filename="../core/messages.py" />
             <location filename="../processing/alg_summarize.py" />
             <source>User</source>
             <translation>Kasutaja</translation>
@@ -3360,8 +3370,10 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Motif or class field (empty: cluster, else class)</source>
-            <translation>Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+            <location filename="../processing/alg_rename_motifs.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Motif or class field</source>
+            <translation>Motiivi või klassi väli</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3382,17 +3394,23 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Motifs by month, hour and season</source>
-            <translation>Motiivid kuude, tundide ja aastaaegade kaupa</translation>
+            <translation>Motiivid kuu, tunni ja aastaaja kaupa</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <source>Heat maps folder (PNG per motif)</source>
-            <translation>Soojuskaartide kaust (PNG motiivi kohta)</translation>
+            <source>Heat maps folder</source>
+            <translation>Soojuskaartide kaust</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
             <source>Photos counted</source>
             <translation>Loetud fotosid</translation>
+        </message>
+        <message>
+            <location filename="../processing/alg_motiftime.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Empty: cluster, else class.</source>
+            <translation>Tühi: cluster, muidu class.</translation>
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
@@ -3412,7 +3430,7 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_motiftime.py" />
-            <location filename="../processing/alg_summarize.py" />
+            <location filename="../core/messages.py" />
             <source>No user field (such as owner): every photo counts as a user of its own.</source>
             <translation>Kasutajavälja (nt owner) pole: iga foto loetakse eraldi kasutajaks.</translation>
         </message>
@@ -3448,13 +3466,48 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>{} of {} distinct photos found in the embedding cache; computing {} on {} Dask workers in {} partitions.</source>
+            <translation>Vektoresituste vahemälust leiti {} erinevat fotot {}-st; arvutan {} fotot {} Dask-töötajal {} osas.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>{}: {} of {}</source>
             <translation>{}: {}/{}</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Files read</source>
+            <translation>Loetud failid</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Table rows joined to their photos</source>
+            <translation>Fotodega seotud tabeliread</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Photos looked up in the cache</source>
             <translation>Vahemälust otsitud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos identified by their content</source>
+            <translation>Sisuräsiga tuvastatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos embedded</source>
+            <translation>Arvutatud vektoresitustega fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Photos written to the layer</source>
+            <translation>Kihti kirjutatud fotod</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Principal components (embeddings read, then added up)</source>
+            <translation>Peakomponendid (vektoresitused loetud, seejärel liidetud)</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -3508,6 +3561,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Still linking the {} photos into a tree ({} s).</source>
+            <translation>Ühendan endiselt {} fotot puuks ({} s).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Grouping {} photos into {} micro-clusters ({} passes of mini-batch k-means).</source>
             <translation>Rühmitan {} fotot {} mikroklastriks ({} läbimist mini-batch k-keskmiste meetodiga).</translation>
         </message>
@@ -3533,6 +3591,51 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>PCA to {} dimensions skipped: the data has only {} (photos or features).</source>
+            <translation>PCA {} mõõtmele jäeti vahele: andmetel on ainult {} (fotot või tunnust).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>PCA from {} to {} dimensions keeps {} of the variance.</source>
+            <translation>PCA {} mõõtmelt {} mõõtmele säilitab {} hajuvusest.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>PCA from {} to {} dimensions keeps {} of the variance (fitted on {} random photos).</source>
+            <translation>PCA {} mõõtmelt {} mõõtmele säilitab {} hajuvusest (sobitatud {} juhuslikul fotol).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} clusters have more than {} photos: their medoid was chosen among the {} photos nearest the cluster mean, scored on {} random members.</source>
+            <translation>{} klastris on üle {} foto: nende medoid valiti klastri keskmisele lähima {} foto seast, hinnatuna {} juhusliku liikme põhjal.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos are more than the {} clustered exactly: grouped them into {} k-means micro-clusters, clustered those hierarchically ({} linkage, micro-clusters weighted by their photo counts) and gave every photo its micro-cluster's cluster. No photo-by-photo distance matrix was built; the linkage matrix is over the micro-clusters.</source>
+            <translation>{} fotot on rohkem kui täpselt klasterdatavad {}: need rühmitati {} k-keskmiste mikroklastriks, mis klasterdati hierarhiliselt ({} sidumine, mikroklastrid kaalutud nende fotode arvuga), ja iga foto sai oma mikroklastri klastri. Fotode vahelist kaugusmaatriksit ei koostatud; sidumismaatriks on mikroklastrite kohta.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Automatic k for k-means was chosen on {} random photos, then k-means ran on all {}.</source>
+            <translation>k-keskmiste automaatne k valiti {} juhusliku foto põhjal, seejärel jooksis k-keskmiste meetod kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>HDBSCAN with cosine distance ran with Euclidean distance on L2-normalised vectors (same neighbour order).</source>
+            <translation>HDBSCAN koosinuskaugusega jooksis eukleidilise kaugusega L2-normaliseeritud vektoritel (sama naabrite järjestus).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos are more than the {} clustered exactly: ran HDBSCAN on {} random photos and gave every other photo the cluster (or noise) of its nearest sampled photo.</source>
+            <translation>{} fotot on rohkem kui täpselt klasterdatavad {}: HDBSCAN jooksis {} juhuslikul fotol ja iga teine foto sai oma lähima valimifoto klastri (või müra).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Automatic k searched {}-{} only: there are {} photos (at least {} photos per cluster on average).</source>
+            <translation>Automaatne k otsiti ainult vahemikust {}–{}: fotosid on {} (keskmiselt vähemalt {} fotot klastri kohta).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Contact sheet {} of {}: {} ({} photos).</source>
             <translation>Kontaktleht {}/{}: {} ({} fotot).</translation>
         </message>
@@ -3555,6 +3658,11 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>Refitting the {} head on all {} photos.</source>
             <translation>Treenin klassifikaatori ({}) uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>These classes are too small to keep a validation photo, so their recall is not measured: {}.</source>
+            <translation>Need klassid on liiga väikesed, et valideerimiseks fotot kõrvale jätta, seega nende saagist ei mõõdeta: {}.</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -3598,6 +3706,21 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <source>Fine-tuned the last {} stage(s) of the backbone for {} s ({} steps, {} epochs) on the {} training photos only; the validation photos were not used, the final head was refitted on all photos.</source>
+            <translation>Põhimudeli {} viimast astet peenhäälestati {} s ({} sammu, {} epohhi) ainult {} treeningfotol; valideerimisfotosid ei kasutatud, lõplik pea sobitati uuesti kõigil fotodel.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Some photos failed only after fine-tuning; the validation split may include photos the fine-tuning saw.</source>
+            <translation>Mõned fotod ebaõnnestusid alles pärast peenhäälestust; valideerimisosas võib olla fotosid, mida peenhäälestus nägi.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The cross-validation figures reuse the fine-tuned backbone, which saw the training photos of every fold: they are optimistic.</source>
+            <translation>Ristvalideerimise näitajad kasutavad peenhäälestatud põhimudelit, mis nägi iga osa treeningfotosid: need on optimistlikud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>Reading OpenAI's TorchScript weights {} (their code is not run).</source>
             <translation>Loen OpenAI TorchScripti kaalusid {} (nende koodi ei käivitata).</translation>
         </message>
@@ -3635,6 +3758,76 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>Writing the int8 image tower.</source>
             <translation>Kirjutan int8-pildiosa.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hourly budget of {} API calls used: waiting {} before the next call.</source>
+            <translation>Tunni {} API-päringu limiit on täis: ootan {} enne järgmist päringut.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}: retrying in {} (attempt {} of {}; cancel to stop).</source>
+            <translation>{}: uus katse {} pärast (katse {}/{}; peatamiseks tühista).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Download of {}: {}</source>
+            <translation>Faili {} allalaadimine: {}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Flickr reports {} photos for the query.</source>
+            <translation>Flickri andmetel on päringule {} fotot.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} to {}</source>
+            <translation>{} kuni {}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} to {} in {}</source>
+            <translation>{} kuni {} alal {}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {}: {} photos, over the cap of {}: split by {}.</source>
+            <translation>Lõik {}: {} fotot, üle ülempiiri {}: jagatud viisil {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {} has {} photos in one second and a tiny area: only the first {} can be read.</source>
+            <translation>Lõigus {} on {} fotot ühes sekundis ja väga väikesel alal: lugeda saab ainult esimesed {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Slice {}: {} photos in {} page(s); {} distinct photos so far ({} API calls).</source>
+            <translation>Lõik {}: {} fotot {} leheküljel; seni {} erinevat fotot ({} API-päringut).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photo entries of Flickr's answers were left out because {} (ids must be numbers and secrets letters and digits).</source>
+            <translation>Flickri vastustest jäeti välja {} fotokirjet, sest {} (id-d peavad olema numbrid ja saladused tähed ja numbrid).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} photos: {} downloaded, {} already there, {} failed.</source>
+            <translation>{} fotot {}-st: {} alla laaditud, {} juba olemas, {} ebaõnnestus.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} distinct photos found in {} slices with {} API calls.</source>
+            <translation>Leiti {} erinevat fotot {} lõigus {} API-päringuga.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Files: {} downloaded ({} MB), {} already complete, {} not downloaded.</source>
+            <translation>Failid: {} alla laaditud ({} MB), {} juba täielikud, {} jäi alla laadimata.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photo URLs (or their redirects) pointed outside Flickr's photo servers or to plain http and were refused; see {}.</source>
+            <translation>{} foto URL-i (või nende ümbersuunamist) osutas väljapoole Flickri fotoservereid või lihtsale http-le ja lükati tagasi; vt {}.</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -3703,6 +3896,198 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../core/messages.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Confidence</source>
+            <translation>Kindlus</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>No date field: a user's photos count as one photo-user-day per area.</source>
+            <translation>Kuupäevavälja pole: kasutaja fotod loetakse ala kohta üheks foto-kasutaja-päevaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <location filename="../processing/alg_summarize.py" />
+            <source>Areas and output CRS: {} ({})</source>
+            <translation>Alad ja väljundi koordinaatsüsteem: {} ({})</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The grid CRS counts in {}: cells of {} of them.</source>
+            <translation>Ruudustiku koordinaatsüsteemi ühik on {}: lahtrid on {} sellist ühikut.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Summarising on {} Dask workers, {} partitions.</source>
+            <translation>Teen kokkuvõtet {} Dask-töötajal, {} osas.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The areas overlap: the photos are summarised on this machine, where a photo counts in every area that holds it (on Dask partitions each photo meets one area).</source>
+            <translation>Alad kattuvad: fotod võetakse kokku selles masinas, kus foto loetakse igasse alasse, mis teda sisaldab (Dask'i partitsioonidel kohtab iga foto vaid üht ala).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Grid cells of {} m are smaller than {} m (allowed on request): cells that small can locate single photographers. Do not publish this grid.</source>
+            <translation>{} m ruudustiku lahtrid on väiksemad kui {} m (soovi korral lubatud): nii väikesed lahtrid võivad paljastada üksikute pildistajate asukoha. Ära seda ruudustikku avalda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} areas had invalid outlines (self-crossing or touching rings, such as a bow-tie) and were repaired with make_valid before counting; their geometry in the output is unchanged.</source>
+            <translation>{} alal olid vigased piirjooned (iseennast lõikuvad või puutuvad rõngad, näiteks liblikakujuline) ja need parandati enne loendamist make_valid'iga; nende ruumikuju väljundis on muutmata.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The areas overlap ({} pairs share ground, e.g. areas {} and {}): each area counts every photo inside it, so {} photos count in more than one area and the areas' totals add up to more than the photos.</source>
+            <translation>Alad kattuvad ({} paaril on ühist maad, nt alad {} ja {}): iga ala loeb kõik oma fotod, seega {} fotot loetakse rohkem kui ühes alas ja alade kogusummad annavad kokku rohkem kui fotosid on.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no user: each counts as a user of its own (so the minimum-users rule is weaker where they are).</source>
+            <translation>{} fotol pole kasutajat: iga neist loetakse eraldi kasutajaks (seega on kasutajate miinimumi reegel seal nõrgem).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no readable date (missing, or impossible such as 2020-02-30): a user's undated photos count as one photo-user-day per area.</source>
+            <translation>{} fotol pole loetavat kuupäeva (puudub või on võimatu, nt 2020-02-30): kasutaja kuupäevata fotod loetakse ala kohta üheks foto-kasutaja-päevaks.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no motif: they count as photos, users and photo-user-days but in no motif.</source>
+            <translation>{} fotol pole motiivi: need loetakse fotode, kasutajate ja foto-kasutaja-päevade hulka, kuid mitte ühegi motiivi alla.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos have no location and were left out.</source>
+            <translation>{} fotol pole asukohta ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos lie outside every area and were left out.</source>
+            <translation>{} fotot asub väljaspool kõiki alasid ja need jäeti välja.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} grid cells with photos have fewer than {} distinct users: they were left out of the grid (not drawn), so no cell points at where a few people took photos.</source>
+            <translation>{} fotodega ruudustiku lahtris {}-st on vähem kui {} erinevat kasutajat: need jäeti ruudustikust välja (ei joonistata), nii et ükski lahter ei osuta kohale, kus pildistasid vaid mõned inimesed.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} of {} areas with photos have fewer than {} distinct users: their counts and shares are NULL (suppressed), their geometry is kept.</source>
+            <translation>{} fotodega alal {}-st on vähem kui {} erinevat kasutajat: nende arvud ja osakaalud on NULL (varjatud), ruumikuju säilib.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Trained a {} classifier on {} photos in {} classes ({}).</source>
+            <translation>Treeniti klassifikaator ({}) {} fotol {} klassis ({}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Validation ({} photos not used for fitting): accuracy {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Valideerimine ({} fotot, mida sobitamiseks ei kasutatud): täpsus {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Weakest class: {} (recall {}).</source>
+            <translation>Nõrgim klass: {} (saagis {}).</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by user: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine kasutajate kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by burst: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine sarivõtete kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{}-fold cross-validation by group: accuracy {} ± {}.</source>
+            <translation>{}-kordne ristvalideerimine rühmade kaupa: täpsus {} ± {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The exported model was refitted on all {} photos.</source>
+            <translation>Eksporditud mudel sobitati uuesti kõigil {} fotol.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>, field {}</source>
+            <translation>, väli {}</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by user (the {} validation photos come from {} users whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus kasutajate kaupa ({} valideerimisfotot on {} kasutajalt, kelle fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by burst (the {} validation photos come from {} bursts whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus sarivõtete kaupa ({} valideerimisfotot on {} sarivõttest, mille fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Accuracy by group (the {} validation photos come from {} groups whose photos were not used for fitting{}): {}, balanced accuracy {}, {} misclassified.</source>
+            <translation>Täpsus rühmade kaupa ({} valideerimisfotot on {} rühmast, mille fotosid sobitamiseks ei kasutatud{}): {}, tasakaalustatud täpsus {}, {} valesti klassifitseeritud.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Random split, as Lobe's 80/20 split draws it: accuracy {}.</source>
+            <translation>Juhuslik jaotus, nagu Lobe'i 80/20 jaotus selle loosib: täpsus {}.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same users' photos, near-duplicates among them, sit on both sides of it; expect the by-user figure on new users' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade kasutajate fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute kasutajate fotodel oota kasutajate kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-user figure is the one to expect on new users' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute kasutajate fotodel oota kasutajate kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the users' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta kasutajate endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same bursts' photos, near-duplicates among them, sit on both sides of it; expect the by-burst figure on new bursts' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade sarivõtete fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute sarivõtete fotodel oota sarivõtete kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-burst figure is the one to expect on new bursts' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute sarivõtete fotodel oota sarivõtete kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the bursts' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta sarivõtete endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points higher because the same groups' photos, near-duplicates among them, sit on both sides of it; expect the by-group figure on new groups' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti rohkem, sest samade rühmade fotod, nende seas peaaegu duplikaadid, on jaotuse mõlemal pool; uute rühmade fotodel oota rühmade kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores {} points lower, by the chance of which photos it held out; the by-group figure is the one to expect on new groups' photos.</source>
+            <translation>Juhuslik jaotus annab {} punkti vähem, juhuse tõttu, milliseid fotosid see kõrvale jättis; uute rühmade fotodel oota rühmade kaupa mõõdetud tulemust.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>The random split scores about the same ({} points): in this collection the groups' own photos do not inflate it.</source>
+            <translation>Juhuslik jaotus annab umbes sama tulemuse ({} punkti): selles kogus ei paisuta rühmade endi fotod seda.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
             <source>All photos belong to one group, so the split is random.</source>
             <translation>Kõik fotod kuuluvad ühte rühma, seega on jaotus juhuslik.</translation>
         </message>
@@ -3760,6 +4145,21 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
             <location filename="../core/messages.py" />
             <source>{} not exported</source>
             <translation>{} eksportimata</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hard links were not possible here (another drive or file system): made symbolic links instead.</source>
+            <translation>Kõvalingid polnud siin võimalikud (teine ketas või failisüsteem): selle asemel loodi sümbolingid.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>{} photos could not be linked at all and were copied.</source>
+            <translation>{} fotot ei õnnestunud üldse linkida ja need kopeeriti.</translation>
+        </message>
+        <message>
+            <location filename="../core/messages.py" />
+            <source>Hard-linked photos share their bytes with the originals: editing one edits the other.</source>
+            <translation>Kõvalingitud fotod jagavad baite originaalidega: ühe muutmine muudab ka teist.</translation>
         </message>
         <message>
             <location filename="../core/messages.py" />
@@ -4054,12 +4454,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_rename_motifs.py" />
-            <location filename="../processing/alg_summarize.py" />
-            <source>Motif or class field</source>
-            <translation>Motiivi või klassi väli</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_rename_motifs.py" />
             <source>Mapping table (old,new)</source>
             <translation>Vastavustabel (old,new)</translation>
         </message>
@@ -4271,11 +4665,6 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>Empty: cluster, else class.</source>
-            <translation>Tühi: cluster, muidu class.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>Your districts as polygons; empty: a grid of hexagons or squares (advanced settings) over the photos.</source>
             <translation>Sinu linnaosad polügoonidena; tühi: fotode kohale kuusnurk- või ruutruudustik (täpsemad seaded).</translation>
         </message>
@@ -4291,23 +4680,8 @@ API-võti: loo see aadressil https://www.flickr.com/services/apps/create/ (mitte
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
-            <source>No date field: a user's photos count as one photo-user-day per area.</source>
-            <translation>Kuupäevavälja pole: kasutaja fotod loetakse ala kohta üheks foto-kasutaja-päevaks.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Confidence</source>
-            <translation>Kindlus</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
             <source>The grid CRS {} is in degrees: choose a projected CRS in metres.</source>
             <translation>Ruudustiku koordinaatsüsteem {} on kraadides: vali meetrites projektsiooniga koordinaatsüsteem.</translation>
-        </message>
-        <message>
-            <location filename="../processing/alg_summarize.py" />
-            <source>Areas and output CRS: {} ({})</source>
-            <translation>Alad ja väljundi koordinaatsüsteem: {} ({})</translation>
         </message>
         <message>
             <location filename="../processing/alg_summarize.py" />
@@ -4723,6 +5097,26 @@ Vähemalt kaks klassi.</translation>
             <translation>Väljundit '{}' ({}) ei õnnestunud lõpetada: {}. Ketas võib olla täis. Selle nime all ei salvestatud midagi; ajutine fail eemaldati.</translation>
         </message>
         <message>
+            <source>Largest gap between photos of a burst (minutes)</source>
+            <translation type="vanished">Suurim vahe sarivõtte fotode vahel (minutit)</translation>
+        </message>
+        <message>
+            <source>Similarity of photos in a burst (cosine of the embeddings)</source>
+            <translation type="vanished">Sarivõtte fotode sarnasus (vektoresituste koosinus)</translation>
+        </message>
+        <message>
+            <source>1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="vanished">1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <source>Motif or class field (empty: cluster, else class)</source>
+            <translation type="vanished">Motiivi või klassi väli (tühi: cluster, muidu class)</translation>
+        </message>
+        <message>
+            <source>Heat maps folder (PNG per motif)</source>
+            <translation type="vanished">Soojuskaartide kaust (PNG motiivi kohta)</translation>
+        </message>
+        <message>
             <source>Browse contact sheets…</source>
             <translation type="vanished">Sirvi kontaktlehti…</translation>
         </message>
@@ -5061,6 +5455,22 @@ Vähemalt kaks klassi.</translation>
         <message>
             <source>Details: embeddings come from the cache (computed when missing); a linear classifier (default) or a small neural network is trained on them, with class weights against imbalance and regularisation chosen by cross-validation. A stratified 80/20 split with a fixed seed, by user when the layer has an owner field (no person's photos on both sides; the accuracy of a random split is shown beside it), gives the evaluation (accuracy, balanced accuracy, per-class precision, recall and F1, confusion matrix, misclassified photos with a contact sheet); then the model is refitted on all photos. 'Fine-tune' (needs torch) first adapts the last stages of EfficientNet-Lite to the training photos within the time budget. The model folder holds model.onnx, signature.json in Lobe's format, the labels, the report and a model card.</source>
             <translation type="vanished">Üksikasjad: vektoresitused tulevad vahemälust (puuduvad arvutatakse); nende peal treenitakse lineaarne klassifikaator (vaikimisi) või väike närvivõrk, klasside kaaludega tasakaalustamatuse vastu ja ristvalideerimisega valitud regulariseerimisega. Kihistatud 80/20 jaotus fikseeritud seemnega, kasutajate kaupa, kui kihil on omaniku väli (ühegi inimese fotod pole mõlemal pool; juhusliku jaotuse täpsus näidatakse kõrval), annab hinnangu (täpsus, tasakaalustatud täpsus, klassipõhine täpsus, saagis ja F1, segadusmaatriks, valesti klassifitseeritud fotod kontaktlehel); seejärel treenitakse mudel uuesti kõigil fotodel. „Peenhäälestus” (vajab torchi) kohandab enne EfficientNet-Lite'i viimased astmed ajalimiidi piires treeningfotodele. Mudelikaustas on model.onnx, Lobe'i vormingus signature.json, sildid, aruanne ja mudelikaart.</translation>
+        </message>
+        <message>
+            <source>Similarity within a burst</source>
+            <translation type="vanished">Sarnasus sarivõtte sees</translation>
+        </message>
+        <message>
+            <source>Photos of one user taken at most this many minutes apart, and similar enough, are linked into a burst.</source>
+            <translation type="vanished">Ühe kasutaja fotod, mis on tehtud kuni nii mitme minuti vahega ja on piisavalt sarnased, seotakse sarivõtteks.</translation>
+        </message>
+        <message>
+            <source>Cosine of the two photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0).</source>
+            <translation type="vanished">Kahe foto vektoresituste koosinus: 1 = identne. Erinevad fotod jäävad alla 0,6, ühe foto kärbitud või uuesti kodeeritud koopiad jõuavad 0,72 kuni 0,99-ni (EfficientNet-Lite0).</translation>
+        </message>
+        <message>
+            <source>Empty: the field cluster if the layer has one, else class, motif or label.</source>
+            <translation type="vanished">Tühi: väli cluster, kui kihil see on, muidu class, motif või label.</translation>
         </message>
     </context>
 </TS>

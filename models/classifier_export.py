@@ -508,16 +508,26 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
         raise ValueError(f"{out} already holds a model; choose another folder.")
     out.mkdir(parents=True, exist_ok=True)
     name = name or out.name or "Photo Motifs classifier"
-    head = result.head
-    unknown = getattr(result, "unknown", None)
+    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    write_model_files(out, result.head, spec, backbone_onnx, name, model_card(result, spec, name, created),
+                      unknown=getattr(result, "unknown", None))
+    return out
+
+
+def write_model_files(out: Path, head, spec, backbone_onnx, name: str, card: str, unknown=None,
+                      signature_extra: dict | None = None) -> None:
+    """The files of a model folder into the folder ``out``: model.onnx (preprocessing, backbone, head
+    and, with ``unknown``, the open-set score), signature.json (``signature_extra`` added to its
+    ``photo_motifs`` block), labels.txt, head.npz, model_card.md (``card``) and unknown.npz, each
+    under a temporary name first. Trained and zero-shot models are both written here."""
     model = build_classifier_onnx(head, spec, backbone_onnx, name, unknown=unknown)
     save_atomic(model, out / MODEL_FILE)
-    model_bytes = (out / MODEL_FILE).read_bytes()
-    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    sig = signature(head, spec, name, (out / MODEL_FILE).read_bytes(), unknown=unknown)
+    sig["photo_motifs"].update(signature_extra or {})
     texts = {
-        SIGNATURE_FILE: json.dumps(signature(head, spec, name, model_bytes, unknown=unknown), indent=2),
+        SIGNATURE_FILE: json.dumps(sig, indent=2, ensure_ascii=False),
         LABELS_FILE: "\n".join(head.classes) + "\n",
-        CARD_FILE: model_card(result, spec, name, created),
+        CARD_FILE: card,
     }
     for fname, text in texts.items():
         tmp = out / (fname + ".tmp")
@@ -527,7 +537,6 @@ def export_model_folder(result, spec, backbone_onnx, out_dir, name: str | None =
     head.save(tmp)
     tmp.replace(out / HEAD_FILE)
     write_unknown_file(unknown, out)
-    return out
 
 
 def model_folder_problem(folder):
@@ -671,17 +680,12 @@ def train_model(paths, labels, out_dir, invalid=(), backbone=None, method: str =
     if tuned is not None:
         result.method = "finetune"
         result.seconds["finetune"] = seconds["finetune"]
-        result.warnings.append(
-            f"Fine-tuned the last {tuned.unfreeze_stages} stage(s) of the backbone for {tuned.seconds:.0f} s "
-            f"({tuned.n_steps} steps, {len(tuned.history)} epochs) on the {len(tuned.train_indices)} training "
-            "photos only; the validation photos were not used, the final head was refitted on all photos."
-        )
+        result.warnings.append(msg("finetune_note", tuned.unfreeze_stages, f"{tuned.seconds:.0f}", tuned.n_steps,
+                                   len(tuned.history), len(tuned.train_indices)))
         if emb.failed:
-            result.warnings.append("Some photos failed only after fine-tuning; the validation split may "
-                                   "include photos the fine-tuning saw.")
+            result.warnings.append(msg("finetune_failed_after"))
         if cv_folds and cv_folds >= 2:
-            result.warnings.append("The cross-validation figures reuse the fine-tuned backbone, which saw "
-                                   "the training photos of every fold: they are optimistic.")
+            result.warnings.append(msg("finetune_cv_optimistic"))
     name = name or Path(out_dir).name or "Photo Motifs classifier"
     extra = {
         "name": name,

@@ -33,7 +33,6 @@ import re
 import shutil
 import sys
 import time
-import uuid
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +52,7 @@ from ..core.model_files import (
     CLIP_VOCAB_FILE,
     METADATA_PREFIX,
 )
+from ..core.safe_write import json_problem, publish_folder
 from .clip_weights import ClipSourceError, LoadedClip, load_clip
 from .registry import clip_models_dir
 
@@ -356,6 +356,16 @@ def _write_files(loaded: LoadedClip, staging: Path, name: str, int8: bool, feedb
     return info
 
 
+def clip_folder_problem(folder, int8: bool = True):
+    """None when a converted CLIP folder holds all its files and a readable clip.json, else the reason."""
+    folder = Path(folder)
+    names = [CLIP_IMAGE_FILE, CLIP_TEXT_FILE, CLIP_VOCAB_FILE, CLIP_MERGES_FILE, CLIP_INFO_FILE, CARD_FILE]
+    missing = [n for n in names + [CLIP_IMAGE_INT8_FILE] * int8 if not (folder / n).is_file()]
+    if missing:
+        return f"{', '.join(missing)} not written"
+    return json_problem(folder / CLIP_INFO_FILE)
+
+
 def convert_clip(source, output=None, arch: str | None = None, int8: bool = True, name: str | None = None,
                  feedback=None) -> ConvertedClip:
     """Convert ``source`` into a CLIP folder at ``output`` (see the module docstring).
@@ -374,20 +384,12 @@ def convert_clip(source, output=None, arch: str | None = None, int8: bool = True
         feedback.info(note)
     feedback.check()
     feedback.progress(30)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.partial-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
-    try:
-        info = _write_files(loaded, staging, name, int8, feedback)
-        if out.exists():
-            out.rmdir()  # empty (checked above)
-        staging.rename(out)
+    info = {}
+    try:  # written in a temporary folder beside the target, flushed, checked, then renamed into place
+        publish_folder(out, lambda staging: info.update(_write_files(loaded, staging, name, int8, feedback)),
+                       verify=lambda staging: clip_folder_problem(staging, int8))
     except Canceled:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise Canceled(f"Nothing was written: the partly converted model was removed ({staging.name}).") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        raise Canceled("Nothing was written: the partly converted model was removed.") from None
     feedback.progress(100)
     return ConvertedClip(out, info, time.perf_counter() - t0, list(loaded.notes))
 

@@ -118,6 +118,8 @@ def save_atomic(model: onnx.ModelProto, path) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(model.SerializeToString())
+            f.flush()
+            os.fsync(f.fileno())  # a delayed write error of a full disk shows here, not after the rename
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the model gets the usual file mode
         os.replace(tmp, path)
     except BaseException:

@@ -98,7 +98,10 @@ def calibrate(fp32_path, batches, out_json, base_id: str, photos: list) -> dict:
         "fp32_nodes": _fp32_nodes(model, FP32_LEADING_CONVS),
         "tensors": tensors,
     }
-    Path(out_json).write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    from ..core.safe_write import json_problem, replace_complete
+
+    text = json.dumps(table, indent=1) + "\n"
+    replace_complete(out_json, lambda tmp: tmp.write_text(text, encoding="utf-8"), verify=json_problem)
     return table
 
 

@@ -11,12 +11,11 @@ signature records the model, templates, prompts and the confidence threshold.
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 
-from ..core.model_files import CARD_FILE, HEAD_FILE, LABELS_FILE, MODEL_FILE, SIGNATURE_FILE
-from .classifier_export import build_classifier_onnx, export_input_size, signature
-from .onnx_utils import save_atomic
+from ..core.model_files import UNKNOWN_FILE
+from ..core.safe_write import publish_folder
+from .classifier_export import export_input_size, model_folder_problem, write_model_files
 
 
 def model_card(name: str, spec, head, clip_name: str, zeroshot: dict) -> str:
@@ -46,33 +45,20 @@ def model_card(name: str, spec, head, clip_name: str, zeroshot: dict) -> str:
 
 
 def export_zero_shot_model(head, spec, backbone_onnx, out_dir, name: str, clip_name: str, zeroshot: dict) -> Path:
-    """Write model.onnx, signature.json, labels.txt, head.npz and model_card.md into ``out_dir``.
+    """Write model.onnx, signature.json, labels.txt, head.npz and model_card.md into ``out_dir``,
+    whole or not at all (written in a temporary folder, checked, then put in place, as trained
+    models are: ``models.classifier_export.publish_model_folder``).
 
     ``zeroshot``: {'prompts': {class: [sentences]}, 'generic_prompts': [...], 'templates': [...],
     'logit_scale': float, 'min_confidence': float, 'clip_model': folder}.
     """
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out} exists and is not a folder.")
-    out.mkdir(parents=True, exist_ok=True)
-    model = build_classifier_onnx(head, spec, backbone_onnx, name)
-    save_atomic(model, out / MODEL_FILE)
-    sig = signature(head, spec, name, (out / MODEL_FILE).read_bytes())
-    sig["photo_motifs"]["zeroshot"] = dict(zeroshot, created=datetime.datetime.now().astimezone().isoformat(
-        timespec="seconds"))
-    texts = {
-        SIGNATURE_FILE: json.dumps(sig, indent=2, ensure_ascii=False),
-        LABELS_FILE: "\n".join(head.classes) + "\n",
-        CARD_FILE: model_card(name, spec, head, clip_name, zeroshot),
-    }
-    for fname, text in texts.items():
-        tmp = out / (fname + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out / fname)
-    tmp = out / (HEAD_FILE + ".tmp")
-    head.save(tmp)
-    tmp.replace(out / HEAD_FILE)
-    return out
+    created = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+
+    def fill(tmp):
+        write_model_files(tmp, head, spec, backbone_onnx, name, model_card(name, spec, head, clip_name, zeroshot),
+                          signature_extra={"zeroshot": dict(zeroshot, created=created)})
+
+    return publish_folder(out_dir, fill, verify=model_folder_problem, obsolete=(UNKNOWN_FILE,))
 
 
 def suggest_motif_names(paths_by_motif: dict, clip_folder=None, words=None, templates=None, cache=None,

@@ -50,7 +50,10 @@ from ..core.curation import (
     top_classes,
 )
 from ..core.motifnames import text
+from ..core.options import EXPORT_MODE_OPTIONS, index_of
 from ..core.train import MIN_PER_CLASS
+from ..processing.alg_export_groups import ExportGroupsAlgorithm
+from ..processing.base import algorithm_id
 from .motif_edits import EditError, MotifEditor, check_name, text_fields, tr, values_of
 from .photo_stepper import PhotoStepper
 from .tasks import SUCCEEDED, AlgorithmChain, Step
@@ -272,10 +275,11 @@ class LabelTab(QWidget):
 
     def export_to(self, folder):
         """Copy the labelled photos into ``folder/<class>/`` in the background (exportgroups)."""
-        params = {"INPUT": self.dock.layer.id(), "GROUP_FIELD": self.field_name, "OUTPUT_FOLDER": folder,
-                  "MODE": 0, "SKIP_EMPTY": True, "XLSX": False, "CSV": False}
+        A = ExportGroupsAlgorithm
+        params = {A.INPUT: self.dock.layer.id(), A.GROUP_FIELD: self.field_name, A.OUTPUT_FOLDER: folder,
+                  A.MODE: index_of(EXPORT_MODE_OPTIONS, "copy"), A.SKIP_EMPTY: True, A.XLSX: False, A.CSV: False}
         self.export_chain = AlgorithmChain(
-            [Step("export", "photomotifs:exportgroups", tr("Copying the labelled photos"), params)], self)
+            [Step("export", algorithm_id(A), tr("Copying the labelled photos"), params)], self)
         self.export_chain.finished.connect(self._exported)
         self.export_chain.start()
 
@@ -283,7 +287,8 @@ class LabelTab(QWidget):
         results = self.export_chain.results.get("export", {})
         if state == SUCCEEDED:
             self.dock.say(tr("{} photos copied into {} class folders in {}.").format(
-                int(results.get("COPIED", 0)), int(results.get("GROUPS", 0)), results.get("OUTPUT_FOLDER", "")))
+                int(results.get(ExportGroupsAlgorithm.COPIED, 0)), int(results.get(ExportGroupsAlgorithm.GROUPS, 0)),
+                results.get(ExportGroupsAlgorithm.OUTPUT_FOLDER, "")))
         else:
             self.dock.say(message or tr("The export did not finish."), error=True)
 

@@ -11,6 +11,10 @@ from qgis.core import Qgis, QgsApplication  # noqa: E402
 from qgis.PyQt.QtGui import QIcon  # noqa: E402
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton  # noqa: E402
 
+from ..processing.alg_export_groups import ExportGroupsAlgorithm  # noqa: E402
+from ..processing.alg_motif_map import MotifMapAlgorithm  # noqa: E402
+from ..processing.alg_summarize import SummarizeAlgorithm  # noqa: E402
+from ..processing.base import algorithm_id  # noqa: E402
 from ..processing.provider import ICON, PhotoMotifsProvider  # noqa: E402
 from ..processing.translation import install_translator, remove_translator, tr  # noqa: E402
 
@@ -28,7 +32,7 @@ def steps():
     registry = QgsApplication.processingRegistry()
     out = []
     for alg_id in STEP_IDS:
-        alg = registry.algorithmById(f"photomotifs:{alg_id}")
+        alg = registry.algorithmById(algorithm_id(alg_id))
         if alg is not None:
             out.append((alg_id, alg.displayName() + "…", alg.icon()))
     return out
@@ -48,10 +52,12 @@ def last_run_parameters(alg_id) -> dict:
     def last(key):
         return QgsSettings().value(f"photo_motifs/workflow/last_{key}", "") or ""
 
-    if alg_id == "motifmap":
-        return {k: v for k, v in (("SUMMARY", last("summary")), ("SHEETS", last("sheets"))) if v}
-    if alg_id in ("summarize", "exportgroups") and last("layer_path") and os.path.exists(last("layer_path")):
-        return {"INPUT": last("layer_path")}
+    if alg_id == MotifMapAlgorithm.NAME:
+        return {k: v for k, v in ((MotifMapAlgorithm.SUMMARY, last("summary")),
+                                  (MotifMapAlgorithm.SHEETS, last("sheets"))) if v}
+    for alg in (SummarizeAlgorithm, ExportGroupsAlgorithm):
+        if alg_id == alg.NAME and last("layer_path") and os.path.exists(last("layer_path")):
+            return {alg.INPUT: last("layer_path")}
     return {}
 
 
@@ -189,7 +195,7 @@ class PhotoMotifsPlugin:
             self.iface.messageBar().pushMessage(tr("Photo Motifs"), message, Qgis.MessageLevel.Warning, 0)
         from processing import execAlgorithmDialog
 
-        execAlgorithmDialog(f"photomotifs:{alg_id}", last_run_parameters(alg_id))
+        execAlgorithmDialog(algorithm_id(alg_id), last_run_parameters(alg_id))
 
     def open_viewer(self):
         """The motif browser on the active layer (its contact sheets one click away)."""

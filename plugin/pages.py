@@ -28,6 +28,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.options import BACKBONE_OPTIONS, CLIP_FOLDER, CLIP_FOLDER_INT8, OWN_ONNX, TRAINING_METHOD_OPTIONS
 from ..core.threadstate import keep_thread_state
+from ..processing import alg_import_photos
+from ..processing.alg_harvest_flickr import HarvestFlickrAlgorithm
+from ..processing.base import algorithm_id
 from ..processing.params import option_labels
 from ..processing.qgis_compat import LAYER_FILTER_NO_GEOMETRY, LAYER_FILTER_POINT
 from .plan import (
@@ -43,7 +46,7 @@ from .plan import (
 )
 
 SETTINGS = "photo_motifs/workflow/"
-FLICKR_ALG = "photomotifs:harvestflickr"
+FLICKR_ALG = algorithm_id(HarvestFlickrAlgorithm)
 
 
 def tr(text):
@@ -303,13 +306,14 @@ class PhotosPage(Page):
 
     def show_import(self, results, invalid_path):
         """After a run: what the import found, and what to do about photos without a location."""
-        imported, located = int(results.get("IMPORTED") or 0), int(results.get("LOCATED") or 0)
+        imported = int(results.get(alg_import_photos.IMPORTED) or 0)
+        located = int(results.get(alg_import_photos.LOCATED) or 0)
         text = tr("{} photos imported, {} with a location; {} files could not be mapped.").format(
-            imported, located, results.get("INVALID_COUNT", 0))
+            imported, located, results.get(alg_import_photos.INVALID_COUNT, 0))
         if imported and not located:
             text += " " + tr("None has a location: they are grouped and classified, but not on the map.")
         self.set_status(text)
-        self.invalid_button.setVisible(bool(results.get("INVALID_COUNT")) and bool(invalid_path))
+        self.invalid_button.setVisible(bool(results.get(alg_import_photos.INVALID_COUNT)) and bool(invalid_path))
         self.use_table_button.setVisible(self.source == SOURCE_FOLDER and imported > 0 and located < imported)
 
 

@@ -19,20 +19,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..__about__ import PROVIDER_ID
 from ..core.options import (
     BACKBONE_OPTIONS,
     CLIP_FOLDER,
     CLIP_FOLDER_INT8,
     CUT_OPTIONS,
     TRAINING_METHOD_OPTIONS,
-    values,
+    index_of,
 )
 from ..processing.alg_classify import ClassifyAlgorithm
 from ..processing.alg_cluster import ClusterAlgorithm
 from ..processing.alg_import_photos import ImportPhotosAlgorithm
 from ..processing.alg_import_table import ImportTableAlgorithm
 from ..processing.alg_train import TrainAlgorithm
+from ..processing.base import algorithm_id
 from ..processing.photo_sources import BACKBONE, CACHE, CLIP_MODEL, INPUT, PATH_FIELD
 from ..processing.translation import tr
 
@@ -156,7 +156,7 @@ def run_number(project_folder: str) -> int:
 def option_index(options, value, what: str) -> int:
     """The enum index of ``value`` in a ``core.options`` list (what saved models and scripts store)."""
     try:
-        return values(options).index(value)
+        return index_of(options, value)
     except ValueError:
         raise PlanError(tr("Unknown {}: {}.").format(what, value)) from None
 
@@ -260,7 +260,7 @@ class StepRow:
 
     @property
     def algorithm_id(self) -> str:
-        return f"{PROVIDER_ID}:{self.algorithm.NAME}"
+        return algorithm_id(self.algorithm)
 
 
 STEPS = (

@@ -11,6 +11,11 @@ import os
 from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.options import GRID_SHAPE_OPTIONS, values
+from ..processing import alg_import_photos
+from ..processing.alg_classify import ClassifyAlgorithm
+from ..processing.alg_cluster import ClusterAlgorithm
+from ..processing.alg_summarize import SummarizeAlgorithm
 from .pages import set_setting
 from .plan import TASK_MOTIFS
 
@@ -37,12 +42,12 @@ def remember(result) -> dict:
 def nothing_produced(result, outputs) -> str | None:
     """A sentence when a run that 'succeeded' produced nothing to map (a failure, never a green Done)."""
     if result.kind == TASK_MOTIFS:
-        if not outputs.get("K"):
+        if not outputs.get(ClusterAlgorithm.K):
             return tr("No motif was found: no photo could be read. Nothing was added to the project.")
         return None
-    if not outputs.get("CLASSIFIED"):
+    if not outputs.get(ClassifyAlgorithm.CLASSIFIED):
         return tr("No photo was classified ({} could not be read). Nothing was added to the project; "
-                  "the notes are in {}.").format(int(outputs.get("FAILED") or 0), result.layer_path)
+                  "the notes are in {}.").format(int(outputs.get(ClassifyAlgorithm.FAILED) or 0), result.layer_path)
     return None
 
 
@@ -83,19 +88,22 @@ def plain_summary(result, results, layer) -> list:
     outputs = results.get("result", {})
     photos = results.get("photos", {})
     if result.kind == TASK_MOTIFS:
-        unread = int(outputs.get("NOT_CLUSTERED") or 0)
-        read = int(photos.get("IMPORTED") or layer.featureCount()) - unread
-        lines = [tr("Done: {} motifs among {} photos in “{}”.").format(outputs.get("K"), read, layer.name())]
-        tiny = int(outputs.get("TINY") or 0)
+        C = ClusterAlgorithm
+        unread = int(outputs.get(C.NOT_CLUSTERED) or 0)
+        read = int(photos.get(alg_import_photos.IMPORTED) or layer.featureCount()) - unread
+        lines = [tr("Done: {} motifs among {} photos in “{}”.").format(outputs.get(C.K), read, layer.name())]
+        tiny = int(outputs.get(C.TINY) or 0)
         if tiny:
             lines.append(tr("{} of them hold fewer than {} photos and are probably not motifs (marked “tiny” in "
                             "the legend): look at them in the motif browser, or run again with fewer "
-                            "motifs.").format(tiny, int(outputs.get("TINY_LIMIT") or 0)))
+                            "motifs.").format(tiny, int(outputs.get(C.TINY_LIMIT) or 0)))
     else:
-        unread = int(outputs.get("FAILED") or 0)
-        lines = [tr("Done: {} photos classified in “{}”.").format(outputs.get("CLASSIFIED"), layer.name())]
+        unread = int(outputs.get(ClassifyAlgorithm.FAILED) or 0)
+        lines = [tr("Done: {} photos classified in “{}”.").format(outputs.get(ClassifyAlgorithm.CLASSIFIED),
+                                                                  layer.name())]
     if photos:
-        imported, located = int(photos.get("IMPORTED") or 0), int(photos.get("LOCATED") or 0)
+        imported = int(photos.get(alg_import_photos.IMPORTED) or 0)
+        located = int(photos.get(alg_import_photos.LOCATED) or 0)
         if imported > located:
             lines.append(tr("{} of {} photos have no location: they are in the layer (attribute table, photo "
                             "viewer, exports) but not on the map.").format(imported - located, imported))
@@ -136,13 +144,15 @@ def show_on_map(iface, layer) -> None:
 
 def summary_name(parameters, layer_name) -> str:
     """'Motif summary — districts' or 'Motif summary — hexagons 500 m'."""
-    areas = parameters.get("AREAS")
+    S = SummarizeAlgorithm
+    areas = parameters.get(S.AREAS)
     if areas:
         source = QgsProject.instance().mapLayer(str(areas))
         label = source.name() if source is not None else os.path.splitext(os.path.basename(str(areas)))[0]
         return tr("Motif summary — {}").format(label)
-    shape = tr("squares") if int(parameters.get("GRID_SHAPE") or 0) == 1 else tr("hexagons")
-    return tr("Motif summary — {} {} m").format(shape, f"{float(parameters.get('CELL_SIZE') or 500):g}")
+    squares = values(GRID_SHAPE_OPTIONS)[int(parameters.get(S.GRID_SHAPE) or 0)] == "square"
+    shape = tr("squares") if squares else tr("hexagons")
+    return tr("Motif summary — {} {} m").format(shape, f"{float(parameters.get(S.CELL_SIZE) or 500):g}")
 
 
 def adopt_summary(output, last, parameters=None):

@@ -19,7 +19,12 @@ from qgis.core import QgsFeatureRequest, QgsField, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.curation import holdout_accuracy
+from ..core.options import TRAINING_METHOD_OPTIONS, index_of
+from ..processing.alg_classify import ClassifyAlgorithm
+from ..processing.alg_train import TrainAlgorithm
+from ..processing.base import algorithm_id
 from ..processing.outputs import is_null
+from ..processing.photo_sources import CACHE, INPUT, PATH_FIELD
 from ..processing.qgis_compat import FIELD_TYPES, REQUEST_NO_GEOMETRY
 from .motif_edits import EditError, tr
 from .tasks import CANCELLED, FAILED, SUCCEEDED, AlgorithmChain, Step
@@ -97,15 +102,16 @@ class Trainer(QObject):
         self._tmp = tempfile.mkdtemp(prefix="photo_motifs_predictions_")
         predictions = os.path.join(self._tmp, "predictions.gpkg")
         cache = cache_for(layer)
-        train = {"INPUT": layer.id(), "LABEL_FIELD": label_field, "PATH_FIELD": path_field,
-                 "OUTPUT_FOLDER": self.model_folder, "METHOD": 0}
-        classify = {"INPUT": layer.id(), "PATH_FIELD": path_field, "TOP_K": 3, "OUTPUT": predictions,
-                    "MODEL": os.path.join(self.model_folder, "signature.json")}
+        T, C = TrainAlgorithm, ClassifyAlgorithm
+        train = {T.INPUT: layer.id(), T.LABEL_FIELD: label_field, T.PATH_FIELD: path_field,
+                 T.OUTPUT_FOLDER: self.model_folder, T.METHOD: index_of(TRAINING_METHOD_OPTIONS, "linear")}
+        classify = {INPUT: layer.id(), PATH_FIELD: path_field, C.TOP_K: 3, C.OUTPUT: predictions,
+                    C.MODEL: os.path.join(self.model_folder, "signature.json")}
         if cache:
-            train["CACHE"] = classify["CACHE"] = cache
+            train[CACHE] = classify[CACHE] = cache
         self.chain = AlgorithmChain([
-            Step("train", "photomotifs:train", tr("Training from the labels"), train),
-            Step("classify", "photomotifs:classify", tr("Classifying the photos with the new model"), classify),
+            Step("train", algorithm_id(T), tr("Training from the labels"), train),
+            Step("classify", algorithm_id(C), tr("Classifying the photos with the new model"), classify),
         ], self)
         self.chain.progress.connect(self.progress)
         self.chain.finished.connect(lambda state, message: self._done(state, message, predictions, path_field))
@@ -117,7 +123,7 @@ class Trainer(QObject):
 
     def _done(self, state, message, predictions, path_field) -> None:
         if state == SUCCEEDED:
-            self.accuracy = self.chain.results.get("train", {}).get("ACCURACY")
+            self.accuracy = self.chain.results.get("train", {}).get(TrainAlgorithm.ACCURACY)
             try:
                 self.changed = write_predictions(self.layer, predictions, path_field,
                                                  tr("Predictions of {}").format(os.path.basename(self.model_folder)))

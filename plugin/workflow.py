@@ -26,14 +26,19 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..processing.alg_cluster import ClusterAlgorithm
+from ..processing.alg_export_groups import ExportGroupsAlgorithm
+from ..processing.alg_motif_map import MotifMapAlgorithm
+from ..processing.alg_summarize import SummarizeAlgorithm
+from ..processing.base import algorithm_id
 from . import results as run_results
 from .pages import PAGES, EmbeddingsPage, PhotosPage, TaskPage, algorithm_available, set_setting, settings_value, tr
 from .plan import Choices, PlanError, plan
 from .tasks import CANCELLED, FAILED, SUCCEEDED, AlgorithmChain
 
-SUMMARIZE_ALG = "photomotifs:summarize"
-MOTIF_MAP_ALG = "photomotifs:motifmap"
-EXPORT_ALG = "photomotifs:exportgroups"
+SUMMARIZE_ALG = algorithm_id(SummarizeAlgorithm)
+MOTIF_MAP_ALG = algorithm_id(MotifMapAlgorithm)
+EXPORT_ALG = algorithm_id(ExportGroupsAlgorithm)
 
 
 def default_project_folder() -> str:
@@ -254,7 +259,7 @@ class WorkflowDialog(QDialog):
         result = self.run_plan.result
         outputs = self.chain.results.get("result", {})
         problem = run_results.nothing_produced(result, outputs)
-        layer = QgsVectorLayer(result.layer_path, result.layer_name(outputs.get("K")), "ogr")
+        layer = QgsVectorLayer(result.layer_path, result.layer_name(outputs.get(ClusterAlgorithm.K)), "ogr")
         if problem is None and not layer.isValid():
             problem = tr("The result layer {} cannot be opened.").format(result.layer_path)
         if problem is not None:
@@ -344,36 +349,40 @@ class WorkflowDialog(QDialog):
     def open_export(self):
         if self.result_layer is None:
             return
+        E = ExportGroupsAlgorithm
         self.open_algorithm(EXPORT_ALG, {
-            "INPUT": self.result_layer.id(), "GROUP_FIELD": self.last.get("field") or "cluster",
-            "OUTPUT_FOLDER": unique_path(self._run_folder(), "groups")})
+            E.INPUT: self.result_layer.id(), E.GROUP_FIELD: self.last.get("field") or "cluster",
+            E.OUTPUT_FOLDER: unique_path(self._run_folder(), "groups")})
 
     def open_summarize(self):
-        params = {"OUTPUT": unique_path(self._run_folder(), "summary", ".gpkg")}
+        params = {SummarizeAlgorithm.OUTPUT: unique_path(self._run_folder(), "summary", ".gpkg")}
         if self.result_layer is not None:
-            params["INPUT"] = self.result_layer.id()
+            params[SummarizeAlgorithm.INPUT] = self.result_layer.id()
         self.open_algorithm(SUMMARIZE_ALG, params, self._summarized)
 
     def _summarized(self, ok, outputs, parameters):
-        if not ok or not outputs.get("OUTPUT"):
+        summary = outputs.get(SummarizeAlgorithm.OUTPUT) if ok else None
+        if not summary:
             return
-        layer = run_results.adopt_summary(outputs["OUTPUT"], self.last, parameters)
-        self.last["summary"] = layer.source() if layer is not None else str(outputs["OUTPUT"])
+        layer = run_results.adopt_summary(summary, self.last, parameters)
+        self.last["summary"] = layer.source() if layer is not None else str(summary)
         set_setting("last_summary", self.last["summary"])
         self.map_button.setEnabled(True)
 
     def open_motif_map(self):
         folder = self._run_folder()
-        params = {"SUMMARY": self.last.get("summary", ""), "SHEETS": self.last.get("sheets", ""),
-                  "OUTPUT_PDF": unique_path(folder, "motif_map", ".pdf")}
-        params["OUTPUT_PNG"] = params["OUTPUT_PDF"][:-4] + ".png"
+        M = MotifMapAlgorithm
+        pdf = unique_path(folder, "motif_map", ".pdf")
+        params = {M.SUMMARY: self.last.get("summary", ""), M.SHEETS: self.last.get("sheets", ""),
+                  M.OUTPUT_PDF: pdf, M.OUTPUT_PNG: pdf[:-4] + ".png"}
         self.open_algorithm(MOTIF_MAP_ALG, params, self._mapped)
 
     def _mapped(self, ok, outputs, _parameters):
-        if ok and outputs.get("OUTPUT_PDF"):
+        M = MotifMapAlgorithm
+        if ok and outputs.get(M.OUTPUT_PDF):
             from .report_view import show_map
 
-            show_map(outputs.get("OUTPUT_PNG"), outputs["OUTPUT_PDF"], parent=self)
+            show_map(outputs.get(M.OUTPUT_PNG), outputs[M.OUTPUT_PDF], parent=self)
 
     def closeEvent(self, event):
         """Closing the window does not stop a run: it keeps going in the background."""

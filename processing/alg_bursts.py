@@ -85,10 +85,10 @@ class BurstsAlgorithm(PhotoMotifsAlgorithm):
             self.DATE_FIELD, self.tr("Date taken field (empty: detected, e.g. taken_at)"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MINUTES, self.tr("Largest gap between photos of a burst (minutes)"), NUMBER_DOUBLE, 10.0,
+            self.MINUTES, self.tr("Largest gap in a burst (minutes)"), NUMBER_DOUBLE, 10.0,
             minValue=0.01))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SIMILARITY, self.tr("Similarity of photos in a burst (cosine of the embeddings)"),
+            self.SIMILARITY, self.tr("Similarity in a burst"),
             NUMBER_DOUBLE, 0.9, minValue=-1.0, maxValue=1.0))
         add_backbone_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -96,9 +96,12 @@ class BurstsAlgorithm(PhotoMotifsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.N_BURSTS, self.tr("Bursts of two or more photos")))
         self.addOutput(QgsProcessingOutputNumber(self.PHOTOS_IN_BURSTS, self.tr("Photos in such bursts")))
         self.addOutput(QgsProcessingOutputFile(self.CACHE, self.tr("Embedding cache")))
-        set_help(self, {self.SIMILARITY: self.tr(
-            "1 = identical. Distinct photos stay below 0.6, cropped or re-encoded copies of one photo "
-            "reach 0.72 to 0.99 (EfficientNet-Lite0).")})
+        set_help(self, {
+            self.MINUTES: self.tr("Photos of one user taken at most this many minutes apart can be in one burst."),
+            self.SIMILARITY: self.tr(
+                "Cosine of the photos' embeddings: 1 = identical. Distinct photos stay below 0.6, cropped or "
+                "re-encoded copies of one photo reach 0.72 to 0.99 (EfficientNet-Lite0)."),
+        })
         mark_advanced(self, self.PATH_FIELD, self.USER_FIELD, self.DATE_FIELD, ONNX_MODEL)
 
     def process(self, parameters, context, feedback, cf):

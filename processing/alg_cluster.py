@@ -28,7 +28,8 @@ from ..core.options import (
     PROJECTION_OPTIONS,
 )
 from ..core.safe_write import json_problem, replace_complete
-from .base import PhotoMotifsAlgorithm
+from .base import PhotoMotifsAlgorithm, algorithm_id
+from .messages import message_text
 from .outputs import create_sink, is_null, qgs_fields, style_photo_output, write_source_with_fields
 from .params import mark_advanced, option_labels, option_value
 from .photo_sources import (
@@ -240,7 +241,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             record = {
-                "algorithm": "photomotifs:cluster",
+                "algorithm": algorithm_id(self),
                 "backbone": spec.cache_key,
                 "embedding_cache": cache_path,
                 "photos": len(source.paths),
@@ -278,7 +279,7 @@ class ClusterAlgorithm(PhotoMotifsAlgorithm):
         bursts and photos when bursts are clustered as one)."""
         feedback.pushInfo(self.tr("Details:"))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(message_text(note))
         if result.k_curve:
             feedback.pushInfo(self.tr("Automatic choice of the number of motifs ({}):").format(result.criterion))
             chosen = self.tr("  <- chosen")

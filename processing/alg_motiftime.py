@@ -79,7 +79,7 @@ class MotifTimeAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Photo layer (with a motif or class field)"), [SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterField(
-            self.MOTIF_FIELD, self.tr("Motif or class field (empty: cluster, else class)"), None, self.INPUT,
+            self.MOTIF_FIELD, self.tr("Motif or class field"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.USER_FIELD, self.tr("User field (empty: detected, e.g. owner)"), None, self.INPUT, optional=True))
@@ -97,10 +97,10 @@ class MotifTimeAlgorithm(PhotoMotifsAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Motifs by month, hour and season"), SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFolderDestination(
-            self.CHART, self.tr("Heat maps folder (PNG per motif)"), optional=True, createByDefault=True))
+            self.CHART, self.tr("Heat maps folder"), optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber(self.N_PHOTOS, self.tr("Photos counted")))
         self.addOutput(QgsProcessingOutputNumber(self.N_MOTIFS, self.tr("Motifs")))
-        set_help(self, {self.CHART: self.tr(
+        set_help(self, {self.MOTIF_FIELD: self.tr("Empty: cluster, else class."), self.CHART: self.tr(
             "One PNG per motif (months by hours, with the motif's months and hours beside it), "
             "overview.png with all motifs and heatmap_cells.csv with the numbers behind them.")})
         mark_advanced(self, self.USER_FIELD, self.DATE_FIELD, self.MIN_USERS)

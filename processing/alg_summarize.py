@@ -40,9 +40,11 @@ from ..core.layer_columns import (  # shared with the API (api/areas.py)
     USER_CANDIDATES,
     detect_field,
 )
+from ..core.messages import msg
 from ..core.options import GRID_SHAPE_OPTIONS, SEASON_OPTIONS, SUMMARY_MEASURE_OPTIONS, values
 from .base import PhotoMotifsAlgorithm
 from .columnar_source import read_point_columns
+from .messages import message_text
 from .motif_names import copy_names, motif_colours
 from .outputs import create_sink, is_null, to_qvalue
 from .params import mark_advanced, option_labels, option_value, set_help
@@ -208,9 +210,9 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
             confidence=points["conf"] if conf_field else None, areas=polygons, params=params,
             feedback=cf.sub(30, 80))
         for warning in result.warnings:
-            feedback.reportError(warning)
+            feedback.reportError(message_text(warning))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(message_text(note))
         dest_id, written = self.write_summary(parameters, context, result, areas_source, area_feats, target,
                                               params, cf, feedback)
         photo_layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
@@ -230,11 +232,11 @@ class SummarizeAlgorithm(PhotoMotifsAlgorithm):
         user_field = self._field(parameters, context, self.USER_FIELD, names, USER_CANDIDATES,
                                  self.tr("User"), feedback)
         if not user_field:
-            feedback.pushInfo(self.tr("No user field (such as owner): every photo counts as a user of its own."))
+            feedback.pushInfo(message_text(msg("summary_no_user_field")))
         date_field = self._field(parameters, context, self.DATE_FIELD, names, DATE_CANDIDATES,
                                  self.tr("Date"), feedback)
         if not date_field:
-            feedback.pushInfo(self.tr("No date field: a user's photos count as one photo-user-day per area."))
+            feedback.pushInfo(message_text(msg("summary_no_date_field")))
         conf_field = self._field(parameters, context, self.CONFIDENCE_FIELD, names, (), self.tr("Confidence"),
                                  feedback)
         return motif_field, user_field, date_field, conf_field

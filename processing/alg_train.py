@@ -18,6 +18,7 @@ from qgis.core import (
 from ..core.feedback import Canceled
 from ..core.options import DEFAULT_UNKNOWN_REJECTION, TRAINING_METHOD_OPTIONS
 from .base import PhotoMotifsAlgorithm
+from .messages import message_text
 from .outputs import is_null
 from .params import mark_advanced, option_labels, option_value, set_help
 from .photo_sources import (
@@ -286,7 +287,7 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
                 "looks better than the model will do on new users' photos: the by-user figure is the honest one."))
 
     def process(self, parameters, context, feedback, cf):
-        from ..core.report import summary_text
+        from ..core.report import summary_lines
         from ..models.classifier_export import train_model
 
         paths, labels, invalid, described, groups, group_field = self.training_data(parameters, context, feedback)
@@ -315,8 +316,8 @@ class TrainAlgorithm(PhotoMotifsAlgorithm):
             groups=groups, group_field=group_field,
         )
         self.log_split(feedback, trained.result)
-        for line in summary_text(trained.result).splitlines():
-            feedback.pushInfo(line)
+        for line in summary_lines(trained.result):
+            feedback.pushInfo(message_text(line))
         self.unknown_summary(trained.result, feedback)
         for path, code, sentence in trained.invalid:
             feedback.pushInfo(self.tr("Left out: {}: {}").format(path, reason_text(code, sentence)))

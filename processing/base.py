@@ -17,6 +17,7 @@ import traceback
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from ..__about__ import PROVIDER_ID
 from ..core import deps
 from ..core.feedback import Canceled, CoreFeedback
 from ..core.threadstate import keep_thread_state
@@ -25,6 +26,12 @@ from .outputs import check_destinations
 from .translation import group_name, install_translator, tr
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
+
+
+def algorithm_id(algorithm) -> str:
+    """The registry id of one of our algorithms, ``photomotifs:<NAME>``, from its class (or its
+    ``NAME``): the plugin names algorithms through this, never with a spelled-out id."""
+    return f"{PROVIDER_ID}:{algorithm if isinstance(algorithm, str) else algorithm.NAME}"
 
 
 def offline_note() -> str:

@@ -21,6 +21,8 @@ from qgis.core import (
     QgsProperty,
 )
 
+from ..core.feedback import CoreFeedback, Ticker
+from ..core.messages import msg
 from ..core.safe_write import TEMP_PREFIX
 from .qgis_compat import FAST_INSERT, FIELD_TYPES
 from .translation import tr
@@ -77,7 +79,11 @@ def write_source_with_fields(alg, parameters, context, key, source, extra_schema
     fields = merged_fields(source.fields, extra_schema)
     sink, dest_id = create_sink(alg, parameters, key, context, fields, source.wkb_type, source.crs)
     blank = {name: None for name, _ in extra_schema}
+    # a log line at least every few seconds (20,000 photos take seconds on a busy machine); the
+    # ticker's feedback is never cancelled and leaves the progress bar where the caller has it
+    tick = Ticker(CoreFeedback(on_info=cf.info), msg("tick_written"), len(source.features))
     for i, feat in enumerate(source.features):
+        tick(i)
         attrs = {f.name(): feat[f.name()] for f in source.fields}
         attrs.update(blank)
         attrs.update(values(i))

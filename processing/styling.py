@@ -39,6 +39,8 @@ from .qgis_compat import (
     PROPERTY_ANGLE,
     PROPERTY_LAYER_ENABLED,
     PROPERTY_OFFSET,
+    PROPERTY_SIZE,
+    PROPERTY_STROKE_COLOR,
     REQUEST_NO_GEOMETRY,
 )
 from .temporal import time_style
@@ -101,14 +103,23 @@ def _marker(color: str, shape: str, size: float = 3.2):
 def _selection_halo(symbol) -> None:
     """A black-and-white ring around a selected photo, drawn only for selected features: the
     selection stays visible whatever the motif's colour (QGIS 3.22 paints selected markers in
-    one selection colour, which can equal a motif's yellow)."""
+    one selection colour, which can equal a motif's yellow).
+
+    Legends (print layouts, the Layers panel) draw every symbol layer whatever its data-defined
+    'enabled' says, and there is no feature, so ``is_selected()`` is NULL: the ring's size and
+    colour are data-defined too, invisible unless selected, and its fixed size is the marker's,
+    so a legend shows the plain marker at its own size."""
+    selected = "coalesce(is_selected(), false)"
     for position, (width, colour) in enumerate(((1.0, "#000000"), (0.45, "#FFFFFF"))):
-        ring = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES["circle"], 6.2)
+        ring = QgsSimpleMarkerSymbolLayer(MARKER_SHAPES["circle"], symbol.size())
         ring.setColor(QColor(0, 0, 0, 0))
         ring.setStrokeColor(QColor(colour))
         ring.setStrokeWidth(width)
-        # is_selected() is false without a feature, so the legend shows the plain marker
-        ring.setDataDefinedProperty(PROPERTY_LAYER_ENABLED, QgsProperty.fromExpression("is_selected()"))
+        ring.setDataDefinedProperty(PROPERTY_LAYER_ENABLED, QgsProperty.fromExpression(selected))
+        ring.setDataDefinedProperty(PROPERTY_SIZE, QgsProperty.fromExpression(
+            f"CASE WHEN {selected} THEN 6.2 ELSE 0 END"))
+        ring.setDataDefinedProperty(PROPERTY_STROKE_COLOR, QgsProperty.fromExpression(
+            f"CASE WHEN {selected} THEN '{colour}' ELSE '0,0,0,0' END"))
         ring.setLocked(True)  # the symbol's colour stays the marker's (QgsSymbol.color skips locked layers)
         symbol.insertSymbolLayer(position, ring)  # under the marker
 

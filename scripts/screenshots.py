@@ -222,8 +222,9 @@ def save_map(layer, path):
     page = layout.pageCollection().page(0)
     page.setPageSize(QgsLayoutSize(297, 170, QgsUnitTypes.LayoutMillimeters))
     title = QgsLayoutItemLabel(layout)
-    title.setText("Motifs of {} geotagged photos, found by Photo Motifs (shared test photos)".format(
-        layer.featureCount()))
+    located = sum(1 for f in layer.getFeatures() if f.hasGeometry() and not f.geometry().isEmpty())
+    title.setText("Motifs of {} photos ({} of them geotagged, on the map), found by Photo Motifs "
+                  "(shared test photos)".format(layer.featureCount(), located))
     title.setFont(QFont("DejaVu Sans", 14))
     title.attemptMove(QgsLayoutPoint(6, 4, QgsUnitTypes.LayoutMillimeters))
     title.attemptResize(QgsLayoutSize(280, 10, QgsUnitTypes.LayoutMillimeters))
@@ -251,10 +252,9 @@ def save_map(layer, path):
     legend.setTitle("Motif (photos)")
     legend.setLinkedMap(item)
     legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    for child in list(root.children()):
-        if getattr(child, "layerId", lambda: None)() != layer.id():
-            root.removeChildNode(child)
+    root = legend.model().rootGroup()  # the photo layer alone (it sits in its run's group)
+    root.removeAllChildren()
+    root.addLayer(layer)
     legend.attemptMove(QgsLayoutPoint(226, 16, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(legend)
     settings = QgsLayoutExporter.ImageExportSettings()

@@ -79,3 +79,53 @@ def test_tiny_motifs_are_named_in_the_legend(qgis_app):
     labels = {c.value(): c.label() for c in layer.renderer().categories()}
     assert labels["C3"] == "C3 (1) — tiny: probably not a motif"
     assert labels["C1"] == "C1 (6)"
+
+
+def legend_image(layer):
+    """The layer's legend as a print layout draws it (QGIS's exporter, 96 dpi)."""
+    from qgis.core import QgsLayoutExporter, QgsLayoutItemLegend, QgsPrintLayout, QgsProject
+
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    legend = QgsLayoutItemLegend(layout)
+    layout.addLayoutItem(legend)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    root.addLayer(layer)
+    legend.adjustBoxSize()
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 96
+    return QgsLayoutExporter(layout).renderPageToImage(0, QSize(), settings.dpi)
+
+
+def test_legend_symbols_have_no_selection_ring(qgis_app):
+    """The ring is for selected photos on the map; a legend (print layout, Layers panel) has no
+    feature to be selected, so its symbols are the plain markers: the same legend as the style
+    with the ring layers taken out."""
+    from qgis.core import QgsProject, QgsSymbolLayer
+
+    from photo_motifs.processing.styling import apply_photo_style
+
+    layer = points(["C1"] * 3 + ["C2"] * 2)
+    apply_photo_style(layer, "cluster")
+    plain = points(["C1"] * 3 + ["C2"] * 2)
+    renderer = layer.renderer().clone()
+    for index, category in enumerate(renderer.categories()):
+        symbol = category.symbol().clone()
+        for i in reversed(range(symbol.symbolLayerCount())):
+            enabled = symbol.symbolLayer(i).dataDefinedProperties().property(QgsSymbolLayer.PropertyLayerEnabled)
+            if enabled.isActive() and "is_selected" in enabled.expressionString():
+                symbol.deleteSymbolLayer(i)
+        renderer.updateCategorySymbol(index, symbol)
+    plain.setRenderer(renderer)
+    QgsProject.instance().addMapLayers([layer, plain])
+    try:
+        styled, reference = legend_image(layer), legend_image(plain)
+        assert styled.size() == reference.size()
+        differing = sum(1 for x in range(0, styled.width(), 2) for y in range(0, styled.height(), 2)
+                        if styled.pixel(x, y) != reference.pixel(x, y))
+        assert differing == 0, differing
+        assert dark_pixels(styled, 0, 60) > 0  # the legend was drawn (its labels)
+    finally:
+        QgsProject.instance().removeMapLayers([layer.id(), plain.id()])

@@ -132,16 +132,17 @@ def test_api_sits_beside_processing(tmp_path):
 
 
 def test_pyogrio_stays_out_of_the_qgis_side():
-    """pyogrio (and fiona) bundle their own GDAL: no module QGIS loads may import them; api imports
-    them nowhere directly (geopandas loads pyogrio only when the API writes a GeoPackage outside
-    QGIS). GDAL's own binding (osgeo, QGIS's GDAL) is for processing/ and plugin/ only: core/,
-    models/ and api/ run where QGIS and its GDAL are not installed."""
-    bundled = ("pyogrio", "fiona")
+    """pyogrio bundles its own GDAL: no module QGIS loads may import it; api imports it nowhere
+    directly (geopandas loads it only when the API writes a GeoPackage outside QGIS). QGIS's own
+    GDAL binding (osgeo, the same libgdal as QGIS) only where QGIS is loaded anyway: processing/
+    and plugin/ (e.g. reading an output back before its rename), never in the QGIS-free floors."""
+    forbidden = {"core": ("pyogrio", "fiona", "osgeo"), "models": ("pyogrio", "fiona", "osgeo"),
+                 "api": ("pyogrio", "fiona", "osgeo"), "processing": ("pyogrio", "fiona"),
+                 "plugin": ("pyogrio", "fiona")}
     offenders = [f"{p.relative_to(PLUGIN)} imports {name}"
-                 for folder in ("core", "models", "processing", "plugin", "api")
+                 for folder, names in forbidden.items()
                  for p in (PLUGIN / folder).rglob("*.py")
-                 for name in _imports(p)
-                 if name in bundled or (name == "osgeo" and folder in ("core", "models", "api"))]
+                 for name in _imports(p) if name in names]
     assert not offenders, offenders
 
 
@@ -289,3 +290,165 @@ def test_python_run_by_qgis_task_threads_keeps_its_thread_state():
             if runs_in_pool and "keep_thread_state()" not in text:
                 offenders.append(str(p.relative_to(PLUGIN)))
     assert not offenders, offenders
+
+
+# --- Processing keys are constants, in processing/ and plugin/ alike --------------------------------
+# A parameter or output key ("INPUT", "OUTPUT_FOLDER"...) or an algorithm id ("photomotifs:train")
+# spelled out as a string breaks silently when the algorithm renames it; the dialog, the Motifs panel
+# and the menu use the algorithm's constants (``TrainAlgorithm.METHOD``), ``processing.base.algorithm_id``
+# and option *values* (``core.options.index_of``). tests/qgis/test_algorithm_contract.py checks the
+# algorithms' own modules against the registry; this check reads every file of both folders. (api/
+# takes keyword arguments, not Processing keys: its guard is the message check of test_messages.py.)
+KEY_TEXT = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ALGORITHM_ID_TEXT = re.compile(r"^photomotifs:\w*$")
+KEY_FUNCTIONS = ("addOutput", "parameterDefinition", "mark_advanced")
+
+
+def _is_key(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(KEY_TEXT.match(node.value))
+
+
+def bare_keys(code: str, filename: str = "<code>") -> list:
+    """Where ``code`` spells a Processing key or an algorithm id as a string: an upper-case string
+    as a dict key, an index, the key of ``.get``/``.pop``/``.setdefault``, a key argument of
+    ``parameterAs*``/``addOutput``/``parameterDefinition``/``mark_advanced`` or the name of a
+    ``QgsProcessingParameter*``/``QgsProcessingOutput*``; any ``"photomotifs:<name>"`` text.
+    Constants themselves (``METHOD = "METHOD"``) are where a key is defined, not used."""
+    found = []
+    for node in ast.walk(ast.parse(code, filename)):
+        hits = []
+        if isinstance(node, ast.Dict):
+            hits = [k for k in node.keys if k is not None and _is_key(k)]
+        elif isinstance(node, ast.Subscript) and _is_key(node.slice):
+            hits = [node.slice]
+        elif isinstance(node, ast.Call):
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if func in ("get", "pop", "setdefault") and isinstance(node.func, ast.Attribute):
+                hits = [a for a in node.args[:1] if _is_key(a)]
+            elif func.startswith("parameterAs"):
+                hits = [a for a in node.args[1:2] if _is_key(a)]
+            elif func in KEY_FUNCTIONS:
+                hits = [a for a in node.args if _is_key(a)]
+            elif func == "P" or func.startswith(("QgsProcessingParameter", "QgsProcessingOutput")):
+                hits = [a for a in node.args[:1] if isinstance(a, ast.Constant)]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and ALGORITHM_ID_TEXT.match(node.value):
+            hits = [node]
+        found += [f"{filename}:{h.lineno}: {h.value!r}" for h in hits]
+    return found
+
+
+@pytest.mark.parametrize("code", [
+    'params = {"INPUT": layer.id()}',
+    'outputs.get("K")',
+    'results["OUTPUT_PDF"]',
+    'self.parameterAsInt(parameters, "TOP_K", context)',
+    'QgsProcessingParameterNumber("K", "k")',
+    'Step("export", "photomotifs:exportgroups", title, params)',
+    'registry.algorithmById(f"photomotifs:{name}")',
+])
+def test_key_checker_finds_spelled_out_keys(code):
+    assert bare_keys(code), code
+
+
+@pytest.mark.parametrize("code", [
+    "METHOD = 'METHOD'",
+    "params = {A.INPUT: layer.id(), A.MODE: index_of(EXPORT_MODE_OPTIONS, 'copy')}",
+    "outputs.get(ClusterAlgorithm.K)",
+    'settings["last_summary"]',
+    'Step("export", algorithm_id(ExportGroupsAlgorithm), title, params)',
+    '"""photomotifs:cluster — Discover motifs"""',
+])
+def test_key_checker_accepts_constants(code):
+    assert not bare_keys(code), code
+
+
+@pytest.mark.parametrize("folder", ["processing", "plugin"])
+def test_processing_keys_are_constants(folder):
+    offenders = [hit for p in sorted((PLUGIN / folder).rglob("*.py"))
+                 for hit in bare_keys(p.read_text(encoding="utf-8"), str(p.relative_to(PLUGIN)))]
+    assert not offenders, offenders
+
+
+# --- every output through core/safe_write.py --------------------------------------------------------
+# A file written straight under its final name is half there when the disk fills or the run is
+# cancelled. Outputs are written by a ``fill(temp)`` given to core.safe_write (write_complete,
+# replace_complete, publish_folder; a lambda or a nested function named fill*). The functions below
+# write files themselves, each for the reason given; a new direct write anywhere else fails here.
+RAW_WRITERS = {
+    "core/exportgroups.py:_stripped_jpeg": "re-encodes into a memory buffer; write_complete writes the bytes",
+    "core/flickr.py:_transfer": "a download into its .part file, which _fetch renames once whole",
+    "core/flickr.py:_fetch": "renames a .part download after its length, its image end and an fsync",
+    "core/flickr.py:add": "appends a line to the list of complete downloads (a lost line: the file is checked again)",
+    "core/linkage_child.py:_in_child": "the distances for the child process, in a TemporaryDirectory: not an output",
+    "core/motiftime.py:plot_heatmap": "draws into the name it is given: write_charts gives a temporary one",
+    "core/motiftime.py:plot_overview": "draws into the name it is given: write_charts gives a temporary one",
+    "core/report.py:plot_confusion": "draws into the model folder's temporary folder (publish_folder)",
+    "core/openset.py:save": "unknown.npz into the model folder's temporary folder",
+    "core/train.py:save": "head.npz into the model folder's temporary folder",
+    "core/safe_cells.py:write_xlsx": "the fill of save_xlsx (zipped in memory, written in one go)",
+    "core/table_import.py:personal_salt": "a per-user setting (mode 0600), not an output",
+    "core/thumbnails.py:thumbnail": "a cache file (temporary name, then rename; a lost one is made again)",
+    "models/classifier_export.py:write_model_files": "fills the temporary folder of train_model/zero-shot models",
+    "models/classifier_export.py:write_unknown_file": "fills the temporary folder of train_model",
+    "models/clip.py:_write_files": "fills the temporary folder of convert_clip's publish_folder",
+    "models/onnx_utils.py:save_atomic": "ONNX files: temporary name, fsync, rename",
+    "processing/outputs.py:publish": "moves a sink's files into place after GDAL read them back",
+}
+WRITE_METHODS = {"write_text", "write_bytes", "savefig", "to_parquet", "to_csv", "to_file", "to_excel", "savez",
+                 "savez_compressed", "save"}
+
+
+def _writes_a_file(call: ast.Call) -> bool:
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name in ("open", "fdopen"):
+        mode = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "mode"), None)
+        return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and any(c in mode.value for c in "wax+")
+    if name in ("replace", "rename"):
+        return isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "os"
+    return name in WRITE_METHODS and isinstance(func, ast.Attribute)
+
+
+def raw_writes(code: str, filename: str) -> dict:
+    """{'<file>:<function>': line} of file writes outside a lambda or a nested ``fill*`` function."""
+    tree = ast.parse(code, filename)
+    found = {}
+
+    def visit(node, function, in_fill):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Lambda):
+                visit(child, function, True)
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                nested_fill = function is not None and child.name.startswith("fill")
+                visit(child, function if nested_fill else child.name, in_fill or nested_fill)
+            else:
+                if isinstance(child, ast.Call) and _writes_a_file(child) and not in_fill:
+                    found.setdefault(f"{filename}:{function or '<module>'}", child.lineno)
+                visit(child, function, in_fill)
+
+    visit(tree, None, False)
+    return found
+
+
+@pytest.mark.parametrize("code, expected", [
+    ('def f(p):\n    p.write_text("x")\n', {"m.py:f": 2}),
+    ('def f(p):\n    with open(p, "w") as fh:\n        fh.write("x")\n', {"m.py:f": 2}),
+    ("def f(p, tmp):\n    fig.savefig(p)\n    os.replace(tmp, p)\n", {"m.py:f": 2}),
+    ('def f(p):\n    replace_complete(p, lambda tmp: tmp.write_text("x"))\n', {}),
+    ('def f(p):\n    def fill(tmp):\n        with open(tmp, "wb") as fh:\n            fh.write(b"")\n'
+     '    replace_complete(p, fill)\n', {}),
+    ('def f(p):\n    with open(p) as fh:\n        return fh.read().replace("a", "b")\n', {}),
+])
+def test_the_write_check(code, expected):
+    assert raw_writes(code, "m.py") == expected
+
+
+def test_every_output_goes_through_safe_write():
+    found = {}
+    for folder in ("core", "models", "processing", "api"):
+        for p in sorted((PLUGIN / folder).rglob("*.py")):
+            if p.name != "safe_write.py":
+                found.update(raw_writes(p.read_text(encoding="utf-8"), p.relative_to(PLUGIN).as_posix()))
+    unexplained = {k: v for k, v in found.items() if k not in RAW_WRITERS}
+    assert not unexplained, f"write these through core.safe_write (a fill given to replace_complete...): {unexplained}"
+    assert not set(RAW_WRITERS) - set(found), "remove these from RAW_WRITERS: they no longer write files"

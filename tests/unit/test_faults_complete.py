@@ -93,3 +93,53 @@ def test_the_read_back_checks_by_hand(tmp_path):
     csv.write_text('a,b\n1,"two\nlines"\n3,4\n')
     assert safe_write.csv_rows_problem(2)(csv) is None
     assert safe_write.csv_rows_problem(3)(csv) == "2 of 3 rows read back"
+
+
+@pytest.mark.parametrize("name", ["t.parquet", "t.csv"])
+def test_the_api_writes_a_table_the_full_disk_cannot_take_not_at_all(full_disk, name):
+    """api.write goes through core.safe_write: a table the disk cannot take is absent (was: a
+    temporary file renamed without a flush or a read-back)."""
+    import pandas as pd
+
+    from photo_motifs import api
+
+    frame = pd.DataFrame({"photo": [f"photo_{k}.jpg" for k in range(5000)], "cluster": ["forest"] * 5000})
+    with pytest.raises(OSError):
+        api.write(frame, full_disk / name)
+    assert _only_ballast(full_disk)
+
+
+def test_api_write_reads_every_row_back(tmp_path):
+    import pandas as pd
+
+    from photo_motifs import api
+
+    frame = pd.DataFrame({"photo": ["a.jpg", "b.jpg", 'c "quoted",\nline.jpg'], "n": [1, 2, 3]})
+    for name in ("t.parquet", "t.csv"):
+        api.write(frame, tmp_path / name)
+    assert pd.read_parquet(tmp_path / "t.parquet").equals(frame)
+    assert pd.read_csv(tmp_path / "t.csv")["photo"].tolist() == frame["photo"].tolist()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "t.parquet"]  # no temporary file left
+
+
+def test_motif_time_charts_the_disk_cannot_take_are_absent_and_cleaned_up_next_time(tmp_path):
+    """A heat map PNG is written under a temporary name and renamed once it decodes; the chart
+    folder's marker lists the planned files first, so the next run still removes them."""
+    from photo_motifs.core.motiftime import CHART_MARKER, write_charts
+    from photo_motifs.tests.unit.test_motiftime import run
+
+    disk = tmp_path / "disk"
+    with small_disk(disk, "200k") as mounted:
+        if not mounted:
+            pytest.skip("needs root to mount a small tmpfs")  # CI runs as root: a skip fails CI
+        charts = disk / "charts"
+        charts.mkdir()
+        leave_free(disk, 24 * 1024)  # room for the marker, not for a 1440 x 840 chart
+        with pytest.raises(OSError):
+            write_charts(run(), charts)
+        assert [p.name for p in charts.iterdir()] == [CHART_MARKER] and temporary_leftovers(disk) == []
+        (disk / "ballast").unlink()
+        written = write_charts(run(), charts)
+        assert sorted(p.name for p in written) == ["heatmap_cells.csv", "overview.png", "park.png", "river.png"]
+        assert all(safe_write.png_problem(p) is None for p in written if p.suffix == ".png")
+        assert temporary_leftovers(disk) == []

@@ -16,11 +16,17 @@ PLUGIN = Path(__file__).resolve().parents[2]
 CONVERTED = ("core/photometa.py", "core/table_import.py", "core/embed.py", "core/train.py",
              "models/classifier_export.py", "models/registry.py", "models/finetune.py", "models/clip.py",
              "models/clip_weights.py", "models/zeroshot_model.py", "core/zeroshot.py", "core/clip_tokenizer.py",
-             "core/cluster.py", "core/sheets.py")
+             "core/cluster.py", "core/sheets.py", "core/flickr.py", "core/summarize.py", "core/exportgroups.py",
+             "core/bursts.py", "core/motiftime.py", "core/openset.py", "core/columnar.py", "core/layer_columns.py",
+             "core/embcache.py", "core/classify.py", "models/apply.py", "api/areas.py", "api/areas_dask.py",
+             "api/distributed.py", "api/embedding.py", "api/motifs.py", "api/classes.py", "api/photos.py",
+             "core/report.py")
+# the lists a run's messages are kept in (notes of a result, its warnings)
+MESSAGE_LISTS = ("notes", "warnings")
 
 
 def _msg_calls():
-    for folder in ("core", "models"):
+    for folder in ("core", "models", "api"):
         for path in sorted((PLUGIN / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg":
@@ -84,14 +90,58 @@ def test_every_msg_call_names_a_known_code_with_its_number_of_values():
     assert set(TEMPLATES) - seen - nested == set()
 
 
+def _list_name(node) -> str:
+    """'notes' for notes, report.notes, self.notes (the list a call appends to)."""
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def sentences_in_place(code: str, filename: str = "<code>") -> list:
+    """Where ``code`` reports a sentence written in place (a string, an f-string, a sum of strings)
+    instead of a ``msg(...)``: ``feedback.info/warning(...)``, ``notes.append(...)`` or
+    ``warnings.append(...)`` (also of ``report.notes``, ``result.warnings``), ``notes += [...]``."""
+    def written(arg):
+        literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+        return literal or isinstance(arg, (ast.JoinedStr, ast.BinOp))
+
+    found = []
+    for node in ast.walk(ast.parse(code, filename)):
+        args = []
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("info", "warning"):
+                args = node.args[:1]
+            elif node.func.attr in ("append", "extend", "insert") and _list_name(node.func.value) in MESSAGE_LISTS:
+                args = node.args[-1:] if node.func.attr != "extend" else list(getattr(node.args[0], "elts", []))
+        elif isinstance(node, ast.AugAssign) and _list_name(node.target) in MESSAGE_LISTS:
+            args = list(getattr(node.value, "elts", []))
+        found += [f"{filename}:{node.lineno}" for arg in args if written(arg)]
+    return found
+
+
+@pytest.mark.parametrize("code", [
+    'feedback.info(f"{n} photos found.")',
+    'fb.warning("Do not publish this grid.")',
+    'notes.append(f"PCA to {dims} dimensions skipped.")',
+    'report.notes.append("Hard links were not possible here.")',
+    'result.warnings.append("Some photos failed " + "after fine-tuning.")',
+    'notes += [f"{n} photos have no user."]',
+])
+def test_the_check_finds_sentences_written_in_place(code):
+    assert sentences_in_place(code), code
+
+
+@pytest.mark.parametrize("code", [
+    'feedback.info(msg("flickr_total", total))',
+    'notes.append(msg("summary_outside", n))',
+    'notes += _split_notes(split, classes)',
+    'paths.append(f"{folder}/{name}")',
+    'feedback.info(note)',
+])
+def test_the_check_accepts_codes(code):
+    assert not sentences_in_place(code), code
+
+
 @pytest.mark.parametrize("module", CONVERTED)
 def test_converted_modules_report_only_codes(module):
-    """feedback.info/warning in these modules get a msg(...), never a sentence written in place."""
-    offenders = []
-    for node in ast.walk(ast.parse((PLUGIN / module).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("info", "warning") and node.args:
-            arg = node.args[0]
-            if isinstance(arg, (ast.JoinedStr, ast.Constant, ast.BinOp)):
-                offenders.append(f"{module}:{node.lineno}")
+    """Run messages and notes in these modules are a msg(...), never a sentence written in place."""
+    offenders = sentences_in_place((PLUGIN / module).read_text(encoding="utf-8"), module)
     assert not offenders, offenders

@@ -148,6 +148,20 @@ def test_every_tr_call_in_processing_and_plugin_has_a_literal_source():
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("folder", ["core", "models", "api"])
+def test_the_qgis_free_floors_mark_literals_and_never_translate(folder):
+    """core/, models/ and api/ have no translator (no Qt): they mark their texts with
+    QT_TRANSLATE_NOOP (literal sources, checked like tr()) and speak through core.messages codes;
+    a tr()/translate() call there would be a text nobody translates."""
+    problems, calls = [], []
+    for path in sorted((PLUGIN / folder).rglob("*.py")):
+        code, where = path.read_text(encoding="utf-8"), str(path.relative_to(PLUGIN))
+        problems += bad_tr_calls(code, where)
+        calls += [f"{where}:{node.lineno}" for node in ast.walk(ast.parse(code))
+                  if isinstance(node, ast.Call) and _called_name(node) in ("tr", "translate", "QT_TR_NOOP")]
+    assert not problems and not calls, problems + calls
+
+
 def test_algorithm_texts_are_methods_with_literals_not_class_attributes():
     """``DISPLAY_NAME``/``HELP``/``GROUP_NAME`` data would reach tr() as variables: an algorithm
     returns ``self.tr("…")`` from ``displayName()``, ``intro()`` and ``details()`` instead."""

@@ -92,3 +92,38 @@ def test_heavy_products_avoid_numpys_blas():
                 if "numpy's @ allowed" not in lines[node.lineno - 1]:
                     offenders.append(f"{name}:{node.lineno}")
     assert not offenders, offenders
+
+
+def test_no_blas_call_holds_the_gil_for_a_whole_large_product(monkeypatch):
+    """SciPy's BLAS wrappers hold the GIL for the whole call, which freezes QGIS's GUI thread while a
+    background task multiplies: matmul and gram split the work into calls of at most GIL_BLOCK
+    multiply-adds, and the blocks add up to numpy's product."""
+    from scipy.linalg import blas
+
+    calls = []
+
+    def recording(name):
+        real = getattr(blas, name)
+
+        def wrapper(alpha, a, b=None, **kw):
+            if name == "dsyrk":
+                calls.append(a.shape[0] * a.shape[1] * (a.shape[0] + 1) / 2)
+                return real(alpha, a, **kw)
+            calls.append(a.shape[0] * a.shape[1] * b.shape[1])
+            return real(alpha, a, b, **kw)
+        return wrapper
+
+    for name in ("sgemm", "dgemm", "dsyrk"):
+        monkeypatch.setattr(blas, name, recording(name))
+    monkeypatch.setattr(vecmath, "GIL_BLOCK", 20 * 9 * 23)
+    rng = np.random.default_rng(4)
+    for dtype in (np.float32, np.float64):
+        A, B = rng.normal(size=(101, 9)).astype(dtype), rng.normal(size=(9, 23)).astype(dtype)
+        out = vecmath.matmul(A, B)
+        assert out.dtype == dtype and out.shape == (101, 23) and out.flags.c_contiguous
+        np.testing.assert_allclose(out, A.astype(np.float64) @ B.astype(np.float64), rtol=1e-4, atol=1e-4)
+    assert len(calls) == 2 * 6 and max(calls) <= vecmath.GIL_BLOCK  # 101 rows in blocks of 20
+    calls.clear()
+    X = rng.normal(size=(500, 30))
+    np.testing.assert_allclose(vecmath.gram(X), X.T @ X, atol=1e-9)
+    assert len(calls) > 1 and max(calls) <= vecmath.GIL_BLOCK
