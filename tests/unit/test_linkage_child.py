@@ -100,3 +100,19 @@ def test_a_long_wait_for_the_child_is_logged(children, monkeypatch):
     Z = linkage_child.linkage(pdist(X), "average", len(X), CoreFeedback(on_info=lines.append))
     np.testing.assert_array_equal(Z, linkage(pdist(X), method="average"))
     assert lines and all(line.startswith(f"Still linking the {len(X)} photos into a tree (") for line in lines)
+
+
+def test_the_progress_bar_moves_while_the_child_works(children, monkeypatch):
+    """Nothing else reports while the child builds the tree: the bar follows the expected time,
+    rises at every check and stays below 100 until the tree is there."""
+    monkeypatch.setattr(linkage_child, "_CHILD_CODE", "import time\ntime.sleep(1.0)\n" + linkage_child._CHILD_CODE)
+    monkeypatch.setattr(linkage_child, "SECONDS_PER_PAIR", 1.0 / 80 ** 2)  # 1 s expected for the 80 points
+    shown = []
+    X = points()
+    linkage_child.linkage(pdist(X), "average", len(X), CoreFeedback(on_progress=shown.append))
+    assert len(shown) >= 3, shown  # a check every 0.2 s during the child's second
+    assert all(b > a for a, b in zip(shown, shown[1:])), shown
+    assert 0 < shown[0] and shown[-1] < 100
+    # the last check comes at least 0.8 s in (the child sleeps 1 s; a check every 0.2 s):
+    # 95 % x (1 - e^-0.8) = 52.3 % by hand
+    assert shown[-1] >= 52.3, shown
