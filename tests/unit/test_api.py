@@ -118,6 +118,25 @@ def api_read(path):
     return api.read(path)
 
 
+def _wait_for_cached_rows(path, timeout: float) -> int:
+    """Rows the embedding run has committed to its cache, once there are any (0 after ``timeout``)."""
+    import sqlite3
+
+    from photo_motifs.core.embcache import EMBEDDINGS_TABLE
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+                count = conn.execute(f"SELECT COUNT(*) FROM {EMBEDDINGS_TABLE}").fetchone()[0]
+            if count:
+                return count
+        except sqlite3.OperationalError:  # not created yet, or locked by the writer for a moment
+            pass
+        time.sleep(0.05)
+    return 0
+
+
 def test_interrupted_embedding_exits_130_and_resumes(labeled_dir, tmp_path):
     """Ctrl-C during `embed`: exit status 130, the sentence says what is kept; the next run continues."""
     from photo_motifs import api
@@ -135,7 +154,7 @@ def test_interrupted_embedding_exits_130_and_resumes(labeled_dir, tmp_path):
     seen = ""
     while "computing" not in seen:
         seen += proc.stderr.readline()
-    time.sleep(2)  # some batches done
+    assert _wait_for_cached_rows(tmp_path / "c.sqlite", timeout=120) > 0  # some batches are in the cache
     proc.send_signal(signal.SIGINT)
     err = seen + proc.stderr.read()
     assert proc.wait(timeout=120) == 130, err
