@@ -44,7 +44,7 @@ from ..processing.styling import UNREADABLE
 from .label_review import LabelTab, ReviewTab, TrainingBox
 from .motif_edits import EditError, MotifEditor, attribute_text, store_layer_style, text_fields, tr, values_of
 from .photo_stepper import photo_path, photo_root
-from .photodock import SMALL, ThumbnailLoader
+from .photodock import SMALL, ThumbnailLoader, single_dock
 
 VALUE, PATH = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -583,13 +583,7 @@ _DOCKS = {}
 
 def show_curation_dock(iface, layer=None):
     """Show the (single) Motifs panel of this QGIS window, on ``layer`` when given."""
-    dock = _DOCKS.get(id(iface))
-    if dock is None:
-        parent = iface.mainWindow() if iface is not None else None
-        dock = CurationDock(iface, parent)
-        _DOCKS[id(iface)] = dock
-        if iface is not None:
-            iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock = single_dock(_DOCKS, iface, CurationDock)
     if is_photo_layer(layer) and layer.id() in QgsProject.instance().mapLayers():
         dock.layer_combo.setLayer(layer)
     dock.show()

@@ -363,15 +363,22 @@ class PhotoDock(QgsDockWidget):
 _DOCKS = {}
 
 
-def show_photo_dock(iface, layer=None):
-    """Show the (single) photo dock of this QGIS window, following ``layer`` when given."""
-    dock = _DOCKS.get(id(iface))
+def single_dock(docks: dict, iface, dock_class):
+    """The one dock of ``dock_class`` of this QGIS window (``docks`` keeps it per window), made and
+    added to the right dock area the first time."""
+    dock = docks.get(id(iface))
     if dock is None:
         parent = iface.mainWindow() if iface is not None else None
-        dock = PhotoDock(iface, parent)
-        _DOCKS[id(iface)] = dock
+        dock = dock_class(iface, parent)
+        docks[id(iface)] = dock
         if iface is not None:
             iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock
+
+
+def show_photo_dock(iface, layer=None):
+    """Show the (single) photo dock of this QGIS window, following ``layer`` when given."""
+    dock = single_dock(_DOCKS, iface, PhotoDock)
     if layer is not None and layer.id() in QgsProject.instance().mapLayers():
         dock.set_layer(layer)
     dock.show()

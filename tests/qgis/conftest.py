@@ -10,6 +10,31 @@ from photo_motifs.core import deps
 deps.add_venv_to_path()
 
 
+def wait_for(predicate, seconds=600.0, what="the run"):
+    """Process Qt events (task signals, queued log lines) until ``predicate()`` or the deadline."""
+    import time
+
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+
+
+@pytest.fixture
+def processing_gui(qgis_iface, monkeypatch):
+    """QGIS's Processing dialogs ask the interface for its browser model (pytest-qgis's has none)."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    return qgis_iface
+
+
 _KEEP = []  # Python must keep its provider objects alive, or QGIS keeps a hollow C++ object
 
 

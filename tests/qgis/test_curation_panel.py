@@ -9,24 +9,14 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
 
-from .conftest import ensure_provider, read_layer
+from .conftest import ensure_provider, read_layer, wait_for
 
 CLASSES = ("forest", "street", "sea")
 PER_CLASS = 10
-
-
-def wait_for(predicate, seconds=300.0, what="the panel"):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
 
 
 def settle():

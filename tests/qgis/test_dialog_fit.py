@@ -8,15 +8,6 @@ from qgis.PyQt.QtWidgets import QLabel, QScrollArea
 from .test_translation import _fresh_provider
 
 
-@pytest.fixture
-def processing_gui(qgis_iface, monkeypatch):
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
-    return qgis_iface
-
-
 def cut_labels(algorithm_id):
     from processing import createAlgorithmDialog
 

@@ -2,35 +2,14 @@
 "Single steps": a district summary with a temporary output, then a 500 m grid, in one session.
 The grid must not depend on what ran before; a successful run shows no red message."""
 import random
-import time
 
 import pytest
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QEventLoop, QTimer
 
 from ..synthetic_city import DISTRICT_CLASSES, DISTRICTS, write_districts
+from .conftest import wait_for
 
 pytest.importorskip("geopandas")
-
-
-def wait_for(predicate, seconds=120.0, what="the run"):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
-        loop = QEventLoop()
-        QTimer.singleShot(25, loop.quit)
-        loop.exec()
-
-
-@pytest.fixture
-def processing_gui(qgis_iface, monkeypatch):
-    """QGIS's Processing dialogs ask the interface for its browser model (pytest-qgis's has none)."""
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
-    return qgis_iface
 
 
 @pytest.fixture

@@ -2,23 +2,13 @@
 real photos from ../shared/data. Waits on the run's own state with a deadline, never on sleeps."""
 import gc
 import os
-import time
 
 import pytest
 from qgis.core import Qgis, QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 from qgis.PyQt.QtTest import QTest
 
-
-def wait_for(predicate, seconds=600.0, what="the run"):
-    """Process Qt events (task signals, queued log lines) until ``predicate()`` or the deadline."""
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {seconds:.0f} s waiting for {what}")
-        loop = QEventLoop()
-        QTimer.singleShot(25, loop.quit)
-        loop.exec()
+from .conftest import wait_for
 
 
 @pytest.fixture
